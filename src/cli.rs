@@ -1,0 +1,134 @@
+//! The command line: clap types, and [`run`], which parses arguments, runs one command
+//! and turns its result into an [`ExitStatus`].
+//!
+//! Each command lives in its own file under `cli/` and follows the same path: load the
+//! catalogue, compute, render to the writer it is given. `run` takes its writers and
+//! environment as arguments, so the whole program can be driven from tests.
+
+mod lint;
+
+use std::ffi::OsString;
+use std::io::{self, Write};
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// How a run ended; the process exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitStatus {
+    /// 0: success.
+    Success = 0,
+    /// 1: findings at or above `--fail-on` (or a failing verdict).
+    Failure = 1,
+    /// 2: usage error, unreadable input, or a catalogue that does not load.
+    Error = 2,
+}
+
+/// What the process knows about where its output goes.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Environment {
+    /// `NO_COLOR` is set to a non-empty value.
+    pub no_color: bool,
+    /// Standard output is a terminal.
+    pub stdout_is_terminal: bool,
+}
+
+/// When to colour output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour when standard output is a terminal and `NO_COLOR` is not set.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+const ABOUT: &str = "Service catalogue as code: lint ITIL 4 service definitions and assess \
+the value of every service relationship";
+
+const EXAMPLES: &str = "\
+Examples:
+  svs lint catalog/                      Check every *.yaml file under catalog/
+  svs lint catalog/ --format json        Findings as JSON, for CI or a baseline
+  svs explain SVS104                     (coming) why a rule matters and how to fix it";
+
+#[derive(Debug, Parser)]
+#[command(name = "svs", version, about = ABOUT, after_help = EXAMPLES)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+
+    /// When to use colour (auto honours `NO_COLOR` and whether stdout is a terminal)
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+
+    /// Print only what was asked for: no summary lines
+    #[arg(short, long, global = true)]
+    quiet: bool,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check catalogue files: structure, references and lint rules (the CI entry point)
+    Lint(lint::LintArgs),
+}
+
+/// Options every command sees.
+struct Context {
+    color: bool,
+    quiet: bool,
+}
+
+/// Parses `args` (including the program name), runs the command and reports how it
+/// ended. Output goes to `out`, diagnostics to `err`.
+pub fn run(
+    args: impl IntoIterator<Item = OsString>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    environment: Environment,
+) -> ExitStatus {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(error) => {
+            let text = error.render().to_string();
+            let (written, status) = if error.use_stderr() {
+                (err.write_all(text.as_bytes()), ExitStatus::Error)
+            } else {
+                (out.write_all(text.as_bytes()), ExitStatus::Success)
+            };
+            return match written {
+                Ok(()) => status,
+                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => status,
+                Err(_) => ExitStatus::Error,
+            };
+        }
+    };
+    let color = match cli.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => environment.stdout_is_terminal && !environment.no_color,
+    };
+    let context = Context {
+        color,
+        quiet: cli.quiet,
+    };
+    let result = match &cli.command {
+        Command::Lint(args) => lint::run(args, &context, out, err),
+    };
+    match result {
+        Ok(status) => status,
+        // A closed pipe (`svs lint | head`) is the reader's choice, not an error.
+        Err(e) if is_broken_pipe(&e) => ExitStatus::Success,
+        Err(e) => {
+            let _ = writeln!(err, "error: {e:#}");
+            ExitStatus::Error
+        }
+    }
+}
+
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error
+        .chain()
+        .filter_map(|cause| cause.downcast_ref::<io::Error>())
+        .any(|e| e.kind() == io::ErrorKind::BrokenPipe)
+}

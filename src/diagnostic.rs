@@ -1,0 +1,248 @@
+//! Findings as data: the table of every code `svs` can report, severities, and the
+//! [`Diagnostic`] that the loader and the lint rules produce.
+//!
+//! A diagnostic stays structured (code, span, entity id, related places) until a renderer
+//! in [`crate::report`] turns it into text, so every output format tells the same story.
+//! Findings have a total order (file, line, column, code) that makes output deterministic.
+
+use std::cmp::Ordering;
+use std::fmt;
+
+use crate::source::{SourceMap, Span};
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// Worth knowing; never fails a run unless `--fail-on info`.
+    Info,
+    /// Probably wrong; fails a run with `--fail-on warning`.
+    Warning,
+    /// Wrong; fails `svs lint` by default.
+    Error,
+}
+
+impl Severity {
+    /// The lower-case name used in every output format.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A finding's code, its kebab-case rule name and its default severity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Code {
+    /// `SVS001` and so on.
+    pub code: &'static str,
+    /// The rule's kebab-case name.
+    pub name: &'static str,
+    /// The severity before any `lint:` block or command-line flag.
+    pub default: Severity,
+    /// What the code reports, in one line.
+    pub summary: &'static str,
+}
+
+impl Code {
+    /// Structural codes (SVS001–SVS009) are always errors: the catalogue cannot be
+    /// resolved past them.
+    pub fn is_structural(&self) -> bool {
+        self.code < "SVS100"
+    }
+}
+
+macro_rules! codes {
+    ($($konst:ident = $code:literal, $name:literal, $sev:ident, $summary:literal;)*) => {
+        $(
+            #[doc = $summary]
+            pub const $konst: Code = Code {
+                code: $code,
+                name: $name,
+                default: Severity::$sev,
+                summary: $summary,
+            };
+        )*
+        /// Every code, in code order.
+        pub const ALL: &[Code] = &[$($konst),*];
+    };
+}
+
+/// The codes of the catalogue format (SVS001–SVS009) and of the lint rules.
+pub mod codes {
+    use super::{Code, Severity};
+
+    codes! {
+        YAML_SYNTAX = "SVS001", "yaml-syntax", Error, "the file is not valid YAML";
+        UNKNOWN_KEY = "SVS002", "unknown-key", Error, "a key the format does not know";
+        INVALID_VALUE = "SVS003", "invalid-value", Error, "a value of the wrong type or out of range, a bad id, a missing required key or the wrong format version";
+        DUPLICATE_ID = "SVS004", "duplicate-id", Error, "an id is used twice";
+        UNKNOWN_REFERENCE = "SVS005", "unknown-reference", Error, "a reference names no entity";
+        WRONG_KIND_REFERENCE = "SVS006", "wrong-kind-reference", Error, "a reference names an entity of another kind";
+        DUPLICATE_KEY = "SVS007", "duplicate-key", Error, "a mapping repeats a key";
+        MISSING_CURRENCY = "SVS008", "missing-currency", Error, "amounts appear but `catalogue.currency` is not set";
+        DUPLICATE_METADATA = "SVS009", "duplicate-metadata", Error, "`catalogue:` appears in more than one file";
+        OFFERING_WITHOUT_TARGET = "SVS101", "offering-without-target", Error, "an offering names no target consumer group";
+        OFFERING_WITHOUT_SERVICE = "SVS102", "offering-without-service", Error, "an offering describes no service";
+        EMPTY_OFFERING = "SVS103", "empty-offering", Warning, "an offering has no goods, access or actions";
+        GOODS_OWNERSHIP_RETAINED = "SVS104", "goods-ownership-retained", Error, "goods whose ownership is not transferred";
+        ACCESS_OWNERSHIP_TRANSFERRED = "SVS105", "access-ownership-transferred", Error, "access whose ownership is transferred";
+        ACCESS_WITHOUT_PERIOD = "SVS106", "access-without-period", Warning, "access to resources with no agreed consumption period";
+        ACTION_WITHOUT_AGREEMENT = "SVS107", "action-without-agreement", Warning, "a service action with no agreement";
+        OFFERING_WITHOUT_WARRANTY = "SVS108", "offering-without-warranty", Warning, "neither the offering nor any of its services declares a warranty";
+        OFFERING_WITHOUT_PRICE = "SVS109", "offering-without-price", Info, "an offering with no price line";
+        OFFERING_SERVICE_PROVIDER_MISMATCH = "SVS110", "offering-service-provider-mismatch", Error, "an offering includes a service of another provider";
+        SERVICE_WITHOUT_OUTCOME = "SVS201", "service-without-outcome", Warning, "no output of the service enables any outcome";
+        SERVICE_WITHOUT_PRODUCT = "SVS202", "service-without-product", Warning, "a service built on no product";
+        OUTPUT_WITHOUT_OUTCOME = "SVS203", "output-without-outcome", Info, "an output that enables no outcome";
+        WARRANTY_EXCEEDS_UPSTREAM = "SVS204", "warranty-exceeds-upstream", Warning, "a service promises more than its upstream offerings assure";
+        DEPENDENCY_NOT_CONSUMED = "SVS205", "dependency-not-consumed", Error, "a `depends_on` relationship whose consumer is not the service's provider";
+        SERVICE_PRODUCT_PROVIDER_MISMATCH = "SVS206", "service-product-provider-mismatch", Warning, "a service built on another provider's product";
+        RELATIONSHIP_WITHOUT_CUSTOMER = "SVS301", "relationship-without-customer", Warning, "no one defines the requirements";
+        RELATIONSHIP_WITHOUT_SPONSOR = "SVS302", "relationship-without-sponsor", Warning, "no one authorises the budget";
+        RELATIONSHIP_WITHOUT_USER = "SVS303", "relationship-without-user", Warning, "no one uses the service";
+        RELATIONSHIP_WITHOUT_REQUIREMENTS = "SVS304", "relationship-without-requirements", Warning, "a relationship that cannot be assessed for want of requirements";
+        SELF_RELATIONSHIP = "SVS305", "self-relationship", Error, "provider and consumer are the same organisation";
+        RELATIONSHIP_PROVIDER_MISMATCH = "SVS306", "relationship-provider-mismatch", Error, "the relationship's provider is not the offering's provider";
+        CONSUMER_NOT_TARGETED = "SVS307", "consumer-not-targeted", Info, "the consumer is in none of the offering's target groups";
+        NEGATIVE_VALUE = "SVS308", "negative-value", Warning, "the relationship's net value is below zero";
+        UNKNOWN_OUTCOME_REQUIREMENT = "SVS309", "unknown-outcome-requirement", Warning, "a required outcome that no service facilitates";
+        ROLE_OUTSIDE_CONSUMER = "SVS310", "role-outside-consumer", Warning, "a role holder outside the consumer organisation";
+        UNUSED_ENTITY = "SVS401", "unused-entity", Info, "a product, outcome, group or organisation nothing refers to";
+    }
+}
+
+/// Looks a code up by its text (`SVS104`), case-insensitively.
+pub fn find_code(text: &str) -> Option<&'static Code> {
+    codes::ALL
+        .iter()
+        .find(|c| c.code.eq_ignore_ascii_case(text))
+}
+
+/// A second place that explains a finding, such as the first definition of a duplicate id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label {
+    /// Where.
+    pub span: Span,
+    /// What is there.
+    pub message: String,
+}
+
+/// One finding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// What kind of problem.
+    pub code: Code,
+    /// The severity in force (the code's default until settings are applied).
+    pub severity: Severity,
+    /// What is wrong, naming the entity and the item; never a line number.
+    pub message: String,
+    /// The offending key or value.
+    pub span: Span,
+    /// Related places.
+    pub labels: Vec<Label>,
+    /// How to fix it, when there is an obvious fix.
+    pub help: Option<String>,
+    /// The id of the nearest enclosing entity, or `None` for a file as a whole.
+    pub entity: Option<String>,
+}
+
+impl Diagnostic {
+    /// A finding at `span` with the code's default severity.
+    pub fn new(code: Code, span: Span, message: impl Into<String>) -> Self {
+        Diagnostic {
+            code,
+            severity: code.default,
+            message: message.into(),
+            span,
+            labels: Vec::new(),
+            help: None,
+            entity: None,
+        }
+    }
+
+    /// Adds a `help:` line.
+    #[must_use]
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Adds a related place.
+    #[must_use]
+    pub fn with_label(mut self, span: Span, message: impl Into<String>) -> Self {
+        self.labels.push(Label {
+            span,
+            message: message.into(),
+        });
+        self
+    }
+
+    /// Names the enclosing entity.
+    #[must_use]
+    pub fn with_entity(mut self, entity: Option<&str>) -> Self {
+        self.entity = entity.map(str::to_owned);
+        self
+    }
+}
+
+/// Sorts findings by file path, line, column (byte offset orders both), then code, then
+/// message, so that the same input always gives the same output.
+pub fn sort(diagnostics: &mut [Diagnostic], sources: &SourceMap) {
+    diagnostics.sort_by(|a, b| compare(a, b, sources));
+}
+
+fn compare(a: &Diagnostic, b: &Diagnostic, sources: &SourceMap) -> Ordering {
+    let path = |d: &Diagnostic| sources.file(d.span.file).path.as_str();
+    path(a)
+        .cmp(path(b))
+        .then(a.span.start.cmp(&b.span.start))
+        .then(a.code.code.cmp(b.code.code))
+        .then_with(|| a.message.cmp(&b.message))
+        .then_with(|| a.entity.cmp(&b.entity))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_and_in_order() {
+        for pair in codes::ALL.windows(2) {
+            assert!(
+                pair[0].code < pair[1].code,
+                "{} before {}",
+                pair[0].code,
+                pair[1].code
+            );
+        }
+        let mut names: Vec<_> = codes::ALL.iter().map(|c| c.name).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), codes::ALL.len());
+    }
+
+    #[test]
+    fn structural_codes_are_errors() {
+        for code in codes::ALL.iter().filter(|c| c.is_structural()) {
+            assert_eq!(code.default, Severity::Error, "{}", code.code);
+        }
+        assert_eq!(codes::ALL.iter().filter(|c| c.is_structural()).count(), 9);
+    }
+
+    #[test]
+    fn codes_are_found_whatever_the_case() {
+        assert_eq!(
+            find_code("svs104").map(|c| c.name),
+            Some("goods-ownership-retained")
+        );
+        assert!(find_code("SVS999").is_none());
+    }
+}

@@ -1,0 +1,18 @@
+//! `svs` turns the ITIL 4 key concepts of service management into a service catalogue as
+//! code: organisations, consumers and their roles, products, services, offerings and
+//! service relationships, written as YAML and checked in CI.
+//!
+//! The pipeline: [`load`] reads the files into a [`source::SourceMap`], parses them with
+//! positions, decodes them into the typed [`model`] and resolves every reference,
+//! reporting structural problems as [`diagnostic::Diagnostic`]s; [`lint`] collects
+//! findings; [`report`] renders them. [`cli`] wires the commands together, and `main` only
+//! turns [`cli::run`]'s result into an exit code.
+
+pub mod cli;
+pub mod diagnostic;
+pub mod lint;
+pub mod load;
+pub mod model;
+pub mod report;
+pub mod source;
+pub mod suggest;

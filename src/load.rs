@@ -1,0 +1,122 @@
+//! Catalogue files to a resolved [`Catalogue`] (SPEC §3, steps 1–3).
+//!
+//! [`files`] finds the files, [`yaml`] parses each into a tree with positions,
+//! [`decode`] turns a tree into typed entities and [`resolve`] merges the files and
+//! connects every reference. Each step records findings and goes on, so one run reports
+//! every structural problem of every file; the catalogue is handed on only when there is
+//! none. Only [`yaml`] knows the YAML crate.
+
+pub mod decode;
+pub mod files;
+pub mod resolve;
+pub mod yaml;
+
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::{self, Diagnostic, codes};
+use crate::model::Catalogue;
+use crate::source::{SourceFile, SourceMap, Span};
+
+/// A catalogue as loaded: its sources, its structural findings, and the resolved model
+/// when there are none.
+#[derive(Debug)]
+pub struct Loaded {
+    /// Every file read, for rendering diagnostics.
+    pub sources: SourceMap,
+    /// The resolved catalogue, present exactly when `diagnostics` is empty.
+    pub catalogue: Option<Catalogue>,
+    /// Structural findings (SVS001–SVS009), sorted.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Why no catalogue could be read at all: a usage error (exit 2), not a finding.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// A PATH or a file under it could not be read.
+    #[error("cannot read {}: {source}", path.display())]
+    Unreadable {
+        /// The path.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// A directory holds no catalogue file.
+    #[error("no *.yaml or *.yml file under {}", .0.display())]
+    NoYaml(PathBuf),
+    /// No PATH was given.
+    #[error("no catalogue path given")]
+    NoPaths,
+}
+
+/// Reads, parses, decodes and resolves the catalogue made of `paths`.
+pub fn load(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
+    let first = paths.first().ok_or(LoadError::NoPaths)?;
+    let files = files::collect(paths)?;
+    let mut sources = SourceMap::default();
+    let mut diagnostics = Vec::new();
+    let mut contents = Vec::with_capacity(files.len());
+    for path in files {
+        let bytes = std::fs::read(&path).map_err(|source| LoadError::Unreadable {
+            path: path.clone(),
+            source,
+        })?;
+        let (text, bad_utf8) = match String::from_utf8(bytes) {
+            Ok(text) => (text, None),
+            Err(error) => {
+                let at = error.utf8_error().valid_up_to();
+                (
+                    String::from_utf8_lossy(error.as_bytes()).into_owned(),
+                    Some(at),
+                )
+            }
+        };
+        let file = sources.add(SourceFile::new(path.display().to_string(), text));
+        if let Some(at) = bad_utf8 {
+            diagnostics.push(
+                Diagnostic::new(
+                    codes::YAML_SYNTAX,
+                    Span::new(file, at, at),
+                    "the file is not valid UTF-8",
+                )
+                .with_help("save the file as UTF-8"),
+            );
+            continue;
+        }
+        match yaml::parse(file, sources.file(file)) {
+            Ok(root) => {
+                contents.push(decode::decode_file(
+                    &sources.file(file).text,
+                    &root,
+                    &mut diagnostics,
+                ));
+            }
+            Err(error) => diagnostics.push(Diagnostic::new(
+                codes::YAML_SYNTAX,
+                error.span,
+                error.message,
+            )),
+        }
+    }
+    let catalogue = resolve::resolve(contents, default_name(first), &mut diagnostics);
+    let catalogue = catalogue.filter(|_| diagnostics.is_empty());
+    diagnostic::sort(&mut diagnostics, &sources);
+    Ok(Loaded {
+        sources,
+        catalogue,
+        diagnostics,
+    })
+}
+
+/// A catalogue without a `catalogue:` block is named after the first PATH given.
+fn default_name(path: &Path) -> String {
+    let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let name = if canonical.is_dir() {
+        canonical.file_name()
+    } else {
+        canonical.file_stem()
+    };
+    name.map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}

@@ -1,0 +1,386 @@
+//! Files to one catalogue: merges what every file defines, then checks ids and
+//! references across the whole catalogue (SPEC §3, step 3).
+//!
+//! Ids are unique whatever the kind (SVS004); every reference must name an entity
+//! (SVS005) of an accepted kind (SVS006). Lookups go through one hash map of ids, so
+//! resolution is linear in the number of references; suggestions for unknown ids use a
+//! length-bucketed index built only when one is needed.
+
+use std::collections::HashMap;
+
+use super::decode::{FileContents, RawMetadata};
+use crate::diagnostic::{Diagnostic, codes};
+use crate::model::{
+    Catalogue, DEFAULT_HORIZON_MONTHS, DEFAULT_UTILITY_THRESHOLD, Kind, Metadata, Ref, Target,
+};
+use crate::source::Span;
+use crate::suggest::Suggester;
+
+/// Merges the files' contents in reading order and resolves every reference. Returns the
+/// catalogue only when no structural finding was added.
+pub fn resolve(
+    files: Vec<FileContents>,
+    default_name: String,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Catalogue> {
+    let before = diagnostics.len();
+    let mut metadata: Option<RawMetadata> = None;
+    let mut first_amount = None;
+    let mut catalogue = Catalogue {
+        metadata: Metadata {
+            name: String::new(),
+            currency: None,
+            horizon_months: DEFAULT_HORIZON_MONTHS,
+            utility_threshold: DEFAULT_UTILITY_THRESHOLD,
+            lint: crate::model::LintSettings::default(),
+        },
+        organizations: Vec::new(),
+        people: Vec::new(),
+        groups: Vec::new(),
+        outcomes: Vec::new(),
+        products: Vec::new(),
+        services: Vec::new(),
+        offerings: Vec::new(),
+        relationships: Vec::new(),
+    };
+    for file in files {
+        if let Some(found) = file.metadata {
+            match &metadata {
+                Some(first) => diagnostics.push(
+                    Diagnostic::new(
+                        codes::DUPLICATE_METADATA,
+                        found.key_span,
+                        "a second `catalogue:` block: only one file of a catalogue may have one",
+                    )
+                    .with_label(first.key_span, "the first `catalogue:` block")
+                    .with_help("keep one `catalogue:` block and remove the others"),
+                ),
+                None => metadata = Some(found),
+            }
+        }
+        first_amount = first_amount.or(file.first_amount);
+        catalogue.organizations.extend(file.organizations);
+        catalogue.people.extend(file.people);
+        catalogue.groups.extend(file.groups);
+        catalogue.outcomes.extend(file.outcomes);
+        catalogue.products.extend(file.products);
+        catalogue.services.extend(file.services);
+        catalogue.offerings.extend(file.offerings);
+        catalogue.relationships.extend(file.relationships);
+    }
+    if let Some(raw) = metadata {
+        let m = &mut catalogue.metadata;
+        m.name = raw.name.unwrap_or_default();
+        m.currency = raw.currency;
+        m.horizon_months = raw.horizon_months.unwrap_or(DEFAULT_HORIZON_MONTHS);
+        m.utility_threshold = raw.utility_threshold.unwrap_or(DEFAULT_UTILITY_THRESHOLD);
+        m.lint = raw.lint;
+    } else {
+        catalogue.metadata.name = default_name;
+    }
+    if let (None, Some((span, entity))) = (&catalogue.metadata.currency, first_amount) {
+        diagnostics.push(
+            Diagnostic::new(
+                codes::MISSING_CURRENCY,
+                span,
+                "amounts appear but `catalogue.currency` is not set",
+            )
+            .with_entity(entity.as_deref())
+            .with_help("add an ISO 4217 code to the `catalogue:` block, such as `currency: GBP`"),
+        );
+    }
+
+    let mut resolver = Resolver {
+        ids: HashMap::new(),
+        suggesters: None,
+        diagnostics,
+    };
+    resolver.index(&catalogue);
+    resolver.link_all(&mut catalogue);
+    if resolver.diagnostics.len() == before {
+        check_parent_cycles(&catalogue, resolver.diagnostics);
+    }
+    (diagnostics.len() == before).then_some(catalogue)
+}
+
+struct Resolver<'d> {
+    ids: HashMap<String, (Kind, usize, Span)>,
+    suggesters: Option<HashMap<Kind, Suggester>>,
+    diagnostics: &'d mut Vec<Diagnostic>,
+}
+
+/// Every entity's id with its kind and index, in catalogue order per kind.
+fn all_ids(catalogue: &Catalogue) -> Vec<(Kind, usize, &crate::model::Id)> {
+    fn ids<'c>(
+        kind: Kind,
+        commons: impl Iterator<Item = &'c crate::model::Common>,
+    ) -> impl Iterator<Item = (Kind, usize, &'c crate::model::Id)> {
+        commons
+            .enumerate()
+            .map(move |(i, common)| (kind, i, &common.id))
+    }
+    let c = catalogue;
+    ids(
+        Kind::Organization,
+        c.organizations.iter().map(|e| &e.common),
+    )
+    .chain(ids(Kind::Person, c.people.iter().map(|e| &e.common)))
+    .chain(ids(Kind::Group, c.groups.iter().map(|e| &e.common)))
+    .chain(ids(Kind::Outcome, c.outcomes.iter().map(|e| &e.common)))
+    .chain(ids(Kind::Product, c.products.iter().map(|e| &e.common)))
+    .chain(ids(Kind::Service, c.services.iter().map(|e| &e.common)))
+    .chain(ids(Kind::Offering, c.offerings.iter().map(|e| &e.common)))
+    .chain(ids(
+        Kind::Relationship,
+        c.relationships.iter().map(|e| &e.common),
+    ))
+    .collect()
+}
+
+impl Resolver<'_> {
+    fn index(&mut self, catalogue: &Catalogue) {
+        let mut all = all_ids(catalogue);
+        // The first definition is the first in reading order, whatever its kind.
+        all.sort_by_key(|(_, _, id)| (id.span.file, id.span.start));
+        for (kind, index, id) in all {
+            match self.ids.get(&id.value) {
+                Some(&(first_kind, _, first_span)) => self.diagnostics.push(
+                    Diagnostic::new(
+                        codes::DUPLICATE_ID,
+                        id.span,
+                        format!(
+                            "the id `{}` of this {kind} is already used by {}",
+                            id.value,
+                            with_article(first_kind.noun())
+                        ),
+                    )
+                    .with_label(first_span, "first used here")
+                    .with_entity(Some(&id.value))
+                    .with_help("ids are unique across the whole catalogue, whatever the kind"),
+                ),
+                None => {
+                    self.ids.insert(id.value.clone(), (kind, index, id.span));
+                }
+            }
+        }
+    }
+
+    fn link<T: Target>(&mut self, reference: &mut Ref<T>, field: &str, owner: &str) {
+        let expected = expected(T::KINDS);
+        match self.ids.get(&reference.id) {
+            Some(&(kind, index, _)) if T::KINDS.contains(&kind) => reference.resolve(kind, index),
+            Some(&(kind, _, span)) => self.diagnostics.push(
+                Diagnostic::new(
+                    codes::WRONG_KIND_REFERENCE,
+                    reference.span,
+                    format!(
+                        "`{}` is a {kind}, but `{field}` of {owner} must name {}",
+                        reference.id,
+                        with_article(&expected)
+                    ),
+                )
+                .with_label(
+                    span,
+                    format!("`{}` is defined here as a {kind}", reference.id),
+                )
+                .with_entity(owner_id(owner)),
+            ),
+            None => {
+                let suggestion = self.suggest(&reference.id, T::KINDS);
+                let mut diagnostic = Diagnostic::new(
+                    codes::UNKNOWN_REFERENCE,
+                    reference.span,
+                    format!(
+                        "unknown {expected} `{}` in `{field}` of {owner}",
+                        reference.id
+                    ),
+                )
+                .with_entity(owner_id(owner));
+                if let Some(s) = suggestion {
+                    diagnostic = diagnostic.with_help(format!("did you mean `{s}`?"));
+                }
+                self.diagnostics.push(diagnostic);
+            }
+        }
+    }
+
+    fn suggest(&mut self, word: &str, kinds: &[Kind]) -> Option<String> {
+        let ids = &self.ids;
+        let suggesters = self.suggesters.get_or_insert_with(|| {
+            let mut by_kind: HashMap<Kind, Suggester> = HashMap::new();
+            let mut sorted: Vec<_> = ids.iter().collect();
+            sorted.sort_by_key(|(id, _)| id.as_str());
+            for (id, (kind, _, _)) in sorted {
+                by_kind.entry(*kind).or_default().insert(id);
+            }
+            by_kind
+        });
+        let mut best: Option<&str> = None;
+        for kind in kinds {
+            if let Some(s) = suggesters.get(kind).and_then(|s| s.suggest(word)) {
+                let closer = best.is_none_or(|b| {
+                    (strsim::osa_distance(word, s), s) < (strsim::osa_distance(word, b), b)
+                });
+                if closer {
+                    best = Some(s);
+                }
+            }
+        }
+        best.map(str::to_owned)
+    }
+
+    fn link_all(&mut self, c: &mut Catalogue) {
+        for org in &mut c.organizations {
+            let owner = describe("organization", &org.common.id.value);
+            if let Some(parent) = &mut org.parent {
+                self.link(parent, "parent", &owner);
+            }
+        }
+        for person in &mut c.people {
+            let owner = describe("person", &person.common.id.value);
+            self.link(&mut person.organization, "organization", &owner);
+        }
+        for group in &mut c.groups {
+            let owner = describe("group", &group.common.id.value);
+            if let Some(org) = &mut group.organization {
+                self.link(org, "organization", &owner);
+            }
+            for member in &mut group.members {
+                self.link(member, "members", &owner);
+            }
+        }
+        for product in &mut c.products {
+            let owner = describe("product", &product.common.id.value);
+            self.link(&mut product.provider, "provider", &owner);
+            for target in &mut product.targets {
+                self.link(target, "targets", &owner);
+            }
+        }
+        for service in &mut c.services {
+            let owner = describe("service", &service.common.id.value);
+            self.link(&mut service.provider, "provider", &owner);
+            for product in &mut service.products {
+                self.link(product, "products", &owner);
+            }
+            for output in &mut service.outputs {
+                for outcome in &mut output.enables {
+                    self.link(outcome, "enables", &owner);
+                }
+            }
+            for dependency in &mut service.depends_on {
+                self.link(dependency, "depends_on", &owner);
+            }
+        }
+        for offering in &mut c.offerings {
+            let owner = describe("offering", &offering.common.id.value);
+            self.link(&mut offering.provider, "provider", &owner);
+            for service in &mut offering.services {
+                self.link(service, "services", &owner);
+            }
+            for target in &mut offering.targets {
+                self.link(target, "targets", &owner);
+            }
+        }
+        for relationship in &mut c.relationships {
+            let owner = describe("relationship", &relationship.common.id.value);
+            self.link(&mut relationship.provider, "provider", &owner);
+            self.link(&mut relationship.consumer, "consumer", &owner);
+            self.link(&mut relationship.offering, "offering", &owner);
+            let roles = &mut relationship.roles;
+            for (field, holders) in [
+                ("roles.customer", &mut roles.customer),
+                ("roles.user", &mut roles.user),
+                ("roles.sponsor", &mut roles.sponsor),
+            ] {
+                for holder in holders {
+                    self.link(holder, field, &owner);
+                }
+            }
+            for stakeholder in &mut relationship.stakeholders {
+                self.link(&mut stakeholder.party, "stakeholders.party", &owner);
+            }
+            for required in &mut relationship.requirements.outcomes {
+                self.link(&mut required.outcome, "requirements.outcomes", &owner);
+            }
+        }
+    }
+}
+
+fn describe(kind: &str, id: &str) -> String {
+    format!("{kind} `{id}`")
+}
+
+/// The id inside a `describe` text.
+fn owner_id(owner: &str) -> Option<&str> {
+    owner.split('`').nth(1)
+}
+
+fn expected(kinds: &[Kind]) -> String {
+    kinds
+        .iter()
+        .map(|k| k.noun())
+        .collect::<Vec<_>>()
+        .join(" or ")
+}
+
+fn with_article(noun: &str) -> String {
+    if noun.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        format!("an {noun}")
+    } else {
+        format!("a {noun}")
+    }
+}
+
+/// An organisation whose `parent` chain returns to itself is SVS003. Each organisation is
+/// visited once: a chain is followed until it reaches an organisation already settled.
+fn check_parent_cycles(catalogue: &Catalogue, diagnostics: &mut Vec<Diagnostic>) {
+    #[derive(Clone, Copy, PartialEq)]
+    enum State {
+        New,
+        OnPath,
+        Done,
+    }
+    let orgs = &catalogue.organizations;
+    let mut state = vec![State::New; orgs.len()];
+    for start in 0..orgs.len() {
+        let mut path = Vec::new();
+        let mut current = Some(start);
+        while let Some(i) = current {
+            match state[i] {
+                State::Done => break,
+                State::OnPath => {
+                    let from = path.iter().position(|&p| p == i).unwrap_or(0);
+                    let cycle: Vec<&str> = path[from..]
+                        .iter()
+                        .chain(std::iter::once(&i))
+                        .map(|&p| orgs[p].common.id.value.as_str())
+                        .collect();
+                    let last = path[path.len() - 1];
+                    let parent = orgs[last].parent.as_ref().expect("on a parent chain");
+                    diagnostics.push(
+                        Diagnostic::new(
+                            codes::INVALID_VALUE,
+                            parent.span,
+                            format!(
+                                "organization `{}` is its own ancestor through `parent`: {}",
+                                orgs[last].common.id.value,
+                                cycle.join(" → ")
+                            ),
+                        )
+                        .with_entity(Some(&orgs[last].common.id.value))
+                        .with_help("an organisation can be part of another, but not of itself"),
+                    );
+                    break;
+                }
+                State::New => {
+                    state[i] = State::OnPath;
+                    path.push(i);
+                    current = orgs[i].parent.as_ref().map(Ref::index);
+                }
+            }
+        }
+        for p in path {
+            state[p] = State::Done;
+        }
+    }
+}

@@ -1,0 +1,18 @@
+//! The `svs` binary: hands the arguments, standard streams and environment to
+//! [`svs::cli::run`] and exits with the status it returns.
+
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let environment = svs::cli::Environment {
+        no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+        stdout_is_terminal: std::io::stdout().is_terminal(),
+    };
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut err = std::io::stderr().lock();
+    let status = svs::cli::run(std::env::args_os(), &mut out, &mut err, environment);
+    // A closed pipe at the final flush is not worth a message either.
+    let _ = out.flush();
+    ExitCode::from(status as u8)
+}

@@ -1,0 +1,204 @@
+//! The source map: every catalogue file's text, and the translation of byte spans into
+//! the `line:column` positions that diagnostics print.
+//!
+//! The loader records a [`Span`] (file and byte range) on every key and value it keeps,
+//! so that lint rules and renderers can point at the exact place long after parsing.
+//! Columns count characters, not bytes, from 1, as editors and rustc do.
+
+use std::ops::Range;
+
+/// Index of a file in the [`SourceMap`]; files are numbered in the order they are read,
+/// which is the byte order of their paths.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FileId(pub u32);
+
+/// A byte range in one source file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Span {
+    /// The file the range belongs to.
+    pub file: FileId,
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span of `len` bytes at `start` in `file`.
+    pub fn new(file: FileId, start: usize, end: usize) -> Self {
+        Span { file, start, end }
+    }
+
+    /// The byte range, for slicing the file's text.
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+/// A one-based line and column (in characters).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Position {
+    /// Line number, from 1.
+    pub line: usize,
+    /// Column in characters, from 1.
+    pub column: usize,
+}
+
+/// One catalogue file: its path as the user wrote it (or as found under a directory) and
+/// its text.
+#[derive(Debug)]
+pub struct SourceFile {
+    /// Path shown in diagnostics.
+    pub path: String,
+    /// The whole text. Invalid UTF-8 is replaced before it lands here, so a file that
+    /// failed to decode still renders.
+    pub text: String,
+    line_starts: Vec<usize>,
+}
+
+impl SourceFile {
+    /// Indexes the line starts of `text` once, so each position lookup is a binary search.
+    pub fn new(path: String, text: String) -> Self {
+        let line_starts = std::iter::once(0)
+            .chain(memchr_newlines(&text).map(|i| i + 1))
+            .collect();
+        SourceFile {
+            path,
+            text,
+            line_starts,
+        }
+    }
+
+    /// The line and column of a byte offset (clamped to the text, and to a character
+    /// boundary).
+    pub fn position(&self, offset: usize) -> Position {
+        let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
+        let line_index = self.line_index(offset);
+        let line_start = self.line_starts[line_index];
+        let column = self.text[line_start..offset].chars().count() + 1;
+        Position {
+            line: line_index + 1,
+            column,
+        }
+    }
+
+    /// The byte offset of a one-based line and character column, clamped to the text.
+    pub fn offset(&self, line: usize, column: usize) -> usize {
+        let Some(&line_start) = self.line_starts.get(line.saturating_sub(1)) else {
+            return self.text.len();
+        };
+        let line_end = self.line_end(line_start);
+        self.text[line_start..line_end]
+            .char_indices()
+            .nth(column.saturating_sub(1))
+            .map_or(line_end, |(i, _)| line_start + i)
+    }
+
+    /// The byte range of the whole lines that `range` touches (without the final newline).
+    pub fn line_range(&self, range: Range<usize>) -> Range<usize> {
+        let start = range.start.min(self.text.len());
+        let last = range.end.saturating_sub(1).max(start).min(self.text.len());
+        let first_start = self.line_starts[self.line_index(start)];
+        let last_start = self.line_starts[self.line_index(last)];
+        first_start..self.line_end(last_start)
+    }
+
+    fn line_index(&self, offset: usize) -> usize {
+        match self.line_starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        }
+    }
+
+    fn line_end(&self, line_start: usize) -> usize {
+        self.text[line_start..]
+            .find('\n')
+            .map_or(self.text.len(), |i| line_start + i)
+    }
+}
+
+/// All files of one catalogue.
+#[derive(Debug, Default)]
+pub struct SourceMap {
+    files: Vec<SourceFile>,
+}
+
+impl SourceMap {
+    /// Adds a file and returns its id.
+    pub fn add(&mut self, file: SourceFile) -> FileId {
+        let id = FileId(u32::try_from(self.files.len()).expect("fewer than 2^32 files"));
+        self.files.push(file);
+        id
+    }
+
+    /// The file with this id.
+    pub fn file(&self, id: FileId) -> &SourceFile {
+        &self.files[id.0 as usize]
+    }
+
+    /// The files in reading order.
+    pub fn files(&self) -> &[SourceFile] {
+        &self.files
+    }
+
+    /// The position of a span's start.
+    pub fn position(&self, span: Span) -> Position {
+        self.file(span.file).position(span.start)
+    }
+
+    /// The text a span covers.
+    pub fn text(&self, span: Span) -> &str {
+        self.file(span.file)
+            .text
+            .get(span.range())
+            .unwrap_or_default()
+    }
+}
+
+fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
+    text.bytes()
+        .enumerate()
+        .filter_map(|(i, b)| (b == b'\n').then_some(i))
+}
+
+fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    while offset > 0 && !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(text: &str) -> SourceFile {
+        SourceFile::new("f.yaml".into(), text.into())
+    }
+
+    #[test]
+    fn positions_count_lines_and_characters_from_one() {
+        let f = file("ab\ncé d\n");
+        assert_eq!(f.position(0), Position { line: 1, column: 1 });
+        assert_eq!(f.position(3), Position { line: 2, column: 1 });
+        // "é" is two bytes: the space after it is the third character.
+        assert_eq!(f.position(6), Position { line: 2, column: 3 });
+        assert_eq!(f.position(100), Position { line: 3, column: 1 });
+    }
+
+    #[test]
+    fn offsets_invert_positions() {
+        let f = file("ab\ncé d\n");
+        assert_eq!(f.offset(2, 3), 6);
+        assert_eq!(f.offset(1, 1), 0);
+        assert_eq!(f.offset(9, 1), f.text.len());
+    }
+
+    #[test]
+    fn line_range_covers_whole_lines() {
+        let f = file("one\ntwo\nthree");
+        assert_eq!(&f.text[f.line_range(5..6)], "two");
+        assert_eq!(&f.text[f.line_range(1..9)], "one\ntwo\nthree");
+        assert_eq!(&f.text[f.line_range(8..8)], "three");
+    }
+}
