@@ -103,11 +103,7 @@ pub fn run(
             };
         }
     };
-    let color = match cli.color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => environment.stdout_is_terminal && !environment.no_color,
-    };
+    let color = use_color(cli.color, environment);
     let context = Context {
         color,
         quiet: cli.quiet,
@@ -126,9 +122,42 @@ pub fn run(
     }
 }
 
+/// Whether to colour output: `--color` wins; `auto` colours a terminal unless `NO_COLOR`
+/// is set.
+fn use_color(choice: ColorChoice, environment: Environment) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => environment.stdout_is_terminal && !environment.no_color,
+    }
+}
+
 fn is_broken_pipe(error: &anyhow::Error) -> bool {
     error
         .chain()
         .filter_map(|cause| cause.downcast_ref::<io::Error>())
         .any(|e| e.kind() == io::ErrorKind::BrokenPipe)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_color_turns_auto_off_even_on_a_terminal() {
+        let terminal = Environment {
+            no_color: false,
+            stdout_is_terminal: true,
+        };
+        let terminal_no_color = Environment {
+            no_color: true,
+            ..terminal
+        };
+        let pipe = Environment::default();
+        assert!(use_color(ColorChoice::Auto, terminal));
+        assert!(!use_color(ColorChoice::Auto, terminal_no_color));
+        assert!(!use_color(ColorChoice::Auto, pipe));
+        assert!(use_color(ColorChoice::Always, terminal_no_color));
+        assert!(!use_color(ColorChoice::Never, terminal));
+    }
 }

@@ -1,0 +1,82 @@
+//! Helpers shared by the end-to-end tests: run the real `svs` binary and read its output.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use assert_cmd::Command;
+
+/// The `svs` binary, with colour and the environment made predictable.
+pub fn svs() -> Command {
+    let mut command = Command::cargo_bin("svs").expect("the svs binary is built");
+    command.env_remove("NO_COLOR").env("RUST_BACKTRACE", "1");
+    command
+}
+
+/// A path under `tests/fixtures`.
+pub fn fixture(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(path)
+}
+
+/// A path under `catalog/`.
+pub fn catalog(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("catalog")
+        .join(path)
+}
+
+/// Runs `svs` with `args` and returns its output.
+pub fn run(args: &[&str]) -> Output {
+    svs().args(args).output().expect("svs runs")
+}
+
+/// Runs `svs lint --format json` on `paths` and returns the parsed document and exit code.
+pub fn lint_json(paths: &[&Path]) -> (serde_json::Value, i32) {
+    let output = svs()
+        .arg("lint")
+        .args(paths)
+        .args(["--format", "json"])
+        .output()
+        .expect("svs runs");
+    let document = serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
+        panic!(
+            "stdout is JSON ({e}); stdout: {}; stderr: {}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        )
+    });
+    (document, output.status.code().expect("exit code"))
+}
+
+/// A finding as `(code, line, column, entity)`.
+pub type Finding = (String, u64, u64, Option<String>);
+
+/// The findings of a JSON lint document.
+pub fn findings(document: &serde_json::Value) -> Vec<Finding> {
+    document["findings"]
+        .as_array()
+        .expect("findings is a list")
+        .iter()
+        .map(|f| {
+            (
+                f["code"].as_str().expect("code").to_owned(),
+                f["line"].as_u64().expect("line"),
+                f["column"].as_u64().expect("column"),
+                f["entity"].as_str().map(str::to_owned),
+            )
+        })
+        .collect()
+}
+
+/// Shorthand for an expected finding.
+pub fn at(
+    code: &str,
+    line: u64,
+    column: u64,
+    entity: Option<&str>,
+) -> (String, u64, u64, Option<String>) {
+    (code.to_owned(), line, column, entity.map(str::to_owned))
+}

@@ -1,0 +1,131 @@
+//! One fixture per structural code (SVS001–SVS009): each must fire at the right place and
+//! name the right entity, and a clean catalogue must not fire at all.
+
+mod common;
+
+use common::{at, findings, fixture, lint_json};
+
+fn lint_fixture(name: &str) -> (serde_json::Value, i32) {
+    lint_json(&[&fixture(name)])
+}
+
+#[test]
+fn a_clean_catalogue_has_no_findings() {
+    let (document, code) = lint_fixture("clean.yaml");
+    assert_eq!(findings(&document), vec![]);
+    assert_eq!(document["summary"]["files"], 1);
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn svs001_yaml_syntax() {
+    let (document, code) = lint_fixture("structural/svs001.yaml");
+    assert_eq!(findings(&document), vec![at("SVS001", 4, 11, None)]);
+    assert_eq!(document["findings"][0]["rule"], "yaml-syntax");
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn svs002_every_unknown_key_with_did_you_mean() {
+    let (document, _) = lint_fixture("structural/svs002.yaml");
+    assert_eq!(
+        findings(&document),
+        vec![
+            at("SVS002", 4, 5, Some("acme")),
+            at("SVS002", 6, 5, Some("acme")),
+            at("SVS002", 7, 5, Some("acme")),
+        ]
+    );
+    assert_eq!(document["findings"][0]["help"], "did you mean `name`?");
+    assert_eq!(document["findings"][2]["help"], "did you mean `parent`?");
+    assert!(
+        document["findings"][1]["message"]
+            .as_str()
+            .unwrap()
+            .contains("`colour`")
+    );
+}
+
+#[test]
+fn svs003_invalid_values_are_all_reported() {
+    let (document, _) = lint_fixture("structural/svs003.yaml");
+    assert_eq!(
+        findings(&document),
+        vec![
+            at("SVS003", 4, 13, None),               // currency: gbp
+            at("SVS003", 5, 19, None),               // horizon_months: 0
+            at("SVS003", 7, 9, None),                // id: Acme
+            at("SVS003", 9, 5, Some("telco")),       // missing name
+            at("SVS003", 13, 11, Some("reachable")), // kind: speed
+        ]
+    );
+}
+
+#[test]
+fn svs004_duplicate_id_across_kinds_shows_both_places() {
+    let (document, _) = lint_fixture("structural/svs004.yaml");
+    assert_eq!(findings(&document), vec![at("SVS004", 6, 9, Some("acme"))]);
+    let related = &document["findings"][0]["related"][0];
+    assert_eq!(
+        (related["line"].as_u64(), related["column"].as_u64()),
+        (Some(3), Some(9))
+    );
+}
+
+#[test]
+fn svs005_unknown_reference_points_at_the_reference() {
+    let (document, _) = lint_fixture("structural/svs005.yaml");
+    assert_eq!(findings(&document), vec![at("SVS005", 8, 19, Some("jane"))]);
+    assert_eq!(document["findings"][0]["help"], "did you mean `acme`?");
+}
+
+#[test]
+fn svs006_wrong_kind_reference_says_what_it_found() {
+    let (document, _) = lint_fixture("structural/svs006.yaml");
+    assert_eq!(
+        findings(&document),
+        vec![at("SVS006", 12, 19, Some("staff"))]
+    );
+    let message = document["findings"][0]["message"].as_str().unwrap();
+    assert!(message.contains("is a person"), "{message}");
+}
+
+#[test]
+fn svs007_duplicate_key() {
+    let (document, _) = lint_fixture("structural/svs007.yaml");
+    assert_eq!(findings(&document), vec![at("SVS007", 5, 5, Some("acme"))]);
+}
+
+#[test]
+fn svs008_missing_currency_points_at_the_first_amount() {
+    let (document, _) = lint_fixture("structural/svs008.yaml");
+    assert_eq!(
+        findings(&document),
+        vec![at("SVS008", 12, 17, Some("plan"))]
+    );
+}
+
+#[test]
+fn svs009_duplicate_metadata_across_files() {
+    let (document, _) = lint_fixture("structural/svs009");
+    assert_eq!(findings(&document), vec![at("SVS009", 2, 1, None)]);
+    let finding = &document["findings"][0];
+    assert!(finding["file"].as_str().unwrap().ends_with("b.yaml"));
+    assert!(
+        finding["related"][0]["file"]
+            .as_str()
+            .unwrap()
+            .ends_with("a.yaml")
+    );
+    assert_eq!(document["summary"]["files"], 2);
+}
+
+#[test]
+fn a_broken_file_does_not_hide_the_problems_of_the_others() {
+    let (document, _) = lint_json(&[
+        &fixture("structural/svs001.yaml"),
+        &fixture("structural/svs002.yaml"),
+    ]);
+    let codes: Vec<String> = findings(&document).into_iter().map(|f| f.0).collect();
+    assert_eq!(codes, ["SVS001", "SVS002", "SVS002", "SVS002"]);
+}
