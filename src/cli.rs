@@ -5,6 +5,7 @@
 //! catalogue, compute, render to the writer it is given. `run` takes its writers and
 //! environment as arguments, so the whole program can be driven from tests.
 
+mod assess;
 mod lint;
 
 use std::ffi::OsString;
@@ -48,9 +49,10 @@ the value of every service relationship";
 
 const EXAMPLES: &str = "\
 Examples:
+  svs assess catalog/                    Does each relationship co-create value?
+  svs assess catalog/ --format markdown  The same, for a pull request or job summary
   svs lint catalog/                      Check every *.yaml file under catalog/
-  svs lint catalog/ --format json        Findings as JSON, for CI or a baseline
-  svs explain SVS104                     (coming) why a rule matters and how to fix it";
+  svs lint catalog/ --format json        Findings as JSON, for CI or a baseline";
 
 #[derive(Debug, Parser)]
 #[command(name = "svs", version, about = ABOUT, after_help = EXAMPLES)]
@@ -69,6 +71,8 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Assess the value of every service relationship: utility, warranty, costs, risks
+    Assess(assess::AssessArgs),
     /// Check catalogue files: structure, references and lint rules (the CI entry point)
     Lint(lint::LintArgs),
 }
@@ -109,6 +113,7 @@ pub fn run(
         quiet: cli.quiet,
     };
     let result = match &cli.command {
+        Command::Assess(args) => assess::run(args, &context, out, err),
         Command::Lint(args) => lint::run(args, &context, out, err),
     };
     match result {
@@ -130,6 +135,32 @@ fn use_color(choice: ColorChoice, environment: Environment) -> bool {
         ColorChoice::Never => false,
         ColorChoice::Auto => environment.stdout_is_terminal && !environment.no_color,
     }
+}
+
+/// Loads a catalogue for a command that needs it resolved (SPEC §3): when it does not
+/// load, prints the findings to `err` and returns `None` (exit 2).
+fn load_resolved(
+    paths: &[std::path::PathBuf],
+    context: &Context,
+    err: &mut dyn Write,
+) -> anyhow::Result<Option<(crate::load::Loaded, crate::model::Catalogue)>> {
+    let mut loaded = crate::load::load(paths)?;
+    if let Some(catalogue) = loaded.catalogue.take() {
+        return Ok(Some((loaded, catalogue)));
+    }
+    crate::report::human::render_diagnostics(
+        err,
+        &loaded.diagnostics,
+        &loaded.sources,
+        context.color,
+    )?;
+    let count = loaded.diagnostics.len();
+    let noun = if count == 1 { "problem" } else { "problems" };
+    writeln!(
+        err,
+        "error: the catalogue does not load ({count} {noun}); `svs lint` lists them"
+    )?;
+    Ok(None)
 }
 
 fn is_broken_pipe(error: &anyhow::Error) -> bool {

@@ -5,9 +5,10 @@
 //! The pipeline: [`load`] reads the files into a [`source::SourceMap`], parses them with
 //! positions, decodes them into the typed [`model`] and resolves every reference,
 //! reporting structural problems as [`diagnostic::Diagnostic`]s; [`lint`] collects
-//! findings; [`report`] renders them. [`cli`] wires the commands together, and `main` only
+//! findings; [`assess`] judges the value of each relationship; [`report`] renders both. [`cli`] wires the commands together, and `main` only
 //! turns [`cli::run`]'s result into an exit code.
 
+pub mod assess;
 pub mod cli;
 pub mod diagnostic;
 pub mod lint;

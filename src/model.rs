@@ -281,7 +281,7 @@ pub struct Output {
 }
 
 /// Which way a service level is bounded.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Direction {
     /// At most the bound (lower is better).
     Max,

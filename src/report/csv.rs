@@ -1,0 +1,74 @@
+//! The assessment as CSV (RFC 4180): a header row, then one row per relationship, for
+//! spreadsheets. Amounts are plain decimals rounded to the cent, without grouping.
+
+use std::io::{self, Write};
+
+use super::plain;
+use crate::assess::Assessment;
+use crate::model::Catalogue;
+
+const HEADER: &[&str] = &[
+    "relationship",
+    "provider",
+    "consumer",
+    "offering",
+    "utility_score",
+    "fit_for_purpose",
+    "warranty_score",
+    "fit_for_use",
+    "warranty_checks",
+    "warranty_met",
+    "costs_removed",
+    "costs_imposed",
+    "risks_removed",
+    "risks_imposed",
+    "net_value",
+    "currency",
+    "verdict",
+    "reasons",
+];
+
+/// Quotes a field when it holds a comma, a quote or a line break.
+fn field(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_owned()
+    }
+}
+
+/// Writes the header and one row per relationship, lines ending in CRLF as RFC 4180 says.
+pub fn render_assessment(
+    out: &mut dyn Write,
+    catalogue: &Catalogue,
+    assessments: &[Assessment],
+) -> io::Result<()> {
+    write!(out, "{}\r\n", HEADER.join(","))?;
+    let currency = catalogue.metadata.currency.as_deref().unwrap_or_default();
+    for a in assessments {
+        let r = &catalogue.relationships[a.relationship];
+        let reasons: Vec<&str> = a.reasons.iter().map(|r| r.as_str()).collect();
+        let row = [
+            field(&r.common.id.value),
+            field(&r.provider.id),
+            field(&r.consumer.id),
+            field(&r.offering.id),
+            plain(a.utility.score),
+            a.utility.fit_for_purpose.to_string(),
+            plain(a.warranty.score),
+            a.warranty.fit_for_use.to_string(),
+            a.warranty.checks.to_string(),
+            a.warranty.met.to_string(),
+            plain(a.costs.removed),
+            plain(a.costs.imposed),
+            plain(a.risks.removed),
+            plain(a.risks.imposed),
+            plain(a.net_value),
+            field(currency),
+            a.verdict.as_str().to_owned(),
+            field(&reasons.join(";")),
+        ];
+        write!(out, "{}\r\n", row.join(","))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,154 @@
+//! The assessment as GitHub-flavoured Markdown: a table, the summary, the reasons behind
+//! every verdict that is not `value`, and a Mermaid `quadrantChart` that places each
+//! relationship by utility (fit for purpose) and warranty (fit for use) score. Made for a
+//! pull-request comment or a CI job summary.
+
+use std::io::{self, Write};
+
+use rust_decimal::Decimal;
+
+use super::{grouped, money, round2};
+use crate::assess::{Assessment, Verdict};
+use crate::model::Catalogue;
+use crate::report::table::{describe_unmet, summary};
+
+fn verdict(verdict: Verdict) -> &'static str {
+    match verdict {
+        Verdict::Value => "✅ value",
+        Verdict::NoValue => "❌ no-value",
+        Verdict::Unassessed => "❔ unassessed",
+    }
+}
+
+fn mark(ok: bool) -> &'static str {
+    if ok { "✓" } else { "✗" }
+}
+
+/// A score as a Mermaid point coordinate: `0`, `1` or `0.dd` (the only forms its grammar
+/// accepts).
+fn coordinate(score: Decimal) -> String {
+    let fraction = round2(score / Decimal::ONE_HUNDRED);
+    if fraction >= Decimal::ONE {
+        "1".to_owned()
+    } else if fraction <= Decimal::ZERO {
+        "0".to_owned()
+    } else {
+        fraction.to_string()
+    }
+}
+
+/// A point label Mermaid's quadrant grammar reads: letters, digits, spaces and hyphens.
+fn label(id: &str) -> String {
+    id.chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect()
+}
+
+/// Writes the Markdown report.
+pub fn render_assessment(
+    out: &mut dyn Write,
+    catalogue: &Catalogue,
+    assessments: &[Assessment],
+) -> io::Result<()> {
+    let currency = catalogue.metadata.currency.as_deref();
+    writeln!(out, "## Value assessment: {}\n", catalogue.metadata.name)?;
+    writeln!(
+        out,
+        "| Relationship | Provider → Consumer | Offering | Utility | Warranty | Net value / year | Verdict |"
+    )?;
+    writeln!(out, "|---|---|---|--:|--:|--:|---|")?;
+    for a in assessments {
+        let r = &catalogue.relationships[a.relationship];
+        writeln!(
+            out,
+            "| `{}` | `{}` → `{}` | `{}` | {} {} | {} {} ({}/{}) | {} | {} |",
+            r.common.id.value,
+            r.provider.id,
+            r.consumer.id,
+            r.offering.id,
+            grouped(a.utility.score),
+            mark(a.utility.fit_for_purpose),
+            grouped(a.warranty.score),
+            mark(a.warranty.fit_for_use),
+            a.warranty.met,
+            a.warranty.checks,
+            money(a.net_value, currency),
+            verdict(a.verdict),
+        )?;
+    }
+    writeln!(out, "\n**{}**", summary(catalogue, assessments))?;
+
+    let explained: Vec<&Assessment> = assessments
+        .iter()
+        .filter(|a| a.verdict != Verdict::Value)
+        .collect();
+    if !explained.is_empty() {
+        writeln!(out, "\n### Why not `value`\n")?;
+        for a in explained {
+            let r = &catalogue.relationships[a.relationship];
+            let reasons: Vec<String> = a
+                .reasons
+                .iter()
+                .map(|r| format!("`{}`", r.as_str()))
+                .collect();
+            writeln!(out, "- `{}`: {}", r.common.id.value, reasons.join(", "))?;
+            if !a.utility.missing.is_empty() {
+                let missing: Vec<String> =
+                    a.utility.missing.iter().map(|m| format!("`{m}`")).collect();
+                writeln!(out, "  - outcomes not facilitated: {}", missing.join(", "))?;
+            }
+            for unmet in &a.warranty.unmet {
+                writeln!(out, "  - warranty: {}", describe_unmet(unmet))?;
+            }
+            if a.net_value < Decimal::ZERO {
+                writeln!(
+                    out,
+                    "  - costs net {}, risks net {} a year",
+                    money(a.costs.net(), currency),
+                    money(a.risks.net(), currency)
+                )?;
+            }
+        }
+    }
+
+    writeln!(out, "\n```mermaid")?;
+    writeln!(out, "quadrantChart")?;
+    writeln!(out, "    title Fit for purpose and fit for use")?;
+    writeln!(out, "    x-axis Low utility --> High utility")?;
+    writeln!(out, "    y-axis Low warranty --> High warranty")?;
+    writeln!(out, "    quadrant-1 Fit for purpose and use")?;
+    writeln!(out, "    quadrant-2 Fit for use only")?;
+    writeln!(out, "    quadrant-3 Neither")?;
+    writeln!(out, "    quadrant-4 Fit for purpose only")?;
+    for a in assessments {
+        let r = &catalogue.relationships[a.relationship];
+        writeln!(
+            out,
+            "    {}: [{}, {}]",
+            label(&r.common.id.value),
+            coordinate(a.utility.score),
+            coordinate(a.warranty.score)
+        )?;
+    }
+    writeln!(out, "```")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn coordinates_use_the_forms_mermaid_accepts() {
+        assert_eq!(coordinate(dec!(100)), "1");
+        assert_eq!(coordinate(dec!(99.999)), "1");
+        assert_eq!(coordinate(dec!(0)), "0");
+        assert_eq!(coordinate(dec!(88.888)), "0.89");
+        assert_eq!(coordinate(dec!(50)), "0.50");
+    }
+
+    #[test]
+    fn labels_keep_only_letters_digits_and_hyphens() {
+        assert_eq!(label("acme.mobile_v2"), "acme-mobile-v2");
+    }
+}

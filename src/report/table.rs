@@ -1,0 +1,148 @@
+//! Terminal tables (comfy-table): one row per relationship, then a summary line.
+//!
+//! Every amount carries its currency; verdicts are coloured when colour is on. `wide`
+//! adds the reasons, missing outcomes and unmet warranty checks that explain a verdict.
+
+use std::io::{self, Write};
+
+use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, Table, presets};
+
+use super::{grouped, money};
+use crate::assess::{Assessment, UnmetCheck, Verdict};
+use crate::model::Catalogue;
+
+fn new_table(color: bool) -> Table {
+    let mut table = Table::new();
+    table
+        .load_style(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Disabled);
+    if color {
+        table.enforce_styling();
+    } else {
+        table.force_no_tty();
+    }
+    table
+}
+
+fn mark(ok: bool) -> &'static str {
+    if ok { "✓" } else { "✗" }
+}
+
+/// How an unmet check reads in a cell: `availability 99.95 > 99.9`.
+pub fn describe_unmet(unmet: &UnmetCheck) -> String {
+    match (&unmet.offered, unmet.check.starts_with("security:")) {
+        (_, true) => format!("{} not offered", unmet.check),
+        (None, false) => format!("{}: {} required, not offered", unmet.check, unmet.required),
+        (Some(offered), false) => format!(
+            "{}: {} required, {offered} offered",
+            unmet.check, unmet.required
+        ),
+    }
+}
+
+fn verdict_cell(verdict: Verdict, color: bool) -> Cell {
+    let cell = Cell::new(verdict.as_str());
+    if !color {
+        return cell;
+    }
+    cell.fg(match verdict {
+        Verdict::Value => Color::Green,
+        Verdict::NoValue => Color::Red,
+        Verdict::Unassessed => Color::Yellow,
+    })
+}
+
+/// The assessment as a table, with the summary line unless `quiet`.
+pub fn render_assessment(
+    out: &mut dyn Write,
+    catalogue: &Catalogue,
+    assessments: &[Assessment],
+    color: bool,
+    wide: bool,
+    quiet: bool,
+) -> io::Result<()> {
+    let currency = catalogue.metadata.currency.as_deref();
+    let mut table = new_table(color);
+    let mut header = vec![
+        "Relationship",
+        "Provider → Consumer",
+        "Offering",
+        "Utility",
+        "Warranty",
+        "Costs net / yr",
+        "Risks net / yr",
+        "Net value / yr",
+        "Verdict",
+    ];
+    if wide {
+        header.extend(["Reasons", "Missing outcomes", "Unmet warranty"]);
+    }
+    table.set_header(header);
+    for a in assessments {
+        let r = &catalogue.relationships[a.relationship];
+        let right = |text: String| Cell::new(text).set_alignment(CellAlignment::Right);
+        let mut row = vec![
+            Cell::new(&r.common.id.value),
+            Cell::new(format!("{} → {}", r.provider.id, r.consumer.id)),
+            Cell::new(&r.offering.id),
+            right(format!(
+                "{} {}",
+                grouped(a.utility.score),
+                mark(a.utility.fit_for_purpose)
+            )),
+            right(format!(
+                "{} {} ({}/{})",
+                grouped(a.warranty.score),
+                mark(a.warranty.fit_for_use),
+                a.warranty.met,
+                a.warranty.checks
+            )),
+            right(money(a.costs.net(), currency)),
+            right(money(a.risks.net(), currency)),
+            right(money(a.net_value, currency)),
+            verdict_cell(a.verdict, color),
+        ];
+        if wide {
+            let reasons: Vec<&str> = a.reasons.iter().map(|r| r.as_str()).collect();
+            let unmet: Vec<String> = a.warranty.unmet.iter().map(describe_unmet).collect();
+            row.extend([
+                Cell::new(reasons.join("\n")),
+                Cell::new(a.utility.missing.join("\n")),
+                Cell::new(unmet.join("\n")),
+            ]);
+        }
+        table.add_row(row);
+    }
+    writeln!(out, "{table}")?;
+    if !quiet {
+        writeln!(out, "{}", summary(catalogue, assessments))?;
+    }
+    Ok(())
+}
+
+/// "12 relationships: 10 value, 2 no-value, 0 unassessed; net value 1,234.00 GBP a year".
+pub fn summary(catalogue: &Catalogue, assessments: &[Assessment]) -> String {
+    let count = |verdict| assessments.iter().filter(|a| a.verdict == verdict).count();
+    let total = assessments
+        .iter()
+        .try_fold(rust_decimal::Decimal::ZERO, |sum, a| {
+            sum.checked_add(a.net_value)
+        });
+    let noun = if assessments.len() == 1 {
+        "relationship"
+    } else {
+        "relationships"
+    };
+    let mut text = format!(
+        "{} {noun}: {} value, {} no-value, {} unassessed",
+        assessments.len(),
+        count(Verdict::Value),
+        count(Verdict::NoValue),
+        count(Verdict::Unassessed)
+    );
+    if let Some(total) = total {
+        let total = money(total, catalogue.metadata.currency.as_deref());
+        text = format!("{text}; net value {total} a year");
+    }
+    text
+}
