@@ -52,14 +52,24 @@ pub enum LoadError {
 pub fn load(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
     let first = paths.first().ok_or(LoadError::NoPaths)?;
     let files = files::collect(paths)?;
-    let mut sources = SourceMap::default();
-    let mut diagnostics = Vec::new();
-    let mut contents = Vec::with_capacity(files.len());
+    let mut inputs = Vec::with_capacity(files.len());
     for path in files {
         let bytes = std::fs::read(&path).map_err(|source| LoadError::Unreadable {
             path: path.clone(),
             source,
         })?;
+        inputs.push((path.display().to_string(), bytes));
+    }
+    Ok(load_files(inputs, default_name(first)))
+}
+
+/// Loads a catalogue from files already in memory, as `(path, bytes)` in reading order;
+/// `name` names it when no file has a `catalogue:` block.
+pub fn load_files(inputs: Vec<(String, Vec<u8>)>, name: String) -> Loaded {
+    let mut sources = SourceMap::default();
+    let mut diagnostics = Vec::new();
+    let mut contents = Vec::with_capacity(inputs.len());
+    for (path, bytes) in inputs {
         let (text, bad_utf8) = match String::from_utf8(bytes) {
             Ok(text) => (text, None),
             Err(error) => {
@@ -70,7 +80,7 @@ pub fn load(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
                 )
             }
         };
-        let file = sources.add(SourceFile::new(path.display().to_string(), text));
+        let file = sources.add(SourceFile::new(path, text));
         if let Some(at) = bad_utf8 {
             diagnostics.push(
                 Diagnostic::new(
@@ -83,13 +93,11 @@ pub fn load(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
             continue;
         }
         match yaml::parse(file, sources.file(file)) {
-            Ok(root) => {
-                contents.push(decode::decode_file(
-                    &sources.file(file).text,
-                    &root,
-                    &mut diagnostics,
-                ));
-            }
+            Ok(root) => contents.push(decode::decode_file(
+                &sources.file(file).text,
+                &root,
+                &mut diagnostics,
+            )),
             Err(error) => diagnostics.push(Diagnostic::new(
                 codes::YAML_SYNTAX,
                 error.span,
@@ -97,14 +105,14 @@ pub fn load(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
             )),
         }
     }
-    let catalogue = resolve::resolve(contents, default_name(first), &mut diagnostics);
+    let catalogue = resolve::resolve(contents, name, &mut diagnostics);
     let catalogue = catalogue.filter(|_| diagnostics.is_empty());
     diagnostic::sort(&mut diagnostics, &sources);
-    Ok(Loaded {
+    Loaded {
         sources,
         catalogue,
         diagnostics,
-    })
+    }
 }
 
 /// A catalogue without a `catalogue:` block is named after the first PATH given.
