@@ -1,0 +1,34 @@
+//! The example catalogue under `catalog/` stays clean: as a whole, and story by story
+//! with the catalogue's metadata.
+
+mod common;
+
+use common::{catalog, findings, lint_json};
+
+#[test]
+fn the_example_catalogue_lints_clean() {
+    let (document, code) = lint_json(&[&catalog("")]);
+    assert_eq!(findings(&document), vec![], "{document:#}");
+    assert_eq!(code, 0);
+    assert!(document["summary"]["files"].as_u64().unwrap() >= 10);
+}
+
+#[test]
+fn every_story_lints_clean_with_the_metadata() {
+    let metadata = catalog("catalogue.yaml");
+    let stories = [
+        "broadband.yaml",
+        "car-rental.yaml",
+        "mobile-phones.yaml",
+        "office-automation",
+        "software-development.yaml",
+        "training.yaml",
+        "value-network",
+    ];
+    for story in stories {
+        let (document, code) = lint_json(&[&metadata, &catalog(story)]);
+        // Broadband and mobile phones share the regulator defined beside the metadata.
+        assert_eq!(findings(&document), vec![], "{story}: {document:#}");
+        assert_eq!(code, 0, "{story}");
+    }
+}
