@@ -1,0 +1,64 @@
+//! The README's tour shows real output: these tests fail when the program and the README
+//! drift apart.
+
+mod common;
+
+use common::run;
+
+/// The output shown under `$ <command>` in the README's first console block that runs it.
+fn shown_output(command: &str) -> String {
+    let readme = include_str!("../README.md");
+    let marker = format!("$ {command}\n");
+    let start = readme
+        .find(&marker)
+        .unwrap_or_else(|| panic!("README shows `{command}`"))
+        + marker.len();
+    let end = start + readme[start..].find("```").expect("the block ends");
+    readme[start..end].to_owned()
+}
+
+fn actual(args: &[&str]) -> String {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let mut full = vec![];
+    for arg in args {
+        full.push(if *arg == "catalog/" {
+            format!("{root}/catalog/")
+        } else {
+            (*arg).to_owned()
+        });
+    }
+    let refs: Vec<&str> = full.iter().map(String::as_str).collect();
+    String::from_utf8(run(&refs).stdout).expect("UTF-8")
+}
+
+#[test]
+fn the_assessment_table_in_the_readme_is_real() {
+    assert_eq!(
+        shown_output("svs assess catalog/"),
+        actual(&["assess", "catalog/", "--color", "never"])
+    );
+}
+
+#[test]
+fn the_json_example_in_the_readme_is_real() {
+    let command = "svs assess catalog/ --relationship fairlie-moss-office-broadband --format json";
+    assert_eq!(
+        shown_output(command),
+        actual(&[
+            "assess",
+            "catalog/",
+            "--relationship",
+            "fairlie-moss-office-broadband",
+            "--format",
+            "json"
+        ])
+    );
+}
+
+#[test]
+fn the_clean_lint_in_the_readme_is_real() {
+    assert_eq!(
+        shown_output("svs lint catalog/"),
+        actual(&["lint", "catalog/"])
+    );
+}
