@@ -6,7 +6,9 @@
 //! environment as arguments, so the whole program can be driven from tests.
 
 mod assess;
+mod graph;
 mod lint;
+mod roles;
 
 use std::ffi::OsString;
 use std::io::{self, Write};
@@ -51,6 +53,8 @@ const EXAMPLES: &str = "\
 Examples:
   svs assess catalog/                    Does each relationship co-create value?
   svs assess catalog/ --format markdown  The same, for a pull request or job summary
+  svs roles catalog/ --by-person         Who is customer, user or sponsor where
+  svs graph catalog/ --format dot        The value network, for Graphviz
   svs lint catalog/                      Check every *.yaml file under catalog/
   svs lint catalog/ --format json        Findings as JSON, for CI or a baseline";
 
@@ -73,8 +77,12 @@ struct Cli {
 enum Command {
     /// Assess the value of every service relationship: utility, warranty, costs, risks
     Assess(assess::AssessArgs),
+    /// Draw the value network: organisations, relationships and their dependencies
+    Graph(graph::GraphArgs),
     /// Check catalogue files: structure, references and lint rules (the CI entry point)
     Lint(lint::LintArgs),
+    /// Who holds which role (customer, user, sponsor, stakeholders) in each relationship
+    Roles(roles::RolesArgs),
 }
 
 /// Options every command sees.
@@ -114,7 +122,9 @@ pub fn run(
     };
     let result = match &cli.command {
         Command::Assess(args) => assess::run(args, &context, out, err),
+        Command::Graph(args) => graph::run(args, &context, out, err),
         Command::Lint(args) => lint::run(args, &context, out, err),
+        Command::Roles(args) => roles::run(args, &context, out, err),
     };
     match result {
         Ok(status) => status,
@@ -135,6 +145,23 @@ fn use_color(choice: ColorChoice, environment: Environment) -> bool {
         ColorChoice::Never => false,
         ColorChoice::Auto => environment.stdout_is_terminal && !environment.no_color,
     }
+}
+
+/// The message for a command-line id that names nothing, with a suggestion, or `None`
+/// when `id` is one of `known`.
+fn unknown_id<'a>(
+    flag: &str,
+    id: &str,
+    kind: &str,
+    known: impl Iterator<Item = &'a str> + Clone,
+) -> Option<String> {
+    if known.clone().any(|k| k == id) {
+        return None;
+    }
+    let hint = crate::suggest::closest(id, known)
+        .map(|s| format!(" (did you mean `{s}`?)"))
+        .unwrap_or_default();
+    Some(format!("error: {flag} {id}: no {kind} has this id{hint}"))
 }
 
 /// Loads a catalogue for a command that needs it resolved (SPEC §3): when it does not

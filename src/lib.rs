@@ -11,9 +11,11 @@
 pub mod assess;
 pub mod cli;
 pub mod diagnostic;
+pub mod graph;
 pub mod lint;
 pub mod load;
 pub mod model;
 pub mod report;
+pub mod roles;
 pub mod source;
 pub mod suggest;

@@ -6,9 +6,11 @@
 //! two decimals (SPEC §5.6).
 
 pub mod csv;
+pub mod dot;
 pub mod human;
 pub mod json;
 pub mod markdown;
+pub mod mermaid;
 pub mod table;
 
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -37,14 +39,19 @@ pub fn grouped(value: Decimal) -> String {
         None => ("", text.as_str()),
     };
     let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "00"));
-    let mut out = String::with_capacity(text.len() + whole.len() / 3);
-    for (i, c) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
+    format!("{sign}{}.{fraction}", group_digits(whole))
+}
+
+/// `1234567` → `1,234,567`.
+pub fn group_digits(digits: &str) -> String {
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
             out.push(',');
         }
         out.push(c);
     }
-    format!("{sign}{out}.{fraction}")
+    out
 }
 
 /// An amount with its currency, for people: `31,026.67 GBP`.

@@ -5,10 +5,9 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
-use super::{Context, ExitStatus, load_resolved};
+use super::{Context, ExitStatus, load_resolved, unknown_id};
 use crate::assess::Verdict;
 use crate::report;
-use crate::suggest::closest;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -86,37 +85,27 @@ pub(super) fn run(
             .iter()
             .map(|o| o.common.id.value.as_str())
     };
-    for (flag, wanted) in [
-        ("--consumer", &args.consumer),
-        ("--provider", &args.provider),
-    ] {
-        if let Some(id) = wanted {
-            if !orgs().any(|o| o == id) {
-                let hint = closest(id, orgs())
-                    .map(|s| format!(" (did you mean `{s}`?)"))
-                    .unwrap_or_default();
-                writeln!(err, "error: {flag} {id}: no organization has this id{hint}")?;
-                return Ok(ExitStatus::Error);
-            }
-        }
-    }
     let ids = || {
         catalogue
             .relationships
             .iter()
             .map(|r| r.common.id.value.as_str())
     };
-    for id in &args.relationships {
-        if !ids().any(|r| r == id) {
-            let hint = closest(id, ids())
-                .map(|s| format!(" (did you mean `{s}`?)"))
-                .unwrap_or_default();
-            writeln!(
-                err,
-                "error: --relationship {id}: no relationship has this id{hint}"
-            )?;
-            return Ok(ExitStatus::Error);
-        }
+    let problems = [
+        ("--consumer", &args.consumer),
+        ("--provider", &args.provider),
+    ]
+    .into_iter()
+    .filter_map(|(flag, id)| Some((flag, id.as_deref()?)))
+    .filter_map(|(flag, id)| unknown_id(flag, id, "organization", orgs()))
+    .chain(
+        args.relationships
+            .iter()
+            .filter_map(|id| unknown_id("--relationship", id, "relationship", ids())),
+    );
+    if let Some(message) = problems.into_iter().next() {
+        writeln!(err, "{message}")?;
+        return Ok(ExitStatus::Error);
     }
     let selected: Vec<usize> = catalogue
         .relationships

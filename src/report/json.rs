@@ -249,3 +249,216 @@ pub fn render_assessment(
     serde_json::to_writer_pretty(&mut *out, &document)?;
     writeln!(out)
 }
+
+/// An entity named in a roles document.
+#[derive(Serialize)]
+struct Named<'a> {
+    id: &'a str,
+    name: &'a str,
+}
+
+fn named(catalogue: &crate::model::Catalogue, kind: crate::model::Kind, index: usize) -> Named<'_> {
+    let common = catalogue.common(kind, index);
+    Named {
+        id: &common.id.value,
+        name: common.name.as_deref().unwrap_or_default(),
+    }
+}
+
+#[derive(Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+enum HolderValue<'a> {
+    Person {
+        id: &'a str,
+        name: &'a str,
+        organization: &'a str,
+        title: Option<&'a str>,
+    },
+    Group {
+        id: &'a str,
+        name: &'a str,
+        organization: Option<&'a str>,
+        size: Option<u64>,
+        members: Vec<Named<'a>>,
+    },
+}
+
+fn holder(catalogue: &crate::model::Catalogue, holder: crate::roles::Holder) -> HolderValue<'_> {
+    use crate::model::Kind;
+    match holder {
+        crate::roles::Holder::Person(p) => {
+            let person = &catalogue.people[p];
+            HolderValue::Person {
+                id: &person.common.id.value,
+                name: person.common.name.as_deref().unwrap_or_default(),
+                organization: &person.organization.id,
+                title: person.title.as_deref(),
+            }
+        }
+        crate::roles::Holder::Group(g) => {
+            let group = &catalogue.groups[g];
+            HolderValue::Group {
+                id: &group.common.id.value,
+                name: group.common.name.as_deref().unwrap_or_default(),
+                organization: group.organization.as_ref().map(|o| o.id.as_str()),
+                size: group.size,
+                members: group
+                    .members
+                    .iter()
+                    .map(|m| named(catalogue, Kind::Person, m.index()))
+                    .collect(),
+            }
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct RolesDocument<'a> {
+    catalogue: &'a str,
+    relationships: Vec<RelationshipRolesValue<'a>>,
+}
+
+#[derive(Serialize)]
+struct RelationshipRolesValue<'a> {
+    id: &'a str,
+    provider: Named<'a>,
+    consumer: Named<'a>,
+    offering: Named<'a>,
+    customer: Vec<HolderValue<'a>>,
+    user: Vec<HolderValue<'a>>,
+    sponsor: Vec<HolderValue<'a>>,
+    stakeholders: Vec<StakeholderValue<'a>>,
+    notes: Vec<NoteValue>,
+}
+
+#[derive(Serialize)]
+struct StakeholderValue<'a> {
+    party: Named<'a>,
+    kind: &'static str,
+    role: &'static str,
+    interest: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct NoteValue {
+    kind: &'static str,
+    person: Option<String>,
+    message: String,
+}
+
+/// Writes the roles of each relationship as JSON.
+pub fn render_roles(
+    out: &mut dyn Write,
+    catalogue: &crate::model::Catalogue,
+    roles: &[crate::roles::RelationshipRoles],
+) -> io::Result<()> {
+    use crate::model::Kind;
+    let document = RolesDocument {
+        catalogue: &catalogue.metadata.name,
+        relationships: roles
+            .iter()
+            .map(|rr| {
+                let r = &catalogue.relationships[rr.relationship];
+                let [customer, user, sponsor] = rr.holders.each_ref().map(|list| {
+                    list.iter()
+                        .map(|h| holder(catalogue, *h))
+                        .collect::<Vec<_>>()
+                });
+                RelationshipRolesValue {
+                    id: &r.common.id.value,
+                    provider: named(catalogue, Kind::Organization, r.provider.index()),
+                    consumer: named(catalogue, Kind::Organization, r.consumer.index()),
+                    offering: named(catalogue, Kind::Offering, r.offering.index()),
+                    customer,
+                    user,
+                    sponsor,
+                    stakeholders: r
+                        .stakeholders
+                        .iter()
+                        .map(|s| {
+                            let (kind, index) = s.party.target();
+                            StakeholderValue {
+                                party: named(catalogue, kind, index),
+                                kind: kind.noun(),
+                                role: crate::roles::stakeholder_role(s.role),
+                                interest: s.interest.as_deref(),
+                            }
+                        })
+                        .collect(),
+                    notes: rr
+                        .notes
+                        .iter()
+                        .map(|n| NoteValue {
+                            kind: n.kind(),
+                            person: match n {
+                                crate::roles::Note::OnePersonHoldsAllRoles(p) => {
+                                    Some(catalogue.people[*p].common.id.value.clone())
+                                }
+                                _ => None,
+                            },
+                            message: n.message(catalogue),
+                        })
+                        .collect(),
+                }
+            })
+            .collect(),
+    };
+    serde_json::to_writer_pretty(&mut *out, &document)?;
+    writeln!(out)
+}
+
+#[derive(Serialize)]
+struct PeopleDocument<'a> {
+    catalogue: &'a str,
+    people: Vec<PersonRolesValue<'a>>,
+}
+
+#[derive(Serialize)]
+struct PersonRolesValue<'a> {
+    id: &'a str,
+    name: &'a str,
+    organization: &'a str,
+    title: Option<&'a str>,
+    roles: Vec<HeldRoleValue<'a>>,
+}
+
+#[derive(Serialize)]
+struct HeldRoleValue<'a> {
+    relationship: &'a str,
+    role: &'static str,
+    via: Option<&'a str>,
+}
+
+/// Writes every listed person with the roles they hold, as JSON.
+pub fn render_people(
+    out: &mut dyn Write,
+    catalogue: &crate::model::Catalogue,
+    people: &[usize],
+    held: &[Vec<crate::roles::HeldRole>],
+) -> io::Result<()> {
+    let document = PeopleDocument {
+        catalogue: &catalogue.metadata.name,
+        people: people
+            .iter()
+            .map(|&p| {
+                let person = &catalogue.people[p];
+                PersonRolesValue {
+                    id: &person.common.id.value,
+                    name: person.common.name.as_deref().unwrap_or_default(),
+                    organization: &person.organization.id,
+                    title: person.title.as_deref(),
+                    roles: held[p]
+                        .iter()
+                        .map(|h| HeldRoleValue {
+                            relationship: &catalogue.relationships[h.relationship].common.id.value,
+                            role: h.role.as_str(),
+                            via: h.via.map(|g| catalogue.groups[g].common.id.value.as_str()),
+                        })
+                        .collect(),
+                }
+            })
+            .collect(),
+    };
+    serde_json::to_writer_pretty(&mut *out, &document)?;
+    writeln!(out)
+}

@@ -20,6 +20,11 @@ fn verdict(verdict: Verdict) -> &'static str {
     }
 }
 
+/// Text safe inside a Markdown table cell: pipes escaped, line breaks flattened.
+fn cell(text: &str) -> String {
+    text.replace('|', "\\|").replace(['\n', '\r'], " ")
+}
+
 fn mark(ok: bool) -> &'static str {
     if ok { "✓" } else { "✗" }
 }
@@ -51,7 +56,11 @@ pub fn render_assessment(
     assessments: &[Assessment],
 ) -> io::Result<()> {
     let currency = catalogue.metadata.currency.as_deref();
-    writeln!(out, "## Value assessment: {}\n", catalogue.metadata.name)?;
+    writeln!(
+        out,
+        "## Value assessment: {}\n",
+        cell(&catalogue.metadata.name)
+    )?;
     writeln!(
         out,
         "| Relationship | Provider → Consumer | Offering | Utility | Warranty | Net value / year | Verdict |"
@@ -131,6 +140,102 @@ pub fn render_assessment(
         )?;
     }
     writeln!(out, "```")
+}
+
+/// The roles of each relationship as Markdown: one section per relationship.
+pub fn render_roles(
+    out: &mut dyn Write,
+    catalogue: &Catalogue,
+    roles: &[crate::roles::RelationshipRoles],
+) -> io::Result<()> {
+    use crate::roles::{Role, describe_holder, describe_party, stakeholder_role};
+    writeln!(out, "## Roles: {}", cell(&catalogue.metadata.name))?;
+    for rr in roles {
+        let r = &catalogue.relationships[rr.relationship];
+        writeln!(
+            out,
+            "\n### `{}`: `{}` → `{}` (`{}`)\n",
+            r.common.id.value, r.provider.id, r.consumer.id, r.offering.id
+        )?;
+        for (role, list) in Role::ALL.iter().zip(&rr.holders) {
+            let holders: Vec<String> = list
+                .iter()
+                .map(|h| describe_holder(catalogue, *h))
+                .collect();
+            let shown = if holders.is_empty() {
+                "—".to_owned()
+            } else {
+                holders.join("; ")
+            };
+            writeln!(out, "- **{}:** {}", role.as_str(), cell(&shown))?;
+        }
+        for s in &r.stakeholders {
+            let (kind, index) = s.party.target();
+            let interest = s
+                .interest
+                .as_deref()
+                .map(|i| format!(" — {}", cell(i)))
+                .unwrap_or_default();
+            writeln!(
+                out,
+                "- **{}:** {}{interest}",
+                stakeholder_role(s.role),
+                cell(&describe_party(catalogue, kind, index))
+            )?;
+        }
+        for note in &rr.notes {
+            let sign = if note.is_missing() {
+                "⚠️"
+            } else {
+                "ℹ️"
+            };
+            writeln!(out, "- {sign} {}", cell(&note.message(catalogue)))?;
+        }
+    }
+    Ok(())
+}
+
+/// Every listed person with the roles they hold, as a Markdown table.
+pub fn render_people(
+    out: &mut dyn Write,
+    catalogue: &Catalogue,
+    people: &[usize],
+    held: &[Vec<crate::roles::HeldRole>],
+) -> io::Result<()> {
+    writeln!(
+        out,
+        "## People and their roles: {}\n",
+        cell(&catalogue.metadata.name)
+    )?;
+    writeln!(
+        out,
+        "| Person | Organisation | Relationship | Role | Through group |"
+    )?;
+    writeln!(out, "|---|---|---|---|---|")?;
+    for &p in people {
+        let person = &catalogue.people[p];
+        let name = cell(person.common.name.as_deref().unwrap_or_default());
+        let org = cell(crate::roles::organization_name(
+            catalogue,
+            person.organization.index(),
+        ));
+        if held[p].is_empty() {
+            writeln!(out, "| {name} | {org} | — | no role | |")?;
+        }
+        for h in &held[p] {
+            let via = h
+                .via
+                .map(|g| format!("`{}`", catalogue.groups[g].common.id.value))
+                .unwrap_or_default();
+            writeln!(
+                out,
+                "| {name} | {org} | `{}` | {} | {via} |",
+                catalogue.relationships[h.relationship].common.id.value,
+                h.role.as_str()
+            )?;
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

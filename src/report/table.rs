@@ -146,3 +146,102 @@ pub fn summary(catalogue: &Catalogue, assessments: &[Assessment]) -> String {
     }
     text
 }
+
+/// The roles of each relationship: a heading line, then a two-column table of roles and
+/// who holds them (each holder on its own line), stakeholders and notes.
+pub fn render_roles(
+    out: &mut dyn Write,
+    catalogue: &Catalogue,
+    roles: &[crate::roles::RelationshipRoles],
+    color: bool,
+) -> io::Result<()> {
+    use crate::roles::{Role, describe_holder, describe_party, stakeholder_role};
+    for (n, rr) in roles.iter().enumerate() {
+        let r = &catalogue.relationships[rr.relationship];
+        if n > 0 {
+            writeln!(out)?;
+        }
+        writeln!(
+            out,
+            "{}: {} → {} ({})",
+            r.common.id.value, r.provider.id, r.consumer.id, r.offering.id
+        )?;
+        let mut table = new_table(color);
+        for (role, list) in Role::ALL.iter().zip(&rr.holders) {
+            let lines: Vec<String> = list
+                .iter()
+                .map(|h| describe_holder(catalogue, *h))
+                .collect();
+            let who = if lines.is_empty() {
+                "—".to_owned()
+            } else {
+                lines.join("\n")
+            };
+            table.add_row(vec![Cell::new(role.as_str()), Cell::new(who)]);
+        }
+        for s in &r.stakeholders {
+            let (kind, index) = s.party.target();
+            let party = describe_party(catalogue, kind, index);
+            let who = match &s.interest {
+                Some(interest) => format!("{party}\ninterest: {interest}"),
+                None => party,
+            };
+            table.add_row(vec![Cell::new(stakeholder_role(s.role)), Cell::new(who)]);
+        }
+        for note in &rr.notes {
+            let mut text = Cell::new(note.message(catalogue));
+            if color && note.is_missing() {
+                text = text.fg(Color::Yellow);
+            }
+            let label = if note.is_missing() { "missing" } else { "note" };
+            table.add_row(vec![Cell::new(label), text]);
+        }
+        writeln!(out, "{table}")?;
+    }
+    Ok(())
+}
+
+/// Every listed person with the roles they hold, one row per role.
+pub fn render_people(
+    out: &mut dyn Write,
+    catalogue: &Catalogue,
+    people: &[usize],
+    held: &[Vec<crate::roles::HeldRole>],
+    color: bool,
+) -> io::Result<()> {
+    let mut table = new_table(color);
+    table.set_header(vec![
+        "Person",
+        "Organisation",
+        "Relationship",
+        "Role",
+        "Through group",
+    ]);
+    for &p in people {
+        let person = &catalogue.people[p];
+        let name = match &person.title {
+            Some(title) => format!(
+                "{} ({title})",
+                person.common.name.as_deref().unwrap_or_default()
+            ),
+            None => person.common.name.clone().unwrap_or_default(),
+        };
+        let org = crate::roles::organization_name(catalogue, person.organization.index());
+        if held[p].is_empty() {
+            table.add_row(vec![name.as_str(), org, "—", "no role", ""]);
+        }
+        for h in &held[p] {
+            let via = h
+                .via
+                .map_or("", |g| catalogue.groups[g].common.id.value.as_str());
+            table.add_row(vec![
+                name.as_str(),
+                org,
+                &catalogue.relationships[h.relationship].common.id.value,
+                h.role.as_str(),
+                via,
+            ]);
+        }
+    }
+    writeln!(out, "{table}")
+}
