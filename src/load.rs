@@ -6,6 +6,7 @@
 //! every structural problem of every file; the catalogue is handed on only when there is
 //! none. Only [`yaml`] knows the YAML crate.
 
+pub mod currency;
 pub mod decode;
 pub mod files;
 pub mod resolve;

@@ -214,3 +214,56 @@ fn a_symlink_loop_in_a_directory_ends() {
     assert_eq!(code, 0, "{document}");
     assert_eq!(document["summary"]["files"], 1);
 }
+
+#[test]
+fn an_entity_that_fails_to_decode_does_not_cascade_into_unknown_references() {
+    // `acme` lacks its name: that is the one finding, not also an unknown reference
+    // from `jane`.
+    let (found, _, _) = lint_bytes(
+        b"svs: 1\norganizations:\n  - { id: acme }\npeople:\n  - { id: jane, name: Jane, organization: acme }\n",
+    );
+    assert_eq!(found, [common::at("SVS003", 3, 5, Some("acme"))]);
+}
+
+#[test]
+fn a_currency_must_be_an_iso_4217_code_and_a_bad_one_is_not_also_missing() {
+    let text = AMOUNT
+        .replace("AMOUNT", "10")
+        .replace("currency: GBP", "currency: XYZ");
+    let (found, document, _) = lint_bytes(text.as_bytes());
+    assert_eq!(found, [common::at("SVS003", 2, 39, None)]);
+    assert!(
+        document["findings"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("ISO 4217")
+    );
+}
+
+#[test]
+fn a_security_control_listed_twice_is_invalid() {
+    let text = "svs: 1
+organizations: [{ id: a, name: A }]
+services:
+  - { id: s, name: S, provider: a, warranty: { security: [mfa, mfa] } }
+";
+    let (found, _, _) = lint_bytes(text.as_bytes());
+    assert_eq!(found, [common::at("SVS003", 4, 64, Some("s"))]);
+}
+
+#[test]
+fn structural_codes_cannot_be_allowed() {
+    let text = "svs: 1\ncatalogue: { name: x, lint: { allow: [SVS003, SVS109] } }\n";
+    let (found, document, _) = lint_bytes(text.as_bytes());
+    assert_eq!(found, [common::at("SVS003", 2, 39, None)]);
+    let message = document["findings"][0]["message"].as_str().unwrap();
+    assert!(message.contains("structural"), "{message}");
+}
+
+#[test]
+fn an_unquoted_number_with_digit_separators_is_a_number() {
+    let text = AMOUNT.replace("AMOUNT", "1_000.50");
+    let (found, _, code) = lint_bytes(text.as_bytes());
+    assert_eq!(found, []);
+    assert_eq!(code, 0);
+}

@@ -14,7 +14,7 @@ use super::yaml::{Node, NodeKind};
 use crate::diagnostic::{Code, Diagnostic, codes, find_code};
 use crate::model::{
     Access, Action, Balance, Capacity, Common, Continuity, Cost, CostCategory, Dimension,
-    Direction, EntityLint, Goods, Group, Id, LintSettings, Offering, Organization, Outcome,
+    Direction, EntityLint, Goods, Group, Id, Kind, LintSettings, Offering, Organization, Outcome,
     OutcomeKind, Output, Ownership, Per, Person, PriceLine, Priority, Product, Ref,
     RequiredOutcome, Requirements, Resource, Risk, Roles, Service, ServiceLevel, Spanned,
     Stakeholder, StakeholderRole, Target, Warranty,
@@ -34,6 +34,8 @@ pub struct RawMetadata {
     pub name: Option<String>,
     /// `currency`.
     pub currency: Option<String>,
+    /// Whether a `currency` key was written, valid or not.
+    pub currency_given: bool,
     /// `horizon_months`.
     pub horizon_months: Option<u32>,
     /// `thresholds.utility`.
@@ -63,6 +65,8 @@ pub struct FileContents {
     pub offerings: Vec<Offering>,
     /// Relationships.
     pub relationships: Vec<crate::model::Relationship>,
+    /// Entities with a valid id that could not be decoded.
+    pub dropped: Vec<(Kind, Id)>,
     /// The first amount or impact written, with its entity, for SVS008.
     pub first_amount: Option<(Span, Option<String>)>,
 }
@@ -132,16 +136,18 @@ impl Decoder<'_> {
 
     /// Starts an entity: its `id`, when it has a usable one, names the entity in every
     /// finding inside it, including those about its keys.
-    fn enter(&mut self, node: &Node) {
-        self.entity = match &node.kind {
+    fn enter(&mut self, node: &Node) -> Option<Id> {
+        let id = match &node.kind {
             NodeKind::Map(pairs) => pairs.iter().find_map(|(k, v)| match (&k.kind, &v.kind) {
                 (NodeKind::Str(key), NodeKind::Str(id)) if key == "id" && is_valid_id(id) => {
-                    Some(id.clone())
+                    Some(Spanned::new(id.clone(), v.span))
                 }
                 _ => None,
             }),
             _ => None,
         };
+        self.entity = id.as_ref().map(|id| id.value.clone());
+        id
     }
 
     /// "organization `acme`" inside an entity whose id is known, "an organization" before.
@@ -268,6 +274,15 @@ impl Decoder<'_> {
                         None
                     }
                 }
+            }
+            // A plain scalar YAML reads as text, such as `1_000.50`, is a number
+            // written with digit separators: read it as one.
+            NodeKind::Str(s) if self.text.get(node.span.range()) == Some(s.as_str()) => {
+                let value = parse_decimal(s).ok();
+                if value.is_none() {
+                    self.invalid(node.span, format!("{what} must be a number, found `{s}`"));
+                }
+                value
             }
             NodeKind::Str(s) if parse_decimal(s).is_ok() => {
                 self.invalid(
@@ -417,6 +432,17 @@ impl Decoder<'_> {
                 continue;
             };
             if let Some(code) = find_code(&text.value) {
+                if code.is_structural() {
+                    self.invalid(
+                        item.span,
+                        format!(
+                            "{what}: {} is a structural check, which cannot be allowed or re-levelled",
+                            code.code
+                        ),
+                    )
+                    .help = Some("fix the catalogue instead: svs cannot read past it".to_owned());
+                    continue;
+                }
                 out.push(Spanned::new(code.code.to_owned(), text.span));
                 continue;
             }
@@ -484,29 +510,54 @@ impl Decoder<'_> {
         let sections = fields.pairs.iter().map(|(k, _, v)| (*k, *v));
         for (key, value) in sections.filter(|(k, _)| !matches!(*k, "svs" | "catalogue")) {
             let items = self.list(Some(value), &format!("`{key}`"));
+            let dropped = &mut contents.dropped;
             match key {
-                "organizations" => contents.organizations = self.each(items, Self::organization),
-                "people" => contents.people = self.each(items, Self::person),
-                "groups" => contents.groups = self.each(items, Self::group),
-                "outcomes" => contents.outcomes = self.each(items, Self::outcome),
-                "products" => contents.products = self.each(items, Self::product),
-                "services" => contents.services = self.each(items, Self::service),
-                "offerings" => contents.offerings = self.each(items, Self::offering),
-                "relationships" => contents.relationships = self.each(items, Self::relationship),
+                "organizations" => {
+                    contents.organizations =
+                        self.each(Kind::Organization, items, dropped, Self::organization);
+                }
+                "people" => contents.people = self.each(Kind::Person, items, dropped, Self::person),
+                "groups" => contents.groups = self.each(Kind::Group, items, dropped, Self::group),
+                "outcomes" => {
+                    contents.outcomes = self.each(Kind::Outcome, items, dropped, Self::outcome);
+                }
+                "products" => {
+                    contents.products = self.each(Kind::Product, items, dropped, Self::product);
+                }
+                "services" => {
+                    contents.services = self.each(Kind::Service, items, dropped, Self::service);
+                }
+                "offerings" => {
+                    contents.offerings = self.each(Kind::Offering, items, dropped, Self::offering);
+                }
+                "relationships" => {
+                    contents.relationships =
+                        self.each(Kind::Relationship, items, dropped, Self::relationship);
+                }
                 _ => {}
             }
         }
         contents
     }
 
-    fn each<T>(&mut self, items: &[Node], decode: fn(&mut Self, &Node) -> Option<T>) -> Vec<T> {
-        let decoded = items
-            .iter()
-            .filter_map(|item| {
-                self.enter(item);
-                decode(self, item)
-            })
-            .collect();
+    /// Decodes a section's entities. An entity with a usable id that fails to decode is
+    /// remembered in `dropped`, so references to it do not add "unknown" findings to the
+    /// ones that explain it.
+    fn each<T>(
+        &mut self,
+        kind: Kind,
+        items: &[Node],
+        dropped: &mut Vec<(Kind, Id)>,
+        decode: fn(&mut Self, &Node) -> Option<T>,
+    ) -> Vec<T> {
+        let mut decoded = Vec::with_capacity(items.len());
+        for item in items {
+            let id = self.enter(item);
+            match decode(self, item) {
+                Some(entity) => decoded.push(entity),
+                None => dropped.extend(id.map(|id| (kind, id))),
+            }
+        }
         self.entity = None;
         decoded
     }
@@ -518,12 +569,11 @@ impl Decoder<'_> {
         let name = self.required_string(&fields, "name", what).map(|s| s.value);
         let currency = fields.get("currency").and_then(|node| {
             let code = self.string(node, "`currency`")?;
-            let valid = code.value.len() == 3 && code.value.bytes().all(|b| b.is_ascii_uppercase());
-            if !valid {
+            if !super::currency::is_iso_4217(&code.value) {
                 self.invalid(
                     node.span,
                     format!(
-                        "`currency` must be an ISO 4217 code of three capital letters, found `{}`",
+                        "`currency` must be an ISO 4217 currency code such as GBP, EUR or USD, found `{}`",
                         code.value
                     ),
                 );
@@ -563,6 +613,7 @@ impl Decoder<'_> {
         Some(RawMetadata {
             key_span,
             name,
+            currency_given: fields.get("currency").is_some(),
             currency,
             horizon_months,
             utility_threshold,
@@ -862,11 +913,23 @@ impl Decoder<'_> {
                 continuity.rpo_hours = self.hours(&inner, "rpo_hours");
             }
         }
-        let security = self
-            .list(fields.get("security"), "`security`")
-            .iter()
-            .filter_map(|item| self.string(item, "a security control"))
-            .collect();
+        let mut security: Vec<Spanned<String>> = Vec::new();
+        for item in self.list(fields.get("security"), "`security`") {
+            let Some(control) = self.string(item, "a security control") else {
+                continue;
+            };
+            if security.iter().any(|c| c.value == control.value) {
+                self.invalid(
+                    control.span,
+                    format!(
+                        "security control `{}` appears twice in {what}",
+                        control.value
+                    ),
+                );
+                continue;
+            }
+            security.push(control);
+        }
         Some(Warranty {
             availability,
             capacity,
@@ -1325,7 +1388,7 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, String> {
     }
     if numeric {
         Err(format!(
-            "`{text}` does not fit an exact decimal (at most 28 significant digits)"
+            "`{text}` does not fit an exact decimal (up to 28 digits, at most 28 after the point)"
         ))
     } else {
         Err(format!("`{text}` is not a decimal number"))

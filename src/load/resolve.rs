@@ -26,6 +26,7 @@ pub fn resolve(
     let before = diagnostics.len();
     let mut metadata: Option<RawMetadata> = None;
     let mut first_amount = None;
+    let mut dropped = Vec::new();
     let mut catalogue = Catalogue {
         metadata: Metadata {
             name: String::new(),
@@ -59,6 +60,7 @@ pub fn resolve(
             }
         }
         first_amount = first_amount.or(file.first_amount);
+        dropped.extend(file.dropped);
         catalogue.organizations.extend(file.organizations);
         catalogue.people.extend(file.people);
         catalogue.groups.extend(file.groups);
@@ -68,6 +70,7 @@ pub fn resolve(
         catalogue.offerings.extend(file.offerings);
         catalogue.relationships.extend(file.relationships);
     }
+    let currency_given = metadata.as_ref().is_some_and(|m| m.currency_given);
     if let Some(raw) = metadata {
         let m = &mut catalogue.metadata;
         m.name = raw.name.unwrap_or_default();
@@ -78,7 +81,7 @@ pub fn resolve(
     } else {
         catalogue.metadata.name = default_name;
     }
-    if let (None, Some((span, entity))) = (&catalogue.metadata.currency, first_amount) {
+    if let (false, Some((span, entity))) = (currency_given, first_amount) {
         diagnostics.push(
             Diagnostic::new(
                 codes::MISSING_CURRENCY,
@@ -95,13 +98,16 @@ pub fn resolve(
         suggesters: None,
         diagnostics,
     };
-    resolver.index(&catalogue);
+    resolver.index(&catalogue, &dropped);
     resolver.link_all(&mut catalogue);
     if resolver.diagnostics.len() == before {
         check_parent_cycles(&catalogue, resolver.diagnostics);
     }
     (diagnostics.len() == before).then_some(catalogue)
 }
+
+/// The index recorded for an entity that failed to decode.
+const DROPPED: usize = usize::MAX;
 
 struct Resolver<'d> {
     ids: HashMap<String, (Kind, usize, Span)>,
@@ -138,8 +144,9 @@ fn all_ids(catalogue: &Catalogue) -> Vec<(Kind, usize, &crate::model::Id)> {
 }
 
 impl Resolver<'_> {
-    fn index(&mut self, catalogue: &Catalogue) {
+    fn index(&mut self, catalogue: &Catalogue, dropped: &[(Kind, crate::model::Id)]) {
         let mut all = all_ids(catalogue);
+        all.extend(dropped.iter().map(|(kind, id)| (*kind, DROPPED, id)));
         // The first definition is the first in reading order, whatever its kind.
         all.sort_by_key(|(_, _, id)| (id.span.file, id.span.start));
         for (kind, index, id) in all {
@@ -168,14 +175,17 @@ impl Resolver<'_> {
     fn link<T: Target>(&mut self, reference: &mut Ref<T>, field: &str, owner: &str) {
         let expected = expected(T::KINDS);
         match self.ids.get(&reference.id) {
+            // An entity that failed to decode has its own findings: naming it is no error.
+            Some(&(kind, DROPPED, _)) if T::KINDS.contains(&kind) => {}
             Some(&(kind, index, _)) if T::KINDS.contains(&kind) => reference.resolve(kind, index),
             Some(&(kind, _, span)) => self.diagnostics.push(
                 Diagnostic::new(
                     codes::WRONG_KIND_REFERENCE,
                     reference.span,
                     format!(
-                        "`{}` is a {kind}, but `{field}` of {owner} must name {}",
+                        "`{}` is {}, but `{field}` of {owner} must name {}",
                         reference.id,
+                        with_article(kind.noun()),
                         with_article(&expected)
                     ),
                 )
