@@ -157,11 +157,12 @@ pub fn assess(catalogue: &Catalogue, relationships: &[usize]) -> Result<Vec<Asse
     let offers = Offers::new(catalogue);
     relationships
         .iter()
-        .map(|&index| assess_one(catalogue, &offers, index))
+        .map(|&index| assess_with(catalogue, &offers, index))
         .collect()
 }
 
-fn assess_one(
+/// Assesses one relationship with offers already computed (see [`Offers::new`]).
+pub fn assess_with(
     catalogue: &Catalogue,
     offers: &Offers,
     index: usize,

@@ -6,6 +6,7 @@
 //! environment as arguments, so the whole program can be driven from tests.
 
 mod assess;
+mod explain;
 mod graph;
 mod lint;
 mod roles;
@@ -56,7 +57,8 @@ Examples:
   svs roles catalog/ --by-person         Who is customer, user or sponsor where
   svs graph catalog/ --format dot        The value network, for Graphviz
   svs lint catalog/                      Check every *.yaml file under catalog/
-  svs lint catalog/ --format json        Findings as JSON, for CI or a baseline";
+  svs lint catalog/ --format json        Findings as JSON, for CI or a baseline
+  svs explain SVS104                     Why a rule matters and how to fix what it finds";
 
 #[derive(Debug, Parser)]
 #[command(name = "svs", version, about = ABOUT, after_help = EXAMPLES)]
@@ -77,6 +79,8 @@ struct Cli {
 enum Command {
     /// Assess the value of every service relationship: utility, warranty, costs, risks
     Assess(assess::AssessArgs),
+    /// Explain a rule: what it checks, why it matters, an example and the fix
+    Explain(explain::ExplainArgs),
     /// Draw the value network: organisations, relationships and their dependencies
     Graph(graph::GraphArgs),
     /// Check catalogue files: structure, references and lint rules (the CI entry point)
@@ -122,6 +126,7 @@ pub fn run(
     };
     let result = match &cli.command {
         Command::Assess(args) => assess::run(args, &context, out, err),
+        Command::Explain(args) => explain::run(args, &context, out, err),
         Command::Graph(args) => graph::run(args, &context, out, err),
         Command::Lint(args) => lint::run(args, &context, out, err),
         Command::Roles(args) => roles::run(args, &context, out, err),

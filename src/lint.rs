@@ -1,10 +1,34 @@
-//! `svs lint`'s engine: the findings of a loaded catalogue and their summary.
+//! `svs lint`'s engine: structural findings from the loader, then every lint rule on the
+//! resolved catalogue, then severities, suppressions and the baseline.
 //!
-//! Structural findings (SVS001–SVS009) come from the loader. The lint rules of SPEC §6
-//! run only on a resolved catalogue, so they never meet a dangling reference.
+//! Rules run only on a resolved catalogue, so they never meet a dangling reference; they
+//! share one [`index::Index`] of precomputed tables and each stays linear. The severity
+//! of a finding is decided in one place, [`severity::Levels`]: the rule's default, then
+//! the catalogue's `lint:` block, then the command line, then the entity's own
+//! `lint: { allow: [...] }`, the most specific.
 
-use crate::diagnostic::{Diagnostic, Severity};
+pub mod baseline;
+pub mod index;
+pub mod rules;
+pub mod severity;
+
+use crate::diagnostic::{self, Code, Diagnostic, Severity};
 use crate::load::Loaded;
+use baseline::Baseline;
+use index::Index;
+use severity::Levels;
+
+/// A lint rule: one code, its documentation (the text of `svs explain`), and the check.
+pub trait Rule: Sync {
+    /// The rule's code, name and default severity.
+    fn code(&self) -> Code;
+
+    /// What the rule does, why it matters, an example that fires and the fix, in Markdown.
+    fn doc(&self) -> &'static str;
+
+    /// Adds the rule's findings (with default severity) to `out`.
+    fn check(&self, index: &Index<'_>, out: &mut Vec<Diagnostic>);
+}
 
 /// The findings of one run and what the summary counts.
 #[derive(Debug)]
@@ -34,12 +58,55 @@ impl LintReport {
     }
 }
 
+/// What the command line adds to a lint run.
+#[derive(Debug, Default)]
+pub struct Options {
+    /// `--allow`, `--warn` and `--deny`.
+    pub levels: severity::CommandLine,
+    /// `--baseline`.
+    pub baseline: Option<Baseline>,
+}
+
+/// Every rule's findings on a resolved catalogue, with default severities, unsorted.
+pub fn run_rules(index: &Index<'_>) -> Vec<Diagnostic> {
+    let mut findings = Vec::new();
+    for rule in rules::REGISTRY {
+        rule.check(index, &mut findings);
+    }
+    findings
+}
+
 /// Lints a loaded catalogue.
-pub fn lint(loaded: &Loaded) -> LintReport {
+pub fn lint(loaded: &Loaded, options: Options) -> LintReport {
+    let mut findings = loaded.diagnostics.clone();
+    let mut suppressed = 0;
+    if let Some(catalogue) = &loaded.catalogue {
+        let index = Index::new(catalogue);
+        let levels = Levels::new(catalogue, &options.levels);
+        for mut finding in run_rules(&index) {
+            match levels.level(&finding) {
+                Some(severity) => {
+                    finding.severity = severity;
+                    findings.push(finding);
+                }
+                None => suppressed += 1,
+            }
+        }
+    }
+    let mut baselined = 0;
+    if let Some(mut baseline) = options.baseline {
+        findings.retain(|finding| {
+            // Structural findings cannot be baselined: nothing is checked past them.
+            let known = !finding.code.is_structural() && baseline.take(finding);
+            baselined += usize::from(known);
+            !known
+        });
+    }
+    diagnostic::sort(&mut findings, &loaded.sources);
     LintReport {
-        findings: loaded.diagnostics.clone(),
+        findings,
         files: loaded.sources.files().len(),
-        suppressed: 0,
-        baselined: 0,
+        suppressed,
+        baselined,
     }
 }

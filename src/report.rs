@@ -7,10 +7,13 @@
 
 pub mod csv;
 pub mod dot;
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod junit;
 pub mod markdown;
 pub mod mermaid;
+pub mod sarif;
 pub mod table;
 
 use rust_decimal::{Decimal, RoundingStrategy};

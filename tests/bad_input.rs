@@ -20,6 +20,14 @@ fn lint_bytes(bytes: &[u8]) -> (Vec<Finding>, serde_json::Value, i32) {
     (findings(&document), document, code)
 }
 
+/// Only the structural findings (SVS001–SVS009): what loading the catalogue reports.
+fn structural(found: Vec<Finding>) -> Vec<Finding> {
+    found
+        .into_iter()
+        .filter(|f| f.0.as_str() < "SVS100")
+        .collect()
+}
+
 fn codes_and_lines(found: &[Finding]) -> Vec<(&str, u64)> {
     found.iter().map(|f| (f.0.as_str(), f.1)).collect()
 }
@@ -141,9 +149,8 @@ fn amounts_that_are_not_finite_decimals_are_refused_at_the_value() {
 #[test]
 fn exact_decimals_load_without_findings() {
     let text = AMOUNT.replace("AMOUNT", "0.30000000000000004");
-    let (found, _, code) = lint_bytes(text.as_bytes());
-    assert_eq!(found, []);
-    assert_eq!(code, 0);
+    let (found, _, _) = lint_bytes(text.as_bytes());
+    assert_eq!(structural(found), []);
 }
 
 #[test]
@@ -263,7 +270,6 @@ fn structural_codes_cannot_be_allowed() {
 #[test]
 fn an_unquoted_number_with_digit_separators_is_a_number() {
     let text = AMOUNT.replace("AMOUNT", "1_000.50");
-    let (found, _, code) = lint_bytes(text.as_bytes());
-    assert_eq!(found, []);
-    assert_eq!(code, 0);
+    let (found, _, _) = lint_bytes(text.as_bytes());
+    assert_eq!(structural(found), []);
 }

@@ -27,8 +27,13 @@ fn every_story_lints_clean_with_the_metadata() {
     ];
     for story in stories {
         let (document, code) = lint_json(&[&metadata, &catalog(story)]);
-        // Broadband and mobile phones share the regulator defined beside the metadata.
-        assert_eq!(findings(&document), vec![], "{story}: {document:#}");
+        // The regulator defined beside the metadata is shared by the broadband and mobile
+        // stories: in a story that does not name it, it is rightly unused (info).
+        let unexpected: Vec<_> = findings(&document)
+            .into_iter()
+            .filter(|f| !(f.0 == "SVS401" && f.3.as_deref() == Some("ofcom")))
+            .collect();
+        assert_eq!(unexpected, vec![], "{story}: {document:#}");
         assert_eq!(code, 0, "{story}");
     }
 }

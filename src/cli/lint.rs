@@ -6,14 +6,20 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 
 use super::{Context, ExitStatus};
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Severity, codes, find_code};
+use crate::lint::baseline::Baseline;
+use crate::lint::severity::CommandLine;
 use crate::report;
+use crate::suggest::closest;
 
 const EXAMPLES: &str = "\
 Examples:
-  svs lint catalog/                         Every *.yaml / *.yml file under catalog/, as one catalogue
-  svs lint a.yaml b.yaml --format json      Two files as one catalogue; findings as JSON
-  svs lint catalog/ --fail-on warning       Exit 1 on warnings too";
+  svs lint catalog/                            Every *.yaml / *.yml file under catalog/, as one catalogue
+  svs lint catalog/ --format github            Annotations on a GitHub pull request
+  svs lint catalog/ --format sarif > svs.sarif Code scanning upload
+  svs lint catalog/ --fail-on warning          Exit 1 on warnings too
+  svs lint catalog/ --allow SVS109 --deny SVS302
+  svs lint catalog/ --format json > baseline.json && svs lint catalog/ --baseline baseline.json";
 
 /// Arguments of `svs lint`.
 #[derive(Debug, Args)]
@@ -30,6 +36,22 @@ pub struct LintArgs {
     /// Exit 1 when a finding is at or above this severity
     #[arg(long, value_enum, default_value_t = FailOn::Error, value_name = "SEVERITY")]
     fail_on: FailOn,
+
+    /// Silence a rule (repeatable); wins over the catalogue's `lint:` block
+    #[arg(long, value_name = "CODE")]
+    allow: Vec<String>,
+
+    /// Report a rule as a warning (repeatable)
+    #[arg(long, value_name = "CODE")]
+    warn: Vec<String>,
+
+    /// Report a rule as an error (repeatable)
+    #[arg(long, value_name = "CODE")]
+    deny: Vec<String>,
+
+    /// Report only findings not recorded in this file (written earlier by `--format json`)
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
 }
 
 /// Formats of `svs lint`.
@@ -37,8 +59,14 @@ pub struct LintArgs {
 enum Format {
     /// Snippets in the style of rustc, each with its file, line and column
     Human,
-    /// Stable JSON: findings and a summary
+    /// Stable JSON: findings and a summary (also a baseline)
     Json,
+    /// SARIF 2.1.0, for code scanning
+    Sarif,
+    /// GitHub Actions workflow commands, which annotate pull requests
+    Github,
+    /// `JUnit` XML: one test case per file, a failure per finding
+    Junit,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -58,14 +86,49 @@ impl From<FailOn> for Severity {
     }
 }
 
+/// Checks codes given to `--allow`, `--warn` or `--deny`: known, and not structural.
+fn rule_codes(flag: &str, given: &[String]) -> Result<Vec<String>, String> {
+    given
+        .iter()
+        .map(|text| match find_code(text) {
+            Some(code) if code.is_structural() => Err(format!(
+                "error: {flag} {text}: structural checks (SVS001–SVS009) cannot be re-levelled"
+            )),
+            Some(code) => Ok(code.code.to_owned()),
+            None => {
+                let upper = text.to_ascii_uppercase();
+                let hint = closest(&upper, codes::ALL.iter().map(|c| c.code))
+                    .map(|s| format!(" (did you mean `{s}`?)"))
+                    .unwrap_or_default();
+                Err(format!("error: {flag} {text}: no rule has this code{hint}"))
+            }
+        })
+        .collect()
+}
+
 pub(super) fn run(
     args: &LintArgs,
     context: &Context,
     out: &mut dyn Write,
-    _err: &mut dyn Write,
+    err: &mut dyn Write,
 ) -> anyhow::Result<ExitStatus> {
+    let levels = (|| {
+        Ok::<_, String>(CommandLine {
+            allow: rule_codes("--allow", &args.allow)?,
+            warn: rule_codes("--warn", &args.warn)?,
+            deny: rule_codes("--deny", &args.deny)?,
+        })
+    })();
+    let levels = match levels {
+        Ok(levels) => levels,
+        Err(message) => {
+            writeln!(err, "{message}")?;
+            return Ok(ExitStatus::Error);
+        }
+    };
+    let baseline = args.baseline.as_deref().map(Baseline::read).transpose()?;
     let loaded = crate::load::load(&args.paths)?;
-    let report = crate::lint::lint(&loaded);
+    let report = crate::lint::lint(&loaded, crate::lint::Options { levels, baseline });
     match args.format {
         Format::Human => {
             report::human::render_lint(
@@ -77,6 +140,9 @@ pub(super) fn run(
             )?;
         }
         Format::Json => report::json::render_lint(out, &report, &loaded.sources)?,
+        Format::Sarif => report::sarif::render_lint(out, &report, &loaded.sources)?,
+        Format::Github => report::github::render_lint(out, &report, &loaded.sources)?,
+        Format::Junit => report::junit::render_lint(out, &report, &loaded.sources)?,
     }
     out.flush()?;
     Ok(if report.fails(args.fail_on.into()) {

@@ -1,0 +1,232 @@
+//! What the lint rules share, computed once per run: the offer of every offering, the
+//! assessment of every relationship, who refers to what, and the `parent` hierarchy.
+//!
+//! Rules read these tables instead of searching the catalogue, so every rule stays linear
+//! in the catalogue's size.
+
+use crate::assess::offered::Offers;
+use crate::assess::{self, Assessment};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::{Catalogue, Common, Kind, Ref, Target};
+use crate::source::Span;
+
+/// The `parent` hierarchy as intervals of one depth-first walk, so that "is this
+/// organisation part of that one" is answered in constant time.
+#[derive(Debug)]
+pub struct Ancestry {
+    enter: Vec<usize>,
+    leave: Vec<usize>,
+}
+
+impl Ancestry {
+    /// Walks the forest of organisations once. The loader has already refused cycles.
+    pub fn new(catalogue: &Catalogue) -> Self {
+        let n = catalogue.organizations.len();
+        let mut children = vec![Vec::new(); n];
+        let mut roots = Vec::new();
+        for (i, org) in catalogue.organizations.iter().enumerate() {
+            match &org.parent {
+                Some(parent) => children[parent.index()].push(i),
+                None => roots.push(i),
+            }
+        }
+        let mut enter = vec![0; n];
+        let mut leave = vec![0; n];
+        let mut clock = 0;
+        let mut stack: Vec<(usize, usize)> = Vec::new();
+        for root in roots {
+            stack.push((root, 0));
+            enter[root] = clock;
+            clock += 1;
+            while let Some((node, next)) = stack.pop() {
+                if let Some(&child) = children[node].get(next) {
+                    stack.push((node, next + 1));
+                    enter[child] = clock;
+                    clock += 1;
+                    stack.push((child, 0));
+                } else {
+                    leave[node] = clock;
+                }
+            }
+        }
+        Ancestry { enter, leave }
+    }
+
+    /// Whether `part` is `whole` or part of it through `parent`, at any depth.
+    pub fn is_part_of(&self, part: usize, whole: usize) -> bool {
+        self.enter[whole] <= self.enter[part] && self.leave[part] <= self.leave[whole]
+    }
+
+    /// Whether one of the two is the other or part of it.
+    pub fn related(&self, a: usize, b: usize) -> bool {
+        self.is_part_of(a, b) || self.is_part_of(b, a)
+    }
+}
+
+/// Everything the rules share.
+#[derive(Debug)]
+pub struct Index<'c> {
+    /// The resolved catalogue.
+    pub catalogue: &'c Catalogue,
+    /// Every offering's offered warranty and facilitated outcomes.
+    pub offers: Offers,
+    /// Every relationship's assessment, by relationship index (`None` when its amounts
+    /// are too large to compute exactly).
+    pub assessments: Vec<Option<Assessment>>,
+    /// The `parent` hierarchy.
+    pub ancestry: Ancestry,
+    /// How many references name each entity, by kind and index.
+    pub references: ReferenceCounts,
+    /// Per outcome: whether an output of some service enables it.
+    pub facilitated_anywhere: Vec<bool>,
+}
+
+/// How many references name each entity.
+#[derive(Debug, Default)]
+pub struct ReferenceCounts {
+    counts: std::collections::HashMap<Kind, Vec<usize>>,
+}
+
+impl ReferenceCounts {
+    fn count<T: Target>(&mut self, catalogue: &Catalogue, reference: &Ref<T>) {
+        let (kind, index) = reference.target();
+        let list = self
+            .counts
+            .entry(kind)
+            .or_insert_with(|| vec![0; len(catalogue, kind)]);
+        list[index] += 1;
+    }
+
+    /// How many references name the entity of `kind` at `index`.
+    pub fn of(&self, kind: Kind, index: usize) -> usize {
+        self.counts.get(&kind).map_or(0, |list| list[index])
+    }
+}
+
+fn len(catalogue: &Catalogue, kind: Kind) -> usize {
+    match kind {
+        Kind::Organization => catalogue.organizations.len(),
+        Kind::Person => catalogue.people.len(),
+        Kind::Group => catalogue.groups.len(),
+        Kind::Outcome => catalogue.outcomes.len(),
+        Kind::Product => catalogue.products.len(),
+        Kind::Service => catalogue.services.len(),
+        Kind::Offering => catalogue.offerings.len(),
+        Kind::Relationship => catalogue.relationships.len(),
+    }
+}
+
+fn count_references(c: &Catalogue) -> ReferenceCounts {
+    let mut counts = ReferenceCounts::default();
+    for org in &c.organizations {
+        if let Some(parent) = &org.parent {
+            counts.count(c, parent);
+        }
+    }
+    for person in &c.people {
+        counts.count(c, &person.organization);
+    }
+    for group in &c.groups {
+        if let Some(org) = &group.organization {
+            counts.count(c, org);
+        }
+        for member in &group.members {
+            counts.count(c, member);
+        }
+    }
+    for product in &c.products {
+        counts.count(c, &product.provider);
+        for target in &product.targets {
+            counts.count(c, target);
+        }
+    }
+    for service in &c.services {
+        counts.count(c, &service.provider);
+        for product in &service.products {
+            counts.count(c, product);
+        }
+        for outcome in service.outputs.iter().flat_map(|o| &o.enables) {
+            counts.count(c, outcome);
+        }
+        for dependency in &service.depends_on {
+            counts.count(c, dependency);
+        }
+    }
+    for offering in &c.offerings {
+        counts.count(c, &offering.provider);
+        for service in &offering.services {
+            counts.count(c, service);
+        }
+        for target in &offering.targets {
+            counts.count(c, target);
+        }
+    }
+    for r in &c.relationships {
+        counts.count(c, &r.provider);
+        counts.count(c, &r.consumer);
+        counts.count(c, &r.offering);
+        for holder in r
+            .roles
+            .customer
+            .iter()
+            .chain(&r.roles.user)
+            .chain(&r.roles.sponsor)
+        {
+            counts.count(c, holder);
+        }
+        for stakeholder in &r.stakeholders {
+            counts.count(c, &stakeholder.party);
+        }
+        for required in &r.requirements.outcomes {
+            counts.count(c, &required.outcome);
+        }
+    }
+    counts
+}
+
+impl<'c> Index<'c> {
+    /// Computes every shared table once.
+    pub fn new(catalogue: &'c Catalogue) -> Self {
+        let offers = Offers::new(catalogue);
+        let assessments = (0..catalogue.relationships.len())
+            .map(|r| assess::assess_with(catalogue, &offers, r).ok())
+            .collect();
+        let mut facilitated_anywhere = vec![false; catalogue.outcomes.len()];
+        for outcome in catalogue
+            .services
+            .iter()
+            .flat_map(|s| &s.outputs)
+            .flat_map(|o| &o.enables)
+        {
+            facilitated_anywhere[outcome.index()] = true;
+        }
+        Index {
+            catalogue,
+            offers,
+            assessments,
+            ancestry: Ancestry::new(catalogue),
+            references: count_references(catalogue),
+            facilitated_anywhere,
+        }
+    }
+
+    /// A finding of `code` at `span`, about the entity `owner`.
+    pub fn finding(
+        &self,
+        code: Code,
+        span: Span,
+        owner: &Common,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        Diagnostic::new(code, span, message).with_entity(Some(&owner.id.value))
+    }
+
+    /// The display name of an organisation.
+    pub fn organization_name(&self, index: usize) -> &str {
+        self.catalogue.organizations[index]
+            .common
+            .name
+            .as_deref()
+            .unwrap_or_default()
+    }
+}

@@ -1,0 +1,248 @@
+//! The relationship rules, SVS301–SVS310, end to end: each fires at the offending key or
+//! value and names the relationship, and its near miss does not fire it.
+//!
+//! Fixtures live in `tests/fixtures/rules/`: `svsNNN.yaml` where the rule must fire and
+//! `svsNNN-near-miss.yaml` where it must not. Other rules may fire in a fixture too, so
+//! every assertion looks only at the code under test.
+
+mod common;
+
+use common::{Finding, at, findings, fixture, lint_json};
+use serde_json::Value;
+
+/// Lints `tests/fixtures/rules/{name}.yaml` and returns the whole document, which must
+/// hold no structural finding (the rules would not have run).
+fn lint_rule_fixture(name: &str) -> Value {
+    let (document, _) = lint_json(&[&fixture(&format!("rules/{name}.yaml"))]);
+    assert!(
+        findings(&document)
+            .iter()
+            .all(|(code, ..)| !code.starts_with("SVS00")),
+        "{name}: structural findings: {document:#}"
+    );
+    document
+}
+
+/// The findings of `code` in a document.
+fn of_code(document: &Value, code: &str) -> Vec<Finding> {
+    findings(document)
+        .into_iter()
+        .filter(|(c, ..)| c == code)
+        .collect()
+}
+
+/// The JSON object of the `n`th finding of `code`.
+fn nth<'d>(document: &'d Value, code: &str, n: usize) -> &'d Value {
+    document["findings"]
+        .as_array()
+        .expect("findings is a list")
+        .iter()
+        .filter(|f| f["code"] == code)
+        .nth(n)
+        .unwrap_or_else(|| panic!("no finding {n} of {code}: {document:#}"))
+}
+
+/// Asserts the exact findings of `code` in `svsNNN.yaml` and none in its near miss.
+fn check(code: &str, expected: &[Finding]) -> Value {
+    let name = code.to_lowercase();
+    let document = lint_rule_fixture(&name);
+    assert_eq!(of_code(&document, code), expected, "{document:#}");
+    let near_miss = lint_rule_fixture(&format!("{name}-near-miss"));
+    assert_eq!(of_code(&near_miss, code), vec![], "{near_miss:#}");
+    document
+}
+
+#[test]
+fn svs301_relationship_without_customer() {
+    let document = check(
+        "SVS301",
+        &[
+            at("SVS301", 13, 9, Some("acme-mobile")), // roles without `customer`
+            at("SVS301", 18, 9, Some("acme-mobile-trial")), // no `roles` at all
+        ],
+    );
+    let finding = nth(&document, "SVS301", 0);
+    assert_eq!(finding["rule"], "relationship-without-customer");
+    assert_eq!(finding["severity"], "warning");
+    assert_eq!(
+        finding["message"],
+        "relationship `acme-mobile`: no customer defines the requirements"
+    );
+    assert!(
+        finding["help"]
+            .as_str()
+            .is_some_and(|h| h.contains("roles: { customer: [...] }")),
+        "{finding:#}"
+    );
+}
+
+#[test]
+fn svs302_relationship_without_sponsor() {
+    let document = check("SVS302", &[at("SVS302", 13, 9, Some("acme-mobile"))]);
+    let finding = nth(&document, "SVS302", 0);
+    assert_eq!(finding["severity"], "warning");
+    assert_eq!(
+        finding["message"],
+        "relationship `acme-mobile`: no sponsor authorises the budget"
+    );
+    assert!(
+        finding["help"]
+            .as_str()
+            .is_some_and(|h| h.contains("roles: { sponsor: [...] }")),
+        "{finding:#}"
+    );
+}
+
+#[test]
+fn svs303_relationship_without_user() {
+    let document = check("SVS303", &[at("SVS303", 12, 9, Some("acme-mobile"))]);
+    let finding = nth(&document, "SVS303", 0);
+    assert_eq!(finding["severity"], "warning");
+    assert_eq!(
+        finding["message"],
+        "relationship `acme-mobile`: no user uses the service"
+    );
+    assert!(
+        finding["help"]
+            .as_str()
+            .is_some_and(|h| h.contains("roles: { user: [...] }")),
+        "{finding:#}"
+    );
+}
+
+#[test]
+fn svs304_relationship_without_requirements() {
+    let document = check(
+        "SVS304",
+        &[
+            at("SVS304", 19, 9, Some("no-outcomes")),
+            at("SVS304", 25, 9, Some("no-warranty")),
+            at("SVS304", 32, 9, Some("empty-warranty")), // a block with nothing to check
+            at("SVS304", 40, 9, Some("no-requirements")),
+        ],
+    );
+    let messages: Vec<&str> = (0..4)
+        .map(|n| {
+            nth(&document, "SVS304", n)["message"]
+                .as_str()
+                .unwrap_or_default()
+        })
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            "relationship `no-outcomes` cannot be assessed: no required outcome",
+            "relationship `no-warranty` cannot be assessed: no warranty requirement to check",
+            "relationship `empty-warranty` cannot be assessed: no warranty requirement to check",
+            "relationship `no-requirements` cannot be assessed: no required outcome and no \
+             warranty requirement to check",
+        ]
+    );
+}
+
+#[test]
+fn svs305_self_relationship() {
+    // At the consumer reference.
+    let document = check("SVS305", &[at("SVS305", 10, 15, Some("acme-helpdesk"))]);
+    let finding = nth(&document, "SVS305", 0);
+    assert_eq!(finding["severity"], "error");
+    assert_eq!(
+        finding["message"],
+        "relationship `acme-helpdesk`: `acme` is both the provider and the consumer"
+    );
+}
+
+#[test]
+fn svs306_relationship_provider_mismatch() {
+    // At the relationship's `provider`; even the offering provider's parent is another
+    // organisation.
+    let document = check(
+        "SVS306",
+        &[
+            at("SVS306", 13, 15, Some("acme-mobile")),
+            at("SVS306", 17, 15, Some("acme-mobile-group")),
+        ],
+    );
+    let finding = nth(&document, "SVS306", 0);
+    assert_eq!(finding["severity"], "error");
+    assert_eq!(
+        finding["message"],
+        "relationship `acme-mobile`: provider `reseller` does not provide offering \
+         `corporate-mobile`"
+    );
+    assert_eq!(
+        finding["help"],
+        "offering `corporate-mobile` is provided by `telco`: name it as the provider"
+    );
+}
+
+#[test]
+fn svs307_consumer_not_targeted() {
+    // At the relationship's `offering` reference.
+    let document = check("SVS307", &[at("SVS307", 20, 15, Some("acme-mobile"))]);
+    let finding = nth(&document, "SVS307", 0);
+    assert_eq!(finding["severity"], "info");
+    assert_eq!(
+        finding["message"],
+        "relationship `acme-mobile`: consumer `acme` is in none of the target groups of \
+         offering `enterprise-mobile`"
+    );
+}
+
+#[test]
+fn svs308_negative_value() {
+    let document = check(
+        "SVS308",
+        &[
+            at("SVS308", 15, 9, Some("acme-mobile")),
+            at("SVS308", 23, 9, Some("acme-consultancy")),
+        ],
+    );
+    assert_eq!(nth(&document, "SVS308", 0)["severity"], "warning");
+    assert_eq!(
+        nth(&document, "SVS308", 0)["message"],
+        "relationship `acme-mobile`: net value is below zero (-18,000.00 GBP a year)"
+    );
+    // -1234.565 rounds half away from zero.
+    assert_eq!(
+        nth(&document, "SVS308", 1)["message"],
+        "relationship `acme-consultancy`: net value is below zero (-1,234.57 GBP a year)"
+    );
+}
+
+#[test]
+fn svs309_unknown_outcome_requirement() {
+    // At the required outcome's reference; `staff-reachable`, facilitated, is fine.
+    let document = check("SVS309", &[at("SVS309", 25, 22, Some("acme-mobile"))]);
+    let finding = nth(&document, "SVS309", 0);
+    assert_eq!(finding["severity"], "warning");
+    assert_eq!(
+        finding["message"],
+        "relationship `acme-mobile`: required outcome `email-on-the-go` is facilitated by no \
+         service in the catalogue"
+    );
+}
+
+#[test]
+fn svs310_role_outside_consumer() {
+    // At each reference of a holder from outside; `jane`, of the consumer, is fine.
+    let document = check(
+        "SVS310",
+        &[
+            at("SVS310", 21, 18, Some("acme-mobile")), // customer: [cat]
+            at("SVS310", 22, 14, Some("acme-mobile")), // user: [field-crew]
+            at("SVS310", 23, 23, Some("acme-mobile")), // sponsor: [jane, cat]
+        ],
+    );
+    assert_eq!(nth(&document, "SVS310", 0)["severity"], "warning");
+    assert_eq!(
+        nth(&document, "SVS310", 0)["message"],
+        "relationship `acme-mobile`: customer `cat` belongs to `telco`, outside the consumer \
+         `acme`"
+    );
+    assert_eq!(
+        nth(&document, "SVS310", 1)["message"],
+        "relationship `acme-mobile`: user `field-crew` belongs to `contractor`, outside the \
+         consumer `acme`"
+    );
+}

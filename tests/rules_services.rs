@@ -1,0 +1,269 @@
+//! The service rules, SVS201–SVS206, and SVS401 end to end: each fires at the offending key
+//! or value and names the enclosing entity, and its near miss does not fire it.
+//!
+//! Fixtures live in `tests/fixtures/rules/`: `svsNNN.yaml` where the rule must fire and
+//! `svsNNN-near-miss.yaml` where it must not; `svs204-network/` is a catalogue of several
+//! files. Other rules may fire in a fixture too, so every assertion looks only at the code
+//! under test.
+
+mod common;
+
+use std::path::Path;
+
+use common::{Finding, at, findings, fixture, lint_json};
+use serde_json::Value;
+
+/// Lints `tests/fixtures/rules/{name}` (a file or a directory) and returns the whole
+/// document, which must hold no structural finding (the rules would not have run).
+fn lint_path(name: &str) -> Value {
+    let (document, _) = lint_json(&[&fixture(&format!("rules/{name}"))]);
+    assert!(
+        findings(&document)
+            .iter()
+            .all(|(code, ..)| !code.starts_with("SVS00")),
+        "{name}: structural findings: {document:#}"
+    );
+    document
+}
+
+/// The findings of `code` in a document.
+fn of_code(document: &Value, code: &str) -> Vec<Finding> {
+    findings(document)
+        .into_iter()
+        .filter(|(c, ..)| c == code)
+        .collect()
+}
+
+/// The JSON object of the `n`th finding of `code`.
+fn nth<'d>(document: &'d Value, code: &str, n: usize) -> &'d Value {
+    document["findings"]
+        .as_array()
+        .expect("findings is a list")
+        .iter()
+        .filter(|f| f["code"] == code)
+        .nth(n)
+        .unwrap_or_else(|| panic!("no finding {n} of {code}: {document:#}"))
+}
+
+/// Asserts the exact findings of `code` in `svsNNN.yaml` and none in its near miss.
+fn check(code: &str, expected: &[Finding]) -> Value {
+    let name = code.to_lowercase();
+    let document = lint_path(&format!("{name}.yaml"));
+    assert_eq!(of_code(&document, code), expected, "{document:#}");
+    let near_miss = lint_path(&format!("{name}-near-miss.yaml"));
+    assert_eq!(of_code(&near_miss, code), vec![], "{near_miss:#}");
+    document
+}
+
+/// Asserts a finding's rule name, severity, message and help.
+fn says(finding: &Value, rule: &str, severity: &str, message: &str, help: &str) {
+    assert_eq!(finding["rule"], rule, "{finding:#}");
+    assert_eq!(finding["severity"], severity, "{finding:#}");
+    assert_eq!(finding["message"], message, "{finding:#}");
+    assert_eq!(finding["help"], help, "{finding:#}");
+}
+
+#[test]
+fn svs201_service_without_outcome() {
+    let document = check(
+        "SVS201",
+        &[
+            at("SVS201", 9, 9, Some("on-site-support")), // no `outputs`
+            at("SVS201", 13, 9, Some("remote-support")), // outputs enable nothing
+        ],
+    );
+    let finding = nth(&document, "SVS201", 1);
+    assert_eq!(finding["rule"], "service-without-outcome");
+    assert_eq!(finding["severity"], "warning");
+    assert_eq!(
+        finding["message"],
+        "service `remote-support` has no output that enables an outcome"
+    );
+    assert_eq!(
+        nth(&document, "SVS201", 0)["message"],
+        "service `on-site-support` has no output"
+    );
+    assert!(
+        finding["help"]
+            .as_str()
+            .is_some_and(|h| h.contains("`enables`"))
+    );
+}
+
+#[test]
+fn svs202_service_without_product() {
+    let document = check(
+        "SVS202",
+        &[
+            at("SVS202", 8, 9, Some("remote-support")), // no `products`
+            at("SVS202", 13, 9, Some("on-site-support")), // products: []
+        ],
+    );
+    let finding = nth(&document, "SVS202", 0);
+    assert_eq!(finding["rule"], "service-without-product");
+    assert_eq!(finding["severity"], "warning");
+    assert_eq!(
+        finding["message"],
+        "service `remote-support` is built on no product"
+    );
+    assert!(
+        finding["help"]
+            .as_str()
+            .is_some_and(|h| h.contains("`products`"))
+    );
+}
+
+#[test]
+fn svs203_output_without_outcome() {
+    let document = check(
+        "SVS203",
+        &[
+            at("SVS203", 17, 9, Some("remote-support")), // no `enables`
+            at("SVS203", 18, 9, Some("remote-support")), // enables: []
+        ],
+    );
+    says(
+        nth(&document, "SVS203", 0),
+        "output-without-outcome",
+        "info",
+        "service `remote-support`: output `ticket report` enables no outcome",
+        "list under `enables` the outcomes this output facilitates",
+    );
+}
+
+#[test]
+fn svs204_warranty_exceeds_upstream_in_a_two_level_chain() {
+    let document = check(
+        "SVS204",
+        &[
+            at("SVS204", 23, 21, Some("hosted-erp")), // availability: 99.95
+            at("SVS204", 24, 32, Some("hosted-erp")), // rto_hours: 8
+            at("SVS204", 24, 46, Some("hosted-erp")), // rpo_hours: 0.5
+            at("SVS204", 30, 21, Some("depot-erp")),  // availability: 99.96
+        ],
+    );
+    says(
+        nth(&document, "SVS204", 0),
+        "warranty-exceeds-upstream",
+        "warning",
+        "service `hosted-erp`: availability 99.95 is more than upstream offerings \
+         `iaas-london` and `licence-service` assure together",
+        "upstream offerings assure at most 99.940005 (99.99 × 99.95): promise no more",
+    );
+    says(
+        nth(&document, "SVS204", 1),
+        "warranty-exceeds-upstream",
+        "warning",
+        "service `hosted-erp`: rto_hours 8 is below the 12 that upstream offering \
+         `licence-service` assures",
+        "upstream offerings assure rto_hours of 12 at best (offering `licence-service`): \
+         promise no less",
+    );
+    assert_eq!(
+        nth(&document, "SVS204", 2)["message"],
+        "service `hosted-erp`: rpo_hours 0.5 is below the 1 that upstream offering \
+         `iaas-london` assures"
+    );
+    // The second level is compared with Ledgerline's offer only.
+    assert_eq!(
+        nth(&document, "SVS204", 3)["help"],
+        "upstream offering `erp-cloud` assures at most 99.95: promise no more"
+    );
+}
+
+#[test]
+fn svs204_warranty_exceeds_upstream_across_files() {
+    let document = lint_path("svs204-network");
+    assert_eq!(
+        of_code(&document, "SVS204"),
+        vec![
+            at("SVS204", 9, 21, Some("archive")),  // availability: 99.985
+            at("SVS204", 10, 32, Some("archive")), // rpo_hours: 4
+        ],
+        "{document:#}"
+    );
+    let finding = nth(&document, "SVS204", 0);
+    let file = finding["file"].as_str().expect("file");
+    assert_eq!(
+        Path::new(file).file_name().and_then(|f| f.to_str()),
+        Some("services.yaml")
+    );
+    // 99.984000649995 exactly; the message rounds it and says so.
+    says(
+        finding,
+        "warranty-exceeds-upstream",
+        "warning",
+        "service `archive`: availability 99.985 is more than upstream offerings \
+         `iaas-london`, `licence-service` and `storage-standard` assure together",
+        "upstream offerings assure at most about 99.984001 (99.999 × 99.995 × 99.99): \
+         promise no more",
+    );
+    assert_eq!(
+        nth(&document, "SVS204", 1)["message"],
+        "service `archive`: rpo_hours 4 is below the 24 that upstream offering \
+         `storage-standard` assures"
+    );
+}
+
+#[test]
+fn svs205_dependency_not_consumed() {
+    let document = check(
+        "SVS205",
+        &[
+            at("SVS205", 17, 9, Some("hosted-erp")), // fenwick-iaas
+            at("SVS205", 18, 9, Some("hosted-erp")), // group-iaas: the parent consumes it
+        ],
+    );
+    says(
+        nth(&document, "SVS205", 0),
+        "dependency-not-consumed",
+        "error",
+        "service `hosted-erp`: depends on relationship `fenwick-iaas`, whose consumer is \
+         `fenwick`, not the service's provider `ledgerline`",
+        "list under `depends_on` only relationships in which `ledgerline` is the consumer",
+    );
+}
+
+#[test]
+fn svs206_service_product_provider_mismatch() {
+    let document = check(
+        "SVS206",
+        &[
+            at("SVS206", 16, 30, Some("hosted-erp")), // stratus-compute
+            at("SVS206", 21, 9, Some("erp-backup")),  // group-datacentre: the parent's
+        ],
+    );
+    says(
+        nth(&document, "SVS206", 0),
+        "service-product-provider-mismatch",
+        "warning",
+        "service `hosted-erp`: product `stratus-compute` is provided by `stratus`, which is \
+         neither the service's provider `ledgerline` nor part of it",
+        "consume `stratus`'s service through a relationship listed under `depends_on`, or \
+         build on a product of `ledgerline`",
+    );
+}
+
+#[test]
+fn svs401_unused_entity() {
+    let document = check(
+        "SVS401",
+        &[
+            at("SVS401", 7, 11, Some("old-supplier")),
+            at("SVS401", 12, 11, Some("acme-contractors")),
+            at("SVS401", 15, 11, Some("fewer-desk-phones")),
+            at("SVS401", 18, 11, Some("legacy-pbx")),
+        ],
+    );
+    let finding = nth(&document, "SVS401", 3);
+    assert_eq!(finding["rule"], "unused-entity");
+    assert_eq!(finding["severity"], "info");
+    assert_eq!(
+        finding["message"],
+        "product `legacy-pbx`: nothing refers to it"
+    );
+    assert_eq!(
+        nth(&document, "SVS401", 0)["message"],
+        "organization `old-supplier`: nothing refers to it"
+    );
+}
