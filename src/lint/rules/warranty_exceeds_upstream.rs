@@ -9,6 +9,7 @@
 
 use std::cmp::Ordering;
 
+use num_bigint::BigUint;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::assess::offered::OfferedWarranty;
@@ -224,93 +225,39 @@ fn shown(factors: &[(usize, Decimal)], cap: &Exact) -> String {
     }
 }
 
-/// A non-negative decimal of any size: `digits × 10^-scale`, with `digits` little-endian
-/// in base 2³² and no leading (most significant) zero limb.
+/// A non-negative decimal of any size, `digits × 10^-scale`: the product of many
+/// percentages has more digits than a `Decimal` holds, and the comparison must be exact.
 #[derive(Debug, Clone)]
 struct Exact {
-    digits: Vec<u32>,
-    scale: u64,
+    digits: BigUint,
+    scale: u32,
 }
 
 impl Exact {
     /// The magnitude of a decimal, exactly.
     fn of(value: Decimal) -> Self {
-        let mut digits = Vec::new();
-        let mut mantissa = value.mantissa().unsigned_abs();
-        while mantissa > 0 {
-            digits.push(low(
-                u64::try_from(mantissa & 0xFFFF_FFFF).unwrap_or_default()
-            ));
-            mantissa >>= 32;
-        }
         Exact {
-            digits,
-            scale: u64::from(value.scale()),
+            digits: BigUint::from(value.mantissa().unsigned_abs()),
+            scale: value.scale(),
         }
     }
 
     /// The exact product.
     fn times(&self, other: &Exact) -> Exact {
-        let mut digits = vec![0u32; self.digits.len() + other.digits.len()];
-        for (i, &a) in self.digits.iter().enumerate() {
-            let mut carry = 0u64;
-            for (j, &b) in other.digits.iter().enumerate() {
-                let t = u64::from(a) * u64::from(b) + u64::from(digits[i + j]) + carry;
-                digits[i + j] = low(t);
-                carry = t >> 32;
-            }
-            digits[i + other.digits.len()] = low(carry);
-        }
-        trim(&mut digits);
         Exact {
-            digits,
+            digits: &self.digits * &other.digits,
             scale: self.scale + other.scale,
-        }
-    }
-
-    /// Multiplies the digits by `10^places`, raising the scale to keep the value.
-    fn rescale_up(&mut self, mut places: u64) {
-        self.scale += places;
-        while places > 0 {
-            let step = places.min(9);
-            places -= step;
-            let factor = 10u64.pow(u32::try_from(step).unwrap_or(9));
-            let mut carry = 0u64;
-            for digit in &mut self.digits {
-                let t = u64::from(*digit) * factor + carry;
-                *digit = low(t);
-                carry = t >> 32;
-            }
-            if carry > 0 {
-                self.digits.push(low(carry));
-            }
         }
     }
 
     /// Compares the values.
     fn cmp(&self, other: &Exact) -> Ordering {
-        let (mut a, mut b) = (self.clone(), other.clone());
-        if a.scale < b.scale {
-            a.rescale_up(b.scale - a.scale);
+        let ten = BigUint::from(10u32);
+        if self.scale < other.scale {
+            (&self.digits * ten.pow(other.scale - self.scale)).cmp(&other.digits)
         } else {
-            b.rescale_up(a.scale - b.scale);
+            self.digits.cmp(&(&other.digits * ten.pow(self.scale - other.scale)))
         }
-        a.digits
-            .len()
-            .cmp(&b.digits.len())
-            .then_with(|| a.digits.iter().rev().cmp(b.digits.iter().rev()))
-    }
-}
-
-/// The low 32 bits.
-#[allow(clippy::cast_possible_truncation)] // truncation is the point
-fn low(value: u64) -> u32 {
-    value as u32
-}
-
-fn trim(digits: &mut Vec<u32>) {
-    while digits.last() == Some(&0) {
-        digits.pop();
     }
 }
 
