@@ -62,3 +62,65 @@ fn the_clean_lint_in_the_readme_is_real() {
         actual(&["lint", "catalog/"])
     );
 }
+
+/// Runs `svs` in `tests/fixtures/readme`, where the README's small examples live.
+fn actual_in_fixtures(args: &[&str]) -> String {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/readme");
+    let output = common::svs()
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .expect("svs runs");
+    String::from_utf8(output.stdout).expect("UTF-8")
+}
+
+#[test]
+fn the_structural_findings_in_the_readme_are_real() {
+    assert_eq!(
+        shown_output("svs lint shop/"),
+        actual_in_fixtures(&["lint", "shop/", "--color", "never"])
+    );
+}
+
+#[test]
+fn the_rule_findings_in_the_readme_are_real() {
+    assert_eq!(
+        shown_output("svs lint lease.yaml"),
+        actual_in_fixtures(&["lint", "lease.yaml", "--color", "never"])
+    );
+}
+
+#[test]
+fn the_roles_examples_in_the_readme_are_real() {
+    assert_eq!(
+        shown_output("svs roles catalog/ --relationship harbour-corporate-mobile"),
+        actual(&[
+            "roles",
+            "catalog/",
+            "--relationship",
+            "harbour-corporate-mobile",
+            "--color",
+            "never"
+        ])
+    );
+    assert_eq!(
+        shown_output("svs roles catalog/ --by-person --organization meridian"),
+        actual(&[
+            "roles",
+            "catalog/",
+            "--by-person",
+            "--organization",
+            "meridian",
+            "--color",
+            "never"
+        ])
+    );
+}
+
+#[test]
+fn the_graph_example_in_the_readme_is_real() {
+    assert_eq!(
+        shown_output("svs graph catalog/ --focus fenwick"),
+        actual(&["graph", "catalog/", "--focus", "fenwick"])
+    );
+}
