@@ -6,10 +6,16 @@
 //! environment as arguments, so the whole program can be driven from tests.
 
 mod assess;
+mod completions;
+mod diff;
 mod explain;
 mod graph;
+mod init;
 mod lint;
+mod man;
+mod report;
 mod roles;
+mod schema;
 
 use std::ffi::OsString;
 use std::io::{self, Write};
@@ -79,14 +85,31 @@ struct Cli {
 enum Command {
     /// Assess the value of every service relationship: utility, warranty, costs, risks
     Assess(assess::AssessArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
+    Completions(completions::CompletionsArgs),
+    /// What changed in value between two versions of a catalogue
+    Diff(diff::DiffArgs),
     /// Explain a rule: what it checks, why it matters, an example and the fix
     Explain(explain::ExplainArgs),
     /// Draw the value network: organisations, relationships and their dependencies
     Graph(graph::GraphArgs),
+    /// Write a small, valid, commented starter catalogue
+    Init(init::InitArgs),
     /// Check catalogue files: structure, references and lint rules (the CI entry point)
     Lint(lint::LintArgs),
+    /// Print the manual page (roff)
+    Man(man::ManArgs),
+    /// Write a self-contained HTML value report for sponsors and customers
+    Report(report::ReportArgs),
     /// Who holds which role (customer, user, sponsor, stakeholders) in each relationship
     Roles(roles::RolesArgs),
+    /// Print the JSON Schema of the catalogue format, for editors
+    Schema(schema::SchemaArgs),
+}
+
+/// The whole command-line interface, for completions and the manual page.
+pub(crate) fn command() -> clap::Command {
+    <Cli as clap::CommandFactory>::command()
 }
 
 /// Options every command sees.
@@ -126,10 +149,16 @@ pub fn run(
     };
     let result = match &cli.command {
         Command::Assess(args) => assess::run(args, &context, out, err),
+        Command::Completions(args) => completions::run(args, &context, out, err),
+        Command::Diff(args) => diff::run(args, &context, out, err),
         Command::Explain(args) => explain::run(args, &context, out, err),
         Command::Graph(args) => graph::run(args, &context, out, err),
+        Command::Init(args) => init::run(args, &context, out, err),
         Command::Lint(args) => lint::run(args, &context, out, err),
+        Command::Man(args) => man::run(args, &context, out, err),
+        Command::Report(args) => report::run(args, &context, out, err),
         Command::Roles(args) => roles::run(args, &context, out, err),
+        Command::Schema(args) => schema::run(args, &context, out, err),
     };
     match result {
         Ok(status) => status,

@@ -11,11 +11,14 @@
 pub mod assess;
 pub mod cli;
 pub mod diagnostic;
+pub mod diff;
 pub mod graph;
+pub mod init;
 pub mod lint;
 pub mod load;
 pub mod model;
 pub mod report;
 pub mod roles;
+pub mod schema;
 pub mod source;
 pub mod suggest;

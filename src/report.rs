@@ -6,8 +6,10 @@
 //! two decimals (SPEC §5.6).
 
 pub mod csv;
+pub mod diff;
 pub mod dot;
 pub mod github;
+pub mod html;
 pub mod human;
 pub mod json;
 pub mod junit;

@@ -71,7 +71,11 @@ pub struct FileContents {
     pub first_amount: Option<(Span, Option<String>)>,
 }
 
-const TOP_KEYS: &[&str] = &[
+// The keys each kind of mapping accepts. A test of `crate::schema` compares every list
+// with the properties of the JSON Schema, so that editors and the loader agree on them.
+
+/// The top-level keys of a catalogue file.
+pub(crate) const TOP_KEYS: &[&str] = &[
     "svs",
     "catalogue",
     "organizations",
@@ -83,6 +87,153 @@ const TOP_KEYS: &[&str] = &[
     "offerings",
     "relationships",
 ];
+
+/// The keys of the `catalogue:` block.
+pub(crate) const METADATA_KEYS: &[&str] =
+    &["name", "currency", "horizon_months", "thresholds", "lint"];
+
+/// The keys of `catalogue.thresholds`.
+pub(crate) const THRESHOLDS_KEYS: &[&str] = &["utility"];
+
+/// The keys of the catalogue's `lint:` block.
+pub(crate) const CATALOGUE_LINT_KEYS: &[&str] = &["allow", "warn", "deny"];
+
+/// The keys of an entity's `lint:` block.
+pub(crate) const ENTITY_LINT_KEYS: &[&str] = &["allow"];
+
+/// The keys of an organisation.
+pub(crate) const ORGANIZATION_KEYS: &[&str] = &["id", "name", "parent", "description", "lint"];
+
+/// The keys of a person.
+pub(crate) const PERSON_KEYS: &[&str] =
+    &["id", "name", "organization", "title", "description", "lint"];
+
+/// The keys of a group.
+pub(crate) const GROUP_KEYS: &[&str] = &[
+    "id",
+    "name",
+    "organization",
+    "size",
+    "members",
+    "description",
+    "lint",
+];
+
+/// The keys of an outcome.
+pub(crate) const OUTCOME_KEYS: &[&str] = &["id", "name", "kind", "description", "lint"];
+
+/// The keys of a product.
+pub(crate) const PRODUCT_KEYS: &[&str] = &[
+    "id",
+    "name",
+    "provider",
+    "targets",
+    "resources",
+    "description",
+    "lint",
+];
+
+/// The keys of a product's resource.
+pub(crate) const RESOURCE_KEYS: &[&str] = &["name", "dimension", "visible"];
+
+/// The keys of a service.
+pub(crate) const SERVICE_KEYS: &[&str] = &[
+    "id",
+    "name",
+    "provider",
+    "products",
+    "outputs",
+    "warranty",
+    "depends_on",
+    "description",
+    "lint",
+];
+
+/// The keys of a service's output.
+pub(crate) const OUTPUT_KEYS: &[&str] = &["name", "enables"];
+
+/// The keys of a warranty block.
+pub(crate) const WARRANTY_KEYS: &[&str] = &[
+    "availability",
+    "capacity",
+    "service_levels",
+    "continuity",
+    "security",
+];
+
+/// The keys of a capacity item of a warranty block.
+pub(crate) const CAPACITY_KEYS: &[&str] = &["metric", "value"];
+
+/// The keys of a service level of a warranty block.
+pub(crate) const SERVICE_LEVEL_KEYS: &[&str] = &["metric", "max", "min"];
+
+/// The keys of the `continuity` of a warranty block.
+pub(crate) const CONTINUITY_KEYS: &[&str] = &["rto_hours", "rpo_hours"];
+
+/// The keys of an offering.
+pub(crate) const OFFERING_KEYS: &[&str] = &[
+    "id",
+    "name",
+    "provider",
+    "services",
+    "targets",
+    "goods",
+    "access",
+    "actions",
+    "warranty",
+    "price",
+    "description",
+    "lint",
+];
+
+/// The keys of a goods item of an offering.
+pub(crate) const GOODS_KEYS: &[&str] = &["name", "ownership"];
+
+/// The keys of an access item of an offering.
+pub(crate) const ACCESS_KEYS: &[&str] = &["name", "period", "ownership"];
+
+/// The keys of a service action of an offering.
+pub(crate) const ACTION_KEYS: &[&str] = &["name", "agreement"];
+
+/// The keys of a price line of an offering.
+pub(crate) const PRICE_LINE_KEYS: &[&str] = &["name", "amount", "per", "unit"];
+
+/// The keys of a relationship.
+pub(crate) const RELATIONSHIP_KEYS: &[&str] = &[
+    "id",
+    "provider",
+    "consumer",
+    "offering",
+    "quantity",
+    "roles",
+    "stakeholders",
+    "requirements",
+    "costs",
+    "risks",
+    "description",
+    "lint",
+];
+
+/// The keys of a relationship's `roles`.
+pub(crate) const ROLES_KEYS: &[&str] = &["customer", "user", "sponsor"];
+
+/// The keys of a stakeholder of a relationship.
+pub(crate) const STAKEHOLDER_KEYS: &[&str] = &["party", "role", "interest"];
+
+/// The keys of a relationship's `requirements`.
+pub(crate) const REQUIREMENTS_KEYS: &[&str] = &["outcomes", "warranty"];
+
+/// The keys of a required outcome.
+pub(crate) const REQUIRED_OUTCOME_KEYS: &[&str] = &["outcome", "priority", "weight"];
+
+/// The keys of a relationship's `costs` and `risks`.
+pub(crate) const BALANCE_KEYS: &[&str] = &["removed", "imposed"];
+
+/// The keys of a removed or imposed cost.
+pub(crate) const COST_KEYS: &[&str] = &["name", "category", "amount", "per"];
+
+/// The keys of a removed or imposed risk.
+pub(crate) const RISK_KEYS: &[&str] = &["name", "likelihood", "impact"];
 
 /// Decodes one file's tree. Findings go to `diagnostics`.
 pub fn decode_file(text: &str, root: &Node, diagnostics: &mut Vec<Diagnostic>) -> FileContents {
@@ -563,9 +714,8 @@ impl Decoder<'_> {
     }
 
     fn metadata(&mut self, key_span: Span, node: &Node) -> Option<RawMetadata> {
-        const KEYS: &[&str] = &["name", "currency", "horizon_months", "thresholds", "lint"];
         let what = "the `catalogue` block";
-        let fields = self.mapping(node, what, KEYS)?;
+        let fields = self.mapping(node, what, METADATA_KEYS)?;
         let name = self.required_string(&fields, "name", what).map(|s| s.value);
         let currency = fields.get("currency").and_then(|node| {
             let code = self.string(node, "`currency`")?;
@@ -587,7 +737,7 @@ impl Decoder<'_> {
             .and_then(|v| u32::try_from(v).ok());
         let mut utility_threshold = None;
         if let Some(thresholds) = fields.get("thresholds") {
-            if let Some(inner) = self.mapping(thresholds, "`thresholds`", &["utility"]) {
+            if let Some(inner) = self.mapping(thresholds, "`thresholds`", THRESHOLDS_KEYS) {
                 utility_threshold = inner.get("utility").and_then(|node| {
                     self.bounded(
                         node,
@@ -600,11 +750,9 @@ impl Decoder<'_> {
         }
         let mut lint = LintSettings::default();
         if let Some(block) = fields.get("lint") {
-            if let Some(inner) = self.mapping(
-                block,
-                "the catalogue's `lint` block",
-                &["allow", "warn", "deny"],
-            ) {
+            if let Some(inner) =
+                self.mapping(block, "the catalogue's `lint` block", CATALOGUE_LINT_KEYS)
+            {
                 lint.allow = self.code_list(inner.get("allow"), "`lint.allow`");
                 lint.warn = self.code_list(inner.get("warn"), "`lint.warn`");
                 lint.deny = self.code_list(inner.get("deny"), "`lint.deny`");
@@ -644,9 +792,11 @@ impl Decoder<'_> {
         let description = self.optional_string(fields, "description", &what);
         let mut lint = EntityLint::default();
         if let Some(block) = fields.get("lint") {
-            if let Some(inner) =
-                self.mapping(block, &format!("the `lint` block of {what}"), &["allow"])
-            {
+            if let Some(inner) = self.mapping(
+                block,
+                &format!("the `lint` block of {what}"),
+                ENTITY_LINT_KEYS,
+            ) {
                 lint.allow = self.code_list(inner.get("allow"), "`lint.allow`");
             }
         }
@@ -675,8 +825,7 @@ impl Decoder<'_> {
     }
 
     fn organization(&mut self, node: &Node) -> Option<Organization> {
-        const KEYS: &[&str] = &["id", "name", "parent", "description", "lint"];
-        let fields = self.mapping(node, &self.entity_what("organization"), KEYS)?;
+        let fields = self.mapping(node, &self.entity_what("organization"), ORGANIZATION_KEYS)?;
         let common = self.common(&fields, "organization", true);
         let parent = self.optional_ref(&fields, "parent", "the organization");
         Some(Organization {
@@ -686,8 +835,7 @@ impl Decoder<'_> {
     }
 
     fn person(&mut self, node: &Node) -> Option<Person> {
-        const KEYS: &[&str] = &["id", "name", "organization", "title", "description", "lint"];
-        let fields = self.mapping(node, &self.entity_what("person"), KEYS)?;
+        let fields = self.mapping(node, &self.entity_what("person"), PERSON_KEYS)?;
         let common = self.common(&fields, "person", true);
         let organization = self.required_ref(&fields, "organization", "the person");
         let title = self.optional_string(&fields, "title", "the person");
@@ -699,16 +847,7 @@ impl Decoder<'_> {
     }
 
     fn group(&mut self, node: &Node) -> Option<Group> {
-        const KEYS: &[&str] = &[
-            "id",
-            "name",
-            "organization",
-            "size",
-            "members",
-            "description",
-            "lint",
-        ];
-        let fields = self.mapping(node, &self.entity_what("group"), KEYS)?;
+        let fields = self.mapping(node, &self.entity_what("group"), GROUP_KEYS)?;
         let common = self.common(&fields, "group", true);
         let organization = self.optional_ref(&fields, "organization", "the group");
         let size = fields
@@ -724,8 +863,7 @@ impl Decoder<'_> {
     }
 
     fn outcome(&mut self, node: &Node) -> Option<Outcome> {
-        const KEYS: &[&str] = &["id", "name", "kind", "description", "lint"];
-        let fields = self.mapping(node, &self.entity_what("outcome"), KEYS)?;
+        let fields = self.mapping(node, &self.entity_what("outcome"), OUTCOME_KEYS)?;
         let common = self.common(&fields, "outcome", true);
         let kind = self.required(&fields, "kind", "the outcome").and_then(|n| {
             self.choice(
@@ -744,16 +882,7 @@ impl Decoder<'_> {
     }
 
     fn product(&mut self, node: &Node) -> Option<Product> {
-        const KEYS: &[&str] = &[
-            "id",
-            "name",
-            "provider",
-            "targets",
-            "resources",
-            "description",
-            "lint",
-        ];
-        let fields = self.mapping(node, &self.entity_what("product"), KEYS)?;
+        let fields = self.mapping(node, &self.entity_what("product"), PRODUCT_KEYS)?;
         let common = self.common(&fields, "product", true);
         let provider = self.required_ref(&fields, "provider", "the product");
         let targets = self.refs(&fields, "targets", "the product");
@@ -772,7 +901,7 @@ impl Decoder<'_> {
 
     fn resource(&mut self, node: &Node) -> Option<Resource> {
         let what = "a product resource";
-        let fields = self.mapping(node, what, &["name", "dimension", "visible"])?;
+        let fields = self.mapping(node, what, RESOURCE_KEYS)?;
         let name = self.required_string(&fields, "name", what);
         let dimension = self.required(&fields, "dimension", what).and_then(|n| {
             self.choice(
@@ -805,18 +934,7 @@ impl Decoder<'_> {
     }
 
     fn service(&mut self, node: &Node) -> Option<Service> {
-        const KEYS: &[&str] = &[
-            "id",
-            "name",
-            "provider",
-            "products",
-            "outputs",
-            "warranty",
-            "depends_on",
-            "description",
-            "lint",
-        ];
-        let fields = self.mapping(node, &self.entity_what("service"), KEYS)?;
+        let fields = self.mapping(node, &self.entity_what("service"), SERVICE_KEYS)?;
         let common = self.common(&fields, "service", true);
         let provider = self.required_ref(&fields, "provider", "the service");
         let products = self.refs(&fields, "products", "the service");
@@ -838,7 +956,7 @@ impl Decoder<'_> {
 
     fn output(&mut self, node: &Node) -> Option<Output> {
         let what = "an output";
-        let fields = self.mapping(node, what, &["name", "enables"])?;
+        let fields = self.mapping(node, what, OUTPUT_KEYS)?;
         let name = self.required_string(&fields, "name", what);
         let enables = self.refs(&fields, "enables", "the output");
         Some(Output {
@@ -849,14 +967,7 @@ impl Decoder<'_> {
     }
 
     fn warranty(&mut self, node: &Node, what: &str) -> Option<Warranty> {
-        const KEYS: &[&str] = &[
-            "availability",
-            "capacity",
-            "service_levels",
-            "continuity",
-            "security",
-        ];
-        let fields = self.mapping(node, what, KEYS)?;
+        let fields = self.mapping(node, what, WARRANTY_KEYS)?;
         let availability = fields.get("availability").and_then(|n| {
             let value = self.bounded(
                 n,
@@ -868,7 +979,7 @@ impl Decoder<'_> {
         });
         let mut capacity: Vec<Capacity> = Vec::new();
         for item in self.list(fields.get("capacity"), "`capacity`") {
-            let Some(inner) = self.mapping(item, "a capacity item", &["metric", "value"]) else {
+            let Some(inner) = self.mapping(item, "a capacity item", CAPACITY_KEYS) else {
                 continue;
             };
             let metric = self.required_string(&inner, "metric", "a capacity item");
@@ -908,7 +1019,7 @@ impl Decoder<'_> {
         }
         let mut continuity = Continuity::default();
         if let Some(block) = fields.get("continuity") {
-            if let Some(inner) = self.mapping(block, "`continuity`", &["rto_hours", "rpo_hours"]) {
+            if let Some(inner) = self.mapping(block, "`continuity`", CONTINUITY_KEYS) {
                 continuity.rto_hours = self.hours(&inner, "rto_hours");
                 continuity.rpo_hours = self.hours(&inner, "rpo_hours");
             }
@@ -953,7 +1064,7 @@ impl Decoder<'_> {
 
     fn service_level(&mut self, node: &Node) -> Option<ServiceLevel> {
         let what = "a service level";
-        let fields = self.mapping(node, what, &["metric", "max", "min"])?;
+        let fields = self.mapping(node, what, SERVICE_LEVEL_KEYS)?;
         let metric = self.required_string(&fields, "metric", what);
         let bound = match (fields.get("max"), fields.get("min")) {
             (Some(n), None) => Some((Direction::Max, n)),
@@ -988,21 +1099,7 @@ impl Decoder<'_> {
     }
 
     fn offering(&mut self, node: &Node) -> Option<Offering> {
-        const KEYS: &[&str] = &[
-            "id",
-            "name",
-            "provider",
-            "services",
-            "targets",
-            "goods",
-            "access",
-            "actions",
-            "warranty",
-            "price",
-            "description",
-            "lint",
-        ];
-        let fields = self.mapping(node, &self.entity_what("offering"), KEYS)?;
+        let fields = self.mapping(node, &self.entity_what("offering"), OFFERING_KEYS)?;
         let common = self.common(&fields, "offering", true);
         let provider = self.required_ref(&fields, "provider", "the offering");
         let services = self.refs(&fields, "services", "the offering");
@@ -1067,7 +1164,7 @@ impl Decoder<'_> {
 
     fn goods(&mut self, node: &Node) -> Option<Goods> {
         let what = "a goods item";
-        let fields = self.mapping(node, what, &["name", "ownership"])?;
+        let fields = self.mapping(node, what, GOODS_KEYS)?;
         let name = self.required_string(&fields, "name", what);
         let ownership = self.ownership(&fields, Ownership::Transferred, node.span);
         Some(Goods {
@@ -1079,7 +1176,7 @@ impl Decoder<'_> {
 
     fn access(&mut self, node: &Node) -> Option<Access> {
         let what = "an access item";
-        let fields = self.mapping(node, what, &["name", "period", "ownership"])?;
+        let fields = self.mapping(node, what, ACCESS_KEYS)?;
         let name = self.required_string(&fields, "name", what);
         let period = fields.get("period").map(|n| self.string(n, "`period`"));
         let ownership = self.ownership(&fields, Ownership::Retained, node.span);
@@ -1093,7 +1190,7 @@ impl Decoder<'_> {
 
     fn action(&mut self, node: &Node) -> Option<Action> {
         let what = "a service action";
-        let fields = self.mapping(node, what, &["name", "agreement"])?;
+        let fields = self.mapping(node, what, ACTION_KEYS)?;
         let name = self.required_string(&fields, "name", what);
         let agreement = fields
             .get("agreement")
@@ -1121,7 +1218,7 @@ impl Decoder<'_> {
 
     fn price_line(&mut self, node: &Node) -> Option<PriceLine> {
         let what = "a price line";
-        let fields = self.mapping(node, what, &["name", "amount", "per", "unit"])?;
+        let fields = self.mapping(node, what, PRICE_LINE_KEYS)?;
         let name = self.optional_string(&fields, "name", what);
         let amount = self
             .required(&fields, "amount", what)
@@ -1138,21 +1235,7 @@ impl Decoder<'_> {
     }
 
     fn relationship(&mut self, node: &Node) -> Option<crate::model::Relationship> {
-        const KEYS: &[&str] = &[
-            "id",
-            "provider",
-            "consumer",
-            "offering",
-            "quantity",
-            "roles",
-            "stakeholders",
-            "requirements",
-            "costs",
-            "risks",
-            "description",
-            "lint",
-        ];
-        let fields = self.mapping(node, &self.entity_what("relationship"), KEYS)?;
+        let fields = self.mapping(node, &self.entity_what("relationship"), RELATIONSHIP_KEYS)?;
         let common = self.common(&fields, "relationship", false);
         let what = "the relationship";
         let provider = self.required_ref(&fields, "provider", what);
@@ -1163,7 +1246,7 @@ impl Decoder<'_> {
             .map(|n| self.bounded(n, "`quantity`", |d| !d.is_sign_negative(), "0 or more"));
         let mut roles = Roles::default();
         if let Some(block) = fields.get("roles") {
-            if let Some(inner) = self.mapping(block, "`roles`", &["customer", "user", "sponsor"]) {
+            if let Some(inner) = self.mapping(block, "`roles`", ROLES_KEYS) {
                 roles.customer = self.refs(&inner, "customer", "`roles`");
                 roles.user = self.refs(&inner, "user", "`roles`");
                 roles.sponsor = self.refs(&inner, "sponsor", "`roles`");
@@ -1197,7 +1280,7 @@ impl Decoder<'_> {
 
     fn stakeholder(&mut self, node: &Node) -> Option<Stakeholder> {
         let what = "a stakeholder";
-        let fields = self.mapping(node, what, &["party", "role", "interest"])?;
+        let fields = self.mapping(node, what, STAKEHOLDER_KEYS)?;
         let party = self.required_ref(&fields, "party", what);
         let role = self.required(&fields, "role", what).and_then(|n| {
             self.choice(
@@ -1224,7 +1307,7 @@ impl Decoder<'_> {
     }
 
     fn requirements(&mut self, node: &Node) -> Option<Requirements> {
-        let fields = self.mapping(node, "`requirements`", &["outcomes", "warranty"])?;
+        let fields = self.mapping(node, "`requirements`", REQUIREMENTS_KEYS)?;
         let outcomes = self
             .list(fields.get("outcomes"), "`requirements.outcomes`")
             .iter()
@@ -1238,7 +1321,7 @@ impl Decoder<'_> {
 
     fn required_outcome(&mut self, node: &Node) -> Option<RequiredOutcome> {
         let what = "a required outcome";
-        let fields = self.mapping(node, what, &["outcome", "priority", "weight"])?;
+        let fields = self.mapping(node, what, REQUIRED_OUTCOME_KEYS)?;
         let outcome = self.required_ref(&fields, "outcome", what);
         let priority = fields.get("priority").map(|n| {
             self.choice(
@@ -1267,7 +1350,7 @@ impl Decoder<'_> {
         what: &str,
         item: fn(&mut Self, &Node, bool) -> Option<T>,
     ) -> Option<Balance<T>> {
-        let fields = self.mapping(node, what, &["removed", "imposed"])?;
+        let fields = self.mapping(node, what, BALANCE_KEYS)?;
         let removed = self
             .list(fields.get("removed"), &format!("{what} `removed`"))
             .iter()
@@ -1287,7 +1370,7 @@ impl Decoder<'_> {
         } else {
             "an imposed cost"
         };
-        let fields = self.mapping(node, what, &["name", "category", "amount", "per"])?;
+        let fields = self.mapping(node, what, COST_KEYS)?;
         let name = self.required_string(&fields, "name", what);
         let category = self.required(&fields, "category", what).and_then(|n| {
             if removed {
@@ -1334,7 +1417,7 @@ impl Decoder<'_> {
         } else {
             "an imposed risk"
         };
-        let fields = self.mapping(node, what, &["name", "likelihood", "impact"])?;
+        let fields = self.mapping(node, what, RISK_KEYS)?;
         let name = self.required_string(&fields, "name", what);
         let likelihood = self.required(&fields, "likelihood", what).and_then(|n| {
             self.bounded(

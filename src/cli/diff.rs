@@ -1,0 +1,148 @@
+//! `svs diff OLD NEW`: what changed in value between two versions of a catalogue.
+//!
+//! Both versions are loaded, assessed and linted exactly as `svs assess` and `svs lint`
+//! would, then compared by [`crate::diff::compare`]. A version that does not load is a
+//! usage error (exit 2): its findings go to standard error, naming the side.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::Context as _;
+use clap::{Args, ValueEnum};
+
+use super::{Context, ExitStatus};
+use crate::diff::Version;
+use crate::report;
+
+const EXAMPLES: &str = "\
+Examples:
+  svs diff old/catalog/ catalog/                       What a change does to value
+  svs diff old/catalog/ catalog/ --fail-on regression  Exit 1 when anything got worse
+  svs diff old/catalog/ catalog/ --format markdown > value-diff.md
+  git worktree add ../base main && svs diff ../base/catalog/ catalog/";
+
+/// Arguments of `svs diff`.
+#[derive(Debug, Args)]
+#[command(after_help = EXAMPLES)]
+pub struct DiffArgs {
+    /// The old version of the catalogue: a file or a directory
+    #[arg(value_name = "OLD")]
+    old: PathBuf,
+
+    /// The new version of the catalogue: a file or a directory
+    #[arg(value_name = "NEW")]
+    new: PathBuf,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+
+    /// Exit 1 on a regression: a worse verdict (value > unassessed > no-value), a lower
+    /// utility or warranty score or net value, or a new error finding
+    #[arg(long, value_enum, value_name = "WHAT")]
+    fail_on: Option<FailOn>,
+}
+
+/// Formats of `svs diff`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// Tables for the terminal
+    Table,
+    /// Stable JSON, for scripts
+    Json,
+    /// Markdown, for a pull-request comment
+    Markdown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum FailOn {
+    /// Anything that got worse
+    Regression,
+}
+
+/// Which version of the catalogue, in messages.
+#[derive(Debug, Clone, Copy)]
+enum Side {
+    Old,
+    New,
+}
+
+impl Side {
+    fn as_str(self) -> &'static str {
+        match self {
+            Side::Old => "OLD",
+            Side::New => "NEW",
+        }
+    }
+}
+
+pub(super) fn run(
+    args: &DiffArgs,
+    context: &Context,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<ExitStatus> {
+    // Both sides are read before either is refused, so one run shows every problem.
+    let old = load(&args.old, Side::Old, context, err)?;
+    let new = load(&args.new, Side::New, context, err)?;
+    let (Some(old), Some(new)) = (old, new) else {
+        return Ok(ExitStatus::Error);
+    };
+    let diff = crate::diff::compare(old, new)?;
+    match args.format {
+        Format::Table => report::diff::table::render(out, &diff, context.color, context.quiet)?,
+        Format::Json => report::diff::json::render(out, &diff)?,
+        Format::Markdown => report::diff::markdown::render(out, &diff)?,
+    }
+    out.flush()?;
+    Ok(match args.fail_on {
+        Some(FailOn::Regression) if diff.regression() => ExitStatus::Failure,
+        _ => ExitStatus::Success,
+    })
+}
+
+/// Loads, assesses and lints one version; `None` (after printing why) when it does not
+/// load.
+fn load(
+    path: &std::path::Path,
+    side: Side,
+    context: &Context,
+    err: &mut dyn Write,
+) -> anyhow::Result<Option<Version>> {
+    let shown = path.display();
+    let loaded = match crate::load::load(&[path.to_path_buf()]) {
+        Ok(loaded) => loaded,
+        Err(error) => {
+            let error = anyhow::Error::from(error);
+            writeln!(err, "error: {} catalogue: {error:#}", side.as_str())?;
+            return Ok(None);
+        }
+    };
+    let Some(catalogue) = loaded.catalogue.as_ref() else {
+        report::human::render_diagnostics(
+            err,
+            &loaded.diagnostics,
+            &loaded.sources,
+            context.color,
+        )?;
+        let count = loaded.diagnostics.len();
+        let noun = if count == 1 { "problem" } else { "problems" };
+        writeln!(
+            err,
+            "error: the {} catalogue {shown} does not load ({count} {noun}); `svs lint {shown}` \
+             lists them",
+            side.as_str()
+        )?;
+        return Ok(None);
+    };
+    let indices: Vec<usize> = (0..catalogue.relationships.len()).collect();
+    let assessments = crate::assess::assess(catalogue, &indices)
+        .with_context(|| format!("in the {} catalogue {shown}", side.as_str()))?;
+    let lint = crate::lint::lint(&loaded, crate::lint::Options::default());
+    Ok(Some(Version::new(
+        catalogue,
+        &assessments,
+        &lint,
+        &loaded.sources,
+    )))
+}

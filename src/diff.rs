@@ -1,0 +1,636 @@
+//! `svs diff`'s comparison: what changed in value between two versions of a catalogue.
+//!
+//! A catalogue lives in version control, and a pull request should say what it does to
+//! the value co-created, not only which lines moved. Each version is first reduced to a
+//! [`Version`]: the assessment of every relationship (SPEC §5) and the lint findings in
+//! force (SPEC §6). [`compare`] then matches relationships by id and findings on code,
+//! entity and message (as a lint baseline does, so findings that only moved are not
+//! reported), and says what was added, removed, changed, introduced and fixed.
+//!
+//! Everything here is pure and exact: deltas are differences of unrounded decimals, and
+//! renderers in [`crate::report::diff`] round half away from zero only when they print.
+//!
+//! A change is a **regression** when a relationship present in both versions gets a
+//! worse verdict, a lower utility or warranty score, or a lower net value, or when a new
+//! finding of severity `error` appears. Verdicts rank `value` (best), then `unassessed`,
+//! then `no-value` (worst), the ladder of `svs assess --fail-on`: a judged failure is
+//! worse than no judgement, and losing a judgement of `value` is worse than keeping it.
+//! Deleting requirements to turn `no-value` into `unassessed` does not slip through: the
+//! score of the deleted requirements falls to 0, which is a regression of its own.
+//! Relationships added or removed are reported but are not regressions: whether a new
+//! relationship co-creates value is what `svs assess --fail-on` gates.
+
+use std::collections::{HashMap, HashSet};
+
+use rust_decimal::Decimal;
+
+use crate::assess::{Assessment, Reason, Verdict};
+use crate::diagnostic::Severity;
+use crate::lint::LintReport;
+use crate::model::Catalogue;
+use crate::source::SourceMap;
+
+/// What one version of a catalogue says about value: its metadata, every relationship's
+/// assessment and the lint findings in force.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Version {
+    /// The catalogue's name.
+    pub catalogue: String,
+    /// `catalogue.currency`.
+    pub currency: Option<String>,
+    /// `catalogue.horizon_months`.
+    pub horizon_months: u32,
+    /// Every relationship, in catalogue order.
+    pub relationships: Vec<RelationshipValue>,
+    /// Findings in force, in lint order (file, line, column, code).
+    pub findings: Vec<Finding>,
+    /// Findings silenced by an `allow` setting.
+    pub suppressed: usize,
+}
+
+/// The assessment of one relationship, as far as a diff compares it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RelationshipValue {
+    /// The relationship's id, by which versions are matched.
+    pub id: String,
+    /// The provider organisation's id.
+    pub provider: String,
+    /// The consumer organisation's id.
+    pub consumer: String,
+    /// The offering's id.
+    pub offering: String,
+    /// The verdict.
+    pub verdict: Verdict,
+    /// Every reason behind a verdict that is not `value`.
+    pub reasons: Vec<Reason>,
+    /// The utility score, 0 to 100.
+    pub utility: Decimal,
+    /// Fit for purpose.
+    pub fit_for_purpose: bool,
+    /// The warranty score, 0 to 100.
+    pub warranty: Decimal,
+    /// Fit for use.
+    pub fit_for_use: bool,
+    /// Net costs plus net risks, per year.
+    pub net_value: Decimal,
+}
+
+impl RelationshipValue {
+    /// Whether anything a diff reports differs between `self` and `other`.
+    fn same_value(&self, other: &Self) -> bool {
+        self.verdict == other.verdict
+            && self.reasons == other.reasons
+            && self.utility == other.utility
+            && self.fit_for_purpose == other.fit_for_purpose
+            && self.warranty == other.warranty
+            && self.fit_for_use == other.fit_for_use
+            && self.net_value == other.net_value
+    }
+}
+
+/// A lint finding, with the place it was found in its own version.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// `SVS302` and so on.
+    pub code: &'static str,
+    /// The rule's kebab-case name.
+    pub rule: &'static str,
+    /// The severity in force.
+    pub severity: Severity,
+    /// What is wrong.
+    pub message: String,
+    /// The nearest enclosing entity, or `None` for a file as a whole.
+    pub entity: Option<String>,
+    /// The file, as the loader names it.
+    pub file: String,
+    /// Line, from 1.
+    pub line: usize,
+    /// Column in characters, from 1.
+    pub column: usize,
+}
+
+impl Finding {
+    /// What identifies a finding across versions: never its place, which edits elsewhere
+    /// move (the matching of [`crate::lint::baseline`]).
+    fn key(&self) -> (&str, Option<&str>, &str) {
+        (self.code, self.entity.as_deref(), &self.message)
+    }
+}
+
+impl Version {
+    /// Reduces a loaded, assessed and linted catalogue to what a diff compares.
+    pub fn new(
+        catalogue: &Catalogue,
+        assessments: &[Assessment],
+        lint: &LintReport,
+        sources: &SourceMap,
+    ) -> Self {
+        let relationships = assessments
+            .iter()
+            .map(|a| {
+                let r = &catalogue.relationships[a.relationship];
+                RelationshipValue {
+                    id: r.common.id.value.clone(),
+                    provider: r.provider.id.clone(),
+                    consumer: r.consumer.id.clone(),
+                    offering: r.offering.id.clone(),
+                    verdict: a.verdict,
+                    reasons: a.reasons.clone(),
+                    utility: a.utility.score,
+                    fit_for_purpose: a.utility.fit_for_purpose,
+                    warranty: a.warranty.score,
+                    fit_for_use: a.warranty.fit_for_use,
+                    net_value: a.net_value,
+                }
+            })
+            .collect();
+        let findings = lint
+            .findings
+            .iter()
+            .map(|d| {
+                let position = sources.position(d.span);
+                Finding {
+                    code: d.code.code,
+                    rule: d.code.name,
+                    severity: d.severity,
+                    message: d.message.clone(),
+                    entity: d.entity.clone(),
+                    file: sources.file(d.span.file).path.clone(),
+                    line: position.line,
+                    column: position.column,
+                }
+            })
+            .collect();
+        Version {
+            catalogue: catalogue.metadata.name.clone(),
+            currency: catalogue.metadata.currency.clone(),
+            horizon_months: catalogue.metadata.horizon_months,
+            relationships,
+            findings,
+            suppressed: lint.suppressed,
+        }
+    }
+
+    /// The sum of every relationship's net value, or `None` when it is too large to
+    /// compute exactly.
+    pub fn net_value(&self) -> Option<Decimal> {
+        self.relationships
+            .iter()
+            .try_fold(Decimal::ZERO, |sum, r| sum.checked_add(r.net_value))
+    }
+}
+
+/// How a relationship differs between the two versions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    /// Only in the new version.
+    Added,
+    /// Only in the old version.
+    Removed,
+    /// In both, with a different assessment.
+    Changed,
+}
+
+impl Change {
+    /// The lower-case name used in every format.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Change::Added => "added",
+            Change::Removed => "removed",
+            Change::Changed => "changed",
+        }
+    }
+}
+
+/// A figure of the assessment that can get better or worse.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Aspect {
+    /// The verdict, ranked `value` > `unassessed` > `no-value`.
+    Verdict,
+    /// The utility score.
+    Utility,
+    /// The warranty score.
+    Warranty,
+    /// The net value per year.
+    NetValue,
+}
+
+impl Aspect {
+    /// The snake-case name used in every format.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Aspect::Verdict => "verdict",
+            Aspect::Utility => "utility",
+            Aspect::Warranty => "warranty",
+            Aspect::NetValue => "net_value",
+        }
+    }
+}
+
+/// New minus old, for a relationship in both versions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Delta {
+    /// Change of the utility score.
+    pub utility: Decimal,
+    /// Change of the warranty score.
+    pub warranty: Decimal,
+    /// Change of the net value per year.
+    pub net_value: Decimal,
+}
+
+/// One relationship that was added, removed or changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RelationshipChange {
+    /// The relationship's id.
+    pub id: String,
+    /// Added, removed or changed.
+    pub change: Change,
+    /// The old assessment (`None` when added).
+    pub old: Option<RelationshipValue>,
+    /// The new assessment (`None` when removed).
+    pub new: Option<RelationshipValue>,
+    /// New minus old (only when changed).
+    pub delta: Option<Delta>,
+    /// What got worse, in [`Aspect`] order.
+    pub regressions: Vec<Aspect>,
+    /// What got better, in [`Aspect`] order.
+    pub improvements: Vec<Aspect>,
+}
+
+/// Everything that changed in value between two versions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diff {
+    /// The old version.
+    pub old: Version,
+    /// The new version.
+    pub new: Version,
+    /// Relationships changed or added, in the new version's order, then those removed,
+    /// in the old version's order.
+    pub relationships: Vec<RelationshipChange>,
+    /// Relationships in both versions with the same assessment.
+    pub unchanged: usize,
+    /// Findings of the new version that the old one does not have, in lint order.
+    pub introduced: Vec<Finding>,
+    /// Findings of the old version that the new one no longer has, in lint order.
+    pub fixed: Vec<Finding>,
+}
+
+impl Diff {
+    /// Relationships of one kind of change.
+    pub fn count(&self, change: Change) -> usize {
+        self.relationships
+            .iter()
+            .filter(|r| r.change == change)
+            .count()
+    }
+
+    /// Relationships in both versions of which something got worse.
+    pub fn regressed(&self) -> usize {
+        self.relationships
+            .iter()
+            .filter(|r| !r.regressions.is_empty())
+            .count()
+    }
+
+    /// Relationships in both versions of which something got better and nothing worse.
+    pub fn improved(&self) -> usize {
+        self.relationships
+            .iter()
+            .filter(|r| r.regressions.is_empty() && !r.improvements.is_empty())
+            .count()
+    }
+
+    /// New findings of severity `error`.
+    pub fn introduced_errors(&self) -> usize {
+        self.introduced
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .count()
+    }
+
+    /// Whether anything got worse: a relationship's verdict, score or net value, or a
+    /// new `error` finding (`svs diff --fail-on regression`).
+    pub fn regression(&self) -> bool {
+        self.regressed() > 0 || self.introduced_errors() > 0
+    }
+
+    /// Whether nothing changed at all: no relationship and no finding to report.
+    pub fn is_empty(&self) -> bool {
+        self.relationships.is_empty() && self.introduced.is_empty() && self.fixed.is_empty()
+    }
+}
+
+/// A change too large to compute exactly (about 7.9 × 10²⁸).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("the change in net value of relationship `{relationship}` is too large to compute exactly")]
+pub struct Overflow {
+    /// The relationship whose change overflowed.
+    pub relationship: String,
+}
+
+/// Where a verdict stands, higher is better: `value`, then `unassessed`, then `no-value`.
+fn rank(verdict: Verdict) -> u8 {
+    match verdict {
+        Verdict::Value => 2,
+        Verdict::Unassessed => 1,
+        Verdict::NoValue => 0,
+    }
+}
+
+/// Compares two versions of a catalogue. Work is linear: relationships and findings are
+/// matched through hash maps.
+pub fn compare(old: Version, new: Version) -> Result<Diff, Overflow> {
+    let old_by_id: HashMap<&str, &RelationshipValue> = old
+        .relationships
+        .iter()
+        .map(|r| (r.id.as_str(), r))
+        .collect();
+    let new_ids: HashSet<&str> = new.relationships.iter().map(|r| r.id.as_str()).collect();
+    let mut relationships = Vec::new();
+    let mut unchanged = 0;
+    for after in &new.relationships {
+        match old_by_id.get(after.id.as_str()) {
+            None => relationships.push(RelationshipChange {
+                id: after.id.clone(),
+                change: Change::Added,
+                old: None,
+                new: Some(after.clone()),
+                delta: None,
+                regressions: Vec::new(),
+                improvements: Vec::new(),
+            }),
+            Some(before) if before.same_value(after) => unchanged += 1,
+            Some(before) => relationships.push(changed(before, after)?),
+        }
+    }
+    for before in &old.relationships {
+        if !new_ids.contains(before.id.as_str()) {
+            relationships.push(RelationshipChange {
+                id: before.id.clone(),
+                change: Change::Removed,
+                old: Some(before.clone()),
+                new: None,
+                delta: None,
+                regressions: Vec::new(),
+                improvements: Vec::new(),
+            });
+        }
+    }
+    let introduced = unmatched(&new.findings, &old.findings);
+    let fixed = unmatched(&old.findings, &new.findings);
+    Ok(Diff {
+        old,
+        new,
+        relationships,
+        unchanged,
+        introduced,
+        fixed,
+    })
+}
+
+/// A relationship in both versions whose assessment differs.
+fn changed(
+    before: &RelationshipValue,
+    after: &RelationshipValue,
+) -> Result<RelationshipChange, Overflow> {
+    let overflow = || Overflow {
+        relationship: after.id.clone(),
+    };
+    let delta = Delta {
+        utility: after
+            .utility
+            .checked_sub(before.utility)
+            .ok_or_else(overflow)?,
+        warranty: after
+            .warranty
+            .checked_sub(before.warranty)
+            .ok_or_else(overflow)?,
+        net_value: after
+            .net_value
+            .checked_sub(before.net_value)
+            .ok_or_else(overflow)?,
+    };
+    let verdict = rank(after.verdict).cmp(&rank(before.verdict));
+    let directions = [
+        (Aspect::Verdict, verdict),
+        (Aspect::Utility, after.utility.cmp(&before.utility)),
+        (Aspect::Warranty, after.warranty.cmp(&before.warranty)),
+        (Aspect::NetValue, after.net_value.cmp(&before.net_value)),
+    ];
+    let aspects = |wanted| {
+        directions
+            .iter()
+            .filter(|(_, direction)| *direction == wanted)
+            .map(|(aspect, _)| *aspect)
+            .collect()
+    };
+    Ok(RelationshipChange {
+        id: after.id.clone(),
+        change: Change::Changed,
+        old: Some(before.clone()),
+        new: Some(after.clone()),
+        delta: Some(delta),
+        regressions: aspects(std::cmp::Ordering::Less),
+        improvements: aspects(std::cmp::Ordering::Greater),
+    })
+}
+
+/// The findings of `version` that `other` does not have, matched on code, entity and
+/// message; each finding of `other` matches one of `version` at most.
+fn unmatched(version: &[Finding], other: &[Finding]) -> Vec<Finding> {
+    let mut remaining: HashMap<(&str, Option<&str>, &str), usize> = HashMap::new();
+    for finding in other {
+        *remaining.entry(finding.key()).or_insert(0) += 1;
+    }
+    version
+        .iter()
+        .filter(|finding| match remaining.get_mut(&finding.key()) {
+            Some(count) if *count > 0 => {
+                *count -= 1;
+                false
+            }
+            _ => true,
+        })
+        .cloned()
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    fn relationship(id: &str, verdict: Verdict, warranty: Decimal) -> RelationshipValue {
+        RelationshipValue {
+            id: id.to_owned(),
+            provider: "telco".to_owned(),
+            consumer: "acme".to_owned(),
+            offering: "plan".to_owned(),
+            verdict,
+            reasons: Vec::new(),
+            utility: dec!(100),
+            fit_for_purpose: true,
+            warranty,
+            fit_for_use: warranty == dec!(100),
+            net_value: dec!(1000),
+        }
+    }
+
+    fn finding(code: &'static str, severity: Severity, entity: &str, line: usize) -> Finding {
+        Finding {
+            code,
+            rule: "some-rule",
+            severity,
+            message: format!("{code} on `{entity}`"),
+            entity: Some(entity.to_owned()),
+            file: "c.yaml".to_owned(),
+            line,
+            column: 1,
+        }
+    }
+
+    fn version(relationships: Vec<RelationshipValue>, findings: Vec<Finding>) -> Version {
+        Version {
+            catalogue: "c".to_owned(),
+            currency: Some("GBP".to_owned()),
+            horizon_months: 36,
+            relationships,
+            findings,
+            suppressed: 0,
+        }
+    }
+
+    #[test]
+    fn identical_versions_differ_in_nothing() {
+        let v = version(
+            vec![relationship("a", Verdict::Value, dec!(100))],
+            vec![finding("SVS302", Severity::Warning, "a", 3)],
+        );
+        let diff = compare(v.clone(), v).unwrap();
+        assert!(diff.is_empty());
+        assert_eq!(diff.unchanged, 1);
+        assert!(!diff.regression());
+    }
+
+    #[test]
+    fn a_lower_warranty_score_is_a_regression_with_an_exact_delta() {
+        let old = version(vec![relationship("a", Verdict::Value, dec!(100))], vec![]);
+        let mut worse = relationship("a", Verdict::NoValue, dec!(66.666));
+        worse.reasons = vec![Reason::NotFitForUse];
+        let diff = compare(old, version(vec![worse], vec![])).unwrap();
+        let change = &diff.relationships[0];
+        assert_eq!(change.change, Change::Changed);
+        assert_eq!(change.regressions, [Aspect::Verdict, Aspect::Warranty]);
+        assert!(change.improvements.is_empty());
+        assert_eq!(change.delta.unwrap().warranty, dec!(-33.334));
+        assert_eq!(change.delta.unwrap().net_value, Decimal::ZERO);
+        assert!(diff.regression());
+    }
+
+    #[test]
+    fn verdicts_rank_value_then_unassessed_then_no_value() {
+        let step = |from, to| {
+            let old = version(vec![relationship("a", from, dec!(100))], vec![]);
+            let new = version(vec![relationship("a", to, dec!(100))], vec![]);
+            compare(old, new).unwrap().relationships[0]
+                .regressions
+                .clone()
+        };
+        assert_eq!(step(Verdict::Value, Verdict::Unassessed), [Aspect::Verdict]);
+        assert_eq!(
+            step(Verdict::Unassessed, Verdict::NoValue),
+            [Aspect::Verdict]
+        );
+        assert_eq!(step(Verdict::Value, Verdict::NoValue), [Aspect::Verdict]);
+        assert!(step(Verdict::NoValue, Verdict::Unassessed).is_empty());
+        assert!(step(Verdict::NoValue, Verdict::Value).is_empty());
+    }
+
+    #[test]
+    fn a_higher_net_value_is_an_improvement() {
+        let old = version(vec![relationship("a", Verdict::Value, dec!(100))], vec![]);
+        let mut better = relationship("a", Verdict::Value, dec!(100));
+        better.net_value = dec!(1000.005);
+        let diff = compare(old, version(vec![better], vec![])).unwrap();
+        assert_eq!(diff.relationships[0].improvements, [Aspect::NetValue]);
+        assert_eq!(diff.relationships[0].delta.unwrap().net_value, dec!(0.005));
+        assert_eq!(diff.improved(), 1);
+        assert!(!diff.regression());
+    }
+
+    #[test]
+    fn added_and_removed_relationships_are_listed_but_are_not_regressions() {
+        let old = version(
+            vec![
+                relationship("kept", Verdict::Value, dec!(100)),
+                relationship("gone", Verdict::Value, dec!(100)),
+            ],
+            vec![],
+        );
+        let new = version(
+            vec![
+                relationship("fresh", Verdict::NoValue, dec!(0)),
+                relationship("kept", Verdict::Value, dec!(100)),
+            ],
+            vec![],
+        );
+        let diff = compare(old, new).unwrap();
+        let listed: Vec<(&str, Change)> = diff
+            .relationships
+            .iter()
+            .map(|r| (r.id.as_str(), r.change))
+            .collect();
+        assert_eq!(
+            listed,
+            [("fresh", Change::Added), ("gone", Change::Removed)]
+        );
+        assert_eq!(diff.unchanged, 1);
+        assert!(!diff.regression());
+    }
+
+    #[test]
+    fn findings_match_on_code_entity_and_message_not_on_place() {
+        let old = version(
+            vec![],
+            vec![
+                finding("SVS302", Severity::Warning, "a", 10),
+                finding("SVS401", Severity::Info, "b", 20),
+            ],
+        );
+        let new = version(
+            vec![],
+            vec![
+                // Moved down by an edit above it: the same finding.
+                finding("SVS302", Severity::Warning, "a", 14),
+                finding("SVS104", Severity::Error, "c", 30),
+            ],
+        );
+        let diff = compare(old, new).unwrap();
+        let codes = |list: &[Finding]| list.iter().map(|f| f.code).collect::<Vec<_>>();
+        assert_eq!(codes(&diff.introduced), ["SVS104"]);
+        assert_eq!(codes(&diff.fixed), ["SVS401"]);
+        assert_eq!(diff.introduced_errors(), 1);
+        assert!(diff.regression());
+    }
+
+    #[test]
+    fn a_repeated_finding_is_matched_once_per_occurrence() {
+        let one = finding("SVS203", Severity::Info, "s", 1);
+        let old = version(vec![], vec![one.clone()]);
+        let new = version(vec![], vec![one.clone(), one]);
+        let diff = compare(old, new).unwrap();
+        assert_eq!(diff.introduced.len(), 1);
+        assert!(diff.fixed.is_empty());
+        assert!(!diff.regression(), "an info finding is not a regression");
+    }
+
+    #[test]
+    fn a_delta_too_large_to_compute_is_an_error() {
+        let mut low = relationship("a", Verdict::NoValue, dec!(100));
+        low.net_value = Decimal::MIN;
+        let mut high = low.clone();
+        high.net_value = Decimal::MAX;
+        let error = compare(version(vec![low], vec![]), version(vec![high], vec![])).unwrap_err();
+        assert_eq!(error.relationship, "a");
+    }
+}

@@ -1,0 +1,608 @@
+//! The value report as one self-contained HTML page, for the sponsors and customers of
+//! the relationships (`svs report`): a summary, the utility × warranty chart, a card per
+//! relationship with its roles, utility, warranty and balance, the value network and any
+//! lint findings.
+//!
+//! The page depends on nothing outside itself: the style sheet is inlined, the charts are
+//! inline SVG drawn here, there is no script, and no font or image is fetched, so it opens
+//! the same from a CI artifact, an e-mail attachment or `file://`, online or not. It has
+//! light and dark schemes (`prefers-color-scheme`), a print style, and a layout that
+//! reflows down to a phone's width.
+//!
+//! It is written with plain `write!` rather than a template engine: the markup is driven
+//! by the same loops that compute the charts' coordinates, and a template would need the
+//! whole model mirrored into a serialisable context for little gain. Every catalogue
+//! string goes through [`escape::esc`], in text and attributes alike. Nothing is assessed
+//! here: the page renders the [`Assessment`]s of [`crate::assess`], the roles of
+//! [`crate::roles`], the network of [`crate::graph`] and the findings of
+//! [`crate::lint`], and, like every renderer, rounds only when it prints. The output has
+//! no date or other varying part: the same catalogue gives the same bytes.
+
+pub mod chart;
+pub mod escape;
+pub mod network;
+
+use std::collections::HashMap;
+use std::io::{self, Write};
+
+use rust_decimal::Decimal;
+
+use crate::assess::{Assessment, Reason, Verdict};
+use crate::graph::Network;
+use crate::lint::LintReport;
+use crate::model::Catalogue;
+use crate::report::table::describe_unmet;
+use crate::report::{grouped, money};
+use crate::roles::{RelationshipRoles, Role, describe_holder, organization_name};
+use crate::source::SourceMap;
+use chart::Point;
+use escape::esc;
+
+/// The page's style sheet, inlined into `<head>`.
+const STYLE: &str = include_str!("html/style.css");
+
+/// Everything the page shows, computed by the command before rendering.
+#[derive(Debug, Clone, Copy)]
+pub struct Report<'a> {
+    /// The resolved catalogue.
+    pub catalogue: &'a Catalogue,
+    /// The assessment of every relationship shown, in catalogue order.
+    pub assessments: &'a [Assessment],
+    /// The roles of the same relationships, in the same order.
+    pub roles: &'a [RelationshipRoles],
+    /// The value network to draw.
+    pub network: &'a Network,
+    /// The catalogue's lint findings.
+    pub lint: &'a LintReport,
+    /// The files read, for the findings' positions.
+    pub sources: &'a SourceMap,
+}
+
+/// A verdict for people: a sign that does not rely on colour, and the verdict's name.
+fn verdict_text(verdict: Verdict) -> &'static str {
+    match verdict {
+        Verdict::Value => "✓ value",
+        Verdict::NoValue => "✗ no-value",
+        Verdict::Unassessed => "? unassessed",
+    }
+}
+
+/// Why a verdict is not `value`, for people.
+fn reason_text(reason: Reason) -> &'static str {
+    match reason {
+        Reason::NoOutcomeRequirements => {
+            "no outcome requirements: the customer has not said which outcomes they need"
+        }
+        Reason::NoWarrantyRequirements => {
+            "no warranty requirements: there is nothing to judge fit for use against"
+        }
+        Reason::NotFitForPurpose => {
+            "not fit for purpose: the outcomes the customer needs are not facilitated well enough"
+        }
+        Reason::NotFitForUse => {
+            "not fit for use: the offer does not assure every warranty requirement"
+        }
+        Reason::NegativeBalance => {
+            "negative balance: the costs and risks imposed outweigh those removed"
+        }
+    }
+}
+
+fn mark(ok: bool) -> &'static str {
+    if ok {
+        r#"<span class="ok">✓</span>"#
+    } else {
+        r#"<span class="not-ok">✗</span>"#
+    }
+}
+
+/// The anchor of a relationship's card (ids are already safe in a fragment; escaped all
+/// the same where written).
+fn anchor(id: &str) -> String {
+    format!("rel-{id}")
+}
+
+/// Writes the whole page.
+pub fn render(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
+    let name = &report.catalogue.metadata.name;
+    writeln!(out, "<!DOCTYPE html>")?;
+    writeln!(out, r#"<html lang="en">"#)?;
+    writeln!(out, "<head>")?;
+    writeln!(out, r#"<meta charset="utf-8">"#)?;
+    writeln!(
+        out,
+        r#"<meta name="viewport" content="width=device-width, initial-scale=1">"#
+    )?;
+    writeln!(out, r#"<meta name="color-scheme" content="light dark">"#)?;
+    writeln!(
+        out,
+        r#"<meta name="generator" content="svs {}">"#,
+        env!("CARGO_PKG_VERSION")
+    )?;
+    writeln!(out, "<title>Value report: {}</title>", esc(name))?;
+    writeln!(out, "<style>\n{STYLE}</style>")?;
+    writeln!(out, "</head>")?;
+    writeln!(out, "<body>")?;
+    writeln!(out, "<header>")?;
+    writeln!(out, "<h1>Value report: {}</h1>", esc(name))?;
+    writeln!(
+        out,
+        r#"<p class="lead">Does each service relationship co-create value? For every relationship: is the service fit for purpose (utility), fit for use (warranty), and do the costs and risks it removes from the consumer at least balance those it imposes?</p>"#
+    )?;
+    writeln!(
+        out,
+        "<nav aria-label=\"Contents\"><a href=\"#summary\">Summary</a> · <a href=\"#fit\">Fit for purpose and use</a> · <a href=\"#relationships\">Relationships</a> · <a href=\"#network\">Value network</a> · <a href=\"#findings\">Lint findings</a></nav>"
+    )?;
+    writeln!(out, "</header>")?;
+    writeln!(out, "<main>")?;
+    summary(out, report)?;
+    fit(out, report)?;
+    cards(out, report)?;
+    value_network(out, report)?;
+    findings(out, report)?;
+    writeln!(out, "</main>")?;
+    let metadata = &report.catalogue.metadata;
+    let files = report.sources.files().len();
+    writeln!(
+        out,
+        r#"<footer><p class="note">Generated by svs {} from {files} catalogue file{}. Amounts are per year, from each consumer's side{}; one-off amounts are spread over {} months. Figures are exact, rounded half away from zero to two decimals only when shown.</p></footer>"#,
+        env!("CARGO_PKG_VERSION"),
+        if files == 1 { "" } else { "s" },
+        metadata
+            .currency
+            .as_deref()
+            .map(|c| format!(", in {}", esc(c)))
+            .unwrap_or_default(),
+        metadata.horizon_months
+    )?;
+    writeln!(out, "</body>")?;
+    writeln!(out, "</html>")
+}
+
+fn summary(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
+    let catalogue = report.catalogue;
+    let currency = catalogue.metadata.currency.as_deref();
+    let assessments = report.assessments;
+    let count = |verdict| assessments.iter().filter(|a| a.verdict == verdict).count();
+    let total = assessments
+        .iter()
+        .try_fold(Decimal::ZERO, |sum, a| sum.checked_add(a.net_value));
+
+    writeln!(out, r#"<section aria-labelledby="summary">"#)?;
+    writeln!(out, r#"<h2 id="summary">Summary</h2>"#)?;
+    writeln!(out, r#"<dl class="figures">"#)?;
+    writeln!(
+        out,
+        r#"<div><dt>Relationships</dt><dd id="count-relationships">{}</dd></div>"#,
+        assessments.len()
+    )?;
+    for (verdict, id, label) in [
+        (Verdict::Value, "count-value", "✓ Value"),
+        (Verdict::NoValue, "count-no-value", "✗ No value"),
+        (Verdict::Unassessed, "count-unassessed", "? Unassessed"),
+    ] {
+        writeln!(
+            out,
+            r#"<div><dt>{label}</dt><dd id="{id}" class="verdict {}">{}</dd></div>"#,
+            verdict.as_str(),
+            count(verdict)
+        )?;
+    }
+    let total_text = match total {
+        Some(total) => money(total, currency),
+        None => "too large to add up exactly".to_owned(),
+    };
+    writeln!(
+        out,
+        r#"<div><dt>Net value per year</dt><dd id="net-value">{}</dd></div>"#,
+        esc(&total_text)
+    )?;
+    writeln!(out, "</dl>")?;
+    writeln!(
+        out,
+        r#"<p class="note">Catalogue <strong>{}</strong>{}. Fit for purpose needs a utility score of at least {} with every <em>must</em> outcome facilitated; fit for use needs every warranty check met.</p>"#,
+        esc(&catalogue.metadata.name),
+        currency
+            .map(|c| format!(", amounts in {}", esc(c)))
+            .unwrap_or_default(),
+        grouped(catalogue.metadata.utility_threshold)
+    )?;
+
+    if assessments.is_empty() {
+        writeln!(out, "<p>The catalogue has no relationship to assess.</p>")?;
+        return writeln!(out, "</section>");
+    }
+    writeln!(out, r#"<div class="table-wrap"><table class="glance">"#)?;
+    writeln!(out, "<caption>Every relationship at a glance</caption>")?;
+    writeln!(
+        out,
+        r#"<thead><tr><th scope="col">Relationship</th><th scope="col" class="parties">Provider → consumer</th><th scope="col" class="num score">Utility</th><th scope="col" class="num score">Warranty</th><th scope="col" class="num">Net value / year</th><th scope="col">Verdict</th></tr></thead>"#
+    )?;
+    writeln!(out, "<tbody>")?;
+    for a in assessments {
+        let r = &catalogue.relationships[a.relationship];
+        writeln!(
+            out,
+            r##"<tr><th scope="row"><a href="#{}">{}</a></th><td class="parties">{} → {}</td><td class="num score">{} {}</td><td class="num score">{} {} ({}/{})</td><td class="num">{}</td><td class="verdict {}">{}</td></tr>"##,
+            esc(&anchor(&r.common.id.value)),
+            esc(&r.common.id.value),
+            esc(organization_name(catalogue, r.provider.index())),
+            esc(organization_name(catalogue, r.consumer.index())),
+            grouped(a.utility.score),
+            mark(a.utility.fit_for_purpose),
+            grouped(a.warranty.score),
+            mark(a.warranty.fit_for_use),
+            a.warranty.met,
+            a.warranty.checks,
+            esc(&money(a.net_value, currency)),
+            a.verdict.as_str(),
+            verdict_text(a.verdict)
+        )?;
+    }
+    writeln!(out, "</tbody></table></div>")?;
+    writeln!(out, "</section>")
+}
+
+/// The legend of the verdict markers, shared by the scatter chart and the network.
+fn legend(out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, r#"<ul class="legend">"#)?;
+    for verdict in [Verdict::Value, Verdict::NoValue, Verdict::Unassessed] {
+        write!(
+            out,
+            r#"<li><svg viewBox="0 0 14 14" aria-hidden="true" focusable="false">"#
+        )?;
+        chart::marker(out, verdict, 7.0, 7.0)?;
+        writeln!(out, "</svg>{}</li>", verdict_text(verdict))?;
+    }
+    writeln!(out, "</ul>")
+}
+
+fn fit(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
+    let catalogue = report.catalogue;
+    writeln!(out, r#"<section aria-labelledby="fit">"#)?;
+    writeln!(out, r#"<h2 id="fit">Fit for purpose and fit for use</h2>"#)?;
+    if report.assessments.is_empty() {
+        writeln!(out, "<p>No relationship to chart.</p>")?;
+        return writeln!(out, "</section>");
+    }
+    let points: Vec<Point<'_>> = report
+        .assessments
+        .iter()
+        .map(|a| Point {
+            id: &catalogue.relationships[a.relationship].common.id.value,
+            utility: a.utility.score,
+            warranty: a.warranty.score,
+            verdict: a.verdict,
+        })
+        .collect();
+    writeln!(out, "<figure>")?;
+    chart::scatter(out, &points, catalogue.metadata.utility_threshold)?;
+    writeln!(
+        out,
+        "<figcaption>Each relationship by its utility score (across) and warranty score (up). A relationship is fit for purpose right of the dashed line (the catalogue's utility threshold, {}) when every <em>must</em> outcome is facilitated, and fit for use on the top line, where every warranty check is met. Exact scores are in the table above and on each card.</figcaption>",
+        grouped(catalogue.metadata.utility_threshold)
+    )?;
+    writeln!(out, "</figure>")?;
+    legend(out)?;
+    writeln!(out, "</section>")
+}
+
+fn cards(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
+    let catalogue = report.catalogue;
+    let outcome_names: HashMap<&str, &str> = catalogue
+        .outcomes
+        .iter()
+        .map(|o| {
+            (
+                o.common.id.value.as_str(),
+                o.common.name.as_deref().unwrap_or_default(),
+            )
+        })
+        .collect();
+    writeln!(out, r#"<section aria-labelledby="relationships">"#)?;
+    writeln!(out, r#"<h2 id="relationships">Relationships</h2>"#)?;
+    writeln!(out, r#"<div class="cards">"#)?;
+    for (a, roles) in report.assessments.iter().zip(report.roles) {
+        card(out, report, a, roles, &outcome_names)?;
+    }
+    writeln!(out, "</div>")?;
+    writeln!(out, "</section>")
+}
+
+/// An outcome for people: its name, then its id.
+fn outcome(names: &HashMap<&str, &str>, id: &str) -> String {
+    match names.get(id) {
+        Some(name) if !name.is_empty() => {
+            format!("{} (<code>{}</code>)", esc(name), esc(id))
+        }
+        _ => format!("<code>{}</code>", esc(id)),
+    }
+}
+
+fn card(
+    out: &mut dyn Write,
+    report: &Report<'_>,
+    a: &Assessment,
+    roles: &RelationshipRoles,
+    outcome_names: &HashMap<&str, &str>,
+) -> io::Result<()> {
+    let catalogue = report.catalogue;
+    let currency = catalogue.metadata.currency.as_deref();
+    let r = &catalogue.relationships[a.relationship];
+    let id = &r.common.id.value;
+    let anchor = anchor(id);
+    let offering = &catalogue.offerings[r.offering.index()];
+
+    writeln!(
+        out,
+        r#"<article class="card" id="{0}" data-verdict="{1}" aria-labelledby="{0}-heading">"#,
+        esc(&anchor),
+        a.verdict.as_str()
+    )?;
+    writeln!(
+        out,
+        r#"<header><h3 id="{}-heading">{}</h3><span class="verdict {}">{}</span></header>"#,
+        esc(&anchor),
+        esc(id),
+        a.verdict.as_str(),
+        verdict_text(a.verdict)
+    )?;
+    writeln!(
+        out,
+        r#"<p class="parties"><span class="provider">{}</span> → <span class="consumer">{}</span><br>Offering: <span class="offering">{}</span> (<code>{}</code>)</p>"#,
+        esc(organization_name(catalogue, r.provider.index())),
+        esc(organization_name(catalogue, r.consumer.index())),
+        esc(offering.common.name.as_deref().unwrap_or_default()),
+        esc(&offering.common.id.value)
+    )?;
+    if !a.reasons.is_empty() {
+        writeln!(out, r#"<ul class="reasons">"#)?;
+        for reason in &a.reasons {
+            writeln!(
+                out,
+                r#"<li data-reason="{}">{}</li>"#,
+                reason.as_str(),
+                reason_text(*reason)
+            )?;
+        }
+        writeln!(out, "</ul>")?;
+    }
+
+    roles_table(out, catalogue, roles)?;
+    utility(out, r, a, outcome_names)?;
+    warranty(out, a)?;
+
+    // Balance.
+    writeln!(
+        out,
+        r#"<h4>Costs and risks per year: net value <span class="net-value">{}</span></h4>"#,
+        esc(&money(a.net_value, currency))
+    )?;
+    writeln!(out, "<figure>")?;
+    chart::balance(out, &anchor, id, a, currency)?;
+    writeln!(
+        out,
+        "<figcaption>Removed from the consumer (blue) and imposed on it (orange); risks are expected annual losses. Net value = costs net {} + risks net {}.</figcaption>",
+        esc(&money(a.costs.net(), currency)),
+        esc(&money(a.risks.net(), currency))
+    )?;
+    writeln!(out, "</figure>")?;
+    writeln!(out, "</article>")
+}
+
+/// Who holds each role in a relationship, and who holds them all.
+fn roles_table(
+    out: &mut dyn Write,
+    catalogue: &Catalogue,
+    roles: &RelationshipRoles,
+) -> io::Result<()> {
+    writeln!(out, r#"<table class="roles">"#)?;
+    writeln!(
+        out,
+        "<caption class=\"note\">Who defines the requirements, uses the service and pays for it</caption>"
+    )?;
+    for (role, holders) in Role::ALL.iter().zip(&roles.holders) {
+        let label = match role {
+            Role::Customer => "Customer",
+            Role::User => "User",
+            Role::Sponsor => "Sponsor",
+        };
+        write!(
+            out,
+            r#"<tr><th scope="row">{label}</th><td class="role-{}">"#,
+            role.as_str()
+        )?;
+        if holders.is_empty() {
+            write!(out, r#"<span class="not-ok">none named</span>"#)?;
+        }
+        for (n, holder) in holders.iter().enumerate() {
+            if n > 0 {
+                write!(out, "<br>")?;
+            }
+            write!(out, "{}", esc(&describe_holder(catalogue, *holder)))?;
+        }
+        writeln!(out, "</td></tr>")?;
+    }
+    writeln!(out, "</table>")?;
+    let notes: Vec<String> = roles
+        .notes
+        .iter()
+        .filter(|n| !n.is_missing())
+        .map(|n| n.message(catalogue))
+        .collect();
+    for note in notes {
+        writeln!(out, r#"<p class="note">{}</p>"#, esc(&note))?;
+    }
+    Ok(())
+}
+
+/// The utility score, and which required outcomes are facilitated and which are not.
+fn utility(
+    out: &mut dyn Write,
+    r: &crate::model::Relationship,
+    a: &Assessment,
+    outcome_names: &HashMap<&str, &str>,
+) -> io::Result<()> {
+    writeln!(
+        out,
+        r#"<h4>Utility <span class="score">{}</span>: {} {}</h4>"#,
+        grouped(a.utility.score),
+        mark(a.utility.fit_for_purpose),
+        if a.utility.fit_for_purpose {
+            "fit for purpose"
+        } else {
+            "not fit for purpose"
+        }
+    )?;
+    for (class, label, list) in [
+        (
+            "facilitated",
+            "Outcomes facilitated",
+            &a.utility.facilitated,
+        ),
+        ("missing", "Outcomes not facilitated", &a.utility.missing),
+    ] {
+        if list.is_empty() {
+            continue;
+        }
+        writeln!(out, "<p>{label}:</p>")?;
+        writeln!(out, r#"<ul class="{class}">"#)?;
+        for id in list {
+            writeln!(out, "<li>{}</li>", outcome(outcome_names, id))?;
+        }
+        writeln!(out, "</ul>")?;
+    }
+    if r.requirements.outcomes.is_empty() {
+        writeln!(out, "<p>No outcome is required.</p>")?;
+    }
+    Ok(())
+}
+
+/// The warranty score, and every check not met: what is required and what is offered.
+fn warranty(out: &mut dyn Write, a: &Assessment) -> io::Result<()> {
+    writeln!(
+        out,
+        r#"<h4>Warranty <span class="score">{}</span>: {} {} ({} of {} checks met)</h4>"#,
+        grouped(a.warranty.score),
+        mark(a.warranty.fit_for_use),
+        if a.warranty.fit_for_use {
+            "fit for use"
+        } else {
+            "not fit for use"
+        },
+        a.warranty.met,
+        a.warranty.checks
+    )?;
+    if !a.warranty.unmet.is_empty() {
+        writeln!(out, r#"<div class="table-wrap"><table class="unmet">"#)?;
+        writeln!(out, "<caption>Warranty checks not met</caption>")?;
+        writeln!(
+            out,
+            r#"<thead><tr><th scope="col">Check</th><th scope="col">Required</th><th scope="col">Offered</th></tr></thead><tbody>"#
+        )?;
+        for unmet in &a.warranty.unmet {
+            let (required, offered) = if unmet.check.starts_with("security:") {
+                ("control required", "not offered")
+            } else {
+                (
+                    unmet.required.as_str(),
+                    unmet.offered.as_deref().unwrap_or("not offered"),
+                )
+            };
+            writeln!(
+                out,
+                r#"<tr title="{}"><th scope="row"><code>{}</code></th><td>{}</td><td>{}</td></tr>"#,
+                esc(&describe_unmet(unmet)),
+                esc(&unmet.check),
+                esc(required),
+                esc(offered)
+            )?;
+        }
+        writeln!(out, "</tbody></table></div>")?;
+    }
+    Ok(())
+}
+
+fn value_network(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
+    writeln!(out, r#"<section aria-labelledby="network">"#)?;
+    writeln!(out, r#"<h2 id="network">Value network</h2>"#)?;
+    if report.network.organizations.is_empty() {
+        writeln!(out, "<p>The catalogue has no organisation.</p>")?;
+        return writeln!(out, "</section>");
+    }
+    let mut verdicts = vec![None; report.catalogue.relationships.len()];
+    for a in report.assessments {
+        verdicts[a.relationship] = Some(a.verdict);
+    }
+    writeln!(out, "<figure>")?;
+    network::render(out, report.catalogue, report.network, &verdicts)?;
+    writeln!(
+        out,
+        "<figcaption>Providers on the left, their consumers to the right. Square boxes are organisations (a double border: provider in one relationship and consumer in another); rounded boxes are relationships, marked with their verdict, named after their id and offering. Arrows point to the consumer; dashed arrows join a relationship to one that depends on it; dotted arrows join an organisation to the one it is part of.</figcaption>"
+    )?;
+    writeln!(out, "</figure>")?;
+    writeln!(out, "</section>")
+}
+
+fn findings(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
+    let lint = report.lint;
+    writeln!(out, r#"<section aria-labelledby="findings">"#)?;
+    writeln!(out, r#"<h2 id="findings">Lint findings</h2>"#)?;
+    let suppressed = if lint.suppressed == 0 {
+        String::new()
+    } else {
+        format!(
+            " ({} suppressed by the catalogue's <code>lint:</code> settings)",
+            lint.suppressed
+        )
+    };
+    if lint.findings.is_empty() {
+        writeln!(
+            out,
+            r#"<p id="no-findings">No findings from <code>svs lint</code>{suppressed}.</p>"#
+        )?;
+        return writeln!(out, "</section>");
+    }
+    let noun = if lint.findings.len() == 1 {
+        "finding"
+    } else {
+        "findings"
+    };
+    writeln!(
+        out,
+        "<p>{} {noun} from <code>svs lint</code>{suppressed}; <code>svs explain CODE</code> says why each rule matters and how to fix what it finds.</p>",
+        lint.findings.len()
+    )?;
+    writeln!(out, r#"<div class="table-wrap"><table class="findings">"#)?;
+    writeln!(
+        out,
+        r#"<thead><tr><th scope="col">Severity</th><th scope="col">Code</th><th scope="col">Where</th><th scope="col">Entity</th><th scope="col">Message</th></tr></thead><tbody>"#
+    )?;
+    for finding in &lint.findings {
+        let position = report.sources.position(finding.span);
+        let file = &report.sources.file(finding.span.file).path;
+        let help = finding
+            .help
+            .as_deref()
+            .map(|h| format!("<br><span class=\"note\">help: {}</span>", esc(h)))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            r#"<tr><td>{}</td><th scope="row"><code>{}</code> {}</th><td><code>{}:{}:{}</code></td><td>{}</td><td>{}{help}</td></tr>"#,
+            finding.severity.as_str(),
+            finding.code.code,
+            finding.code.name,
+            esc(file),
+            position.line,
+            position.column,
+            finding
+                .entity
+                .as_deref()
+                .map(|e| format!("<code>{}</code>", esc(e)))
+                .unwrap_or_default(),
+            esc(&finding.message)
+        )?;
+    }
+    writeln!(out, "</tbody></table></div>")?;
+    writeln!(out, "</section>")
+}

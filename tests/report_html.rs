@@ -1,0 +1,776 @@
+//! `svs report`: the self-contained HTML value report. The page is parsed with an HTML
+//! parser and checked against the worked figures of docs/worked-examples.md; names full of
+//! markup must come out as text; the output path may never be a catalogue file; and a real
+//! browser (Debian's Chromium, which `.ci/run` installs) must render it, at a desktop and a
+//! phone's width and in the dark scheme.
+
+mod common;
+
+use std::collections::HashSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::{catalog, fixture, run, svs};
+use scraper::{ElementRef, Html, Selector};
+
+/// The relationships of `catalog/`, in catalogue order, with the figures of
+/// docs/worked-examples.md: verdict, costs removed, costs imposed, risks removed, risks
+/// imposed, net value (GBP a year).
+const WORKED: [(&str, &str, [&str; 5]); 12] = [
+    (
+        "okafor-home-broadband",
+        "value",
+        ["804.00", "506.21", "60.00", "30.63", "327.17"],
+    ),
+    (
+        "fairlie-moss-office-broadband",
+        "no-value",
+        ["2,100.00", "589.54", "1,000.00", "910.63", "1,599.83"],
+    ),
+    (
+        "calder-business-account",
+        "value",
+        ["43,320.00", "28,840.00", "2,400.00", "375.00", "16,505.00"],
+    ),
+    (
+        "bell-holiday-rental",
+        "no-value",
+        ["412.60", "631.39", "30.00", "120.00", "-308.79"],
+    ),
+    (
+        "harbour-corporate-mobile",
+        "value",
+        [
+            "288,560.00",
+            "264,533.33",
+            "18,000.00",
+            "11,000.00",
+            "31,026.67",
+        ],
+    ),
+    (
+        "meridian-paperless-office",
+        "value",
+        [
+            "139,600.00",
+            "77,886.67",
+            "13,000.00",
+            "5,500.00",
+            "69,213.33",
+        ],
+    ),
+    (
+        "meridian-onboarding",
+        "value",
+        [
+            "25,333.33",
+            "18,533.33",
+            "15,000.00",
+            "2,000.00",
+            "19,800.00",
+        ],
+    ),
+    (
+        "humber-berth-booking",
+        "value",
+        [
+            "92,400.00",
+            "77,366.67",
+            "12,000.00",
+            "9,000.00",
+            "18,033.33",
+        ],
+    ),
+    (
+        "orbis-itil4-foundation",
+        "value",
+        [
+            "24,000.00",
+            "16,070.00",
+            "10,000.00",
+            "1,500.00",
+            "16,430.00",
+        ],
+    ),
+    (
+        "ledgerline-stratus-iaas",
+        "value",
+        [
+            "126,800.00",
+            "91,300.00",
+            "15,000.00",
+            "7,000.00",
+            "43,500.00",
+        ],
+    ),
+    (
+        "ledgerline-keystone-licences",
+        "value",
+        ["49,600.00", "45,600.00", "6,000.00", "1,000.00", "9,000.00"],
+    ),
+    (
+        "fenwick-erp",
+        "value",
+        [
+            "69,600.00",
+            "76,440.00",
+            "28,500.00",
+            "6,000.00",
+            "15,660.00",
+        ],
+    ),
+];
+
+fn selector(css: &str) -> Selector {
+    Selector::parse(css).unwrap_or_else(|e| panic!("selector {css}: {e}"))
+}
+
+fn select<'a>(scope: ElementRef<'a>, css: &str) -> Vec<ElementRef<'a>> {
+    scope.select(&selector(css)).collect()
+}
+
+fn text(element: ElementRef<'_>) -> String {
+    element.text().collect()
+}
+
+/// The report of `paths` on standard output, checked to succeed.
+fn report_of(paths: &[&Path]) -> String {
+    let output = svs().arg("report").args(paths).output().expect("svs runs");
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "stderr: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(output.stderr.is_empty(), "nothing on stderr without -o");
+    String::from_utf8(output.stdout).expect("UTF-8")
+}
+
+fn catalog_page() -> Html {
+    Html::parse_document(&report_of(&[&catalog("")]))
+}
+
+fn escaping_fixture() -> PathBuf {
+    fixture("report/escaping.yaml")
+}
+
+#[test]
+fn one_card_per_relationship_with_the_worked_verdicts_and_figures() {
+    let page = catalog_page();
+    let cards = select(page.root_element(), "article.card");
+    assert_eq!(cards.len(), WORKED.len(), "one card per relationship");
+    for (card, (id, verdict, figures)) in cards.iter().zip(WORKED) {
+        assert_eq!(card.value().attr("id"), Some(format!("rel-{id}").as_str()));
+        assert_eq!(text(select(*card, "h3")[0]), id);
+        assert_eq!(card.value().attr("data-verdict"), Some(verdict), "{id}");
+        let shown = text(select(*card, "header .verdict")[0]);
+        assert!(shown.ends_with(verdict), "{id}: verdict shown as {shown:?}");
+        let bars: Vec<String> = select(*card, "svg.bars text.figure")
+            .into_iter()
+            .map(text)
+            .collect();
+        let expected: Vec<String> = figures.iter().map(|f| format!("{f} GBP")).collect();
+        assert_eq!(bars, expected, "{id}: figures beside the bars");
+        assert_eq!(select(*card, "svg.bars rect").len(), 5, "{id}: five bars");
+        assert_eq!(
+            text(select(*card, ".net-value")[0]),
+            expected[4],
+            "{id}: net value in the heading"
+        );
+    }
+}
+
+#[test]
+fn summary_counts_verdicts_and_totals_the_net_value() {
+    let page = catalog_page();
+    let root = page.root_element();
+    let one = |css: &str| text(select(root, css)[0]);
+    assert_eq!(one("#count-relationships"), "12");
+    assert_eq!(one("#count-value"), "10");
+    assert_eq!(one("#count-no-value"), "2");
+    assert_eq!(one("#count-unassessed"), "0");
+    // docs/worked-examples.md and the README: 240,786.54 GBP a year.
+    assert_eq!(one("#net-value"), "240,786.54 GBP");
+    let rows = select(root, "table.glance tbody tr");
+    assert_eq!(rows.len(), 12);
+    for (row, (id, verdict, figures)) in rows.iter().zip(WORKED) {
+        assert_eq!(text(select(*row, "th[scope=row]")[0]), id);
+        assert!(text(*row).contains(&format!("{} GBP", figures[4])), "{id}");
+        assert!(text(*row).contains(verdict), "{id}");
+    }
+}
+
+#[test]
+fn a_card_names_the_parties_roles_outcomes_and_unmet_checks() {
+    let page = catalog_page();
+    let card = select(page.root_element(), "#rel-harbour-corporate-mobile")[0];
+    assert_eq!(text(select(card, ".consumer")[0]), "Harbour Logistics Ltd");
+    // catalog/mobile-phones.yaml: the CIO and the communications team define the
+    // requirements, the employees use the phones, the CFO pays (via crate::roles).
+    let customer = text(select(card, "td.role-customer")[0]);
+    assert!(
+        customer.contains("Priya Raman (Chief Information Officer"),
+        "{customer}"
+    );
+    assert!(customer.contains("Sian Hughes"), "{customer}");
+    assert!(text(select(card, "td.role-user")[0]).contains("group of 1,200"));
+    assert!(text(select(card, "td.role-sponsor")[0]).contains("Tom Whitaker"));
+
+    let card = select(page.root_element(), "#rel-fairlie-moss-office-broadband")[0];
+    assert_eq!(text(select(card, ".provider")[0]), "Kestrel Broadband Ltd");
+    assert!(text(select(card, ".offering")[0]).contains("Kestrel"));
+    let missing: Vec<String> = select(card, "ul.missing li")
+        .into_iter()
+        .map(text)
+        .collect();
+    assert_eq!(missing.len(), 1);
+    assert!(
+        missing[0].contains("(office-reachable-remotely)"),
+        "{missing:?}"
+    );
+    assert_eq!(select(card, "ul.facilitated li").len(), 2);
+    let unmet: Vec<Vec<String>> = select(card, "table.unmet tbody tr")
+        .into_iter()
+        .map(|row| select(row, "th, td").into_iter().map(text).collect())
+        .collect();
+    assert_eq!(
+        unmet,
+        [
+            ["availability", "99.9", "not offered"],
+            ["capacity:static-ipv4-addresses", "1", "not offered"],
+            ["service_level:fault-fix-hours", "8", "48"],
+        ]
+    );
+    let reasons: Vec<&str> = select(card, "ul.reasons li")
+        .into_iter()
+        .filter_map(|li| li.value().attr("data-reason"))
+        .collect();
+    assert_eq!(reasons, ["not-fit-for-use"]);
+    assert!(text(card).contains("3 of 6 checks met"));
+}
+
+#[test]
+fn the_scatter_has_a_point_per_relationship_both_lines_and_a_shape_per_verdict() {
+    let page = catalog_page();
+    let chart = select(page.root_element(), "svg.scatter")[0];
+    assert_eq!(select(chart, "g.point").len(), 12);
+    // Shape as well as colour: circles for value, crosses for no-value.
+    assert_eq!(select(chart, "g.point circle.m-value").len(), 10);
+    assert_eq!(select(chart, "g.point path.m-no-value").len(), 2);
+    let labels: HashSet<String> = select(chart, "text.label").into_iter().map(text).collect();
+    for (id, _, _) in WORKED {
+        assert!(labels.contains(id), "{id} labelled");
+    }
+    // thresholds.utility is 50: the fit-for-purpose line stands at the middle of the
+    // 360-wide plot that starts at x = 56; the fit-for-use line runs along the top.
+    let threshold = select(chart, "line.threshold")[0].value();
+    assert_eq!(threshold.attr("x1"), Some("236.0"));
+    assert_eq!(threshold.attr("x2"), Some("236.0"));
+    let fit_for_use = select(chart, "line.fit-line")[0].value();
+    assert_eq!(fit_for_use.attr("y1"), fit_for_use.attr("y2"));
+    assert!(text(chart).contains("utility ≥ 50.00"));
+}
+
+#[test]
+fn the_network_draws_every_relationship_and_dependency() {
+    let page = catalog_page();
+    let network = select(page.root_element(), "svg.network")[0];
+    let titles: Vec<String> = select(network, "g.rel title")
+        .into_iter()
+        .map(text)
+        .collect();
+    assert_eq!(titles.len(), 12);
+    for (id, verdict, _) in WORKED {
+        assert!(
+            titles
+                .iter()
+                .any(|t| t.starts_with(&format!("{id}:")) && t.ends_with(&format!("({verdict})"))),
+            "{id} drawn with its verdict"
+        );
+    }
+    // fenwick-erp depends on the two upstream relationships of Ledgerline.
+    assert_eq!(select(network, "path.depends-on").len(), 2);
+    let organizations = select(network, "g.org").len();
+    assert!(organizations >= 19, "{organizations} organisations drawn");
+    // Ledgerline provides and consumes: a double border.
+    let ledgerline: Vec<ElementRef<'_>> = select(network, "g.org")
+        .into_iter()
+        .filter(|g| text(*g).contains("Ledgerline Ltd"))
+        .collect();
+    assert_eq!(select(ledgerline[0], "rect.inner").len(), 1);
+}
+
+#[test]
+fn every_chart_has_a_text_alternative_and_scales_to_its_container() {
+    for page in [
+        catalog_page(),
+        Html::parse_document(&report_of(&[&escaping_fixture()])),
+    ] {
+        let root = page.root_element();
+        let svgs = select(root, "svg");
+        assert!(svgs.len() >= 3);
+        for svg in svgs {
+            let element = svg.value();
+            if element.attr("aria-hidden") == Some("true") {
+                continue; // legend swatches, next to their text
+            }
+            assert_eq!(element.attr("role"), Some("img"));
+            assert_eq!(element.attr("width"), Some("100%"));
+            assert!(element.attr("viewBox").is_some());
+            let labelled_by = element.attr("aria-labelledby").expect("aria-labelledby");
+            for id in labelled_by.split(' ') {
+                let target = select(root, &format!("#{id}"));
+                assert_eq!(target.len(), 1, "#{id} exists once");
+                assert!(
+                    ["title", "desc"].contains(&target[0].value().name()),
+                    "#{id} is a title or desc"
+                );
+                assert!(!text(target[0]).trim().is_empty(), "#{id} has text");
+            }
+        }
+        // Tables label their headers.
+        for th in select(root, "th") {
+            assert!(th.value().attr("scope").is_some(), "{}", th.html());
+        }
+        assert_eq!(select(root, "h1").len(), 1);
+        assert_eq!(root.value().name(), "html");
+        assert_eq!(root.value().attr("lang"), Some("en"));
+    }
+}
+
+#[test]
+fn the_page_fetches_nothing() {
+    let html = report_of(&[&catalog("")]);
+    for needle in [
+        "http://", "https://", "url(", "@import", "src=", "<link", "<script",
+    ] {
+        assert!(!html.contains(needle), "the page contains {needle:?}");
+    }
+    let page = Html::parse_document(&html);
+    let root = page.root_element();
+    assert!(select(root, "script, link, img, iframe, object, embed").is_empty());
+    for element in select(root, "[href]") {
+        let href = element.value().attr("href").unwrap_or_default();
+        assert!(href.starts_with('#'), "only links within the page: {href}");
+    }
+    // Styles for both schemes and for print are inline.
+    let style = text(select(root, "head style")[0]);
+    assert!(style.contains("prefers-color-scheme: dark"));
+    assert!(style.contains("@media print"));
+    assert!(
+        html.contains(r#"<meta name="viewport" content="width=device-width, initial-scale=1">"#)
+    );
+}
+
+#[test]
+fn lint_findings_are_tabled_when_there_are_any() {
+    let page = catalog_page();
+    let none = text(select(page.root_element(), "#no-findings")[0]);
+    assert!(none.contains("1 suppressed"), "{none}");
+    assert!(select(page.root_element(), "table.findings").is_empty());
+
+    let page = Html::parse_document(&report_of(&[&escaping_fixture()]));
+    let rows = select(page.root_element(), "table.findings tbody tr");
+    let codes: Vec<String> = rows
+        .iter()
+        .map(|row| text(select(*row, "th code")[0]))
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            "SVS202", "SVS202", "SVS307", "SVS302", "SVS304", "SVS308", "SVS307"
+        ]
+    );
+    // The network is drawn as well.
+    assert_eq!(select(page.root_element(), "svg.network").len(), 1);
+}
+
+#[test]
+fn names_with_markup_and_quotes_render_as_text() {
+    let html = report_of(&[&escaping_fixture()]);
+    let page = Html::parse_document(&html);
+    let root = page.root_element();
+    // Nothing the catalogue says became an element or an attribute.
+    assert!(
+        select(
+            root,
+            "script, img, b, i, u, marquee, blink, a[href^=javascript]"
+        )
+        .is_empty()
+    );
+    for element in root.descendants().filter_map(ElementRef::wrap) {
+        for (name, _) in element.value().attrs() {
+            assert!(
+                !name.starts_with("on"),
+                "attribute {name} on {}",
+                element.html()
+            );
+        }
+    }
+    assert!(!html.contains("<!-- "), "a name opened a comment");
+    // The page keeps its shape: three cards, every section.
+    assert_eq!(select(root, "article.card").len(), 3);
+    for id in ["summary", "fit", "relationships", "network", "findings"] {
+        assert_eq!(select(root, &format!("h2#{id}")).len(), 1);
+    }
+    // And the names read as written, in text ...
+    assert_eq!(
+        text(select(root, "title")[0]),
+        "Value report: <script>alert('catalogue')</script>"
+    );
+    assert_eq!(
+        text(select(root, "h1")[0]),
+        "Value report: <script>alert('catalogue')</script>"
+    );
+    let card = select(root, "#rel-beta-hosting")[0];
+    assert_eq!(text(select(card, ".provider")[0]), "Acme & Sons <b>Ltd</b>");
+    assert_eq!(
+        text(select(card, ".consumer")[0]),
+        r#"Beta "Quoted" 'Co' </svg><img src=x onerror=alert(1)>"#
+    );
+    assert_eq!(
+        text(select(card, ".offering")[0]),
+        r#"Hosting plan "Pro" <script>"#
+    );
+    assert!(
+        text(select(card, "td.role-customer")[0])
+            .starts_with(r#"<script>alert(1)</script> (CIO" onmouseover="alert(2), Beta"#)
+    );
+    assert!(text(select(card, "td.role-user")[0]).starts_with("Beta staff </td></tr></table>"));
+    assert!(text(select(card, "ul.missing li")[0]).starts_with("Nothing leaks --> <!-- "));
+    let unmet = select(card, "table.unmet tbody tr");
+    assert_eq!(
+        text(select(unmet[1], "th")[0]),
+        "security:<blink>sso</blink>"
+    );
+    // ... in attributes ...
+    assert_eq!(
+        unmet[1].value().attr("title"),
+        Some("security:<blink>sso</blink> not offered")
+    );
+    // ... and inside the SVG charts.
+    let desc = text(select(root, "#network-desc")[0]);
+    assert!(desc.contains(r#"Acme & Sons <b>Ltd</b> provides Hosting plan "Pro" <script>"#));
+    let title = text(select(root, "#network-title")[0]);
+    assert_eq!(
+        title,
+        "Value network of <script>alert('catalogue')</script>"
+    );
+}
+
+#[test]
+fn the_escaping_report_snapshot() {
+    let output = svs()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["report", "tests/fixtures/report/escaping.yaml"])
+        .output()
+        .expect("svs runs");
+    assert_eq!(output.status.code(), Some(0));
+    insta::assert_snapshot!(String::from_utf8(output.stdout).expect("UTF-8"));
+}
+
+#[test]
+fn help_shows_an_example() {
+    let output = run(&["report", "--help"]);
+    let help = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        help.contains("svs report catalog/ -o value-report.html"),
+        "{help}"
+    );
+}
+
+/// A directory holding a copy of the escaping catalogue as `cat/catalogue.yaml`.
+fn catalogue_copy() -> (tempfile::TempDir, PathBuf) {
+    let temp = tempfile::tempdir().expect("temporary directory");
+    let dir = temp.path().join("cat");
+    fs::create_dir(&dir).expect("mkdir");
+    fs::copy(escaping_fixture(), dir.join("catalogue.yaml")).expect("copy");
+    (temp, dir)
+}
+
+/// Every file under `dir`, sorted.
+fn listing(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = fs::read_dir(dir)
+        .expect("readable")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    files.sort();
+    files
+}
+
+fn assert_refused(args: &[&Path], why: &str) {
+    let output = svs().arg("report").args(args).output().expect("svs runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
+    assert!(output.stdout.is_empty(), "{args:?}: nothing on stdout");
+    assert!(stderr.contains(why), "{args:?}: {stderr}");
+}
+
+#[test]
+fn an_output_path_that_is_an_input_is_refused_and_nothing_is_written() {
+    let (temp, dir) = catalogue_copy();
+    let file = dir.join("catalogue.yaml");
+    let before = fs::read(&file).expect("readable");
+    let o = Path::new("-o");
+    // The file itself, by its own name and by other spellings of the same path.
+    assert_refused(&[&file, o, &file], "is one of the inputs");
+    assert_refused(&[&dir, o, &file], "is a catalogue file");
+    let dotted = dir.join("..").join("cat").join(".").join("catalogue.yaml");
+    assert_refused(&[&dir, o, &dotted], "is a catalogue file");
+    // A new YAML file inside the input directory would join the catalogue.
+    assert_refused(&[&dir, o, &dir.join("report.yaml")], ".yaml or .yml");
+    // An input with another extension is an input all the same.
+    let text_input = temp.path().join("catalogue.txt");
+    fs::copy(&file, &text_input).expect("copy");
+    assert_refused(&[&text_input, o, &text_input], "is one of the inputs");
+    // A link that leads to a catalogue file.
+    #[cfg(unix)]
+    {
+        let link = temp.path().join("report.html");
+        std::os::unix::fs::symlink(&text_input, &link).expect("symlink");
+        assert_refused(&[&text_input, o, &link], "is one of the inputs");
+        fs::remove_file(&link).expect("unlink");
+    }
+    assert_eq!(fs::read(&file).expect("readable"), before, "never modified");
+    assert_eq!(
+        listing(&dir),
+        std::slice::from_ref(&file),
+        "nothing written beside it"
+    );
+    assert_eq!(
+        listing(temp.path()),
+        [dir.clone(), text_input.clone()],
+        "nothing written"
+    );
+    drop(temp);
+}
+
+#[test]
+fn output_writes_the_file_atomically_and_prints_nothing_on_stdout() {
+    let (temp, dir) = catalogue_copy();
+    // Inside the input directory is fine for a file the loader does not read.
+    let target = dir.join("report.html");
+    fs::write(&target, "an older report").expect("write");
+    let output = svs()
+        .args([
+            "report".as_ref(),
+            dir.as_os_str(),
+            "-o".as_ref(),
+            target.as_os_str(),
+        ])
+        .output()
+        .expect("svs runs");
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(output.stdout.is_empty(), "nothing on stdout with -o");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.starts_with("wrote "), "{stderr}");
+    let written = fs::read(&target).expect("written");
+    // The same bytes as on standard output: the report is deterministic.
+    let stdout = svs()
+        .args(["report".as_ref(), dir.as_os_str()])
+        .output()
+        .expect("svs runs")
+        .stdout;
+    assert_eq!(written, stdout);
+    assert!(String::from_utf8_lossy(&written).starts_with("<!DOCTYPE html>"));
+    // No temporary file is left behind.
+    assert_eq!(listing(&dir), [dir.join("catalogue.yaml"), target.clone()]);
+    // -q keeps stderr empty too.
+    let quiet = svs()
+        .args([
+            "report".as_ref(),
+            dir.as_os_str(),
+            "-q".as_ref(),
+            "-o".as_ref(),
+            target.as_os_str(),
+        ])
+        .output()
+        .expect("svs runs");
+    assert_eq!(quiet.status.code(), Some(0));
+    assert!(quiet.stdout.is_empty() && quiet.stderr.is_empty());
+    drop(temp);
+}
+
+#[test]
+fn output_into_a_missing_directory_or_from_a_broken_catalogue_writes_nothing() {
+    let (temp, dir) = catalogue_copy();
+    let o = Path::new("-o");
+    let missing = temp.path().join("no-such-dir").join("report.html");
+    assert_refused(&[&dir, o, &missing], "cannot use directory");
+    assert_refused(&[&dir, o, temp.path()], "is a directory");
+
+    let broken = temp.path().join("broken.yaml");
+    fs::write(&broken, "svs: 1\norganizations:\n  - { id: a, nmae: A }\n").expect("write");
+    let target = temp.path().join("report.html");
+    assert_refused(&[&broken, o, &target], "does not load");
+    assert!(
+        !target.exists(),
+        "no report from a catalogue that does not load"
+    );
+}
+
+// --- A real browser ---------------------------------------------------------------
+
+/// Runs Debian's Chromium headless with a fresh profile and no network chatter; fails
+/// (never skips) when it cannot run. `timeout` bounds a hung browser; it measures
+/// nothing.
+fn chromium(args: &[&str]) -> std::process::Output {
+    let profile = tempfile::tempdir().expect("profile directory");
+    let profile_arg = format!("--user-data-dir={}", profile.path().display());
+    let output = Command::new("timeout")
+        .arg("180")
+        .arg("chromium")
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--hide-scrollbars",
+            &profile_arg,
+        ])
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run chromium ({e}); `.ci/run` installs it"));
+    assert!(
+        output.status.success(),
+        "chromium failed ({}): {}",
+        output.status,
+        String::from_utf8_lossy(&output.stderr)
+    );
+    output
+}
+
+fn url(path: &Path) -> String {
+    format!("file://{}", path.display())
+}
+
+/// The PNG's pixels as RGBA colours.
+fn pixels(path: &Path) -> (u32, Vec<[u8; 4]>) {
+    let bytes = fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let decoder = png::Decoder::new(std::io::Cursor::new(bytes));
+    let mut reader = decoder.read_info().expect("a PNG");
+    let mut buffer = vec![0; reader.output_buffer_size().expect("a sane size")];
+    let info = reader.next_frame(&mut buffer).expect("a frame");
+    assert_eq!(info.bit_depth, png::BitDepth::Eight);
+    let data = &buffer[..info.buffer_size()];
+    let colours = match info.color_type {
+        png::ColorType::Rgba => data
+            .chunks_exact(4)
+            .map(|p| [p[0], p[1], p[2], p[3]])
+            .collect(),
+        png::ColorType::Rgb => data
+            .chunks_exact(3)
+            .map(|p| [p[0], p[1], p[2], 255])
+            .collect(),
+        other => panic!("unexpected colour type {other:?}"),
+    };
+    (info.width, colours)
+}
+
+/// Takes a screenshot and checks that it shows a page rather than a blank: many distinct
+/// colours (text is anti-aliased, the charts are coloured). Returns the pixels.
+fn screenshot(page: &Path, png: &Path, extra: &[&str]) -> (u32, Vec<[u8; 4]>) {
+    let shot = format!("--screenshot={}", png.display());
+    let mut args = vec![shot.as_str()];
+    args.extend_from_slice(extra);
+    let url = url(page);
+    args.push(&url);
+    chromium(&args);
+    let (width, pixels) = pixels(png);
+    let distinct: HashSet<[u8; 4]> = pixels.iter().copied().collect();
+    assert!(
+        distinct.len() > 200,
+        "{}: only {} distinct colours, a blank page?",
+        png.display(),
+        distinct.len()
+    );
+    (width, pixels)
+}
+
+fn luminance(pixel: [u8; 4]) -> u32 {
+    (u32::from(pixel[0]) * 299 + u32::from(pixel[1]) * 587 + u32::from(pixel[2]) * 114) / 1000
+}
+
+#[test]
+fn a_real_browser_renders_the_report_at_desktop_and_phone_widths() {
+    let temp = tempfile::tempdir().expect("temporary directory");
+    let page = temp.path().join("report.html");
+    let output = svs()
+        .args([
+            "report".as_ref(),
+            catalog("").as_os_str(),
+            "-o".as_ref(),
+            page.as_os_str(),
+        ])
+        .output()
+        .expect("svs runs");
+    assert_eq!(output.status.code(), Some(0));
+
+    // The DOM the browser built: every relationship and its verdict.
+    let dom = chromium(&["--dump-dom", &url(&page)]).stdout;
+    let dom = Html::parse_document(&String::from_utf8(dom).expect("UTF-8"));
+    let cards = select(dom.root_element(), "article.card");
+    assert_eq!(cards.len(), 12);
+    for (card, (id, verdict, _)) in cards.iter().zip(WORKED) {
+        assert_eq!(text(select(*card, "h3")[0]), id);
+        assert!(text(select(*card, "header .verdict")[0]).ends_with(verdict));
+    }
+
+    // Screenshots that are not blank, light at both widths and dark on request.
+    let (width, light) = screenshot(
+        &page,
+        &temp.path().join("1280.png"),
+        &["--window-size=1280,2000"],
+    );
+    assert_eq!(width, 1280);
+    let (width, _) = screenshot(
+        &page,
+        &temp.path().join("375.png"),
+        &["--window-size=375,2000"],
+    );
+    assert_eq!(width, 375);
+    let (_, dark) = screenshot(
+        &page,
+        &temp.path().join("dark.png"),
+        &["--window-size=1280,2000", "--force-dark-mode"],
+    );
+    assert!(luminance(light[0]) > 200, "a light background by default");
+    assert!(
+        luminance(dark[0]) < 60,
+        "a dark background in the dark scheme"
+    );
+
+    // Nothing is wider than a phone's screen, measured by the browser itself: a probe
+    // page frames the report 375 px wide and records how far its content overflows (the
+    // report has no script; only the probe does). Headless Chromium will not make its
+    // window narrower than 500 px for `--dump-dom`, hence the frame.
+    let probe = temp.path().join("probe.html");
+    fs::write(
+        &probe,
+        r#"<!DOCTYPE html><html><body style="margin:0">
+<iframe id="report" src="report.html" style="width:375px;height:2000px;border:0"></iframe>
+<script>
+window.addEventListener('load', function () {
+  var page = document.getElementById('report').contentDocument.documentElement;
+  document.body.setAttribute('data-width', String(page.clientWidth));
+  document.body.setAttribute('data-overflow', String(page.scrollWidth - page.clientWidth));
+});
+</script></body></html>"#,
+    )
+    .expect("write");
+    let dom = chromium(&["--allow-file-access-from-files", "--dump-dom", &url(&probe)]).stdout;
+    let dom = Html::parse_document(&String::from_utf8(dom).expect("UTF-8"));
+    let body = select(dom.root_element(), "body")[0].value();
+    assert_eq!(body.attr("data-width"), Some("375"), "the probe ran");
+    let overflow = body.attr("data-overflow").unwrap_or_default();
+    assert_eq!(overflow, "0", "the page is wider than 375 px");
+}
