@@ -126,8 +126,6 @@ pub fn decode_file(
 struct TopLevel {
     /// Keys seen, with where, for SVS007.
     keys: Vec<(String, Span)>,
-    /// The document was a mapping.
-    mapping: bool,
     /// The section whose items are arriving, unless it repeats an earlier one.
     section: Option<Kind>,
     /// `svs` was present.
@@ -515,11 +513,9 @@ impl Decoder<'_> {
                         format!("a catalogue file must be a mapping, found {found}"),
                     );
                 }
-                top.mapping = false;
                 top.version = true;
             }
             Event::Section(key) => {
-                top.mapping = true;
                 top.section = self.top_key(&key, top).and_then(section_kind);
             }
             Event::Item(item) => {
@@ -528,7 +524,6 @@ impl Decoder<'_> {
                 }
             }
             Event::Pair(key, value) => {
-                top.mapping = true;
                 top.section = None;
                 let Some(name) = self.top_key(&key, top) else {
                     return;

@@ -289,8 +289,8 @@ impl<'de> DeserializeSeed<'de> for RootSeed<'_, '_> {
 
 /// A document that is not a mapping becomes one [`Event::Root`].
 macro_rules! not_a_mapping {
-    ($($method:ident($($arg:ident: $ty:ty),*) $(<$g:ident>)?;)*) => {$(
-        fn $method<$($g)? E: de::Error>(self, $($arg: $ty),*) -> Result<(), E> {
+    ($($method:ident($($arg:ident: $ty:ty),*);)*) => {$(
+        fn $method<E: de::Error>(self, $($arg: $ty),*) -> Result<(), E> {
             let kind = NodeVisitor.$method($($arg),*)?;
             (self.sink)(Event::Root(Node { kind, span: Span::new(FILE.with(Cell::get), 0, 0) }));
             Ok(())
