@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{self, Diagnostic, codes};
 use crate::model::Catalogue;
-use crate::source::{SourceFile, SourceMap, Span};
+use crate::source::{FileId, SourceFile, SourceMap, Span};
 
 /// A catalogue as loaded: its sources, its structural findings, and the resolved model
 /// when there are none.
@@ -69,7 +69,7 @@ pub fn load(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
 pub fn load_files(inputs: Vec<(String, Vec<u8>)>, name: String) -> Loaded {
     let mut sources = SourceMap::default();
     let mut diagnostics = Vec::new();
-    let mut contents = Vec::with_capacity(inputs.len());
+    let mut readable = Vec::with_capacity(inputs.len());
     for (path, bytes) in inputs {
         let (text, bad_utf8) = match String::from_utf8(bytes) {
             Ok(text) => (text, None),
@@ -82,23 +82,23 @@ pub fn load_files(inputs: Vec<(String, Vec<u8>)>, name: String) -> Loaded {
             }
         };
         let file = sources.add(SourceFile::new(path, text));
-        if let Some(at) = bad_utf8 {
-            diagnostics.push(
+        match bad_utf8 {
+            Some(at) => diagnostics.push(
                 Diagnostic::new(
                     codes::YAML_SYNTAX,
                     Span::new(file, at, at),
                     "the file is not valid UTF-8",
                 )
                 .with_help("save the file as UTF-8"),
-            );
-            continue;
+            ),
+            None => readable.push(file),
         }
-        match yaml::parse(file, sources.file(file)) {
-            Ok(root) => contents.push(decode::decode_file(
-                &sources.file(file).text,
-                &root,
-                &mut diagnostics,
-            )),
+    }
+    let mut contents = Vec::with_capacity(readable.len());
+    for (decoded, mut findings) in decode_all(&sources, &readable) {
+        diagnostics.append(&mut findings);
+        match decoded {
+            Ok(decoded) => contents.push(decoded),
             Err(error) => diagnostics.push(Diagnostic::new(
                 codes::YAML_SYNTAX,
                 error.span,
@@ -114,6 +114,54 @@ pub fn load_files(inputs: Vec<(String, Vec<u8>)>, name: String) -> Loaded {
         catalogue,
         diagnostics,
     }
+}
+
+/// One file's decoding: its contents or syntax error, and its findings.
+type Decoded = (
+    Result<decode::FileContents, yaml::SyntaxError>,
+    Vec<Diagnostic>,
+);
+
+/// Parses and decodes the files, in parallel when there are several, and returns the
+/// results in the files' order, so output never depends on scheduling.
+fn decode_all(sources: &SourceMap, files: &[FileId]) -> Vec<Decoded> {
+    let decode_one = |file: FileId| {
+        let mut findings = Vec::new();
+        let decoded = decode::decode_file(file, sources.file(file), &mut findings);
+        (decoded, findings)
+    };
+    let workers = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    let workers = workers.min(files.len());
+    if workers <= 1 {
+        return files.iter().map(|&file| decode_one(file)).collect();
+    }
+    // Worker `w` takes files w, w + workers, …: sizes in a directory vary, and striding
+    // spreads large and small files alike.
+    let mut results: Vec<Option<Decoded>> = (0..files.len()).map(|_| None).collect();
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|w| {
+                scope.spawn(move || {
+                    (w..files.len())
+                        .step_by(workers)
+                        .map(|i| (i, decode_one(files[i])))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        for handle in handles {
+            let done = handle
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            for (i, decoded) in done {
+                results[i] = Some(decoded);
+            }
+        }
+    });
+    results
+        .into_iter()
+        .map(|r| r.expect("every file decoded"))
+        .collect()
 }
 
 /// A catalogue without a `catalogue:` block is named after the first PATH given.

@@ -10,7 +10,7 @@
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
-use super::yaml::{Node, NodeKind};
+use super::yaml::{self, Event, Node, NodeKind, SyntaxError};
 use crate::diagnostic::{Code, Diagnostic, codes, find_code};
 use crate::model::{
     Access, Action, Balance, Capacity, Common, Continuity, Cost, CostCategory, Dimension,
@@ -19,7 +19,7 @@ use crate::model::{
     RequiredOutcome, Requirements, Resource, Risk, Roles, Service, ServiceLevel, Spanned,
     Stakeholder, StakeholderRole, Target, Warranty,
 };
-use crate::source::Span;
+use crate::source::{FileId, SourceFile, Span};
 use crate::suggest::closest;
 
 /// The only format version this build reads.
@@ -235,19 +235,52 @@ pub(crate) const COST_KEYS: &[&str] = &["name", "category", "amount", "per"];
 /// The keys of a removed or imposed risk.
 pub(crate) const RISK_KEYS: &[&str] = &["name", "likelihood", "impact"];
 
-/// Decodes one file's tree. Findings go to `diagnostics`.
-pub fn decode_file(text: &str, root: &Node, diagnostics: &mut Vec<Diagnostic>) -> FileContents {
+/// The top-level keys whose lists are decoded item by item as the file is parsed.
+const SECTIONS: &[&str] = &[
+    "organizations",
+    "people",
+    "groups",
+    "outcomes",
+    "products",
+    "services",
+    "offerings",
+    "relationships",
+];
+
+/// Parses and decodes one file. Findings go to `diagnostics`; a file that is not valid
+/// YAML gives only its syntax error, so that half a file adds no findings of its own.
+pub fn decode_file(
+    file: FileId,
+    source: &SourceFile,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<FileContents, SyntaxError> {
+    let mut findings = Vec::new();
     let mut decoder = Decoder {
-        text,
-        diagnostics,
+        text: &source.text,
+        diagnostics: &mut findings,
         entity: None,
         first_amount: None,
     };
-    let contents = decoder.file(root);
-    FileContents {
-        first_amount: decoder.first_amount,
-        ..contents
-    }
+    let mut top = TopLevel::default();
+    let mut contents = FileContents::default();
+    yaml::parse(file, source, SECTIONS, &mut |event| {
+        decoder.event(event, &mut top, &mut contents);
+    })?;
+    decoder.finish(&top, Span::new(file, 0, 0));
+    contents.first_amount = decoder.first_amount;
+    diagnostics.append(&mut findings);
+    Ok(contents)
+}
+
+/// What the decoder remembers of the top-level mapping while items stream past.
+#[derive(Default)]
+struct TopLevel {
+    /// Keys seen, with where, for SVS007.
+    keys: Vec<(String, Span)>,
+    /// The section whose items are arriving, unless it repeats an earlier one.
+    section: Option<Kind>,
+    /// `svs` was present.
+    version: bool,
 }
 
 struct Decoder<'a> {
@@ -544,11 +577,9 @@ impl Decoder<'_> {
 
     fn refs<T: Target>(&mut self, fields: &Fields<'_>, key: &str, what: &str) -> Vec<Ref<T>> {
         let what = format!("{what} `{key}`");
-        self.list(fields.get(key), &what)
-            .iter()
-            .filter_map(|item| self.string(item, &what))
-            .map(|s| Ref::new(s.value, s.span))
-            .collect()
+        exact(self.list(fields.get(key), &what), |item| {
+            self.string(item, &what).map(|s| Ref::new(s.value, s.span))
+        })
     }
 
     fn reference<T: Target>(&mut self, node: &Node, what: &str) -> Option<Ref<T>> {
@@ -615,102 +646,148 @@ impl Decoder<'_> {
 
     // ---- the file ---------------------------------------------------------------------
 
-    fn file(&mut self, root: &Node) -> FileContents {
-        let mut contents = FileContents::default();
-        if root.kind == NodeKind::Null {
-            self.invalid(
-                root.span,
-                format!(
-                    "the file is empty: a catalogue file is a mapping with `svs: {FORMAT_VERSION}`"
-                ),
-            );
-            return contents;
-        }
-        let Some(fields) = self.mapping(root, "a catalogue file", TOP_KEYS) else {
-            return contents;
-        };
-        match fields.pairs.iter().find(|(k, _, _)| *k == "svs") {
-            None => {
-                self.invalid(
-                    root.span,
-                    format!(
-                        "the file does not declare its format version: add `svs: {FORMAT_VERSION}`"
-                    ),
-                );
-            }
-            Some((_, _, value)) => {
-                let text = self.text.get(value.span.range()).unwrap_or_default();
-                if !(value.kind == NodeKind::Number && text == FORMAT_VERSION) {
-                    let shown = match &value.kind {
-                        NodeKind::Null => "nothing".to_owned(),
-                        NodeKind::Str(s) => format!("{s:?}"),
-                        _ => format!("`{text}`"),
-                    };
+    /// Handles one parser event.
+    fn event(&mut self, event: Event, top: &mut TopLevel, contents: &mut FileContents) {
+        match event {
+            Event::Root(node) => {
+                if node.kind == NodeKind::Null {
                     self.invalid(
-                        value.span,
+                        node.span,
                         format!(
-                            "unsupported format version {shown}: this svs reads `svs: {FORMAT_VERSION}`"
+                            "the file is empty: a catalogue file is a mapping with `svs: {FORMAT_VERSION}`"
                         ),
                     );
+                } else {
+                    let found = node.kind.describe();
+                    self.invalid(
+                        node.span,
+                        format!("a catalogue file must be a mapping, found {found}"),
+                    );
+                }
+                top.version = true;
+            }
+            Event::Section(key) => {
+                top.section = self.top_key(&key, top).and_then(section_kind);
+            }
+            Event::Item(item) => {
+                if let Some(kind) = top.section {
+                    self.item(kind, &item, contents);
+                }
+            }
+            Event::Pair(key, value) => {
+                top.section = None;
+                let Some(name) = self.top_key(&key, top) else {
+                    return;
+                };
+                match name {
+                    "svs" => {
+                        top.version = true;
+                        self.version(&value);
+                    }
+                    "catalogue" => contents.metadata = self.metadata(key.span, &value),
+                    section => {
+                        // A section whose value is not a list: `~` is an empty one.
+                        self.list(Some(&value), &format!("`{section}`"));
+                    }
                 }
             }
         }
-        if let Some((_, key, value)) = fields.pairs.iter().find(|(k, _, _)| *k == "catalogue") {
-            contents.metadata = self.metadata(key.span, value);
-        }
-        let sections = fields.pairs.iter().map(|(k, _, v)| (*k, *v));
-        for (key, value) in sections.filter(|(k, _)| !matches!(*k, "svs" | "catalogue")) {
-            let items = self.list(Some(value), &format!("`{key}`"));
-            let dropped = &mut contents.dropped;
-            match key {
-                "organizations" => {
-                    contents.organizations =
-                        self.each(Kind::Organization, items, dropped, Self::organization);
-                }
-                "people" => contents.people = self.each(Kind::Person, items, dropped, Self::person),
-                "groups" => contents.groups = self.each(Kind::Group, items, dropped, Self::group),
-                "outcomes" => {
-                    contents.outcomes = self.each(Kind::Outcome, items, dropped, Self::outcome);
-                }
-                "products" => {
-                    contents.products = self.each(Kind::Product, items, dropped, Self::product);
-                }
-                "services" => {
-                    contents.services = self.each(Kind::Service, items, dropped, Self::service);
-                }
-                "offerings" => {
-                    contents.offerings = self.each(Kind::Offering, items, dropped, Self::offering);
-                }
-                "relationships" => {
-                    contents.relationships =
-                        self.each(Kind::Relationship, items, dropped, Self::relationship);
-                }
-                _ => {}
-            }
-        }
-        contents
     }
 
-    /// Decodes a section's entities. An entity with a usable id that fails to decode is
+    /// Checks a top-level key: a name, known, not repeated. Returns the known name.
+    fn top_key(&mut self, key: &Node, top: &mut TopLevel) -> Option<&'static str> {
+        let NodeKind::Str(name) = &key.kind else {
+            let found = key.kind.describe();
+            self.invalid(
+                key.span,
+                format!("keys of a catalogue file are names, found {found}"),
+            );
+            return None;
+        };
+        if let Some((_, first)) = top.keys.iter().find(|(k, _)| k == name) {
+            let first = *first;
+            self.report(
+                codes::DUPLICATE_KEY,
+                key.span,
+                format!("a catalogue file repeats the key `{name}`"),
+            )
+            .labels
+            .push(crate::diagnostic::Label {
+                span: first,
+                message: format!("`{name}` first set here"),
+            });
+            return None;
+        }
+        top.keys.push((name.clone(), key.span));
+        let Some(known) = TOP_KEYS.iter().find(|k| **k == name) else {
+            let suggestion = closest(name, TOP_KEYS.iter().copied());
+            self.report(
+                codes::UNKNOWN_KEY,
+                key.span,
+                format!("unknown key `{name}` in a catalogue file"),
+            )
+            .help = Some(match suggestion {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => format!("known keys here: {}", TOP_KEYS.join(", ")),
+            });
+            return None;
+        };
+        Some(known)
+    }
+
+    /// Checks `svs: 1`.
+    fn version(&mut self, value: &Node) {
+        let text = self.text.get(value.span.range()).unwrap_or_default();
+        if !(value.kind == NodeKind::Number && text == FORMAT_VERSION) {
+            let shown = match &value.kind {
+                NodeKind::Null => "nothing".to_owned(),
+                NodeKind::Str(s) => format!("{s:?}"),
+                _ => format!("`{text}`"),
+            };
+            self.invalid(
+                value.span,
+                format!(
+                    "unsupported format version {shown}: this svs reads `svs: {FORMAT_VERSION}`"
+                ),
+            );
+        }
+    }
+
+    /// After the whole file: a mapping must declare its format version.
+    fn finish(&mut self, top: &TopLevel, start: Span) {
+        if !top.version {
+            self.invalid(
+                start,
+                format!(
+                    "the file does not declare its format version: add `svs: {FORMAT_VERSION}`"
+                ),
+            );
+        }
+    }
+
+    /// Decodes one entity of a section. An entity with a usable id that fails to decode is
     /// remembered in `dropped`, so references to it do not add "unknown" findings to the
     /// ones that explain it.
-    fn each<T>(
-        &mut self,
-        kind: Kind,
-        items: &[Node],
-        dropped: &mut Vec<(Kind, Id)>,
-        decode: fn(&mut Self, &Node) -> Option<T>,
-    ) -> Vec<T> {
-        let mut decoded = Vec::with_capacity(items.len());
-        for item in items {
-            let id = self.enter(item);
-            match decode(self, item) {
-                Some(entity) => decoded.push(entity),
-                None => dropped.extend(id.map(|id| (kind, id))),
-            }
+    fn item(&mut self, kind: Kind, node: &Node, contents: &mut FileContents) {
+        let id = self.enter(node);
+        let decoded = match kind {
+            Kind::Organization => self
+                .organization(node)
+                .map(|e| contents.organizations.push(e)),
+            Kind::Person => self.person(node).map(|e| contents.people.push(e)),
+            Kind::Group => self.group(node).map(|e| contents.groups.push(e)),
+            Kind::Outcome => self.outcome(node).map(|e| contents.outcomes.push(e)),
+            Kind::Product => self.product(node).map(|e| contents.products.push(e)),
+            Kind::Service => self.service(node).map(|e| contents.services.push(e)),
+            Kind::Offering => self.offering(node).map(|e| contents.offerings.push(e)),
+            Kind::Relationship => self
+                .relationship(node)
+                .map(|e| contents.relationships.push(e)),
+        };
+        if decoded.is_none() {
+            contents.dropped.extend(id.map(|id| (kind, id)));
         }
         self.entity = None;
-        decoded
     }
 
     fn metadata(&mut self, key_span: Span, node: &Node) -> Option<RawMetadata> {
@@ -887,10 +964,7 @@ impl Decoder<'_> {
         let provider = self.required_ref(&fields, "provider", "the product");
         let targets = self.refs(&fields, "targets", "the product");
         let items = self.list(fields.get("resources"), "`resources`");
-        let resources = items
-            .iter()
-            .filter_map(|item| self.resource(item))
-            .collect();
+        let resources = exact(items, |item| self.resource(item));
         Some(Product {
             common: common?,
             provider: provider?,
@@ -939,7 +1013,7 @@ impl Decoder<'_> {
         let provider = self.required_ref(&fields, "provider", "the service");
         let products = self.refs(&fields, "products", "the service");
         let items = self.list(fields.get("outputs"), "`outputs`");
-        let outputs = items.iter().filter_map(|item| self.output(item)).collect();
+        let outputs = exact(items, |item| self.output(item));
         let warranty = fields
             .get("warranty")
             .and_then(|n| self.warranty(n, "the service's `warranty`"));
@@ -977,8 +1051,9 @@ impl Decoder<'_> {
             )?;
             Some(Spanned::new(value, n.span))
         });
-        let mut capacity: Vec<Capacity> = Vec::new();
-        for item in self.list(fields.get("capacity"), "`capacity`") {
+        let items = self.list(fields.get("capacity"), "`capacity`");
+        let mut capacity: Vec<Capacity> = Vec::with_capacity(items.len());
+        for item in items {
             let Some(inner) = self.mapping(item, "a capacity item", CAPACITY_KEYS) else {
                 continue;
             };
@@ -998,8 +1073,9 @@ impl Decoder<'_> {
             }
             capacity.push(Capacity { metric, value });
         }
-        let mut service_levels: Vec<ServiceLevel> = Vec::new();
-        for item in self.list(fields.get("service_levels"), "`service_levels`") {
+        let items = self.list(fields.get("service_levels"), "`service_levels`");
+        let mut service_levels: Vec<ServiceLevel> = Vec::with_capacity(items.len());
+        for item in items {
             if let Some(level) = self.service_level(item) {
                 if service_levels
                     .iter()
@@ -1024,8 +1100,9 @@ impl Decoder<'_> {
                 continuity.rpo_hours = self.hours(&inner, "rpo_hours");
             }
         }
-        let mut security: Vec<Spanned<String>> = Vec::new();
-        for item in self.list(fields.get("security"), "`security`") {
+        let items = self.list(fields.get("security"), "`security`");
+        let mut security: Vec<Spanned<String>> = Vec::with_capacity(items.len());
+        for item in items {
             let Some(control) = self.string(item, "a security control") else {
                 continue;
             };
@@ -1104,29 +1181,21 @@ impl Decoder<'_> {
         let provider = self.required_ref(&fields, "provider", "the offering");
         let services = self.refs(&fields, "services", "the offering");
         let targets = self.refs(&fields, "targets", "the offering");
-        let goods = self
-            .list(fields.get("goods"), "`goods`")
-            .iter()
-            .filter_map(|item| self.goods(item))
-            .collect();
-        let access = self
-            .list(fields.get("access"), "`access`")
-            .iter()
-            .filter_map(|item| self.access(item))
-            .collect();
-        let actions = self
-            .list(fields.get("actions"), "`actions`")
-            .iter()
-            .filter_map(|item| self.action(item))
-            .collect();
+        let goods = exact(self.list(fields.get("goods"), "`goods`"), |item| {
+            self.goods(item)
+        });
+        let access = exact(self.list(fields.get("access"), "`access`"), |item| {
+            self.access(item)
+        });
+        let actions = exact(self.list(fields.get("actions"), "`actions`"), |item| {
+            self.action(item)
+        });
         let warranty = fields
             .get("warranty")
             .and_then(|n| self.warranty(n, "the offering's `warranty`"));
-        let price = self
-            .list(fields.get("price"), "`price`")
-            .iter()
-            .filter_map(|item| self.price_line(item))
-            .collect();
+        let price = exact(self.list(fields.get("price"), "`price`"), |item| {
+            self.price_line(item)
+        });
         Some(Offering {
             common: common?,
             provider: provider?,
@@ -1252,11 +1321,10 @@ impl Decoder<'_> {
                 roles.sponsor = self.refs(&inner, "sponsor", "`roles`");
             }
         }
-        let stakeholders = self
-            .list(fields.get("stakeholders"), "`stakeholders`")
-            .iter()
-            .filter_map(|item| self.stakeholder(item))
-            .collect();
+        let stakeholders = exact(
+            self.list(fields.get("stakeholders"), "`stakeholders`"),
+            |item| self.stakeholder(item),
+        );
         let requirements = fields.get("requirements").map(|n| self.requirements(n));
         let costs = fields
             .get("costs")
@@ -1308,11 +1376,10 @@ impl Decoder<'_> {
 
     fn requirements(&mut self, node: &Node) -> Option<Requirements> {
         let fields = self.mapping(node, "`requirements`", REQUIREMENTS_KEYS)?;
-        let outcomes = self
-            .list(fields.get("outcomes"), "`requirements.outcomes`")
-            .iter()
-            .filter_map(|item| self.required_outcome(item))
-            .collect();
+        let outcomes = exact(
+            self.list(fields.get("outcomes"), "`requirements.outcomes`"),
+            |item| self.required_outcome(item),
+        );
         let warranty = fields
             .get("warranty")
             .and_then(|n| self.warranty(n, "the required `warranty`"));
@@ -1351,16 +1418,14 @@ impl Decoder<'_> {
         item: fn(&mut Self, &Node, bool) -> Option<T>,
     ) -> Option<Balance<T>> {
         let fields = self.mapping(node, what, BALANCE_KEYS)?;
-        let removed = self
-            .list(fields.get("removed"), &format!("{what} `removed`"))
-            .iter()
-            .filter_map(|n| item(self, n, true))
-            .collect();
-        let imposed = self
-            .list(fields.get("imposed"), &format!("{what} `imposed`"))
-            .iter()
-            .filter_map(|n| item(self, n, false))
-            .collect();
+        let removed = exact(
+            self.list(fields.get("removed"), &format!("{what} `removed`")),
+            |n| item(self, n, true),
+        );
+        let imposed = exact(
+            self.list(fields.get("imposed"), &format!("{what} `imposed`")),
+            |n| item(self, n, false),
+        );
         Some(Balance { removed, imposed })
     }
 
@@ -1437,6 +1502,33 @@ impl Decoder<'_> {
             span: node.span,
         })
     }
+}
+
+/// Decodes each item of a list, keeping those that decode, in a `Vec` no larger than
+/// needed: lists in a catalogue are short, and `collect` would give each at least four
+/// slots, which on a large catalogue is most of its memory.
+fn exact<'n, T>(items: &'n [Node], decode: impl FnMut(&'n Node) -> Option<T>) -> Vec<T> {
+    let mut decoded = Vec::with_capacity(items.len());
+    decoded.extend(items.iter().filter_map(decode));
+    if decoded.len() < decoded.capacity() {
+        decoded.shrink_to_fit();
+    }
+    decoded
+}
+
+/// The kind of entity a section lists.
+fn section_kind(section: &str) -> Option<Kind> {
+    Some(match section {
+        "organizations" => Kind::Organization,
+        "people" => Kind::Person,
+        "groups" => Kind::Group,
+        "outcomes" => Kind::Outcome,
+        "products" => Kind::Product,
+        "services" => Kind::Service,
+        "offerings" => Kind::Offering,
+        "relationships" => Kind::Relationship,
+        _ => return None,
+    })
 }
 
 /// Whether `id` matches `^[a-z0-9][a-z0-9._-]{0,62}$`.

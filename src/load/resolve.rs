@@ -61,14 +61,14 @@ pub fn resolve(
         }
         first_amount = first_amount.or(file.first_amount);
         dropped.extend(file.dropped);
-        catalogue.organizations.extend(file.organizations);
-        catalogue.people.extend(file.people);
-        catalogue.groups.extend(file.groups);
-        catalogue.outcomes.extend(file.outcomes);
-        catalogue.products.extend(file.products);
-        catalogue.services.extend(file.services);
-        catalogue.offerings.extend(file.offerings);
-        catalogue.relationships.extend(file.relationships);
+        append(&mut catalogue.organizations, file.organizations);
+        append(&mut catalogue.people, file.people);
+        append(&mut catalogue.groups, file.groups);
+        append(&mut catalogue.outcomes, file.outcomes);
+        append(&mut catalogue.products, file.products);
+        append(&mut catalogue.services, file.services);
+        append(&mut catalogue.offerings, file.offerings);
+        append(&mut catalogue.relationships, file.relationships);
     }
     let currency_given = metadata.as_ref().is_some_and(|m| m.currency_given);
     if let Some(raw) = metadata {
@@ -108,6 +108,17 @@ pub fn resolve(
 
 /// The index recorded for an entity that failed to decode.
 const DROPPED: usize = usize::MAX;
+
+/// Appends a file's entities; the first file's list is taken over rather than copied,
+/// which matters for a catalogue held in one large file.
+fn append<T>(all: &mut Vec<T>, mut more: Vec<T>) {
+    if all.is_empty() {
+        more.shrink_to_fit();
+        *all = more;
+    } else {
+        all.append(&mut more);
+    }
+}
 
 struct Resolver<'d> {
     ids: HashMap<String, (Kind, usize, Span)>,

@@ -1,4 +1,5 @@
-//! The YAML layer: one file's text into a tree of [`Node`]s, each with its byte span.
+//! The YAML layer: one file's text into [`Node`]s, each with its byte span, handed to the
+//! decoder one entity at a time.
 //!
 //! This is the only module that knows the YAML crate (serde-saphyr). It parses into a
 //! generic tree rather than into the model's types because serde's derive stops at the
@@ -6,13 +7,19 @@
 //! in one run; the tree also keeps the span of every key and value, which the model's
 //! diagnostics need long after parsing.
 //!
-//! Duplicate keys are passed through to the tree so that the decoder can report each one
-//! (SVS007) and carry on. Numbers are not converted here: the decoder reads the exact
-//! source text of a number as a decimal, so no amount ever passes through a binary float.
+//! The lists of entities (the sections named by the caller, such as `relationships`) are
+//! not built as trees: each item is handed over as soon as it is parsed and dropped once
+//! decoded, so memory holds the source text and the model, never a tree of the whole
+//! file.
+//!
+//! Duplicate keys are passed through so that the decoder can report each one (SVS007) and
+//! carry on. Numbers are not converted here: the decoder reads the exact source text of a
+//! number as a decimal, so no amount ever passes through a binary float.
 
+use std::cell::Cell;
 use std::fmt;
 
-use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::{Budget, DuplicateKeyPolicy, NonFiniteFloatPolicy, Options};
 
 use crate::source::{FileId, SourceFile, Span};
@@ -66,20 +73,58 @@ pub struct SyntaxError {
     pub span: Span,
 }
 
-/// Parses one file's text. Limits scale with the input so that a large honest catalogue
+/// What the parser hands to the decoder, in document order.
+#[derive(Debug)]
+pub enum Event {
+    /// A key of the top-level mapping that is not a streamed section (or whose value is
+    /// not a list), with its whole value.
+    Pair(Node, Node),
+    /// A streamed section's key; its items follow.
+    Section(Node),
+    /// One item of the last section.
+    Item(Node),
+    /// The document is not a mapping (an empty file is `Null`).
+    Root(Node),
+}
+
+thread_local! {
+    /// The file being parsed, for the spans of its nodes.
+    static FILE: Cell<FileId> = const { Cell::new(FileId(0)) };
+}
+
+/// Parses one file's text, handing every top-level pair and every item of the `sections`
+/// to `sink` as it goes. Limits scale with the input so that a large honest catalogue
 /// loads while an alias bomb or a deeply nested document is stopped early.
-pub fn parse(file: FileId, source: &SourceFile) -> Result<Node, SyntaxError> {
+pub fn parse(
+    file: FileId,
+    source: &SourceFile,
+    sections: &[&str],
+    sink: &mut dyn FnMut(Event),
+) -> Result<(), SyntaxError> {
     let text = source.text.as_str();
     let mut options = Options::default();
     options.duplicate_keys = DuplicateKeyPolicy::PassThrough;
     options.non_finite_float_policy = NonFiniteFloatPolicy::PassThrough;
     options.budget = Some(budget(text.len()));
-    let parsed: Result<serde_saphyr::Spanned<Tree>, _> =
-        serde_saphyr::from_str_with_options(text, options);
-    match parsed {
-        Ok(root) => Ok(into_node(file, source, root)),
-        Err(error) => Err(syntax_error(file, source, &error)),
-    }
+    FILE.with(|f| f.set(file));
+    let root = RootSeed { sections, sink };
+    serde_saphyr::with_deserializer_from_str_with_options(text, options, |de| root.deserialize(de))
+        .map_err(|error| syntax_error(file, source, &error))
+}
+
+/// Parses a whole document into one tree (for tests and small inputs).
+pub fn parse_tree(file: FileId, source: &SourceFile) -> Result<Node, SyntaxError> {
+    let mut pairs = Vec::new();
+    let mut root = None;
+    parse(file, source, &[], &mut |event| match event {
+        Event::Pair(key, value) => pairs.push((key, value)),
+        Event::Root(node) => root = Some(node),
+        Event::Section(_) | Event::Item(_) => {}
+    })?;
+    Ok(root.unwrap_or(Node {
+        kind: NodeKind::Map(pairs),
+        span: Span::new(file, 0, 0),
+    }))
 }
 
 /// Resource limits proportional to the input: every node of an honest file takes at least
@@ -130,133 +175,239 @@ fn describe_error(error: &serde_saphyr::Error) -> String {
     text.trim().to_owned()
 }
 
-/// The tree as serde-saphyr hands it over: children carry saphyr's spans until
-/// [`into_node`] turns them into ours.
-enum Tree {
-    Null,
-    Bool(bool),
-    Number,
-    Str(String),
-    Seq(Vec<serde_saphyr::Spanned<Tree>>),
-    Map(Vec<(serde_saphyr::Spanned<Tree>, serde_saphyr::Spanned<Tree>)>),
-}
-
-fn into_node(file: FileId, source: &SourceFile, tree: serde_saphyr::Spanned<Tree>) -> Node {
-    let location = tree.referenced;
-    let saphyr_span = location.span();
-    let start = match saphyr_span.byte_offset() {
-        Some(offset) if offset <= source.text.len() as u64 => usize::try_from(offset).unwrap_or(0),
-        _ => source.offset(
-            usize::try_from(location.line()).unwrap_or(1),
-            usize::try_from(location.column()).unwrap_or(1),
-        ),
-    };
-    let len = saphyr_span
+/// A node from serde-saphyr's spanned value: our span from its byte offsets.
+fn node(spanned: serde_saphyr::Spanned<NodeKind>) -> Node {
+    let span = spanned.referenced.span();
+    let start = span
+        .byte_offset()
+        .and_then(|o| usize::try_from(o).ok())
+        .unwrap_or(0);
+    let len = span
         .byte_len()
         .and_then(|l| usize::try_from(l).ok())
         .unwrap_or(0);
-    let end = start.saturating_add(len).min(source.text.len());
-    let kind = match tree.value {
-        Tree::Null => NodeKind::Null,
-        Tree::Bool(b) => NodeKind::Bool(b),
-        Tree::Number => NodeKind::Number,
-        Tree::Str(s) => NodeKind::Str(s),
-        Tree::Seq(items) => NodeKind::Seq(
-            items
-                .into_iter()
-                .map(|item| into_node(file, source, item))
-                .collect(),
-        ),
-        Tree::Map(pairs) => NodeKind::Map(
-            pairs
-                .into_iter()
-                .map(|(k, v)| (into_node(file, source, k), into_node(file, source, v)))
-                .collect(),
-        ),
-    };
     Node {
-        kind,
-        span: Span::new(file, start, end),
+        kind: spanned.value,
+        span: Span::new(FILE.with(Cell::get), start, start.saturating_add(len)),
     }
 }
 
-impl<'de> Deserialize<'de> for Tree {
+impl<'de> Deserialize<'de> for NodeKind {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(TreeVisitor)
+        deserializer.deserialize_any(NodeVisitor)
     }
 }
 
-struct TreeVisitor;
+/// Builds a [`NodeKind`]; children are deserialised with their spans.
+struct NodeVisitor;
 
-impl<'de> Visitor<'de> for TreeVisitor {
-    type Value = Tree;
+impl<'de> Visitor<'de> for NodeVisitor {
+    type Value = NodeKind;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("any YAML node")
     }
 
-    fn visit_unit<E>(self) -> Result<Tree, E> {
-        Ok(Tree::Null)
+    fn visit_unit<E>(self) -> Result<NodeKind, E> {
+        Ok(NodeKind::Null)
     }
 
-    fn visit_none<E>(self) -> Result<Tree, E> {
-        Ok(Tree::Null)
+    fn visit_none<E>(self) -> Result<NodeKind, E> {
+        Ok(NodeKind::Null)
     }
 
-    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Tree, D::Error> {
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<NodeKind, D::Error> {
         deserializer.deserialize_any(self)
     }
 
-    fn visit_bool<E>(self, v: bool) -> Result<Tree, E> {
-        Ok(Tree::Bool(v))
+    fn visit_bool<E>(self, v: bool) -> Result<NodeKind, E> {
+        Ok(NodeKind::Bool(v))
     }
 
-    fn visit_i64<E>(self, _: i64) -> Result<Tree, E> {
-        Ok(Tree::Number)
+    fn visit_i64<E>(self, _: i64) -> Result<NodeKind, E> {
+        Ok(NodeKind::Number)
     }
 
-    fn visit_u64<E>(self, _: u64) -> Result<Tree, E> {
-        Ok(Tree::Number)
+    fn visit_u64<E>(self, _: u64) -> Result<NodeKind, E> {
+        Ok(NodeKind::Number)
     }
 
-    fn visit_i128<E>(self, _: i128) -> Result<Tree, E> {
-        Ok(Tree::Number)
+    fn visit_i128<E>(self, _: i128) -> Result<NodeKind, E> {
+        Ok(NodeKind::Number)
     }
 
-    fn visit_u128<E>(self, _: u128) -> Result<Tree, E> {
-        Ok(Tree::Number)
+    fn visit_u128<E>(self, _: u128) -> Result<NodeKind, E> {
+        Ok(NodeKind::Number)
     }
 
-    fn visit_f64<E>(self, _: f64) -> Result<Tree, E> {
-        Ok(Tree::Number)
+    fn visit_f64<E>(self, _: f64) -> Result<NodeKind, E> {
+        Ok(NodeKind::Number)
     }
 
-    fn visit_str<E>(self, v: &str) -> Result<Tree, E> {
-        Ok(Tree::Str(v.to_owned()))
+    fn visit_str<E>(self, v: &str) -> Result<NodeKind, E> {
+        Ok(NodeKind::Str(v.to_owned()))
     }
 
-    fn visit_string<E>(self, v: String) -> Result<Tree, E> {
-        Ok(Tree::Str(v))
+    fn visit_string<E>(self, v: String) -> Result<NodeKind, E> {
+        Ok(NodeKind::Str(v))
     }
 
-    fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<Tree, E> {
-        Ok(Tree::Str(String::from_utf8_lossy(v).into_owned()))
+    fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<NodeKind, E> {
+        Ok(NodeKind::Str(String::from_utf8_lossy(v).into_owned()))
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Tree, A::Error> {
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<NodeKind, A::Error> {
         let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1024));
         while let Some(item) = seq.next_element()? {
-            items.push(item);
+            items.push(node(item));
         }
-        Ok(Tree::Seq(items))
+        Ok(NodeKind::Seq(items))
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Tree, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<NodeKind, A::Error> {
         let mut pairs = Vec::with_capacity(map.size_hint().unwrap_or(0).min(64));
-        while let Some(pair) = map.next_entry()? {
-            pairs.push(pair);
+        while let Some((key, value)) = map.next_entry()? {
+            pairs.push((node(key), node(value)));
         }
-        Ok(Tree::Map(pairs))
+        Ok(NodeKind::Map(pairs))
+    }
+}
+
+/// The document: a mapping whose sections are streamed item by item.
+struct RootSeed<'s, 'f> {
+    sections: &'s [&'s str],
+    sink: &'f mut dyn FnMut(Event),
+}
+
+impl<'de> DeserializeSeed<'de> for RootSeed<'_, '_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+/// A document that is not a mapping becomes one [`Event::Root`].
+macro_rules! not_a_mapping {
+    ($($method:ident($($arg:ident: $ty:ty),*);)*) => {$(
+        fn $method<E: de::Error>(self, $($arg: $ty),*) -> Result<(), E> {
+            let kind = NodeVisitor.$method($($arg),*)?;
+            (self.sink)(Event::Root(Node { kind, span: Span::new(FILE.with(Cell::get), 0, 0) }));
+            Ok(())
+        }
+    )*};
+}
+
+impl<'de> Visitor<'de> for RootSeed<'_, '_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a mapping")
+    }
+
+    not_a_mapping! {
+        visit_unit();
+        visit_none();
+        visit_bool(v: bool);
+        visit_i64(v: i64);
+        visit_u64(v: u64);
+        visit_i128(v: i128);
+        visit_u128(v: u128);
+        visit_f64(v: f64);
+        visit_str(v: &str);
+        visit_string(v: String);
+        visit_bytes(v: &[u8]);
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<(), A::Error> {
+        let kind = NodeVisitor.visit_seq(seq)?;
+        (self.sink)(Event::Root(Node {
+            kind,
+            span: Span::new(FILE.with(Cell::get), 0, 0),
+        }));
+        Ok(())
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while let Some(key) = map.next_key::<serde_saphyr::Spanned<NodeKind>>()? {
+            let key = node(key);
+            let streamed =
+                matches!(&key.kind, NodeKind::Str(name) if self.sections.contains(&name.as_str()));
+            if streamed {
+                map.next_value_seed(SectionSeed {
+                    key,
+                    sink: &mut *self.sink,
+                })?;
+            } else {
+                let value = node(map.next_value()?);
+                (self.sink)(Event::Pair(key, value));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A section's value: a list is streamed item by item; anything else is handed over
+/// whole, for the decoder to reject.
+struct SectionSeed<'f> {
+    key: Node,
+    sink: &'f mut dyn FnMut(Event),
+}
+
+impl<'de> DeserializeSeed<'de> for SectionSeed<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+/// A section value that is not a list becomes one [`Event::Pair`].
+macro_rules! not_a_list {
+    ($($method:ident($($arg:ident: $ty:ty),*);)*) => {$(
+        fn $method<E: de::Error>(self, $($arg: $ty),*) -> Result<(), E> {
+            let kind = NodeVisitor.$method($($arg),*)?;
+            let span = self.key.span;
+            (self.sink)(Event::Pair(self.key, Node { kind, span }));
+            Ok(())
+        }
+    )*};
+}
+
+impl<'de> Visitor<'de> for SectionSeed<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a list")
+    }
+
+    not_a_list! {
+        visit_unit();
+        visit_none();
+        visit_bool(v: bool);
+        visit_i64(v: i64);
+        visit_u64(v: u64);
+        visit_i128(v: i128);
+        visit_u128(v: u128);
+        visit_f64(v: f64);
+        visit_str(v: &str);
+        visit_string(v: String);
+        visit_bytes(v: &[u8]);
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
+        let kind = NodeVisitor.visit_map(map)?;
+        let span = self.key.span;
+        (self.sink)(Event::Pair(self.key, Node { kind, span }));
+        Ok(())
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        (self.sink)(Event::Section(self.key));
+        while let Some(item) = seq.next_element::<serde_saphyr::Spanned<NodeKind>>()? {
+            (self.sink)(Event::Item(node(item)));
+        }
+        Ok(())
     }
 }
 
@@ -266,7 +417,7 @@ mod tests {
 
     fn parse_text(text: &str) -> Result<Node, SyntaxError> {
         let source = SourceFile::new("t.yaml".into(), text.into());
-        parse(FileId(0), &source)
+        parse_tree(FileId(0), &source)
     }
 
     fn map(node: &Node) -> &[(Node, Node)] {
