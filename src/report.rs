@@ -59,6 +59,11 @@ pub fn group_digits(digits: &str) -> String {
     out
 }
 
+/// ✓ or ✗, for fit for purpose and fit for use.
+pub fn mark(ok: bool) -> &'static str {
+    if ok { "✓" } else { "✗" }
+}
+
 /// An amount with its currency, for people: `31,026.67 GBP`.
 pub fn money(value: Decimal, currency: Option<&str>) -> String {
     match currency {

@@ -7,53 +7,11 @@
 
 mod common;
 
-use common::{Finding, at, findings, fixture, lint_json};
-use serde_json::Value;
-
-/// Lints `tests/fixtures/rules/{name}.yaml` and returns the whole document.
-fn lint_rule_fixture(name: &str) -> Value {
-    let (document, _) = lint_json(&[&fixture(&format!("rules/{name}.yaml"))]);
-    assert!(
-        findings(&document)
-            .iter()
-            .all(|(code, ..)| !code.starts_with("SVS00")),
-        "{name}: structural findings: {document:#}"
-    );
-    document
-}
-
-/// The findings of `code` in a document.
-fn of_code(document: &Value, code: &str) -> Vec<Finding> {
-    findings(document)
-        .into_iter()
-        .filter(|(c, ..)| c == code)
-        .collect()
-}
-
-/// The JSON object of the `n`th finding of `code`.
-fn nth<'d>(document: &'d Value, code: &str, n: usize) -> &'d Value {
-    document["findings"]
-        .as_array()
-        .expect("findings is a list")
-        .iter()
-        .filter(|f| f["code"] == code)
-        .nth(n)
-        .unwrap_or_else(|| panic!("no finding {n} of {code}: {document:#}"))
-}
-
-/// Asserts the exact findings of `code` in `svsNNN.yaml` and none in its near miss.
-fn check(code: &str, expected: &[Finding]) -> Value {
-    let name = code.to_lowercase();
-    let document = lint_rule_fixture(&name);
-    assert_eq!(of_code(&document, code), expected, "{document:#}");
-    let near_miss = lint_rule_fixture(&format!("{name}-near-miss"));
-    assert_eq!(of_code(&near_miss, code), vec![], "{near_miss:#}");
-    document
-}
+use common::{at, check_rule, nth};
 
 #[test]
 fn svs101_offering_without_target() {
-    let document = check(
+    let document = check_rule(
         "SVS101",
         &[
             at("SVS101", 8, 9, Some("corporate-mobile")), // targets: []
@@ -71,7 +29,7 @@ fn svs101_offering_without_target() {
 
 #[test]
 fn svs102_offering_without_service() {
-    let document = check(
+    let document = check_rule(
         "SVS102",
         &[
             at("SVS102", 8, 9, Some("corporate-mobile")), // no `services`
@@ -89,7 +47,7 @@ fn svs102_offering_without_service() {
 
 #[test]
 fn svs103_empty_offering() {
-    let document = check("SVS103", &[at("SVS103", 10, 9, Some("corporate-mobile"))]);
+    let document = check_rule("SVS103", &[at("SVS103", 10, 9, Some("corporate-mobile"))]);
     let finding = nth(&document, "SVS103", 0);
     assert_eq!(finding["rule"], "empty-offering");
     assert_eq!(finding["severity"], "warning");
@@ -101,7 +59,7 @@ fn svs103_empty_offering() {
 
 #[test]
 fn svs104_goods_ownership_retained() {
-    let document = check(
+    let document = check_rule(
         "SVS104",
         &[
             at("SVS104", 15, 20, Some("corporate-mobile")), // ownership: retained
@@ -124,7 +82,7 @@ fn svs104_goods_ownership_retained() {
 
 #[test]
 fn svs105_access_ownership_transferred() {
-    let document = check(
+    let document = check_rule(
         "SVS105",
         &[at("SVS105", 16, 20, Some("corporate-mobile"))], // ownership: transferred
     );
@@ -144,7 +102,7 @@ fn svs105_access_ownership_transferred() {
 
 #[test]
 fn svs106_access_without_period() {
-    let document = check(
+    let document = check_rule(
         "SVS106",
         &[
             at("SVS106", 13, 9, Some("corporate-mobile")), // the item: no `period`
@@ -162,7 +120,7 @@ fn svs106_access_without_period() {
 
 #[test]
 fn svs107_action_without_agreement() {
-    let document = check(
+    let document = check_rule(
         "SVS107",
         &[
             at("SVS107", 14, 9, Some("itil-course")), // the item: no `agreement`
@@ -180,7 +138,7 @@ fn svs107_action_without_agreement() {
 
 #[test]
 fn svs108_offering_without_warranty() {
-    let document = check(
+    let document = check_rule(
         "SVS108",
         &[
             at("SVS108", 12, 9, Some("office-broadband")), // no block anywhere
@@ -198,7 +156,7 @@ fn svs108_offering_without_warranty() {
 
 #[test]
 fn svs109_offering_without_price() {
-    let document = check(
+    let document = check_rule(
         "SVS109",
         &[
             at("SVS109", 9, 9, Some("corporate-mobile")), // no `price`
@@ -216,7 +174,7 @@ fn svs109_offering_without_price() {
 
 #[test]
 fn svs110_offering_service_provider_mismatch() {
-    let document = check(
+    let document = check_rule(
         "SVS110",
         &[
             // A fellow member of the alliance, in a block list.

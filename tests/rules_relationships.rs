@@ -7,54 +7,11 @@
 
 mod common;
 
-use common::{Finding, at, findings, fixture, lint_json};
-use serde_json::Value;
-
-/// Lints `tests/fixtures/rules/{name}.yaml` and returns the whole document, which must
-/// hold no structural finding (the rules would not have run).
-fn lint_rule_fixture(name: &str) -> Value {
-    let (document, _) = lint_json(&[&fixture(&format!("rules/{name}.yaml"))]);
-    assert!(
-        findings(&document)
-            .iter()
-            .all(|(code, ..)| !code.starts_with("SVS00")),
-        "{name}: structural findings: {document:#}"
-    );
-    document
-}
-
-/// The findings of `code` in a document.
-fn of_code(document: &Value, code: &str) -> Vec<Finding> {
-    findings(document)
-        .into_iter()
-        .filter(|(c, ..)| c == code)
-        .collect()
-}
-
-/// The JSON object of the `n`th finding of `code`.
-fn nth<'d>(document: &'d Value, code: &str, n: usize) -> &'d Value {
-    document["findings"]
-        .as_array()
-        .expect("findings is a list")
-        .iter()
-        .filter(|f| f["code"] == code)
-        .nth(n)
-        .unwrap_or_else(|| panic!("no finding {n} of {code}: {document:#}"))
-}
-
-/// Asserts the exact findings of `code` in `svsNNN.yaml` and none in its near miss.
-fn check(code: &str, expected: &[Finding]) -> Value {
-    let name = code.to_lowercase();
-    let document = lint_rule_fixture(&name);
-    assert_eq!(of_code(&document, code), expected, "{document:#}");
-    let near_miss = lint_rule_fixture(&format!("{name}-near-miss"));
-    assert_eq!(of_code(&near_miss, code), vec![], "{near_miss:#}");
-    document
-}
+use common::{at, check_rule, nth};
 
 #[test]
 fn svs301_relationship_without_customer() {
-    let document = check(
+    let document = check_rule(
         "SVS301",
         &[
             at("SVS301", 13, 9, Some("acme-mobile")), // roles without `customer`
@@ -78,7 +35,7 @@ fn svs301_relationship_without_customer() {
 
 #[test]
 fn svs302_relationship_without_sponsor() {
-    let document = check("SVS302", &[at("SVS302", 13, 9, Some("acme-mobile"))]);
+    let document = check_rule("SVS302", &[at("SVS302", 13, 9, Some("acme-mobile"))]);
     let finding = nth(&document, "SVS302", 0);
     assert_eq!(finding["severity"], "warning");
     assert_eq!(
@@ -95,7 +52,7 @@ fn svs302_relationship_without_sponsor() {
 
 #[test]
 fn svs303_relationship_without_user() {
-    let document = check("SVS303", &[at("SVS303", 12, 9, Some("acme-mobile"))]);
+    let document = check_rule("SVS303", &[at("SVS303", 12, 9, Some("acme-mobile"))]);
     let finding = nth(&document, "SVS303", 0);
     assert_eq!(finding["severity"], "warning");
     assert_eq!(
@@ -112,7 +69,7 @@ fn svs303_relationship_without_user() {
 
 #[test]
 fn svs304_relationship_without_requirements() {
-    let document = check(
+    let document = check_rule(
         "SVS304",
         &[
             at("SVS304", 19, 9, Some("no-outcomes")),
@@ -143,7 +100,7 @@ fn svs304_relationship_without_requirements() {
 #[test]
 fn svs305_self_relationship() {
     // At the consumer reference.
-    let document = check("SVS305", &[at("SVS305", 10, 15, Some("acme-helpdesk"))]);
+    let document = check_rule("SVS305", &[at("SVS305", 10, 15, Some("acme-helpdesk"))]);
     let finding = nth(&document, "SVS305", 0);
     assert_eq!(finding["severity"], "error");
     assert_eq!(
@@ -156,7 +113,7 @@ fn svs305_self_relationship() {
 fn svs306_relationship_provider_mismatch() {
     // At the relationship's `provider`; even the offering provider's parent is another
     // organisation.
-    let document = check(
+    let document = check_rule(
         "SVS306",
         &[
             at("SVS306", 13, 15, Some("acme-mobile")),
@@ -179,7 +136,7 @@ fn svs306_relationship_provider_mismatch() {
 #[test]
 fn svs307_consumer_not_targeted() {
     // At the relationship's `offering` reference.
-    let document = check("SVS307", &[at("SVS307", 20, 15, Some("acme-mobile"))]);
+    let document = check_rule("SVS307", &[at("SVS307", 20, 15, Some("acme-mobile"))]);
     let finding = nth(&document, "SVS307", 0);
     assert_eq!(finding["severity"], "info");
     assert_eq!(
@@ -191,7 +148,7 @@ fn svs307_consumer_not_targeted() {
 
 #[test]
 fn svs308_negative_value() {
-    let document = check(
+    let document = check_rule(
         "SVS308",
         &[
             at("SVS308", 15, 9, Some("acme-mobile")),
@@ -213,7 +170,7 @@ fn svs308_negative_value() {
 #[test]
 fn svs309_unknown_outcome_requirement() {
     // At the required outcome's reference; `staff-reachable`, facilitated, is fine.
-    let document = check("SVS309", &[at("SVS309", 25, 22, Some("acme-mobile"))]);
+    let document = check_rule("SVS309", &[at("SVS309", 25, 22, Some("acme-mobile"))]);
     let finding = nth(&document, "SVS309", 0);
     assert_eq!(finding["severity"], "warning");
     assert_eq!(
@@ -226,7 +183,7 @@ fn svs309_unknown_outcome_requirement() {
 #[test]
 fn svs310_role_outside_consumer() {
     // At each reference of a holder from outside; `jane`, of the consumer, is fine.
-    let document = check(
+    let document = check_rule(
         "SVS310",
         &[
             at("SVS310", 21, 18, Some("acme-mobile")), // customer: [cat]

@@ -10,50 +10,8 @@ mod common;
 
 use std::path::Path;
 
-use common::{Finding, at, findings, fixture, lint_json};
+use common::{at, check_rule, lint_rule_path, nth, of_code};
 use serde_json::Value;
-
-/// Lints `tests/fixtures/rules/{name}` (a file or a directory) and returns the whole
-/// document, which must hold no structural finding (the rules would not have run).
-fn lint_path(name: &str) -> Value {
-    let (document, _) = lint_json(&[&fixture(&format!("rules/{name}"))]);
-    assert!(
-        findings(&document)
-            .iter()
-            .all(|(code, ..)| !code.starts_with("SVS00")),
-        "{name}: structural findings: {document:#}"
-    );
-    document
-}
-
-/// The findings of `code` in a document.
-fn of_code(document: &Value, code: &str) -> Vec<Finding> {
-    findings(document)
-        .into_iter()
-        .filter(|(c, ..)| c == code)
-        .collect()
-}
-
-/// The JSON object of the `n`th finding of `code`.
-fn nth<'d>(document: &'d Value, code: &str, n: usize) -> &'d Value {
-    document["findings"]
-        .as_array()
-        .expect("findings is a list")
-        .iter()
-        .filter(|f| f["code"] == code)
-        .nth(n)
-        .unwrap_or_else(|| panic!("no finding {n} of {code}: {document:#}"))
-}
-
-/// Asserts the exact findings of `code` in `svsNNN.yaml` and none in its near miss.
-fn check(code: &str, expected: &[Finding]) -> Value {
-    let name = code.to_lowercase();
-    let document = lint_path(&format!("{name}.yaml"));
-    assert_eq!(of_code(&document, code), expected, "{document:#}");
-    let near_miss = lint_path(&format!("{name}-near-miss.yaml"));
-    assert_eq!(of_code(&near_miss, code), vec![], "{near_miss:#}");
-    document
-}
 
 /// Asserts a finding's rule name, severity, message and help.
 fn says(finding: &Value, rule: &str, severity: &str, message: &str, help: &str) {
@@ -65,7 +23,7 @@ fn says(finding: &Value, rule: &str, severity: &str, message: &str, help: &str) 
 
 #[test]
 fn svs201_service_without_outcome() {
-    let document = check(
+    let document = check_rule(
         "SVS201",
         &[
             at("SVS201", 9, 9, Some("on-site-support")), // no `outputs`
@@ -92,7 +50,7 @@ fn svs201_service_without_outcome() {
 
 #[test]
 fn svs202_service_without_product() {
-    let document = check(
+    let document = check_rule(
         "SVS202",
         &[
             at("SVS202", 8, 9, Some("remote-support")), // no `products`
@@ -115,7 +73,7 @@ fn svs202_service_without_product() {
 
 #[test]
 fn svs203_output_without_outcome() {
-    let document = check(
+    let document = check_rule(
         "SVS203",
         &[
             at("SVS203", 17, 9, Some("remote-support")), // no `enables`
@@ -133,7 +91,7 @@ fn svs203_output_without_outcome() {
 
 #[test]
 fn svs204_warranty_exceeds_upstream_in_a_two_level_chain() {
-    let document = check(
+    let document = check_rule(
         "SVS204",
         &[
             at("SVS204", 23, 21, Some("hosted-erp")), // availability: 99.95
@@ -173,7 +131,7 @@ fn svs204_warranty_exceeds_upstream_in_a_two_level_chain() {
 
 #[test]
 fn svs204_warranty_exceeds_upstream_across_files() {
-    let document = lint_path("svs204-network");
+    let document = lint_rule_path("svs204-network");
     assert_eq!(
         of_code(&document, "SVS204"),
         vec![
@@ -207,7 +165,7 @@ fn svs204_warranty_exceeds_upstream_across_files() {
 
 #[test]
 fn svs205_dependency_not_consumed() {
-    let document = check(
+    let document = check_rule(
         "SVS205",
         &[
             at("SVS205", 17, 9, Some("hosted-erp")), // fenwick-iaas
@@ -226,7 +184,7 @@ fn svs205_dependency_not_consumed() {
 
 #[test]
 fn svs206_service_product_provider_mismatch() {
-    let document = check(
+    let document = check_rule(
         "SVS206",
         &[
             at("SVS206", 16, 30, Some("hosted-erp")), // stratus-compute
@@ -246,7 +204,7 @@ fn svs206_service_product_provider_mismatch() {
 
 #[test]
 fn svs401_unused_entity() {
-    let document = check(
+    let document = check_rule(
         "SVS401",
         &[
             at("SVS401", 7, 11, Some("old-supplier")),

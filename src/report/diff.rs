@@ -11,7 +11,7 @@ pub mod table;
 
 use rust_decimal::Decimal;
 
-use super::{grouped, money};
+use super::{grouped, mark, money};
 use crate::assess::Verdict;
 use crate::diff::{Change, Diff, RelationshipChange, RelationshipValue};
 
@@ -62,10 +62,6 @@ pub fn signed(delta: Decimal) -> String {
     } else {
         format!("+{text}")
     }
-}
-
-fn mark(ok: bool) -> &'static str {
-    if ok { "✓" } else { "✗" }
 }
 
 /// The cells of one listed relationship, each `old → new` when it changed.

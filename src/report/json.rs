@@ -104,7 +104,7 @@ pub fn render_lint(
 
 /// A decimal printed as a JSON number rounded half away from zero to two decimals, from
 /// its exact text (never through a binary float).
-struct Rounded(rust_decimal::Decimal);
+pub(crate) struct Rounded(pub(crate) rust_decimal::Decimal);
 
 impl Serialize for Rounded {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {

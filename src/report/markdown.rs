@@ -7,7 +7,7 @@ use std::io::{self, Write};
 
 use rust_decimal::Decimal;
 
-use super::{grouped, money, round2};
+use super::{grouped, mark, money, round2};
 use crate::assess::{Assessment, Verdict};
 use crate::model::Catalogue;
 use crate::report::table::{describe_unmet, summary};
@@ -21,12 +21,8 @@ fn verdict(verdict: Verdict) -> &'static str {
 }
 
 /// Text safe inside a Markdown table cell: pipes escaped, line breaks flattened.
-fn cell(text: &str) -> String {
+pub(crate) fn cell(text: &str) -> String {
     text.replace('|', "\\|").replace(['\n', '\r'], " ")
-}
-
-fn mark(ok: bool) -> &'static str {
-    if ok { "✓" } else { "✗" }
 }
 
 /// A score as a Mermaid point coordinate: `0`, `1` or `0.dd` (the only forms its grammar

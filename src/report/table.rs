@@ -7,11 +7,12 @@ use std::io::{self, Write};
 
 use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, Table, presets};
 
-use super::{grouped, money};
+use super::{grouped, mark, money};
 use crate::assess::{Assessment, UnmetCheck, Verdict};
 use crate::model::Catalogue;
 
-fn new_table(color: bool) -> Table {
+/// A table in the style of every table `svs` prints, coloured only when asked.
+pub(crate) fn new_table(color: bool) -> Table {
     let mut table = Table::new();
     table
         .load_style(presets::UTF8_FULL_CONDENSED)
@@ -22,10 +23,6 @@ fn new_table(color: bool) -> Table {
         table.force_no_tty();
     }
     table
-}
-
-fn mark(ok: bool) -> &'static str {
-    if ok { "✓" } else { "✗" }
 }
 
 /// How an unmet check reads in a cell: `availability 99.95 > 99.9`.

@@ -80,3 +80,46 @@ pub fn at(
 ) -> (String, u64, u64, Option<String>) {
     (code.to_owned(), line, column, entity.map(str::to_owned))
 }
+
+/// Lints `tests/fixtures/rules/{name}` (a file or a directory) and returns the whole
+/// document, which must hold no structural finding (the rules would not have run).
+pub fn lint_rule_path(name: &str) -> serde_json::Value {
+    let (document, _) = lint_json(&[&fixture(&format!("rules/{name}"))]);
+    assert!(
+        findings(&document)
+            .iter()
+            .all(|(code, ..)| !code.starts_with("SVS00")),
+        "{name}: structural findings: {document:#}"
+    );
+    document
+}
+
+/// The findings of `code` in a document.
+pub fn of_code(document: &serde_json::Value, code: &str) -> Vec<Finding> {
+    findings(document)
+        .into_iter()
+        .filter(|(c, ..)| c == code)
+        .collect()
+}
+
+/// The JSON object of the `n`th finding of `code`.
+pub fn nth<'d>(document: &'d serde_json::Value, code: &str, n: usize) -> &'d serde_json::Value {
+    document["findings"]
+        .as_array()
+        .expect("findings is a list")
+        .iter()
+        .filter(|f| f["code"] == code)
+        .nth(n)
+        .unwrap_or_else(|| panic!("no finding {n} of {code}: {document:#}"))
+}
+
+/// Asserts the exact findings of `code` in `rules/svsNNN.yaml` and none in
+/// `rules/svsNNN-near-miss.yaml`; returns the first document.
+pub fn check_rule(code: &str, expected: &[Finding]) -> serde_json::Value {
+    let name = code.to_lowercase();
+    let document = lint_rule_path(&format!("{name}.yaml"));
+    assert_eq!(of_code(&document, code), expected, "{document:#}");
+    let near_miss = lint_rule_path(&format!("{name}-near-miss.yaml"));
+    assert_eq!(of_code(&near_miss, code), vec![], "{near_miss:#}");
+    document
+}

@@ -9,19 +9,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::diff::{Diff, Finding, RelationshipValue, Version};
-
-/// A decimal as a JSON number rounded half away from zero to two decimals, never through
-/// a binary float.
-struct Rounded(rust_decimal::Decimal);
-
-impl Serialize for Rounded {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let number: serde_json::Number = crate::report::plain(self.0)
-            .parse()
-            .map_err(serde::ser::Error::custom)?;
-        number.serialize(serializer)
-    }
-}
+use crate::report::json::Rounded;
 
 #[derive(Serialize)]
 struct Document<'a> {

@@ -8,6 +8,7 @@ use super::table::location;
 use super::{Label, catalogue_name, cells, label, summary};
 use crate::assess::Verdict;
 use crate::diff::Diff;
+use crate::report::markdown::cell;
 
 fn verdict(verdict: Verdict) -> String {
     match verdict {
@@ -16,11 +17,6 @@ fn verdict(verdict: Verdict) -> String {
         Verdict::Unassessed => "❔ unassessed",
     }
     .to_owned()
-}
-
-/// Text safe inside a Markdown table cell: pipes escaped, line breaks flattened.
-fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace(['\n', '\r'], " ")
 }
 
 /// Writes the Markdown report.

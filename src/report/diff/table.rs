@@ -4,24 +4,12 @@
 
 use std::io::{self, Write};
 
-use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, Table, presets};
+use comfy_table::{Cell, CellAlignment, Color};
 
 use super::{Label, cells, label, summary};
 use crate::diagnostic::Severity;
 use crate::diff::{Diff, Finding};
-
-fn new_table(color: bool) -> Table {
-    let mut table = Table::new();
-    table
-        .load_style(presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Disabled);
-    if color {
-        table.enforce_styling();
-    } else {
-        table.force_no_tty();
-    }
-    table
-}
+use crate::report::table::new_table;
 
 fn coloured(text: &str, color: Option<Color>) -> Cell {
     let cell = Cell::new(text);
