@@ -1,4 +1,4 @@
-//! The value assessment of every service relationship (SPEC §5), from the consumer's side:
+//! The value assessment of every service relationship (docs/format.md §5), from the consumer's side:
 //! utility (fit for purpose), warranty (fit for use), costs and risks removed and imposed,
 //! and the verdict.
 //!
@@ -95,7 +95,7 @@ impl Verdict {
     }
 }
 
-/// Why a relationship is `unassessed` or `no-value`, in the order SPEC §5.5 lists them.
+/// Why a relationship is `unassessed` or `no-value`, in the order docs/format.md §5.5 lists them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Reason {
     /// No outcome is required.

@@ -198,7 +198,7 @@ fn unknown_id<'a>(
     Some(format!("error: {flag} {id}: no {kind} has this id{hint}"))
 }
 
-/// Loads a catalogue for a command that needs it resolved (SPEC §3): when it does not
+/// Loads a catalogue for a command that needs it resolved: when it does not
 /// load, prints the findings to `err` and returns `None` (exit 2).
 fn load_resolved(
     paths: &[std::path::PathBuf],

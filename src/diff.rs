@@ -2,8 +2,8 @@
 //!
 //! A catalogue lives in version control, and a pull request should say what it does to
 //! the value co-created, not only which lines moved. Each version is first reduced to a
-//! [`Version`]: the assessment of every relationship (SPEC §5) and the lint findings in
-//! force (SPEC §6). [`compare`] then matches relationships by id and findings on code,
+//! [`Version`]: the assessment of every relationship (docs/format.md §5) and the lint findings in
+//! force. [`compare`] then matches relationships by id and findings on code,
 //! entity and message (as a lint baseline does, so findings that only moved are not
 //! reported), and says what was added, removed, changed, introduced and fixed.
 //!

@@ -4,9 +4,13 @@
 //!
 //! The pipeline: [`load`] reads the files into a [`source::SourceMap`], parses them with
 //! positions, decodes them into the typed [`model`] and resolves every reference,
-//! reporting structural problems as [`diagnostic::Diagnostic`]s; [`lint`] collects
-//! findings; [`assess`] judges the value of each relationship; [`report`] renders both. [`cli`] wires the commands together, and `main` only
-//! turns [`cli::run`]'s result into an exit code.
+//! reporting structural problems as [`diagnostic::Diagnostic`]s. On the resolved
+//! catalogue, [`lint`] runs the rules, [`assess`] judges the value of each relationship,
+//! [`roles`] lists who holds which role and [`graph`] draws the value network; [`diff`]
+//! compares two versions. [`report`] renders all of it, one module per format. [`schema`]
+//! describes the file format for editors and [`init`] writes a starter catalogue. [`cli`]
+//! wires the commands together, and `main` only turns [`cli::run`]'s result into an exit
+//! code.
 
 pub mod assess;
 pub mod cli;

@@ -1,8 +1,9 @@
-//! Catalogue files to a resolved [`Catalogue`] (SPEC §3, steps 1–3).
+//! Catalogue files to a resolved [`Catalogue`].
 //!
-//! [`files`] finds the files, [`yaml`] parses each into a tree with positions,
-//! [`decode`] turns a tree into typed entities and [`resolve`] merges the files and
-//! connects every reference. Each step records findings and goes on, so one run reports
+//! [`files`] finds the files; [`yaml`] parses each and hands its entities over one at a
+//! time, each as a small tree with positions; [`decode`] turns them into typed entities
+//! (the files of a directory in parallel); [`resolve`] merges the files and connects every
+//! reference. Each step records findings and goes on, so one run reports
 //! every structural problem of every file; the catalogue is handed on only when there is
 //! none. Only [`yaml`] knows the YAML crate.
 

@@ -3,7 +3,7 @@
 //! Nothing else in the crate prints. Renderers read the structured results (findings,
 //! assessments) and the [`crate::source::SourceMap`] for positions; they never compute
 //! anything a second time. Rounding happens here and only here: half away from zero, to
-//! two decimals (SPEC §5.6).
+//! two decimals (docs/format.md §5.6).
 
 pub mod csv;
 pub mod diff;

@@ -1,4 +1,4 @@
-//! The assessment rules of SPEC §5, each pinned on a small catalogue: warranty
+//! The assessment rules of docs/format.md §5, each pinned on a small catalogue: warranty
 //! combination, every check direction, annualising, price lines with and without a unit,
 //! utility gating and the verdict's reasons.
 

@@ -603,7 +603,7 @@ fn harbour_corporate_mobile_figures() {
 #[test]
 fn meridian_paperless_office_figures() {
     // catalog/office-automation/. Offering paperless-office has no own warranty: the
-    // offer is combined from document-management and workflow-automation (SPEC §5.1):
+    // offer is combined from document-management and workflow-automation (docs/format.md §5.1):
     // availability min(99.9, 99.5) = 99.5; named-users min(250, 200) = 200 (storage-tb
     // only in one service: not offered); incident-response-hours max max(4, 8) = 8
     // (search-response-seconds: not offered); rto max(8, 8) = 8; rpo max(1, 4) = 4;

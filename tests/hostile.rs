@@ -211,6 +211,9 @@ fn no_command_writes_to_a_catalogue() {
         &["assess", path, "--format", "csv"],
         &["roles", path, "--by-person"],
         &["graph", path, "--format", "dot"],
+        &["report", path],
+        &["diff", path, path, "--format", "json"],
+        &["schema"],
         &["explain", "SVS104"],
     ];
     for args in commands {

@@ -1,5 +1,5 @@
 //! What each offering offers, computed once: the outcomes its services facilitate and its
-//! offered warranty (SPEC §5.1).
+//! offered warranty (docs/format.md §5.1).
 //!
 //! An offering's own warranty block, when it declares anything, replaces its services'
 //! offer. Otherwise the offer is combined aspect by aspect, and an aspect is offered only
@@ -88,7 +88,7 @@ fn both(
     Some(pick(a?, b?))
 }
 
-/// The offered warranty of one offering (SPEC §5.1).
+/// The offered warranty of one offering (docs/format.md §5.1).
 pub fn offered_warranty(catalogue: &Catalogue, offering: &Offering) -> OfferedWarranty {
     if let Some(own) = offering.warranty.as_ref().filter(|w| w.declares_any()) {
         return OfferedWarranty::from_block(own);

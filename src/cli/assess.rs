@@ -1,4 +1,4 @@
-//! `svs assess PATH...`: the value assessment of every relationship (SPEC §5).
+//! `svs assess PATH...`: the value assessment of every relationship (docs/format.md §5).
 
 use std::io::Write;
 use std::path::PathBuf;

@@ -1,5 +1,5 @@
 //! Files to one catalogue: merges what every file defines, then checks ids and
-//! references across the whole catalogue (SPEC §3, step 3).
+//! references across the whole catalogue.
 //!
 //! Ids are unique whatever the kind (SVS004); every reference must name an entity
 //! (SVS005) of an accepted kind (SVS006). Lookups go through one hash map of ids, so

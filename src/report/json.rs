@@ -1,4 +1,4 @@
-//! Findings as JSON (SPEC §6): a stable shape for CI and for baselines.
+//! Findings as JSON (docs/json.md): a stable shape for CI and for baselines.
 //!
 //! Keys are never renamed; new keys may be added. `help` and `entity` are `null` when
 //! absent, so every finding has the same keys.
@@ -188,7 +188,7 @@ struct AssessmentSummary {
     unassessed: usize,
 }
 
-/// Writes the assessment document of SPEC §5.6, pretty-printed, with a final newline.
+/// Writes the assessment document described in docs/json.md, pretty-printed, with a final newline.
 pub fn render_assessment(
     out: &mut dyn Write,
     catalogue: &crate::model::Catalogue,

@@ -1,6 +1,6 @@
 //! SVS204 `warranty-exceeds-upstream`.
 //!
-//! A service is compared with the offered warranty (SPEC §5.1) of the offerings of its
+//! A service is compared with the offered warranty (docs/format.md §5.1) of the offerings of its
 //! direct `depends_on` relationships only; each upstream offering counts once, however
 //! many of the service's relationships reach it. The availability cap is the product of
 //! the upstream availabilities, compared exactly: the product of many percentages has
