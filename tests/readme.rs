@@ -124,3 +124,21 @@ fn the_graph_example_in_the_readme_is_real() {
         actual(&["graph", "catalog/", "--focus", "fenwick"])
     );
 }
+
+#[test]
+fn the_init_example_in_the_readme_is_real() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = common::svs()
+        .current_dir(dir.path())
+        .args(["init", "demo-init"])
+        .output()
+        .expect("svs runs");
+    assert_eq!(output.status.code(), Some(0));
+    // Status and next steps go to standard error; the console shows both streams.
+    let shown = format!(
+        "{}{}",
+        String::from_utf8(output.stdout).unwrap(),
+        String::from_utf8(output.stderr).unwrap()
+    );
+    assert_eq!(shown_output("svs init demo-init"), shown);
+}
