@@ -149,6 +149,12 @@ impl<T: Target> Ref<T> {
         self.target().1
     }
 
+    /// The index of the entity named, or `None` while the reference is unresolved (only
+    /// the loader ever sees one).
+    pub(crate) fn try_index(&self) -> Option<usize> {
+        self.target.map(|(_, index)| index)
+    }
+
     pub(crate) fn resolve(&mut self, kind: Kind, index: usize) {
         self.target = Some((kind, index));
     }

@@ -54,6 +54,8 @@ fn every_file_of_the_corpus_is_located_and_fails() {
         ("deep-flow.yaml", "SVS001", 2, 259),
         ("duplicate-keys.yaml", "SVS007", 5, 5),
         ("empty.yaml", "SVS003", 1, 1),
+        // Found by the fuzzer: a parent cycle through an organisation that fails to decode.
+        ("fuzz-dropped-parent-in-a-cycle.yaml", "SVS003", 4, 5),
         ("horizon-zero.yaml", "SVS003", 2, 39),
         ("huge-number.yaml", "SVS003", 5, 54),
         ("infinity.yaml", "SVS003", 5, 54),

@@ -23,7 +23,6 @@ pub fn resolve(
     default_name: String,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Catalogue> {
-    let before = diagnostics.len();
     let mut metadata: Option<RawMetadata> = None;
     let mut first_amount = None;
     let mut dropped = Vec::new();
@@ -100,10 +99,8 @@ pub fn resolve(
     };
     resolver.index(&catalogue, &dropped);
     resolver.link_all(&mut catalogue);
-    if resolver.diagnostics.len() == before {
-        check_parent_cycles(&catalogue, resolver.diagnostics);
-    }
-    (diagnostics.len() == before).then_some(catalogue)
+    check_parent_cycles(&catalogue, resolver.diagnostics);
+    diagnostics.is_empty().then_some(catalogue)
 }
 
 /// The index recorded for an entity that failed to decode.
@@ -377,7 +374,9 @@ fn check_parent_cycles(catalogue: &Catalogue, diagnostics: &mut Vec<Diagnostic>)
                         .map(|&p| orgs[p].common.id.value.as_str())
                         .collect();
                     let last = path[path.len() - 1];
-                    let parent = orgs[last].parent.as_ref().expect("on a parent chain");
+                    let Some(parent) = orgs[last].parent.as_ref() else {
+                        break;
+                    };
                     diagnostics.push(
                         Diagnostic::new(
                             codes::INVALID_VALUE,
@@ -396,7 +395,8 @@ fn check_parent_cycles(catalogue: &Catalogue, diagnostics: &mut Vec<Diagnostic>)
                 State::New => {
                     state[i] = State::OnPath;
                     path.push(i);
-                    current = orgs[i].parent.as_ref().map(Ref::index);
+                    // A parent left unresolved (it has its own finding) ends the chain.
+                    current = orgs[i].parent.as_ref().and_then(Ref::try_index);
                 }
             }
         }
