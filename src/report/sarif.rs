@@ -141,13 +141,19 @@ fn level(severity: Severity) -> &'static str {
     }
 }
 
-/// A relative path as a URI reference: forward slashes, reserved characters escaped.
+/// A path as a URI reference: forward slashes, reserved characters escaped.
 fn uri(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
+    // An absolute path becomes a `file://` URI; a relative one stays relative to the run's
+    // directory, where code scanning resolves it against the repository.
+    let mut out = if path.starts_with('/') {
+        String::from("file://")
+    } else {
+        String::with_capacity(path.len())
+    };
     for c in path.chars() {
         match c {
             '\\' => out.push('/'),
-            'a'..='z' | 'A'..='Z' | '0'..='9' | '-' | '.' | '_' | '~' | '/' | ':' => out.push(c),
+            'a'..='z' | 'A'..='Z' | '0'..='9' | '-' | '.' | '_' | '~' | '/' => out.push(c),
             c => {
                 let mut buffer = [0; 4];
                 for byte in c.encode_utf8(&mut buffer).bytes() {
@@ -298,5 +304,8 @@ mod tests {
         assert_eq!(uri("dir\\file.yaml"), "dir/file.yaml");
         assert_eq!(uri("café.yaml"), "caf%C3%A9.yaml");
         assert_eq!(uri("a#b?.yaml"), "a%23b%3F.yaml");
+        // A colon would read as a URI scheme.
+        assert_eq!(uri("a:b.yaml"), "a%3Ab.yaml");
+        assert_eq!(uri("/srv/catalog/a.yaml"), "file:///srv/catalog/a.yaml");
     }
 }
