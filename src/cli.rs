@@ -40,6 +40,8 @@ pub struct Environment {
     pub no_color: bool,
     /// Standard output is a terminal.
     pub stdout_is_terminal: bool,
+    /// Standard error is a terminal.
+    pub stderr_is_terminal: bool,
 }
 
 /// When to colour output.
@@ -114,7 +116,10 @@ pub(crate) fn command() -> clap::Command {
 
 /// Options every command sees.
 struct Context {
+    /// Colour what goes to standard output.
     color: bool,
+    /// Colour diagnostics on standard error.
+    color_err: bool,
     quiet: bool,
 }
 
@@ -142,9 +147,17 @@ pub fn run(
             };
         }
     };
-    let color = use_color(cli.color, environment);
     let context = Context {
-        color,
+        color: use_color(
+            cli.color,
+            environment.stdout_is_terminal,
+            environment.no_color,
+        ),
+        color_err: use_color(
+            cli.color,
+            environment.stderr_is_terminal,
+            environment.no_color,
+        ),
         quiet: cli.quiet,
     };
     let result = match &cli.command {
@@ -171,13 +184,13 @@ pub fn run(
     }
 }
 
-/// Whether to colour output: `--color` wins; `auto` colours a terminal unless `NO_COLOR`
-/// is set.
-fn use_color(choice: ColorChoice, environment: Environment) -> bool {
+/// Whether to colour a stream: `--color` wins; `auto` colours a terminal unless
+/// `NO_COLOR` is set.
+fn use_color(choice: ColorChoice, is_terminal: bool, no_color: bool) -> bool {
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => environment.stdout_is_terminal && !environment.no_color,
+        ColorChoice::Auto => is_terminal && !no_color,
     }
 }
 
@@ -213,7 +226,7 @@ fn load_resolved(
         err,
         &loaded.diagnostics,
         &loaded.sources,
-        context.color,
+        context.color_err,
     )?;
     let count = loaded.diagnostics.len();
     let noun = if count == 1 { "problem" } else { "problems" };
@@ -237,19 +250,11 @@ mod tests {
 
     #[test]
     fn no_color_turns_auto_off_even_on_a_terminal() {
-        let terminal = Environment {
-            no_color: false,
-            stdout_is_terminal: true,
-        };
-        let terminal_no_color = Environment {
-            no_color: true,
-            ..terminal
-        };
-        let pipe = Environment::default();
-        assert!(use_color(ColorChoice::Auto, terminal));
-        assert!(!use_color(ColorChoice::Auto, terminal_no_color));
-        assert!(!use_color(ColorChoice::Auto, pipe));
-        assert!(use_color(ColorChoice::Always, terminal_no_color));
-        assert!(!use_color(ColorChoice::Never, terminal));
+        assert!(use_color(ColorChoice::Auto, true, false));
+        assert!(!use_color(ColorChoice::Auto, true, true));
+        assert!(!use_color(ColorChoice::Auto, false, false));
+        assert!(use_color(ColorChoice::Always, true, true));
+        assert!(use_color(ColorChoice::Always, false, false));
+        assert!(!use_color(ColorChoice::Never, true, false));
     }
 }

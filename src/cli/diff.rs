@@ -123,7 +123,7 @@ fn load(
             err,
             &loaded.diagnostics,
             &loaded.sources,
-            context.color,
+            context.color_err,
         )?;
         let count = loaded.diagnostics.len();
         let noun = if count == 1 { "problem" } else { "problems" };
