@@ -44,6 +44,19 @@ registry! {
     unused_entity::UnusedEntity,
 }
 
+/// Where to point when an item's optional text agrees on nothing: at a blank value, or at
+/// the item when the key is missing; `None` when the text is there.
+pub(crate) fn missing_text(
+    item: crate::source::Span,
+    text: Option<&crate::model::Spanned<String>>,
+) -> Option<crate::source::Span> {
+    match text {
+        None => Some(item),
+        Some(text) if text.value.trim().is_empty() => Some(text.span),
+        Some(_) => None,
+    }
+}
+
 /// The rule with this code (`SVS104`) or name (`goods-ownership-retained`).
 pub fn find(code_or_name: &str) -> Option<&'static dyn Rule> {
     REGISTRY.iter().copied().find(|rule| {

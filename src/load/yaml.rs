@@ -287,15 +287,38 @@ impl<'de> DeserializeSeed<'de> for RootSeed<'_, '_> {
     }
 }
 
-/// A document that is not a mapping becomes one [`Event::Root`].
-macro_rules! not_a_mapping {
+/// The scalar `visit_*` methods of a seed that hands a value of the wrong shape over
+/// whole: each builds the [`NodeKind`] and passes it to the seed's `whole`.
+macro_rules! whole_scalars {
+    () => {
+        whole_scalars! {
+            visit_unit();
+            visit_none();
+            visit_bool(v: bool);
+            visit_i64(v: i64);
+            visit_u64(v: u64);
+            visit_i128(v: i128);
+            visit_u128(v: u128);
+            visit_f64(v: f64);
+            visit_str(v: &str);
+            visit_string(v: String);
+            visit_bytes(v: &[u8]);
+        }
+    };
     ($($method:ident($($arg:ident: $ty:ty),*);)*) => {$(
         fn $method<E: de::Error>(self, $($arg: $ty),*) -> Result<(), E> {
-            let kind = NodeVisitor.$method($($arg),*)?;
-            (self.sink)(Event::Root(Node { kind, span: Span::new(FILE.with(Cell::get), 0, 0) }));
+            self.whole(NodeVisitor.$method($($arg),*)?);
             Ok(())
         }
     )*};
+}
+
+impl RootSeed<'_, '_> {
+    /// A document that is not a mapping becomes one [`Event::Root`].
+    fn whole(self, kind: NodeKind) {
+        let span = Span::new(FILE.with(Cell::get), 0, 0);
+        (self.sink)(Event::Root(Node { kind, span }));
+    }
 }
 
 impl<'de> Visitor<'de> for RootSeed<'_, '_> {
@@ -305,26 +328,10 @@ impl<'de> Visitor<'de> for RootSeed<'_, '_> {
         f.write_str("a mapping")
     }
 
-    not_a_mapping! {
-        visit_unit();
-        visit_none();
-        visit_bool(v: bool);
-        visit_i64(v: i64);
-        visit_u64(v: u64);
-        visit_i128(v: i128);
-        visit_u128(v: u128);
-        visit_f64(v: f64);
-        visit_str(v: &str);
-        visit_string(v: String);
-        visit_bytes(v: &[u8]);
-    }
+    whole_scalars!();
 
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<(), A::Error> {
-        let kind = NodeVisitor.visit_seq(seq)?;
-        (self.sink)(Event::Root(Node {
-            kind,
-            span: Span::new(FILE.with(Cell::get), 0, 0),
-        }));
+        self.whole(NodeVisitor.visit_seq(seq)?);
         Ok(())
     }
 
@@ -362,16 +369,12 @@ impl<'de> DeserializeSeed<'de> for SectionSeed<'_> {
     }
 }
 
-/// A section value that is not a list becomes one [`Event::Pair`].
-macro_rules! not_a_list {
-    ($($method:ident($($arg:ident: $ty:ty),*);)*) => {$(
-        fn $method<E: de::Error>(self, $($arg: $ty),*) -> Result<(), E> {
-            let kind = NodeVisitor.$method($($arg),*)?;
-            let span = self.key.span;
-            (self.sink)(Event::Pair(self.key, Node { kind, span }));
-            Ok(())
-        }
-    )*};
+impl SectionSeed<'_> {
+    /// A section value that is not a list becomes one [`Event::Pair`].
+    fn whole(self, kind: NodeKind) {
+        let span = self.key.span;
+        (self.sink)(Event::Pair(self.key, Node { kind, span }));
+    }
 }
 
 impl<'de> Visitor<'de> for SectionSeed<'_> {
@@ -381,24 +384,10 @@ impl<'de> Visitor<'de> for SectionSeed<'_> {
         f.write_str("a list")
     }
 
-    not_a_list! {
-        visit_unit();
-        visit_none();
-        visit_bool(v: bool);
-        visit_i64(v: i64);
-        visit_u64(v: u64);
-        visit_i128(v: i128);
-        visit_u128(v: u128);
-        visit_f64(v: f64);
-        visit_str(v: &str);
-        visit_string(v: String);
-        visit_bytes(v: &[u8]);
-    }
+    whole_scalars!();
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
-        let kind = NodeVisitor.visit_map(map)?;
-        let span = self.key.span;
-        (self.sink)(Event::Pair(self.key, Node { kind, span }));
+        self.whole(NodeVisitor.visit_map(map)?);
         Ok(())
     }
 

@@ -19,11 +19,9 @@ impl Rule for AccessWithoutPeriod {
     fn check(&self, index: &Index<'_>, out: &mut Vec<Diagnostic>) {
         for offering in &index.catalogue.offerings {
             for access in &offering.access {
-                // A blank period agrees on nothing: point at it; a missing one, at the item.
-                let span = match &access.period {
-                    None => access.span,
-                    Some(period) if period.value.trim().is_empty() => period.span,
-                    Some(_) => continue,
+                // A blank period agrees on nothing, like a missing one.
+                let Some(span) = super::missing_text(access.span, access.period.as_ref()) else {
+                    continue;
                 };
                 out.push(
                     index

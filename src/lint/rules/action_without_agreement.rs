@@ -19,11 +19,9 @@ impl Rule for ActionWithoutAgreement {
     fn check(&self, index: &Index<'_>, out: &mut Vec<Diagnostic>) {
         for offering in &index.catalogue.offerings {
             for action in &offering.actions {
-                // A blank agreement agrees on nothing: point at it; a missing one, at the item.
-                let span = match &action.agreement {
-                    None => action.span,
-                    Some(agreement) if agreement.value.trim().is_empty() => agreement.span,
-                    Some(_) => continue,
+                // A blank agreement agrees on nothing, like a missing one.
+                let Some(span) = super::missing_text(action.span, action.agreement.as_ref()) else {
+                    continue;
                 };
                 out.push(
                     index
