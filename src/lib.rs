@@ -7,15 +7,17 @@
 //! reporting structural problems as [`diagnostic::Diagnostic`]s. On the resolved
 //! catalogue, [`lint`] runs the rules, [`assess`] judges the value of each relationship,
 //! [`roles`] lists who holds which role and [`graph`] draws the value network; [`diff`]
-//! compares two versions. [`report`] renders all of it, one module per format. [`schema`]
-//! describes the file format for editors and [`init`] writes a starter catalogue. [`cli`]
-//! wires the commands together, and `main` only turns [`cli::run`]'s result into an exit
-//! code.
+//! compares two versions. [`report`] renders all of it, one module per format, with
+//! [`figures`] below it turning exact amounts into text (and rounding them) for the
+//! renderers and for the findings that quote an amount. [`schema`] describes the file
+//! format for editors and [`init`] writes a starter catalogue. [`cli`] wires the commands
+//! together, and `main` only turns [`cli::run`]'s result into an exit code.
 
 pub mod assess;
 pub mod cli;
 pub mod diagnostic;
 pub mod diff;
+pub mod figures;
 pub mod graph;
 pub mod init;
 pub mod lint;

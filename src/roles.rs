@@ -230,7 +230,7 @@ pub fn describe_holder(catalogue: &Catalogue, holder: Holder) -> String {
             match group.size {
                 Some(size) => details.push(format!(
                     "group of {}",
-                    crate::report::group_digits(&size.to_string())
+                    crate::figures::group_digits(&size.to_string())
                 )),
                 None => details.push("group".to_owned()),
             }

@@ -758,10 +758,14 @@ mod tests {
     use super::catalogue_schema;
     use crate::load::decode;
 
-    /// A loader key list with its name, for messages and for the source check below.
+    /// A loader key list with its name, for messages and for the source check below:
+    /// the top level's in `decode`, every other in the submodule that reads it.
     macro_rules! keys {
         ($name:ident) => {
             (stringify!($name), decode::$name)
+        };
+        ($module:ident::$name:ident) => {
+            (stringify!($name), decode::$module::$name)
         };
     }
 
@@ -769,37 +773,40 @@ mod tests {
     /// and the keys the loader accepts there.
     const MAPPINGS: &[(&str, (&str, &[&str]))] = &[
         ("", keys!(TOP_KEYS)),
-        ("Catalogue", keys!(METADATA_KEYS)),
-        ("Thresholds", keys!(THRESHOLDS_KEYS)),
-        ("CatalogueLint", keys!(CATALOGUE_LINT_KEYS)),
-        ("EntityLint", keys!(ENTITY_LINT_KEYS)),
-        ("Organization", keys!(ORGANIZATION_KEYS)),
-        ("Person", keys!(PERSON_KEYS)),
-        ("Group", keys!(GROUP_KEYS)),
-        ("Outcome", keys!(OUTCOME_KEYS)),
-        ("Product", keys!(PRODUCT_KEYS)),
-        ("Resource", keys!(RESOURCE_KEYS)),
-        ("Service", keys!(SERVICE_KEYS)),
-        ("Output", keys!(OUTPUT_KEYS)),
-        ("Warranty", keys!(WARRANTY_KEYS)),
-        ("Capacity", keys!(CAPACITY_KEYS)),
-        ("ServiceLevel", keys!(SERVICE_LEVEL_KEYS)),
-        ("Continuity", keys!(CONTINUITY_KEYS)),
-        ("Offering", keys!(OFFERING_KEYS)),
-        ("Goods", keys!(GOODS_KEYS)),
-        ("Access", keys!(ACCESS_KEYS)),
-        ("Action", keys!(ACTION_KEYS)),
-        ("PriceLine", keys!(PRICE_LINE_KEYS)),
-        ("Relationship", keys!(RELATIONSHIP_KEYS)),
-        ("Roles", keys!(ROLES_KEYS)),
-        ("Stakeholder", keys!(STAKEHOLDER_KEYS)),
-        ("Requirements", keys!(REQUIREMENTS_KEYS)),
-        ("RequiredOutcome", keys!(REQUIRED_OUTCOME_KEYS)),
-        ("Costs", keys!(BALANCE_KEYS)),
-        ("Risks", keys!(BALANCE_KEYS)),
-        ("RemovedCost", keys!(COST_KEYS)),
-        ("ImposedCost", keys!(COST_KEYS)),
-        ("Risk", keys!(RISK_KEYS)),
+        ("Catalogue", keys!(metadata::METADATA_KEYS)),
+        ("Thresholds", keys!(metadata::THRESHOLDS_KEYS)),
+        ("CatalogueLint", keys!(metadata::CATALOGUE_LINT_KEYS)),
+        ("EntityLint", keys!(common::ENTITY_LINT_KEYS)),
+        ("Organization", keys!(parties::ORGANIZATION_KEYS)),
+        ("Person", keys!(parties::PERSON_KEYS)),
+        ("Group", keys!(parties::GROUP_KEYS)),
+        ("Outcome", keys!(outcomes::OUTCOME_KEYS)),
+        ("Product", keys!(products::PRODUCT_KEYS)),
+        ("Resource", keys!(products::RESOURCE_KEYS)),
+        ("Service", keys!(services::SERVICE_KEYS)),
+        ("Output", keys!(services::OUTPUT_KEYS)),
+        ("Warranty", keys!(warranty::WARRANTY_KEYS)),
+        ("Capacity", keys!(warranty::CAPACITY_KEYS)),
+        ("ServiceLevel", keys!(warranty::SERVICE_LEVEL_KEYS)),
+        ("Continuity", keys!(warranty::CONTINUITY_KEYS)),
+        ("Offering", keys!(offerings::OFFERING_KEYS)),
+        ("Goods", keys!(offerings::GOODS_KEYS)),
+        ("Access", keys!(offerings::ACCESS_KEYS)),
+        ("Action", keys!(offerings::ACTION_KEYS)),
+        ("PriceLine", keys!(offerings::PRICE_LINE_KEYS)),
+        ("Relationship", keys!(relationships::RELATIONSHIP_KEYS)),
+        ("Roles", keys!(relationships::ROLES_KEYS)),
+        ("Stakeholder", keys!(relationships::STAKEHOLDER_KEYS)),
+        ("Requirements", keys!(relationships::REQUIREMENTS_KEYS)),
+        (
+            "RequiredOutcome",
+            keys!(relationships::REQUIRED_OUTCOME_KEYS),
+        ),
+        ("Costs", keys!(relationships::BALANCE_KEYS)),
+        ("Risks", keys!(relationships::BALANCE_KEYS)),
+        ("RemovedCost", keys!(relationships::COST_KEYS)),
+        ("ImposedCost", keys!(relationships::COST_KEYS)),
+        ("Risk", keys!(relationships::RISK_KEYS)),
     ];
 
     fn property_names(definition: &Value) -> BTreeSet<&str> {
@@ -879,44 +886,73 @@ mod tests {
         }
     }
 
+    /// The decoder's source files: `load/decode.rs` and every file below `load/decode/`,
+    /// found on disk so that a new one cannot be left out of the check below.
+    fn decoder_sources() -> Vec<(String, String)> {
+        let load = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/load");
+        let mut paths = vec![load.join("decode.rs")];
+        let below = std::fs::read_dir(load.join("decode")).expect("src/load/decode");
+        for entry in below {
+            let path = entry.expect("a directory entry").path();
+            if path.extension().is_some_and(|e| e == "rs") {
+                paths.push(path);
+            }
+        }
+        assert!(paths.len() > 1, "the decoder's submodules are found");
+        paths
+            .into_iter()
+            .map(|path| {
+                let source = std::fs::read_to_string(&path).expect("a decoder source file");
+                let name = path
+                    .strip_prefix(&load)
+                    .unwrap_or(&path)
+                    .display()
+                    .to_string();
+                (name, source)
+            })
+            .collect()
+    }
+
     /// The loader's `mapping` calls each name one of the key lists compared above, so a
     /// key list written inline in a new call cannot escape the comparison.
     #[test]
     fn every_mapping_the_loader_reads_uses_a_compared_key_list() {
-        let source = include_str!("load/decode.rs");
         let compared: BTreeSet<&str> = MAPPINGS.iter().map(|(_, (c, _))| *c).collect();
         let mut used = BTreeSet::new();
-        for (start, _) in source.match_indices("self.mapping(") {
-            let arguments = &source[start + "self.mapping(".len()..];
-            let mut depth = 1;
-            let end = arguments
-                .char_indices()
-                .find(|(_, c)| {
-                    match c {
-                        '(' => depth += 1,
-                        ')' => depth -= 1,
-                        _ => {}
-                    }
-                    depth == 0
-                })
-                .map(|(i, _)| i)
-                .expect("a closed call");
-            let call = &arguments[..end];
-            let last = call
-                .rsplit(',')
-                .map(str::trim)
-                .find(|a| !a.is_empty())
-                .expect("arguments");
-            assert!(
-                compared.contains(last),
-                "`self.mapping({call})` in decode.rs does not name a compared key list"
-            );
-            used.insert(last);
-        }
-        // The top-level mapping streams past the decoder key by key (`top_key`), not
-        // through `mapping`.
-        if source.contains("TOP_KEYS.iter().find(") {
-            used.insert("TOP_KEYS");
+        let sources = decoder_sources();
+        for (file, source) in &sources {
+            for (start, _) in source.match_indices("self.mapping(") {
+                let arguments = &source[start + "self.mapping(".len()..];
+                let mut depth = 1;
+                let end = arguments
+                    .char_indices()
+                    .find(|(_, c)| {
+                        match c {
+                            '(' => depth += 1,
+                            ')' => depth -= 1,
+                            _ => {}
+                        }
+                        depth == 0
+                    })
+                    .map(|(i, _)| i)
+                    .expect("a closed call");
+                let call = &arguments[..end];
+                let last = call
+                    .rsplit(',')
+                    .map(str::trim)
+                    .find(|a| !a.is_empty())
+                    .expect("arguments");
+                assert!(
+                    compared.contains(last),
+                    "`self.mapping({call})` in {file} does not name a compared key list"
+                );
+                used.insert(last);
+            }
+            // The top-level mapping streams past the decoder key by key (`top_key`), not
+            // through `mapping`.
+            if source.contains("TOP_KEYS.iter().find(") {
+                used.insert("TOP_KEYS");
+            }
         }
         assert_eq!(
             used, compared,

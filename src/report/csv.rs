@@ -3,8 +3,8 @@
 
 use std::io::{self, Write};
 
-use super::plain;
 use crate::assess::Assessment;
+use crate::figures::plain;
 use crate::model::Catalogue;
 
 const HEADER: &[&str] = &[

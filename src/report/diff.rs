@@ -11,9 +11,10 @@ pub mod table;
 
 use rust_decimal::Decimal;
 
-use super::{grouped, mark, money};
+use super::mark;
 use crate::assess::Verdict;
 use crate::diff::{Change, Diff, RelationshipChange, RelationshipValue};
+use crate::figures::{grouped, money};
 
 /// How a listed relationship changed, in one word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

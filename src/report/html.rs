@@ -28,11 +28,11 @@ use std::io::{self, Write};
 use rust_decimal::Decimal;
 
 use crate::assess::{Assessment, Reason, Verdict};
+use crate::figures::{grouped, money};
 use crate::graph::Network;
 use crate::lint::LintReport;
 use crate::model::Catalogue;
 use crate::report::table::describe_unmet;
-use crate::report::{grouped, money};
 use crate::roles::{RelationshipRoles, Role, describe_holder, organization_name};
 use crate::source::SourceMap;
 use chart::Point;

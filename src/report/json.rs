@@ -108,7 +108,7 @@ pub(crate) struct Rounded(pub(crate) rust_decimal::Decimal);
 
 impl Serialize for Rounded {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let number: serde_json::Number = super::plain(self.0)
+        let number: serde_json::Number = crate::figures::plain(self.0)
             .parse()
             .map_err(serde::ser::Error::custom)?;
         number.serialize(serializer)

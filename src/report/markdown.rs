@@ -7,8 +7,9 @@ use std::io::{self, Write};
 
 use rust_decimal::Decimal;
 
-use super::{grouped, mark, money, round2};
+use super::mark;
 use crate::assess::{Assessment, Verdict};
+use crate::figures::{grouped, money, round2};
 use crate::model::Catalogue;
 use crate::report::table::{describe_unmet, summary};
 

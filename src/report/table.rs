@@ -7,8 +7,9 @@ use std::io::{self, Write};
 
 use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, Table, presets};
 
-use super::{grouped, mark, money};
+use super::mark;
 use crate::assess::{Assessment, UnmetCheck, Verdict};
+use crate::figures::{grouped, money};
 use crate::model::Catalogue;
 
 /// A table in the style of every table `svs` prints, coloured only when asked.

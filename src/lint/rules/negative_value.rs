@@ -3,7 +3,7 @@
 use crate::diagnostic::{Code, Diagnostic, codes};
 use crate::lint::Rule;
 use crate::lint::index::Index;
-use crate::report::money;
+use crate::figures::money;
 
 #[doc = include_str!("negative_value.md")]
 pub struct NegativeValue;

@@ -7,7 +7,7 @@
 //! told apart by marker shape as well as colour. Colours come from the page's style sheet
 //! through classes, so the light, dark and print schemes apply to the charts too.
 //! Floating point is used here only for pixel positions; every figure printed is the
-//! exact decimal rounded by [`crate::report::money`].
+//! exact decimal rounded by [`crate::figures::money`].
 
 use std::io::{self, Write};
 
@@ -16,7 +16,7 @@ use rust_decimal::prelude::ToPrimitive;
 
 use super::escape::esc;
 use crate::assess::{Assessment, Verdict};
-use crate::report::{grouped, money};
+use crate::figures::{grouped, money};
 
 /// One relationship on the utility × warranty chart.
 #[derive(Debug, Clone, Copy)]

@@ -1,0 +1,77 @@
+//! The `catalogue:` block: the catalogue's name, currency, planning horizon, utility
+//! threshold and the catalogue-wide `lint` settings (docs/format.md §3.1).
+
+use rust_decimal::Decimal;
+
+use super::{Decoder, RawMetadata};
+use crate::load::yaml::Node;
+use crate::model::LintSettings;
+use crate::source::Span;
+
+/// The keys of the `catalogue:` block.
+pub(crate) const METADATA_KEYS: &[&str] =
+    &["name", "currency", "horizon_months", "thresholds", "lint"];
+
+/// The keys of `catalogue.thresholds`.
+pub(crate) const THRESHOLDS_KEYS: &[&str] = &["utility"];
+
+/// The keys of the catalogue's `lint:` block.
+pub(crate) const CATALOGUE_LINT_KEYS: &[&str] = &["allow", "warn", "deny"];
+
+impl Decoder<'_> {
+    pub(super) fn metadata(&mut self, key_span: Span, node: &Node) -> Option<RawMetadata> {
+        let what = "the `catalogue` block";
+        let fields = self.mapping(node, what, METADATA_KEYS)?;
+        let name = self.required_string(&fields, "name", what).map(|s| s.value);
+        let currency = fields.get("currency").and_then(|node| {
+            let code = self.string(node, "`currency`")?;
+            if !crate::load::currency::is_iso_4217(&code.value) {
+                self.invalid(
+                    node.span,
+                    format!(
+                        "`currency` must be an ISO 4217 currency code such as GBP, EUR or USD, found `{}`",
+                        code.value
+                    ),
+                );
+                return None;
+            }
+            Some(code.value)
+        });
+        let horizon_months = fields
+            .get("horizon_months")
+            .and_then(|node| self.whole(node, "`horizon_months`", 1, 600))
+            .and_then(|v| u32::try_from(v).ok());
+        let mut utility_threshold = None;
+        if let Some(thresholds) = fields.get("thresholds") {
+            if let Some(inner) = self.mapping(thresholds, "`thresholds`", THRESHOLDS_KEYS) {
+                utility_threshold = inner.get("utility").and_then(|node| {
+                    self.bounded(
+                        node,
+                        "`thresholds.utility`",
+                        |d| d >= Decimal::ZERO && d <= Decimal::ONE_HUNDRED,
+                        "from 0 to 100",
+                    )
+                });
+            }
+        }
+        let mut lint = LintSettings::default();
+        if let Some(block) = fields.get("lint") {
+            if let Some(inner) =
+                self.mapping(block, "the catalogue's `lint` block", CATALOGUE_LINT_KEYS)
+            {
+                lint.allow = self.code_list(inner.get("allow"), "`lint.allow`");
+                lint.warn = self.code_list(inner.get("warn"), "`lint.warn`");
+                lint.deny = self.code_list(inner.get("deny"), "`lint.deny`");
+            }
+        }
+        Some(RawMetadata {
+            key_span,
+            name,
+            currency_given: fields.get("currency").is_some(),
+            currency,
+            horizon_months,
+            utility_threshold,
+            lint,
+        })
+    }
+}

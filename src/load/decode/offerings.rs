@@ -1,0 +1,166 @@
+//! The `offerings` section: offerings with their goods, access, service actions and
+//! price lines, and the `ownership` and `per` values those share with costs
+//! (docs/format.md §3.9).
+
+use super::{Decoder, Fields, exact};
+use crate::load::yaml::Node;
+use crate::model::{Access, Action, Goods, Offering, Ownership, Per, PriceLine, Spanned};
+use crate::source::Span;
+
+/// The keys of an offering.
+pub(crate) const OFFERING_KEYS: &[&str] = &[
+    "id",
+    "name",
+    "provider",
+    "services",
+    "targets",
+    "goods",
+    "access",
+    "actions",
+    "warranty",
+    "price",
+    "description",
+    "lint",
+];
+
+/// The keys of a goods item of an offering.
+pub(crate) const GOODS_KEYS: &[&str] = &["name", "ownership"];
+
+/// The keys of an access item of an offering.
+pub(crate) const ACCESS_KEYS: &[&str] = &["name", "period", "ownership"];
+
+/// The keys of a service action of an offering.
+pub(crate) const ACTION_KEYS: &[&str] = &["name", "agreement"];
+
+/// The keys of a price line of an offering.
+pub(crate) const PRICE_LINE_KEYS: &[&str] = &["name", "amount", "per", "unit"];
+
+impl Decoder<'_> {
+    pub(super) fn offering(&mut self, node: &Node) -> Option<Offering> {
+        let fields = self.mapping(node, &self.entity_what("offering"), OFFERING_KEYS)?;
+        let common = self.common(&fields, "offering", true);
+        let provider = self.required_ref(&fields, "provider", "the offering");
+        let services = self.refs(&fields, "services", "the offering");
+        let targets = self.refs(&fields, "targets", "the offering");
+        let goods = exact(self.list(fields.get("goods"), "`goods`"), |item| {
+            self.goods(item)
+        });
+        let access = exact(self.list(fields.get("access"), "`access`"), |item| {
+            self.access(item)
+        });
+        let actions = exact(self.list(fields.get("actions"), "`actions`"), |item| {
+            self.action(item)
+        });
+        let warranty = fields
+            .get("warranty")
+            .and_then(|n| self.warranty(n, "the offering's `warranty`"));
+        let price = exact(self.list(fields.get("price"), "`price`"), |item| {
+            self.price_line(item)
+        });
+        Some(Offering {
+            common: common?,
+            provider: provider?,
+            services,
+            targets,
+            goods,
+            access,
+            actions,
+            warranty,
+            price,
+        })
+    }
+
+    pub(super) fn ownership(
+        &mut self,
+        fields: &Fields<'_>,
+        default: Ownership,
+        span: Span,
+    ) -> Option<Spanned<Ownership>> {
+        match fields.get("ownership") {
+            None => Some(Spanned::new(default, span)),
+            Some(n) => {
+                let value = self.choice(
+                    n,
+                    "`ownership`",
+                    &[
+                        ("transferred", Ownership::Transferred),
+                        ("retained", Ownership::Retained),
+                    ],
+                )?;
+                Some(Spanned::new(value, n.span))
+            }
+        }
+    }
+
+    pub(super) fn goods(&mut self, node: &Node) -> Option<Goods> {
+        let what = "a goods item";
+        let fields = self.mapping(node, what, GOODS_KEYS)?;
+        let name = self.required_string(&fields, "name", what);
+        let ownership = self.ownership(&fields, Ownership::Transferred, node.span);
+        Some(Goods {
+            name: name?,
+            ownership: ownership?,
+            span: node.span,
+        })
+    }
+
+    pub(super) fn access(&mut self, node: &Node) -> Option<Access> {
+        let what = "an access item";
+        let fields = self.mapping(node, what, ACCESS_KEYS)?;
+        let name = self.required_string(&fields, "name", what);
+        let period = fields.get("period").map(|n| self.string(n, "`period`"));
+        let ownership = self.ownership(&fields, Ownership::Retained, node.span);
+        Some(Access {
+            name: name?,
+            period: period.map_or(Some(None), |p| p.map(Some))?,
+            ownership: ownership?,
+            span: node.span,
+        })
+    }
+
+    pub(super) fn action(&mut self, node: &Node) -> Option<Action> {
+        let what = "a service action";
+        let fields = self.mapping(node, what, ACTION_KEYS)?;
+        let name = self.required_string(&fields, "name", what);
+        let agreement = fields
+            .get("agreement")
+            .map(|n| self.string(n, "`agreement`"));
+        Some(Action {
+            name: name?,
+            agreement: agreement.map_or(Some(None), |a| a.map(Some))?,
+            span: node.span,
+        })
+    }
+
+    pub(super) fn per(&mut self, fields: &Fields<'_>, what: &str) -> Option<Per> {
+        let node = self.required(fields, "per", what)?;
+        self.choice(
+            node,
+            "`per`",
+            &[
+                ("once", Per::Once),
+                ("month", Per::Month),
+                ("quarter", Per::Quarter),
+                ("year", Per::Year),
+            ],
+        )
+    }
+
+    pub(super) fn price_line(&mut self, node: &Node) -> Option<PriceLine> {
+        let what = "a price line";
+        let fields = self.mapping(node, what, PRICE_LINE_KEYS)?;
+        let name = self.optional_string(&fields, "name", what);
+        let amount = self
+            .required(&fields, "amount", what)
+            .and_then(|n| self.amount(n, "`amount`"));
+        let per = self.per(&fields, what);
+        let unit = self.optional_string(&fields, "unit", what);
+        Some(PriceLine {
+            name,
+            amount: amount?,
+            per: per?,
+            unit,
+            span: node.span,
+        })
+    }
+}

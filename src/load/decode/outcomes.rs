@@ -1,0 +1,30 @@
+//! The `outcomes` section: the results consumers want, each a performance or a
+//! constraint (docs/format.md §3.5).
+
+use super::Decoder;
+use crate::load::yaml::Node;
+use crate::model::{Outcome, OutcomeKind};
+
+/// The keys of an outcome.
+pub(crate) const OUTCOME_KEYS: &[&str] = &["id", "name", "kind", "description", "lint"];
+
+impl Decoder<'_> {
+    pub(super) fn outcome(&mut self, node: &Node) -> Option<Outcome> {
+        let fields = self.mapping(node, &self.entity_what("outcome"), OUTCOME_KEYS)?;
+        let common = self.common(&fields, "outcome", true);
+        let kind = self.required(&fields, "kind", "the outcome").and_then(|n| {
+            self.choice(
+                n,
+                "`kind`",
+                &[
+                    ("performance", OutcomeKind::Performance),
+                    ("constraint", OutcomeKind::Constraint),
+                ],
+            )
+        });
+        Some(Outcome {
+            common: common?,
+            kind: kind?,
+        })
+    }
+}

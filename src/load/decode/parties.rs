@@ -1,0 +1,64 @@
+//! Parties: the `organizations`, `people` and `groups` sections (docs/format.md
+//! §3.2 to §3.4).
+
+use super::Decoder;
+use crate::load::yaml::Node;
+use crate::model::{Group, Organization, Person};
+
+/// The keys of an organisation.
+pub(crate) const ORGANIZATION_KEYS: &[&str] = &["id", "name", "parent", "description", "lint"];
+
+/// The keys of a person.
+pub(crate) const PERSON_KEYS: &[&str] =
+    &["id", "name", "organization", "title", "description", "lint"];
+
+/// The keys of a group.
+pub(crate) const GROUP_KEYS: &[&str] = &[
+    "id",
+    "name",
+    "organization",
+    "size",
+    "members",
+    "description",
+    "lint",
+];
+
+impl Decoder<'_> {
+    pub(super) fn organization(&mut self, node: &Node) -> Option<Organization> {
+        let fields = self.mapping(node, &self.entity_what("organization"), ORGANIZATION_KEYS)?;
+        let common = self.common(&fields, "organization", true);
+        let parent = self.optional_ref(&fields, "parent", "the organization");
+        Some(Organization {
+            common: common?,
+            parent,
+        })
+    }
+
+    pub(super) fn person(&mut self, node: &Node) -> Option<Person> {
+        let fields = self.mapping(node, &self.entity_what("person"), PERSON_KEYS)?;
+        let common = self.common(&fields, "person", true);
+        let organization = self.required_ref(&fields, "organization", "the person");
+        let title = self.optional_string(&fields, "title", "the person");
+        Some(Person {
+            common: common?,
+            organization: organization?,
+            title,
+        })
+    }
+
+    pub(super) fn group(&mut self, node: &Node) -> Option<Group> {
+        let fields = self.mapping(node, &self.entity_what("group"), GROUP_KEYS)?;
+        let common = self.common(&fields, "group", true);
+        let organization = self.optional_ref(&fields, "organization", "the group");
+        let size = fields
+            .get("size")
+            .and_then(|n| self.whole(n, "`size`", 0, u64::MAX));
+        let members = self.refs(&fields, "members", "the group");
+        Some(Group {
+            common: common?,
+            organization,
+            size,
+            members,
+        })
+    }
+}

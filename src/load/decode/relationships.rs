@@ -1,0 +1,251 @@
+//! The `relationships` section: service relationships with their roles, stakeholders,
+//! requirements (required outcomes and warranty), and the costs and risks they remove
+//! and impose (docs/format.md §3.10).
+
+use rust_decimal::Decimal;
+
+use super::{Decoder, exact};
+use crate::load::yaml::Node;
+use crate::model::{
+    Balance, Cost, CostCategory, Priority, RequiredOutcome, Requirements, Risk, Roles, Stakeholder,
+    StakeholderRole,
+};
+
+/// The keys of a relationship.
+pub(crate) const RELATIONSHIP_KEYS: &[&str] = &[
+    "id",
+    "provider",
+    "consumer",
+    "offering",
+    "quantity",
+    "roles",
+    "stakeholders",
+    "requirements",
+    "costs",
+    "risks",
+    "description",
+    "lint",
+];
+
+/// The keys of a relationship's `roles`.
+pub(crate) const ROLES_KEYS: &[&str] = &["customer", "user", "sponsor"];
+
+/// The keys of a stakeholder of a relationship.
+pub(crate) const STAKEHOLDER_KEYS: &[&str] = &["party", "role", "interest"];
+
+/// The keys of a relationship's `requirements`.
+pub(crate) const REQUIREMENTS_KEYS: &[&str] = &["outcomes", "warranty"];
+
+/// The keys of a required outcome.
+pub(crate) const REQUIRED_OUTCOME_KEYS: &[&str] = &["outcome", "priority", "weight"];
+
+/// The keys of a relationship's `costs` and `risks`.
+pub(crate) const BALANCE_KEYS: &[&str] = &["removed", "imposed"];
+
+/// The keys of a removed or imposed cost.
+pub(crate) const COST_KEYS: &[&str] = &["name", "category", "amount", "per"];
+
+/// The keys of a removed or imposed risk.
+pub(crate) const RISK_KEYS: &[&str] = &["name", "likelihood", "impact"];
+
+impl Decoder<'_> {
+    pub(super) fn relationship(&mut self, node: &Node) -> Option<crate::model::Relationship> {
+        let fields = self.mapping(node, &self.entity_what("relationship"), RELATIONSHIP_KEYS)?;
+        let common = self.common(&fields, "relationship", false);
+        let what = "the relationship";
+        let provider = self.required_ref(&fields, "provider", what);
+        let consumer = self.required_ref(&fields, "consumer", what);
+        let offering = self.required_ref(&fields, "offering", what);
+        let quantity = fields
+            .get("quantity")
+            .map(|n| self.bounded(n, "`quantity`", |d| !d.is_sign_negative(), "0 or more"));
+        let mut roles = Roles::default();
+        if let Some(block) = fields.get("roles") {
+            if let Some(inner) = self.mapping(block, "`roles`", ROLES_KEYS) {
+                roles.customer = self.refs(&inner, "customer", "`roles`");
+                roles.user = self.refs(&inner, "user", "`roles`");
+                roles.sponsor = self.refs(&inner, "sponsor", "`roles`");
+            }
+        }
+        let stakeholders = exact(
+            self.list(fields.get("stakeholders"), "`stakeholders`"),
+            |item| self.stakeholder(item),
+        );
+        let requirements = fields.get("requirements").map(|n| self.requirements(n));
+        let costs = fields
+            .get("costs")
+            .map(|n| self.balance(n, "`costs`", Self::cost));
+        let risks = fields
+            .get("risks")
+            .map(|n| self.balance(n, "`risks`", Self::risk));
+        Some(crate::model::Relationship {
+            common: common?,
+            provider: provider?,
+            consumer: consumer?,
+            offering: offering?,
+            quantity: quantity.unwrap_or(Some(Decimal::ONE))?,
+            roles,
+            stakeholders,
+            requirements: requirements.unwrap_or_else(|| Some(Requirements::default()))?,
+            costs: costs.unwrap_or_else(|| Some(Balance::default()))?,
+            risks: risks.unwrap_or_else(|| Some(Balance::default()))?,
+        })
+    }
+
+    pub(super) fn stakeholder(&mut self, node: &Node) -> Option<Stakeholder> {
+        let what = "a stakeholder";
+        let fields = self.mapping(node, what, STAKEHOLDER_KEYS)?;
+        let party = self.required_ref(&fields, "party", what);
+        let role = self.required(&fields, "role", what).and_then(|n| {
+            self.choice(
+                n,
+                "`role`",
+                &[
+                    ("employee", StakeholderRole::Employee),
+                    ("partner", StakeholderRole::Partner),
+                    ("supplier", StakeholderRole::Supplier),
+                    ("investor", StakeholderRole::Investor),
+                    ("regulator", StakeholderRole::Regulator),
+                    ("community", StakeholderRole::Community),
+                    ("charity", StakeholderRole::Charity),
+                    ("other", StakeholderRole::Other),
+                ],
+            )
+        });
+        let interest = self.optional_string(&fields, "interest", what);
+        Some(Stakeholder {
+            party: party?,
+            role: role?,
+            interest,
+        })
+    }
+
+    pub(super) fn requirements(&mut self, node: &Node) -> Option<Requirements> {
+        let fields = self.mapping(node, "`requirements`", REQUIREMENTS_KEYS)?;
+        let outcomes = exact(
+            self.list(fields.get("outcomes"), "`requirements.outcomes`"),
+            |item| self.required_outcome(item),
+        );
+        let warranty = fields
+            .get("warranty")
+            .and_then(|n| self.warranty(n, "the required `warranty`"));
+        Some(Requirements { outcomes, warranty })
+    }
+
+    pub(super) fn required_outcome(&mut self, node: &Node) -> Option<RequiredOutcome> {
+        let what = "a required outcome";
+        let fields = self.mapping(node, what, REQUIRED_OUTCOME_KEYS)?;
+        let outcome = self.required_ref(&fields, "outcome", what);
+        let priority = fields.get("priority").map(|n| {
+            self.choice(
+                n,
+                "`priority`",
+                &[
+                    ("must", Priority::Must),
+                    ("should", Priority::Should),
+                    ("could", Priority::Could),
+                ],
+            )
+        });
+        let weight = fields
+            .get("weight")
+            .map(|n| self.bounded(n, "`weight`", |d| d > Decimal::ZERO, "above 0"));
+        Some(RequiredOutcome {
+            outcome: outcome?,
+            priority: priority.unwrap_or(Some(Priority::Should))?,
+            weight: weight.unwrap_or(Some(Decimal::ONE))?,
+        })
+    }
+
+    pub(super) fn balance<T>(
+        &mut self,
+        node: &Node,
+        what: &str,
+        item: fn(&mut Self, &Node, bool) -> Option<T>,
+    ) -> Option<Balance<T>> {
+        let fields = self.mapping(node, what, BALANCE_KEYS)?;
+        let removed = exact(
+            self.list(fields.get("removed"), &format!("{what} `removed`")),
+            |n| item(self, n, true),
+        );
+        let imposed = exact(
+            self.list(fields.get("imposed"), &format!("{what} `imposed`")),
+            |n| item(self, n, false),
+        );
+        Some(Balance { removed, imposed })
+    }
+
+    pub(super) fn cost(&mut self, node: &Node, removed: bool) -> Option<Cost> {
+        let what = if removed {
+            "a removed cost"
+        } else {
+            "an imposed cost"
+        };
+        let fields = self.mapping(node, what, COST_KEYS)?;
+        let name = self.required_string(&fields, "name", what);
+        let category = self.required(&fields, "category", what).and_then(|n| {
+            if removed {
+                self.choice(
+                    n,
+                    "the category of a removed cost",
+                    &[
+                        ("staff", CostCategory::Staff),
+                        ("technology", CostCategory::Technology),
+                        ("resources", CostCategory::Resources),
+                        ("other", CostCategory::Other),
+                    ],
+                )
+            } else {
+                self.choice(
+                    n,
+                    "the category of an imposed cost",
+                    &[
+                        ("price", CostCategory::Price),
+                        ("network", CostCategory::Network),
+                        ("procurement", CostCategory::Procurement),
+                        ("training", CostCategory::Training),
+                        ("other", CostCategory::Other),
+                    ],
+                )
+            }
+        });
+        let amount = self
+            .required(&fields, "amount", what)
+            .and_then(|n| self.amount(n, "`amount`"));
+        let per = self.per(&fields, what);
+        Some(Cost {
+            name: name?.value,
+            category: category?,
+            amount: amount?,
+            per: per?,
+            span: node.span,
+        })
+    }
+
+    pub(super) fn risk(&mut self, node: &Node, removed: bool) -> Option<Risk> {
+        let what = if removed {
+            "a removed risk"
+        } else {
+            "an imposed risk"
+        };
+        let fields = self.mapping(node, what, RISK_KEYS)?;
+        let name = self.required_string(&fields, "name", what);
+        let likelihood = self.required(&fields, "likelihood", what).and_then(|n| {
+            self.bounded(
+                n,
+                "`likelihood`",
+                |d| d >= Decimal::ZERO && d <= Decimal::ONE,
+                "a probability from 0 to 1",
+            )
+        });
+        let impact = self
+            .required(&fields, "impact", what)
+            .and_then(|n| self.amount(n, "`impact`"));
+        Some(Risk {
+            name: name?.value,
+            likelihood: likelihood?,
+            impact: impact?,
+            span: node.span,
+        })
+    }
+}

@@ -1,0 +1,57 @@
+//! The `services` section: services, their outputs and what each output enables
+//! (docs/format.md §3.7).
+
+use super::{Decoder, exact};
+use crate::load::yaml::Node;
+use crate::model::{Output, Service};
+
+/// The keys of a service.
+pub(crate) const SERVICE_KEYS: &[&str] = &[
+    "id",
+    "name",
+    "provider",
+    "products",
+    "outputs",
+    "warranty",
+    "depends_on",
+    "description",
+    "lint",
+];
+
+/// The keys of a service's output.
+pub(crate) const OUTPUT_KEYS: &[&str] = &["name", "enables"];
+
+impl Decoder<'_> {
+    pub(super) fn service(&mut self, node: &Node) -> Option<Service> {
+        let fields = self.mapping(node, &self.entity_what("service"), SERVICE_KEYS)?;
+        let common = self.common(&fields, "service", true);
+        let provider = self.required_ref(&fields, "provider", "the service");
+        let products = self.refs(&fields, "products", "the service");
+        let items = self.list(fields.get("outputs"), "`outputs`");
+        let outputs = exact(items, |item| self.output(item));
+        let warranty = fields
+            .get("warranty")
+            .and_then(|n| self.warranty(n, "the service's `warranty`"));
+        let depends_on = self.refs(&fields, "depends_on", "the service");
+        Some(Service {
+            common: common?,
+            provider: provider?,
+            products,
+            outputs,
+            warranty,
+            depends_on,
+        })
+    }
+
+    pub(super) fn output(&mut self, node: &Node) -> Option<Output> {
+        let what = "an output";
+        let fields = self.mapping(node, what, OUTPUT_KEYS)?;
+        let name = self.required_string(&fields, "name", what);
+        let enables = self.refs(&fields, "enables", "the output");
+        Some(Output {
+            name: name?.value,
+            enables,
+            span: node.span,
+        })
+    }
+}
