@@ -1,6 +1,7 @@
-//! The value assessment of every service relationship (docs/format.md §5), from the consumer's side:
-//! utility (fit for purpose), warranty (fit for use), costs and risks removed and imposed,
-//! and the verdict.
+//! The value assessment of every service relationship: from the consumer's side
+//! (docs/format.md §5: utility or fit for purpose, warranty or fit for use, costs and risks
+//! removed and imposed, the verdict) and from the provider's side, with co-creation and
+//! the other stakeholders' view (§8, in [`provision`]).
 //!
 //! Everything is exact: amounts are [`Decimal`]s read from the source text, sums and
 //! products are checked for overflow, and nothing is rounded here. Renderers round half
@@ -9,6 +10,7 @@
 //! shared by every relationship that consumes it, so the work is linear in the catalogue.
 
 pub mod offered;
+pub mod provision;
 
 use std::collections::HashSet;
 
@@ -16,6 +18,7 @@ use rust_decimal::Decimal;
 
 use crate::model::{Catalogue, Direction, Per, Priority, Relationship, Warranty};
 use offered::{OfferedWarranty, Offers};
+use provision::{CoCreation, CostFlow, ProviderSide, StakeholderValue};
 
 /// Utility: does the offering facilitate the outcomes the customer requires?
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -142,39 +145,111 @@ pub struct Assessment {
     pub verdict: Verdict,
     /// Every reason that applies.
     pub reasons: Vec<Reason>,
+    /// The provider's side (§8.2).
+    pub provider: ProviderSide,
+    /// Both sides' verdicts together (§8.3).
+    pub co_creation: CoCreation,
+    /// The other stakeholders' own view (§8.4).
+    pub stakeholders: Vec<StakeholderValue>,
 }
 
 /// An amount too large for exact arithmetic (about 7.9 × 10²⁸).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("the amounts of relationship `{relationship}` are too large to compute exactly")]
+#[error("the amounts of {what} are too large to compute exactly")]
 pub struct Overflow {
-    /// The relationship whose sums overflowed.
-    pub relationship: String,
+    /// What overflowed: "relationship `x`", "service `x`".
+    pub what: String,
+}
+
+impl Overflow {
+    /// An overflow in the figures of one relationship.
+    pub fn relationship(id: &str) -> Self {
+        Overflow {
+            what: format!("relationship `{id}`"),
+        }
+    }
+}
+
+/// What every assessment shares, computed once per catalogue: each offering's offer and
+/// the flow of money through the value network.
+#[derive(Debug)]
+pub struct Shared {
+    /// Each offering's offered warranty and facilitated outcomes.
+    pub offers: Offers,
+    /// Revenue, pools and users for the provider's side.
+    pub flow: CostFlow,
+}
+
+impl Shared {
+    /// Computes both once, in time linear in the catalogue.
+    pub fn new(catalogue: &Catalogue) -> Self {
+        Shared {
+            offers: Offers::new(catalogue),
+            flow: CostFlow::new(catalogue),
+        }
+    }
+}
+
+/// The assessments of a selection of relationships and the portfolio of their providers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Evaluation {
+    /// One assessment per relationship, in the order asked for.
+    pub relationships: Vec<Assessment>,
+    /// One entry per provider of those relationships, in the order of its first (§8.5).
+    pub providers: Vec<provision::Portfolio>,
+}
+
+/// Assesses the relationships whose indices are given, in that order, and sums them up
+/// per provider.
+pub fn evaluate(catalogue: &Catalogue, relationships: &[usize]) -> Result<Evaluation, Overflow> {
+    let shared = Shared::new(catalogue);
+    let assessments = relationships
+        .iter()
+        .map(|&index| assess_with(catalogue, &shared, index))
+        .collect::<Result<Vec<_>, _>>()?;
+    let sides: Vec<(usize, &ProviderSide)> = assessments
+        .iter()
+        .map(|a| (a.relationship, &a.provider))
+        .collect();
+    let providers = provision::portfolio(catalogue, &shared.flow, &sides)?;
+    Ok(Evaluation {
+        relationships: assessments,
+        providers,
+    })
+}
+
+/// The net value of the assessed relationships together, per year: `unassessed` ones are
+/// left out, since their figures are incomplete by definition. Saturates rather than
+/// overflows: each term fits, and no catalogue sums to 10²⁸ a year.
+pub fn assessed_net_value(assessments: &[Assessment]) -> Decimal {
+    assessments
+        .iter()
+        .filter(|a| a.verdict != Verdict::Unassessed)
+        .fold(Decimal::ZERO, |sum, a| sum.saturating_add(a.net_value))
 }
 
 /// Assesses the relationships whose indices are given, in that order.
 pub fn assess(catalogue: &Catalogue, relationships: &[usize]) -> Result<Vec<Assessment>, Overflow> {
-    let offers = Offers::new(catalogue);
+    let shared = Shared::new(catalogue);
     relationships
         .iter()
-        .map(|&index| assess_with(catalogue, &offers, index))
+        .map(|&index| assess_with(catalogue, &shared, index))
         .collect()
 }
 
-/// Assesses one relationship with offers already computed (see [`Offers::new`]).
+/// Assesses one relationship with the shared tables already computed (see [`Shared::new`]).
 pub fn assess_with(
     catalogue: &Catalogue,
-    offers: &Offers,
+    shared: &Shared,
     index: usize,
 ) -> Result<Assessment, Overflow> {
+    let offers = &shared.offers;
     let relationship = &catalogue.relationships[index];
     let offering = relationship.offering.index();
     let utility = utility(catalogue, relationship, offers.facilitated(offering));
     let required = relationship.requirements.warranty.as_ref();
     let warranty = warranty(required, offers.warranty(offering));
-    let overflow = || Overflow {
-        relationship: relationship.common.id.value.clone(),
-    };
+    let overflow = || Overflow::relationship(&relationship.common.id.value);
     let costs = costs(catalogue, relationship).ok_or_else(overflow)?;
     let risks = risks(relationship).ok_or_else(overflow)?;
     let net_value = costs
@@ -208,6 +283,8 @@ pub fn assess_with(
     } else {
         Verdict::Unassessed
     };
+    let provider = shared.flow.provider_side(catalogue, index)?;
+    let co_creation = CoCreation::of(verdict, provider.verdict);
     Ok(Assessment {
         relationship: index,
         utility,
@@ -217,6 +294,9 @@ pub fn assess_with(
         net_value,
         verdict,
         reasons,
+        co_creation,
+        provider,
+        stakeholders: provision::stakeholders(catalogue, relationship)?,
     })
 }
 

@@ -192,6 +192,9 @@ pub struct Organization {
     pub common: Common,
     /// The organisation this one is part of.
     pub parent: Option<Ref<OrganizationRef>>,
+    /// The minimum margin, percent of revenue, this organisation expects as a provider;
+    /// overrides `thresholds.margin`.
+    pub target_margin: Option<Spanned<Decimal>>,
 }
 
 /// A person, who may hold customer, user and sponsor roles.
@@ -440,6 +443,9 @@ pub struct Service {
     pub warranty: Option<Warranty>,
     /// Relationships in which this service's provider is the consumer.
     pub depends_on: Vec<Ref<RelationshipRef>>,
+    /// What it costs the provider to run the service, shared by every relationship that
+    /// consumes it.
+    pub running_costs: Vec<ProvisionCost>,
 }
 
 /// A formal description of one or more services for target consumer groups.
@@ -463,6 +469,8 @@ pub struct Offering {
     pub warranty: Option<Warranty>,
     /// The price list.
     pub price: Vec<PriceLine>,
+    /// The provider's direct cost of each relationship on this offering.
+    pub cost_to_serve: Vec<ProvisionCost>,
 }
 
 /// Customers, users and sponsors of a relationship.
@@ -506,6 +514,8 @@ pub struct Stakeholder {
     pub role: StakeholderRole,
     /// What they care about.
     pub interest: Option<String>,
+    /// What the relationship means for them.
+    pub effects: Vec<Effect>,
 }
 
 /// How much a required outcome matters.
@@ -629,6 +639,117 @@ pub struct Relationship {
     pub costs: Balance<Cost>,
     /// Risks removed and imposed.
     pub risks: Balance<Risk>,
+    /// The provider's side of this relationship alone.
+    pub provision: Provision,
+}
+
+/// A cost the provider bears: a service's running cost, an offering's cost to serve, or a
+/// relationship's own provision cost.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProvisionCost {
+    /// What it is.
+    pub name: String,
+    /// The dimension of service management the cost is spent on.
+    pub dimension: Dimension,
+    /// The amount, in the catalogue currency.
+    pub amount: Decimal,
+    /// How often it falls due.
+    pub per: Per,
+    /// When set (costs to serve only), the cost is per unit of the relationship's
+    /// `quantity`.
+    pub unit: Option<String>,
+    /// The item's mapping.
+    pub span: Span,
+}
+
+/// What a benefit to the provider, besides revenue, consists of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BenefitKind {
+    /// Budget or grant funding.
+    Funding,
+    /// New business it leads to.
+    BusinessDevelopment,
+    /// Reputation.
+    Image,
+    /// What the provider learns.
+    Knowledge,
+    /// Anything else.
+    Other,
+}
+
+impl BenefitKind {
+    /// The word used in the format.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BenefitKind::Funding => "funding",
+            BenefitKind::BusinessDevelopment => "business-development",
+            BenefitKind::Image => "image",
+            BenefitKind::Knowledge => "knowledge",
+            BenefitKind::Other => "other",
+        }
+    }
+}
+
+/// An amount with how often it falls due, on items where both are optional together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Priced {
+    /// The amount, in the catalogue currency.
+    pub amount: Decimal,
+    /// How often it falls due.
+    pub per: Per,
+}
+
+/// Value to the provider besides revenue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Benefit {
+    /// What it is.
+    pub name: String,
+    /// Its kind.
+    pub kind: BenefitKind,
+    /// Its worth, when priced; an unpriced benefit is listed, not counted.
+    pub priced: Option<Priced>,
+    /// The item's mapping.
+    pub span: Span,
+}
+
+/// The provider's side of one relationship: its own costs, risks and benefits.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Provision {
+    /// Costs of this relationship alone.
+    pub costs: Vec<ProvisionCost>,
+    /// Risks the provider takes on.
+    pub risks: Vec<Risk>,
+    /// Value to the provider besides revenue.
+    pub benefits: Vec<Benefit>,
+}
+
+impl Provision {
+    /// Whether anything is declared.
+    pub fn declares_any(&self) -> bool {
+        !(self.costs.is_empty() && self.risks.is_empty() && self.benefits.is_empty())
+    }
+}
+
+/// Whether an effect on a stakeholder is good or bad for them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EffectDirection {
+    /// Good for the stakeholder.
+    Gain,
+    /// Bad for the stakeholder.
+    Loss,
+}
+
+/// What a relationship means for one of its other stakeholders.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Effect {
+    /// What it is.
+    pub name: String,
+    /// Gain or loss; default gain.
+    pub direction: EffectDirection,
+    /// Its worth, when priced; an unpriced effect is listed by name.
+    pub priced: Option<Priced>,
+    /// The item's mapping.
+    pub span: Span,
 }
 
 /// Catalogue-wide severity overrides (`catalogue.lint`).
@@ -659,6 +780,9 @@ pub struct Metadata {
     pub horizon_months: u32,
     /// Minimum utility score for fit for purpose.
     pub utility_threshold: Decimal,
+    /// The provider's minimum margin, percent of revenue, unless an organisation sets its
+    /// own `target_margin`.
+    pub margin_threshold: Decimal,
     /// Severity overrides.
     pub lint: LintSettings,
 }

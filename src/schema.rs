@@ -290,6 +290,11 @@ struct Thresholds {
     /// Default 50.
     #[schemars(range(min = 0, max = 100))]
     utility: Option<Number>,
+    /// The provider's minimum margin, in percent of revenue, for a relationship to be
+    /// sustainable, unless the provider sets its own `target_margin`. From -100 to 100; a
+    /// negative margin is a planned subsidy. Default 0.
+    #[schemars(range(min = -100, max = 100))]
+    margin: Option<Number>,
 }
 
 /// Severity overrides for the whole catalogue; the command line's flags win over them.
@@ -327,6 +332,11 @@ struct Organization {
     /// The id of the organisation this one is part of: a division of a company, a member
     /// of an alliance.
     parent: Option<Reference>,
+    /// The minimum margin, in percent of revenue, this organisation expects from the
+    /// relationships it provides; overrides `catalogue.thresholds.margin`. From -100 to
+    /// 100; negative for a planned subsidy.
+    #[schemars(range(min = -100, max = 100))]
+    target_margin: Option<Number>,
     /// Free text for readers.
     description: Option<Text>,
     /// Lint rules silenced for this organisation.
@@ -442,6 +452,10 @@ struct Service {
     /// The ids of the upstream relationships in which this service's provider is the
     /// consumer: the links of the value network.
     depends_on: Option<Vec<Reference>>,
+    /// What it costs the provider to run the service. Together with what the provider
+    /// pays for the `depends_on` relationships, it is shared by every relationship whose
+    /// offering includes the service, by quantity.
+    running_costs: Option<Vec<RunningCost>>,
     /// Free text for readers.
     description: Option<Text>,
     /// Lint rules silenced for this service.
@@ -549,6 +563,10 @@ struct Offering {
     warranty: Option<Warranty>,
     /// The price list.
     price: Option<Vec<PriceLine>>,
+    /// The provider's direct cost of each relationship on this offering (a handset, an
+    /// installation visit); a line with a `unit` is multiplied by the relationship's
+    /// `quantity`.
+    cost_to_serve: Option<Vec<CostToServe>>,
     /// Free text for readers.
     description: Option<Text>,
     /// Lint rules silenced for this offering.
@@ -631,6 +649,9 @@ struct Relationship {
     costs: Option<Costs>,
     /// Risks the relationship takes off the consumer, and risks it puts on them.
     risks: Option<Risks>,
+    /// The provider's side of this relationship alone: its own costs, the risks the
+    /// provider takes on, and benefits to the provider besides revenue.
+    provision: Option<Provision>,
     /// Free text for readers.
     description: Option<Text>,
     /// Lint rules silenced for this relationship.
@@ -659,6 +680,9 @@ struct Stakeholder {
     role: StakeholderRole,
     /// What they care about.
     interest: Option<Text>,
+    /// What the relationship means for them, priced or not. Reported on their own, never
+    /// added to the consumer's or the provider's figures.
+    effects: Option<Vec<Effect>>,
 }
 
 /// What the customer has defined and agreed.
@@ -749,6 +773,123 @@ struct Risk {
     impact: Number,
 }
 
+/// A cost the provider bears to run a service, shared by the relationships that consume it.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+struct RunningCost {
+    /// What the cost is.
+    name: Text,
+    /// The dimension of service management it is spent on.
+    dimension: Dimension,
+    /// In the catalogue's currency, 0 or more.
+    #[schemars(range(min = 0))]
+    amount: Number,
+    /// How often it falls due.
+    per: Per,
+}
+
+/// The provider's direct cost of each relationship on the offering.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+struct CostToServe {
+    /// What the cost is.
+    name: Text,
+    /// The dimension of service management it is spent on.
+    dimension: Dimension,
+    /// In the catalogue's currency, 0 or more.
+    #[schemars(range(min = 0))]
+    amount: Number,
+    /// How often it falls due.
+    per: Per,
+    /// When present, the cost is per unit: multiplied by the relationship's `quantity`.
+    /// The text is a label for readers.
+    unit: Option<Text>,
+}
+
+/// The provider's side of one relationship.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+struct Provision {
+    /// Costs the provider bears for this relationship alone.
+    costs: Option<Vec<ProvisionCost>>,
+    /// Risks the provider takes on with this relationship.
+    risks: Option<Vec<Risk>>,
+    /// Value to the provider besides revenue: funding, business development, image.
+    benefits: Option<Vec<Benefit>>,
+}
+
+/// A cost the provider bears for one relationship alone.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+struct ProvisionCost {
+    /// What the cost is.
+    name: Text,
+    /// The dimension of service management it is spent on.
+    dimension: Dimension,
+    /// In the catalogue's currency, 0 or more.
+    #[schemars(range(min = 0))]
+    amount: Number,
+    /// How often it falls due.
+    per: Per,
+}
+
+/// What kind of value a benefit brings the provider.
+#[derive(JsonSchema)]
+#[schemars(rename_all = "kebab-case")]
+enum BenefitKind {
+    Funding,
+    BusinessDevelopment,
+    Image,
+    Knowledge,
+    Other,
+}
+
+/// Value to the provider besides revenue. `amount` and `per` come together or not at
+/// all: an unpriced benefit is listed, not counted.
+#[derive(JsonSchema)]
+#[schemars(
+    deny_unknown_fields,
+    extend("dependentRequired" = { "amount": ["per"], "per": ["amount"] })
+)]
+struct Benefit {
+    /// What the benefit is.
+    name: Text,
+    /// What kind of value it brings.
+    kind: BenefitKind,
+    /// Its worth in the catalogue's currency, 0 or more.
+    #[schemars(range(min = 0))]
+    amount: Option<Number>,
+    /// How often it falls due; required with `amount`.
+    per: Option<Per>,
+}
+
+/// Whether an effect is good or bad for the stakeholder.
+#[derive(JsonSchema)]
+#[schemars(rename_all = "kebab-case")]
+enum EffectDirection {
+    Gain,
+    Loss,
+}
+
+/// What a relationship means for one of its other stakeholders. `amount` and `per` come
+/// together or not at all: an unpriced effect is listed by name.
+#[derive(JsonSchema)]
+#[schemars(
+    deny_unknown_fields,
+    extend("dependentRequired" = { "amount": ["per"], "per": ["amount"] })
+)]
+struct Effect {
+    /// What the effect is.
+    name: Text,
+    /// `gain` or `loss` for the stakeholder. Default `gain`.
+    direction: Option<EffectDirection>,
+    /// Its worth in the catalogue's currency, 0 or more.
+    #[schemars(range(min = 0))]
+    amount: Option<Number>,
+    /// How often it falls due; required with `amount`.
+    per: Option<Per>,
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeSet;
@@ -807,6 +948,12 @@ mod tests {
         ("RemovedCost", keys!(relationships::COST_KEYS)),
         ("ImposedCost", keys!(relationships::COST_KEYS)),
         ("Risk", keys!(relationships::RISK_KEYS)),
+        ("RunningCost", keys!(provision::RUNNING_COST_KEYS)),
+        ("CostToServe", keys!(provision::COST_TO_SERVE_KEYS)),
+        ("Provision", keys!(provision::PROVISION_KEYS)),
+        ("ProvisionCost", keys!(provision::PROVISION_COST_KEYS)),
+        ("Benefit", keys!(provision::BENEFIT_KEYS)),
+        ("Effect", keys!(provision::EFFECT_KEYS)),
     ];
 
     fn property_names(definition: &Value) -> BTreeSet<&str> {

@@ -311,6 +311,14 @@ const WORD_PLACES: &[(&str, &str)] = &[
         "ImposedCostCategory",
         "relationships: [{ id: r, costs: { imposed: [{ name: c, category: WORD }] } }]",
     ),
+    (
+        "BenefitKind",
+        "relationships: [{ id: r, provision: { benefits: [{ name: b, kind: WORD }] } }]",
+    ),
+    (
+        "EffectDirection",
+        "relationships: [{ id: r, stakeholders: [{ party: p, role: other, effects: [{ name: e, direction: WORD }] }] }]",
+    ),
 ];
 
 #[test]

@@ -1,4 +1,5 @@
-//! `svs assess PATH...`: the value assessment of every relationship (docs/format.md §5).
+//! `svs assess PATH...`: the value assessment of every relationship, from both sides
+//! (docs/format.md §5 and §8), or the provider portfolio with `--view providers`.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -6,7 +7,8 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 
 use super::{Context, ExitStatus, load_resolved, unknown_id};
-use crate::assess::Verdict;
+use crate::assess::provision::ProviderVerdict;
+use crate::assess::{Assessment, Verdict};
 use crate::report;
 
 const EXAMPLES: &str = "\
@@ -15,7 +17,9 @@ Examples:
   svs assess catalog/ --wide                       With reasons, missing outcomes and unmet checks
   svs assess catalog/ --format json                The stable JSON report
   svs assess catalog/ --format markdown >> \"$GITHUB_STEP_SUMMARY\"
-  svs assess catalog/ --consumer acme --fail-on no-value";
+  svs assess catalog/ --view providers             Each provider's revenue, cost and margin
+  svs assess catalog/ --consumer acme --fail-on no-value
+  svs assess catalog/ --fail-on unsustainable      Exit 1 when a provider cannot sustain a relationship";
 
 /// Arguments of `svs assess`.
 #[derive(Debug, Args)]
@@ -33,6 +37,10 @@ pub struct AssessArgs {
     #[arg(long)]
     wide: bool,
 
+    /// What to show: each relationship from both sides, or each provider's portfolio
+    #[arg(long, value_enum, default_value_t = View::Relationships)]
+    view: View,
+
     /// Assess only this relationship (repeatable)
     #[arg(long = "relationship", value_name = "ID")]
     relationships: Vec<String>,
@@ -45,10 +53,19 @@ pub struct AssessArgs {
     #[arg(long, value_name = "ORG")]
     provider: Option<String>,
 
-    /// Exit 1 when a verdict is this bad: `no-value`, or `unassessed` (which also fails
-    /// on `no-value`)
+    /// Exit 1 when a verdict is this bad: `no-value`, `unassessed` (which also fails on
+    /// `no-value`), or `unsustainable` (a provider verdict)
     #[arg(long, value_enum, value_name = "VERDICT")]
     fail_on: Option<FailOn>,
+}
+
+/// What `svs assess` shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum View {
+    /// Each relationship: the consumer's side, the provider's, and co-creation
+    Relationships,
+    /// Each provider's revenue, cost of provision and margin over its relationships
+    Providers,
 }
 
 /// Formats of `svs assess`.
@@ -66,8 +83,46 @@ enum Format {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum FailOn {
+    /// A consumer verdict `no-value`
     NoValue,
+    /// A consumer verdict `no-value` or `unassessed`
     Unassessed,
+    /// A provider verdict `unsustainable`
+    Unsustainable,
+}
+
+impl FailOn {
+    /// Why an assessment fails this threshold, or `None` when it passes.
+    fn failure(self, a: &Assessment) -> Option<String> {
+        let reasons = |list: Vec<&str>| list.join(", ");
+        match self {
+            FailOn::NoValue | FailOn::Unassessed
+                if a.verdict == Verdict::NoValue
+                    || (self == FailOn::Unassessed && a.verdict == Verdict::Unassessed) =>
+            {
+                Some(format!(
+                    "{} ({})",
+                    a.verdict.as_str(),
+                    reasons(a.reasons.iter().map(|r| r.as_str()).collect())
+                ))
+            }
+            FailOn::Unsustainable if a.provider.verdict == ProviderVerdict::Unsustainable => {
+                Some(format!(
+                    "unsustainable for the provider ({})",
+                    reasons(a.provider.reasons.iter().map(|r| r.as_str()).collect())
+                ))
+            }
+            _ => None,
+        }
+    }
+
+    fn as_str(self) -> &'static str {
+        match self {
+            FailOn::NoValue => "no-value",
+            FailOn::Unassessed => "unassessed",
+            FailOn::Unsustainable => "unsustainable",
+        }
+    }
 }
 
 pub(super) fn run(
@@ -118,29 +173,96 @@ pub(super) fn run(
         .filter(|(_, r)| args.provider.as_ref().is_none_or(|p| *p == r.provider.id))
         .map(|(i, _)| i)
         .collect();
-    let assessments = crate::assess::assess(&catalogue, &selected)?;
-    match args.format {
-        Format::Table => report::table::render_assessment(
+    let evaluation = crate::assess::evaluate(&catalogue, &selected)?;
+    render(args, context, out, &catalogue, &evaluation)?;
+    out.flush()?;
+    let Some(fail_on) = args.fail_on else {
+        return Ok(ExitStatus::Success);
+    };
+    fail(fail_on, &catalogue, &evaluation.relationships, err)
+}
+
+fn render(
+    args: &AssessArgs,
+    context: &Context,
+    out: &mut dyn Write,
+    catalogue: &crate::model::Catalogue,
+    evaluation: &crate::assess::Evaluation,
+) -> std::io::Result<()> {
+    let assessments = &evaluation.relationships;
+    let providers = &evaluation.providers;
+    match (args.view, args.format) {
+        (View::Relationships, Format::Table) => report::table::render_assessment(
             out,
-            &catalogue,
-            &assessments,
+            catalogue,
+            assessments,
             context.color,
             args.wide,
             context.quiet,
         )?,
-        Format::Json => report::json::render_assessment(out, &catalogue, &assessments)?,
-        Format::Markdown => report::markdown::render_assessment(out, &catalogue, &assessments)?,
-        Format::Csv => report::csv::render_assessment(out, &catalogue, &assessments)?,
+        (View::Relationships, Format::Json) => {
+            report::json::render_assessment(out, catalogue, evaluation)?;
+        }
+        (View::Relationships, Format::Markdown) => {
+            report::markdown::render_assessment(out, catalogue, assessments)?;
+        }
+        (View::Relationships, Format::Csv) => {
+            report::csv::render_assessment(out, catalogue, assessments)?;
+        }
+        (View::Providers, Format::Table) => report::table::render_providers(
+            out,
+            catalogue,
+            providers,
+            context.color,
+            context.quiet,
+        )?,
+        (View::Providers, Format::Json) => {
+            report::json::render_providers(out, catalogue, providers)?;
+        }
+        (View::Providers, Format::Markdown) => {
+            report::markdown::render_providers(out, catalogue, providers)?;
+        }
+        (View::Providers, Format::Csv) => {
+            report::csv::render_providers(out, catalogue, providers)?;
+        }
     }
-    out.flush()?;
-    let fails = |a: &crate::assess::Assessment| match args.fail_on {
-        None => false,
-        Some(FailOn::NoValue) => a.verdict == Verdict::NoValue,
-        Some(FailOn::Unassessed) => a.verdict != Verdict::Value,
-    };
-    Ok(if assessments.iter().any(fails) {
-        ExitStatus::Failure
+    Ok(())
+}
+
+/// Exit 1, saying which relationships fail `--fail-on` and why, when any does.
+fn fail(
+    fail_on: FailOn,
+    catalogue: &crate::model::Catalogue,
+    assessments: &[Assessment],
+    err: &mut dyn Write,
+) -> anyhow::Result<ExitStatus> {
+    let failures: Vec<(&str, String)> = assessments
+        .iter()
+        .filter_map(|a| {
+            let id = catalogue.relationships[a.relationship]
+                .common
+                .id
+                .value
+                .as_str();
+            Some((id, fail_on.failure(a)?))
+        })
+        .collect();
+    if failures.is_empty() {
+        return Ok(ExitStatus::Success);
+    }
+    let noun = if failures.len() == 1 {
+        "relationship fails"
     } else {
-        ExitStatus::Success
-    })
+        "relationships fail"
+    };
+    writeln!(
+        err,
+        "error: {} {noun} --fail-on {}:",
+        failures.len(),
+        fail_on.as_str()
+    )?;
+    for (id, why) in &failures {
+        writeln!(err, "  {id}: {why}")?;
+    }
+    Ok(ExitStatus::Failure)
 }

@@ -5,6 +5,7 @@
 //! in the catalogue's size.
 
 use crate::assess::offered::Offers;
+use crate::assess::provision::CostFlow;
 use crate::assess::{self, Assessment};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Catalogue, Common, Kind, Ref, Target};
@@ -70,6 +71,8 @@ pub struct Index<'c> {
     pub catalogue: &'c Catalogue,
     /// Every offering's offered warranty and facilitated outcomes.
     pub offers: Offers,
+    /// Revenue, pools and users of the provider's side.
+    pub flow: CostFlow,
     /// Every relationship's assessment, by relationship index (`None` when its amounts
     /// are too large to compute exactly).
     pub assessments: Vec<Option<Assessment>>,
@@ -187,10 +190,11 @@ fn count_references(c: &Catalogue) -> ReferenceCounts {
 impl<'c> Index<'c> {
     /// Computes every shared table once.
     pub fn new(catalogue: &'c Catalogue) -> Self {
-        let offers = Offers::new(catalogue);
+        let shared = assess::Shared::new(catalogue);
         let assessments = (0..catalogue.relationships.len())
-            .map(|r| assess::assess_with(catalogue, &offers, r).ok())
+            .map(|r| assess::assess_with(catalogue, &shared, r).ok())
             .collect();
+        let assess::Shared { offers, flow } = shared;
         let mut facilitated_anywhere = vec![false; catalogue.outcomes.len()];
         for outcome in catalogue
             .services
@@ -203,6 +207,7 @@ impl<'c> Index<'c> {
         Index {
             catalogue,
             offers,
+            flow,
             assessments,
             ancestry: Ancestry::new(catalogue),
             references: count_references(catalogue),

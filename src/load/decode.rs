@@ -31,6 +31,7 @@ pub(crate) mod offerings;
 pub(crate) mod outcomes;
 pub(crate) mod parties;
 pub(crate) mod products;
+pub(crate) mod provision;
 pub(crate) mod relationships;
 pub(crate) mod services;
 pub(crate) mod warranty;
@@ -53,6 +54,8 @@ pub struct RawMetadata {
     pub horizon_months: Option<u32>,
     /// `thresholds.utility`.
     pub utility_threshold: Option<Decimal>,
+    /// `thresholds.margin`.
+    pub margin_threshold: Option<Decimal>,
     /// `lint`.
     pub lint: LintSettings,
 }
@@ -366,6 +369,16 @@ impl Decoder<'_> {
             self.invalid(node.span, format!("{what} must be {range}, found {value}"));
             None
         }
+    }
+
+    /// A margin in percent of revenue, -100 to 100 (negative: a planned subsidy).
+    fn percent_of_revenue(&mut self, node: &Node, what: &str) -> Option<Decimal> {
+        self.bounded(
+            node,
+            what,
+            |d| d >= -Decimal::ONE_HUNDRED && d <= Decimal::ONE_HUNDRED,
+            "a percentage of revenue from -100 to 100",
+        )
     }
 
     fn amount(&mut self, node: &Node, what: &str) -> Option<Decimal> {

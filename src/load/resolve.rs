@@ -32,6 +32,7 @@ pub fn resolve(
             currency: None,
             horizon_months: DEFAULT_HORIZON_MONTHS,
             utility_threshold: DEFAULT_UTILITY_THRESHOLD,
+            margin_threshold: rust_decimal::Decimal::ZERO,
             lint: crate::model::LintSettings::default(),
         },
         organizations: Vec::new(),
@@ -76,6 +77,7 @@ pub fn resolve(
         m.currency = raw.currency;
         m.horizon_months = raw.horizon_months.unwrap_or(DEFAULT_HORIZON_MONTHS);
         m.utility_threshold = raw.utility_threshold.unwrap_or(DEFAULT_UTILITY_THRESHOLD);
+        m.margin_threshold = raw.margin_threshold.unwrap_or_default();
         m.lint = raw.lint;
     } else {
         catalogue.metadata.name = default_name;

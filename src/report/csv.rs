@@ -4,6 +4,7 @@
 use std::io::{self, Write};
 
 use crate::assess::Assessment;
+use crate::assess::provision::Portfolio;
 use crate::figures::plain;
 use crate::model::Catalogue;
 
@@ -26,6 +27,33 @@ const HEADER: &[&str] = &[
     "currency",
     "verdict",
     "reasons",
+    "revenue",
+    "cost_of_provision_direct",
+    "cost_of_provision_shared",
+    "provider_risks",
+    "provider_benefits",
+    "margin",
+    "margin_pct",
+    "target_margin",
+    "provider_verdict",
+    "co_creation",
+];
+
+const PROVIDERS_HEADER: &[&str] = &[
+    "provider",
+    "revenue",
+    "cost_of_provision",
+    "risks",
+    "benefits",
+    "unrecovered",
+    "margin",
+    "margin_pct",
+    "target_margin",
+    "currency",
+    "sustainable",
+    "relationships_sustainable",
+    "relationships_unsustainable",
+    "relationships_unassessed",
 ];
 
 /// Quotes a field when it holds a comma, a quote or a line break.
@@ -67,6 +95,46 @@ pub fn render_assessment(
             field(currency),
             a.verdict.as_str().to_owned(),
             field(&reasons.join(";")),
+            plain(a.provider.revenue),
+            plain(a.provider.cost_of_provision.direct),
+            plain(a.provider.cost_of_provision.shared),
+            plain(a.provider.risks),
+            plain(a.provider.benefits),
+            plain(a.provider.margin),
+            a.provider.margin_pct.map(plain).unwrap_or_default(),
+            plain(a.provider.target_margin),
+            a.provider.verdict.as_str().to_owned(),
+            a.co_creation.as_str().to_owned(),
+        ];
+        write!(out, "{}\r\n", row.join(","))?;
+    }
+    Ok(())
+}
+
+/// Writes the provider portfolio (docs/format.md §8.5): a header and one row per provider.
+pub fn render_providers(
+    out: &mut dyn Write,
+    catalogue: &Catalogue,
+    providers: &[Portfolio],
+) -> io::Result<()> {
+    write!(out, "{}\r\n", PROVIDERS_HEADER.join(","))?;
+    let currency = catalogue.metadata.currency.as_deref().unwrap_or_default();
+    for p in providers {
+        let row = [
+            field(&catalogue.organizations[p.organization].common.id.value),
+            plain(p.revenue),
+            plain(p.cost_of_provision),
+            plain(p.risks),
+            plain(p.benefits),
+            plain(p.unrecovered),
+            plain(p.margin),
+            p.margin_pct.map(plain).unwrap_or_default(),
+            plain(p.target_margin),
+            field(currency),
+            p.sustainable.to_string(),
+            p.sustainable_count.to_string(),
+            p.unsustainable_count.to_string(),
+            p.unassessed_count.to_string(),
         ];
         write!(out, "{}\r\n", row.join(","))?;
     }

@@ -121,6 +121,7 @@ struct AssessmentDocument<'a> {
     currency: Option<&'a str>,
     horizon_months: u32,
     relationships: Vec<RelationshipValue<'a>>,
+    providers: Vec<PortfolioValue<'a>>,
     summary: AssessmentSummary,
 }
 
@@ -137,6 +138,111 @@ struct RelationshipValue<'a> {
     net_value: Rounded,
     verdict: &'static str,
     reasons: Vec<&'static str>,
+    provider_side: ProviderSideValue,
+    co_creation: &'static str,
+    stakeholders: Vec<StakeholderEffectsValue<'a>>,
+}
+
+#[derive(Serialize)]
+struct ProviderSideValue {
+    revenue: Rounded,
+    cost_of_provision: CostOfProvisionValue,
+    risks: Rounded,
+    benefits: Rounded,
+    margin: Rounded,
+    margin_pct: Option<Rounded>,
+    target_margin: Rounded,
+    verdict: &'static str,
+    reasons: Vec<&'static str>,
+}
+
+#[derive(Serialize)]
+struct CostOfProvisionValue {
+    direct: Rounded,
+    shared: Rounded,
+    total: Rounded,
+}
+
+#[derive(Serialize)]
+struct StakeholderEffectsValue<'a> {
+    party: &'a str,
+    role: &'static str,
+    gains: Rounded,
+    losses: Rounded,
+    net: Rounded,
+    unpriced: &'a [String],
+}
+
+#[derive(Serialize)]
+struct PortfolioValue<'a> {
+    id: &'a str,
+    revenue: Rounded,
+    cost_of_provision: Rounded,
+    risks: Rounded,
+    benefits: Rounded,
+    unrecovered: Rounded,
+    margin: Rounded,
+    margin_pct: Option<Rounded>,
+    target_margin: Rounded,
+    sustainable: bool,
+    relationships: PortfolioCounts,
+}
+
+#[derive(Serialize)]
+struct PortfolioCounts {
+    sustainable: usize,
+    unsustainable: usize,
+    unassessed: usize,
+}
+
+#[derive(Serialize)]
+struct CoCreationCounts {
+    mutual: usize,
+    consumer_only: usize,
+    provider_only: usize,
+    neither: usize,
+    unassessed: usize,
+}
+
+fn provider_side(side: &crate::assess::provision::ProviderSide) -> ProviderSideValue {
+    ProviderSideValue {
+        revenue: Rounded(side.revenue),
+        cost_of_provision: CostOfProvisionValue {
+            direct: Rounded(side.cost_of_provision.direct),
+            shared: Rounded(side.cost_of_provision.shared),
+            total: Rounded(side.cost_of_provision.total()),
+        },
+        risks: Rounded(side.risks),
+        benefits: Rounded(side.benefits),
+        margin: Rounded(side.margin),
+        margin_pct: side.margin_pct.map(Rounded),
+        target_margin: Rounded(side.target_margin),
+        verdict: side.verdict.as_str(),
+        reasons: side.reasons.iter().map(|r| r.as_str()).collect(),
+    }
+}
+
+fn portfolio<'a>(
+    catalogue: &'a crate::model::Catalogue,
+    entry: &crate::assess::provision::Portfolio,
+) -> PortfolioValue<'a> {
+    PortfolioValue {
+        id: &catalogue.organizations[entry.organization].common.id.value,
+        revenue: Rounded(entry.revenue),
+        cost_of_provision: Rounded(entry.cost_of_provision),
+        risks: Rounded(entry.risks),
+        benefits: Rounded(entry.benefits),
+        unrecovered: Rounded(entry.unrecovered),
+        margin: Rounded(entry.margin),
+        margin_pct: entry.margin_pct.map(Rounded),
+        target_margin: Rounded(entry.target_margin),
+        sustainable: entry.sustainable,
+        relationships: PortfolioCounts {
+            sustainable: entry.sustainable_count,
+            unsustainable: entry.unsustainable_count,
+            unassessed: entry.unassessed_count,
+        },
+    }
 }
 
 #[derive(Serialize)]
@@ -186,16 +292,21 @@ struct AssessmentSummary {
     value: usize,
     no_value: usize,
     unassessed: usize,
+    net_value: Rounded,
+    co_creation: CoCreationCounts,
 }
 
 /// Writes the assessment document described in docs/json.md, pretty-printed, with a final newline.
 pub fn render_assessment(
     out: &mut dyn Write,
     catalogue: &crate::model::Catalogue,
-    assessments: &[crate::assess::Assessment],
+    evaluation: &crate::assess::Evaluation,
 ) -> io::Result<()> {
     use crate::assess::Verdict;
+    use crate::assess::provision::CoCreation;
+    let assessments = &evaluation.relationships;
     let count = |verdict| assessments.iter().filter(|a| a.verdict == verdict).count();
+    let together = |c| assessments.iter().filter(|a| a.co_creation == c).count();
     let document = AssessmentDocument {
         catalogue: &catalogue.metadata.name,
         currency: catalogue.metadata.currency.as_deref(),
@@ -236,15 +347,67 @@ pub fn render_assessment(
                     net_value: Rounded(a.net_value),
                     verdict: a.verdict.as_str(),
                     reasons: a.reasons.iter().map(|r| r.as_str()).collect(),
+                    provider_side: provider_side(&a.provider),
+                    co_creation: a.co_creation.as_str(),
+                    stakeholders: a
+                        .stakeholders
+                        .iter()
+                        .map(|s| StakeholderEffectsValue {
+                            party: &s.party,
+                            role: crate::roles::stakeholder_role(s.role),
+                            gains: Rounded(s.gains),
+                            losses: Rounded(s.losses),
+                            net: Rounded(s.net()),
+                            unpriced: &s.unpriced,
+                        })
+                        .collect(),
                 }
             })
+            .collect(),
+        providers: evaluation
+            .providers
+            .iter()
+            .map(|entry| portfolio(catalogue, entry))
             .collect(),
         summary: AssessmentSummary {
             relationships: assessments.len(),
             value: count(Verdict::Value),
             no_value: count(Verdict::NoValue),
             unassessed: count(Verdict::Unassessed),
+            net_value: Rounded(crate::assess::assessed_net_value(assessments)),
+            co_creation: CoCreationCounts {
+                mutual: together(CoCreation::Mutual),
+                consumer_only: together(CoCreation::ConsumerOnly),
+                provider_only: together(CoCreation::ProviderOnly),
+                neither: together(CoCreation::Neither),
+                unassessed: together(CoCreation::Unassessed),
+            },
         },
+    };
+    serde_json::to_writer_pretty(&mut *out, &document)?;
+    writeln!(out)
+}
+
+#[derive(Serialize)]
+struct ProvidersDocument<'a> {
+    catalogue: &'a str,
+    currency: Option<&'a str>,
+    horizon_months: u32,
+    providers: Vec<PortfolioValue<'a>>,
+}
+
+/// Writes the provider portfolio alone (`svs assess --view providers`): the `providers`
+/// list of the assessment document, with the catalogue's name, currency and horizon.
+pub fn render_providers(
+    out: &mut dyn Write,
+    catalogue: &crate::model::Catalogue,
+    providers: &[crate::assess::provision::Portfolio],
+) -> io::Result<()> {
+    let document = ProvidersDocument {
+        catalogue: &catalogue.metadata.name,
+        currency: catalogue.metadata.currency.as_deref(),
+        horizon_months: catalogue.metadata.horizon_months,
+        providers: providers.iter().map(|p| portfolio(catalogue, p)).collect(),
     };
     serde_json::to_writer_pretty(&mut *out, &document)?;
     writeln!(out)

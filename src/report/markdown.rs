@@ -8,16 +8,27 @@ use std::io::{self, Write};
 use rust_decimal::Decimal;
 
 use super::mark;
+use crate::assess::provision::{CoCreation, Portfolio, ProviderVerdict};
 use crate::assess::{Assessment, Verdict};
 use crate::figures::{grouped, money, round2};
 use crate::model::Catalogue;
-use crate::report::table::{describe_unmet, summary};
+use crate::report::table::{describe_margin, describe_unmet, summary};
 
 fn verdict(verdict: Verdict) -> &'static str {
     match verdict {
         Verdict::Value => "✅ value",
         Verdict::NoValue => "❌ no-value",
         Verdict::Unassessed => "❔ unassessed",
+    }
+}
+
+fn co_creation(together: CoCreation) -> &'static str {
+    match together {
+        CoCreation::Mutual => "🤝 mutual",
+        CoCreation::ConsumerOnly => "⚖️ consumer-only",
+        CoCreation::ProviderOnly => "⚖️ provider-only",
+        CoCreation::Neither => "❌ neither",
+        CoCreation::Unassessed => "❔ unassessed",
     }
 }
 
@@ -60,30 +71,54 @@ pub fn render_assessment(
     )?;
     writeln!(
         out,
-        "| Relationship | Provider → Consumer | Offering | Utility | Warranty | Net value / year | Verdict |"
+        "| Relationship | Provider → Consumer | Offering | Utility | Warranty | Net value / year | Verdict | Provider margin / year | Co-creation |"
     )?;
-    writeln!(out, "|---|---|---|--:|--:|--:|---|")?;
+    writeln!(out, "|---|---|---|--:|--:|--:|---|--:|---|")?;
     for a in assessments {
         let r = &catalogue.relationships[a.relationship];
+        let (utility, warranty) = if a.verdict == Verdict::Unassessed {
+            ("—".to_owned(), "—".to_owned())
+        } else {
+            (
+                format!(
+                    "{} {}",
+                    grouped(a.utility.score),
+                    mark(a.utility.fit_for_purpose)
+                ),
+                format!(
+                    "{} {} ({}/{})",
+                    grouped(a.warranty.score),
+                    mark(a.warranty.fit_for_use),
+                    a.warranty.met,
+                    a.warranty.checks
+                ),
+            )
+        };
         writeln!(
             out,
-            "| `{}` | `{}` → `{}` | `{}` | {} {} | {} {} ({}/{}) | {} | {} |",
+            "| `{}` | `{}` → `{}` | `{}` | {utility} | {warranty} | {} | {} | {} | {} |",
             r.common.id.value,
             r.provider.id,
             r.consumer.id,
             r.offering.id,
-            grouped(a.utility.score),
-            mark(a.utility.fit_for_purpose),
-            grouped(a.warranty.score),
-            mark(a.warranty.fit_for_use),
-            a.warranty.met,
-            a.warranty.checks,
             money(a.net_value, currency),
             verdict(a.verdict),
+            describe_margin(&a.provider, currency),
+            co_creation(a.co_creation),
         )?;
     }
     writeln!(out, "\n**{}**", summary(catalogue, assessments))?;
+    explain(out, catalogue, assessments)?;
+    quadrant_chart(out, catalogue, assessments)
+}
 
+/// Why each relationship that is not `value`, or not sustainable for its provider, is so.
+fn explain(
+    out: &mut dyn Write,
+    catalogue: &Catalogue,
+    assessments: &[Assessment],
+) -> io::Result<()> {
+    let currency = catalogue.metadata.currency.as_deref();
     let explained: Vec<&Assessment> = assessments
         .iter()
         .filter(|a| a.verdict != Verdict::Value)
@@ -117,6 +152,35 @@ pub fn render_assessment(
         }
     }
 
+    let one_sided: Vec<&Assessment> = assessments
+        .iter()
+        .filter(|a| a.provider.verdict == ProviderVerdict::Unsustainable)
+        .collect();
+    if !one_sided.is_empty() {
+        writeln!(out, "\n### Unsustainable for the provider\n")?;
+        for a in one_sided {
+            let r = &catalogue.relationships[a.relationship];
+            writeln!(
+                out,
+                "- `{}`: margin {} against a target of {} % (revenue {}, cost of provision {})",
+                r.common.id.value,
+                describe_margin(&a.provider, currency),
+                grouped(a.provider.target_margin),
+                money(a.provider.revenue, currency),
+                money(a.provider.cost_of_provision.total(), currency),
+            )?;
+        }
+    }
+
+    Ok(())
+}
+
+/// A Mermaid quadrant chart of utility and warranty scores.
+fn quadrant_chart(
+    out: &mut dyn Write,
+    catalogue: &Catalogue,
+    assessments: &[Assessment],
+) -> io::Result<()> {
     writeln!(out, "\n```mermaid")?;
     writeln!(out, "quadrantChart")?;
     writeln!(out, "    title Fit for purpose and fit for use")?;
@@ -137,6 +201,52 @@ pub fn render_assessment(
         )?;
     }
     writeln!(out, "```")
+}
+
+/// The provider portfolio (docs/format.md §8.5) as a Markdown table.
+pub fn render_providers(
+    out: &mut dyn Write,
+    catalogue: &Catalogue,
+    providers: &[Portfolio],
+) -> io::Result<()> {
+    let currency = catalogue.metadata.currency.as_deref();
+    writeln!(
+        out,
+        "## Provider portfolio: {}\n",
+        cell(&catalogue.metadata.name)
+    )?;
+    writeln!(
+        out,
+        "| Provider | Revenue / year | Cost of provision / year | Risks / year | Benefits / year | Unrecovered / year | Margin / year | Margin % | Target % | Sustainable | Relationships (sust. / unsust. / unassessed) |"
+    )?;
+    writeln!(out, "|---|--:|--:|--:|--:|--:|--:|--:|--:|---|--:|")?;
+    for p in providers {
+        writeln!(
+            out,
+            "| `{}` | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} / {} / {} |",
+            catalogue.organizations[p.organization].common.id.value,
+            money(p.revenue, currency),
+            money(p.cost_of_provision, currency),
+            money(p.risks, currency),
+            money(p.benefits, currency),
+            money(p.unrecovered, currency),
+            money(p.margin, currency),
+            p.margin_pct.map_or_else(|| "—".to_owned(), grouped),
+            grouped(p.target_margin),
+            match (
+                p.sustainable_count + p.unsustainable_count > 0,
+                p.sustainable
+            ) {
+                (false, _) => "❔ not assessed",
+                (true, true) => "✅ yes",
+                (true, false) => "❌ no",
+            },
+            p.sustainable_count,
+            p.unsustainable_count,
+            p.unassessed_count,
+        )?;
+    }
+    Ok(())
 }
 
 /// The roles of each relationship as Markdown: one section per relationship.

@@ -8,6 +8,7 @@ use std::io::{self, Write};
 use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, Table, presets};
 
 use super::mark;
+use crate::assess::provision::{CoCreation, Portfolio, ProviderSide, ProviderVerdict};
 use crate::assess::{Assessment, UnmetCheck, Verdict};
 use crate::figures::{grouped, money};
 use crate::model::Catalogue;
@@ -50,6 +51,31 @@ fn verdict_cell(verdict: Verdict, color: bool) -> Cell {
     })
 }
 
+fn co_creation_cell(together: CoCreation, color: bool) -> Cell {
+    let cell = Cell::new(together.as_str());
+    if !color {
+        return cell;
+    }
+    cell.fg(match together {
+        CoCreation::Mutual => Color::Green,
+        CoCreation::ConsumerOnly | CoCreation::ProviderOnly => Color::Yellow,
+        CoCreation::Neither => Color::Red,
+        CoCreation::Unassessed => Color::DarkYellow,
+    })
+}
+
+/// The provider's margin for people: `183,000.00 GBP (50.83 %)`, or `—` when the
+/// provider's side is not assessed.
+pub fn describe_margin(side: &ProviderSide, currency: Option<&str>) -> String {
+    if side.verdict == ProviderVerdict::Unassessed {
+        return "—".to_owned();
+    }
+    match side.margin_pct {
+        Some(pct) => format!("{} ({} %)", money(side.margin, currency), grouped(pct)),
+        None => money(side.margin, currency),
+    }
+}
+
 /// The assessment as a table, with the summary line unless `quiet`.
 pub fn render_assessment(
     out: &mut dyn Write,
@@ -71,42 +97,62 @@ pub fn render_assessment(
         "Risks net / yr",
         "Net value / yr",
         "Verdict",
+        "Provider margin / yr",
+        "Co-creation",
     ];
     if wide {
-        header.extend(["Reasons", "Missing outcomes", "Unmet warranty"]);
+        header.extend([
+            "Reasons",
+            "Missing outcomes",
+            "Unmet warranty",
+            "Provider reasons",
+        ]);
     }
     table.set_header(header);
     for a in assessments {
         let r = &catalogue.relationships[a.relationship];
         let right = |text: String| Cell::new(text).set_alignment(CellAlignment::Right);
+        let assessed = a.verdict != Verdict::Unassessed;
+        let (utility, warranty) = if assessed {
+            (
+                format!(
+                    "{} {}",
+                    grouped(a.utility.score),
+                    mark(a.utility.fit_for_purpose)
+                ),
+                format!(
+                    "{} {} ({}/{})",
+                    grouped(a.warranty.score),
+                    mark(a.warranty.fit_for_use),
+                    a.warranty.met,
+                    a.warranty.checks
+                ),
+            )
+        } else {
+            ("—".to_owned(), "—".to_owned())
+        };
         let mut row = vec![
             Cell::new(&r.common.id.value),
             Cell::new(format!("{} → {}", r.provider.id, r.consumer.id)),
             Cell::new(&r.offering.id),
-            right(format!(
-                "{} {}",
-                grouped(a.utility.score),
-                mark(a.utility.fit_for_purpose)
-            )),
-            right(format!(
-                "{} {} ({}/{})",
-                grouped(a.warranty.score),
-                mark(a.warranty.fit_for_use),
-                a.warranty.met,
-                a.warranty.checks
-            )),
+            right(utility),
+            right(warranty),
             right(money(a.costs.net(), currency)),
             right(money(a.risks.net(), currency)),
             right(money(a.net_value, currency)),
             verdict_cell(a.verdict, color),
+            right(describe_margin(&a.provider, currency)),
+            co_creation_cell(a.co_creation, color),
         ];
         if wide {
             let reasons: Vec<&str> = a.reasons.iter().map(|r| r.as_str()).collect();
             let unmet: Vec<String> = a.warranty.unmet.iter().map(describe_unmet).collect();
+            let provider: Vec<&str> = a.provider.reasons.iter().map(|r| r.as_str()).collect();
             row.extend([
                 Cell::new(reasons.join("\n")),
                 Cell::new(a.utility.missing.join("\n")),
                 Cell::new(unmet.join("\n")),
+                Cell::new(provider.join("\n")),
             ]);
         }
         table.add_row(row);
@@ -118,31 +164,112 @@ pub fn render_assessment(
     Ok(())
 }
 
-/// "12 relationships: 10 value, 2 no-value, 0 unassessed; net value 1,234.00 GBP a year".
+/// "12 relationships: 10 value, 2 no-value, 0 unassessed; 9 mutual, …; net value of the
+/// 12 assessed 1,234.00 GBP a year". Unassessed relationships are left out of the total.
 pub fn summary(catalogue: &Catalogue, assessments: &[Assessment]) -> String {
     let count = |verdict| assessments.iter().filter(|a| a.verdict == verdict).count();
-    let total = assessments
-        .iter()
-        .try_fold(rust_decimal::Decimal::ZERO, |sum, a| {
-            sum.checked_add(a.net_value)
-        });
+    let together = |c| assessments.iter().filter(|a| a.co_creation == c).count();
     let noun = if assessments.len() == 1 {
         "relationship"
     } else {
         "relationships"
     };
-    let mut text = format!(
-        "{} {noun}: {} value, {} no-value, {} unassessed",
+    let assessed = assessments.len() - count(Verdict::Unassessed);
+    let total = money(
+        crate::assess::assessed_net_value(assessments),
+        catalogue.metadata.currency.as_deref(),
+    );
+    format!(
+        "{} {noun}: {} value, {} no-value, {} unassessed; co-creation {} mutual, {} consumer-only, \
+         {} provider-only, {} neither, {} unassessed; net value of the {assessed} assessed {total} a year",
         assessments.len(),
         count(Verdict::Value),
         count(Verdict::NoValue),
-        count(Verdict::Unassessed)
-    );
-    if let Some(total) = total {
-        let total = money(total, catalogue.metadata.currency.as_deref());
-        text = format!("{text}; net value {total} a year");
+        count(Verdict::Unassessed),
+        together(CoCreation::Mutual),
+        together(CoCreation::ConsumerOnly),
+        together(CoCreation::ProviderOnly),
+        together(CoCreation::Neither),
+        together(CoCreation::Unassessed),
+    )
+}
+
+/// The provider portfolio (docs/format.md §8.5): one row per provider.
+pub fn render_providers(
+    out: &mut dyn Write,
+    catalogue: &Catalogue,
+    providers: &[Portfolio],
+    color: bool,
+    quiet: bool,
+) -> io::Result<()> {
+    let currency = catalogue.metadata.currency.as_deref();
+    let mut table = new_table(color);
+    table.set_header(vec![
+        "Provider",
+        "Revenue / yr",
+        "Cost of provision / yr",
+        "Risks / yr",
+        "Benefits / yr",
+        "Unrecovered / yr",
+        "Margin / yr",
+        "Margin %",
+        "Target %",
+        "Sustainable",
+        "Relationships (sust. / unsust. / unassessed)",
+    ]);
+    for p in providers {
+        let right = |text: String| Cell::new(text).set_alignment(CellAlignment::Right);
+        let assessed = p.sustainable_count + p.unsustainable_count > 0;
+        let mut sustainable = Cell::new(match (assessed, p.sustainable) {
+            (false, _) => "— (not assessed)",
+            (true, true) => "yes",
+            (true, false) => "no",
+        });
+        if color && assessed {
+            sustainable = sustainable.fg(if p.sustainable {
+                Color::Green
+            } else {
+                Color::Red
+            });
+        }
+        table.add_row(vec![
+            Cell::new(&catalogue.organizations[p.organization].common.id.value),
+            right(money(p.revenue, currency)),
+            right(money(p.cost_of_provision, currency)),
+            right(money(p.risks, currency)),
+            right(money(p.benefits, currency)),
+            right(money(p.unrecovered, currency)),
+            right(money(p.margin, currency)),
+            right(p.margin_pct.map_or_else(|| "—".to_owned(), grouped)),
+            right(grouped(p.target_margin)),
+            sustainable,
+            right(format!(
+                "{} / {} / {}",
+                p.sustainable_count, p.unsustainable_count, p.unassessed_count
+            )),
+        ]);
     }
-    text
+    writeln!(out, "{table}")?;
+    if !quiet {
+        let assessed: Vec<&Portfolio> = providers
+            .iter()
+            .filter(|p| p.sustainable_count + p.unsustainable_count > 0)
+            .collect();
+        let fine = assessed.iter().filter(|p| p.sustainable).count();
+        let noun = if providers.len() == 1 {
+            "provider"
+        } else {
+            "providers"
+        };
+        writeln!(
+            out,
+            "{} {noun}: {fine} sustainable, {} unsustainable, {} not assessed",
+            providers.len(),
+            assessed.len() - fine,
+            providers.len() - assessed.len()
+        )?;
+    }
+    Ok(())
 }
 
 /// The roles of each relationship: a heading line, then a two-column table of roles and

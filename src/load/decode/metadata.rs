@@ -13,7 +13,7 @@ pub(crate) const METADATA_KEYS: &[&str] =
     &["name", "currency", "horizon_months", "thresholds", "lint"];
 
 /// The keys of `catalogue.thresholds`.
-pub(crate) const THRESHOLDS_KEYS: &[&str] = &["utility"];
+pub(crate) const THRESHOLDS_KEYS: &[&str] = &["utility", "margin"];
 
 /// The keys of the catalogue's `lint:` block.
 pub(crate) const CATALOGUE_LINT_KEYS: &[&str] = &["allow", "warn", "deny"];
@@ -42,6 +42,7 @@ impl Decoder<'_> {
             .and_then(|node| self.whole(node, "`horizon_months`", 1, 600))
             .and_then(|v| u32::try_from(v).ok());
         let mut utility_threshold = None;
+        let mut margin_threshold = None;
         if let Some(thresholds) = fields.get("thresholds") {
             if let Some(inner) = self.mapping(thresholds, "`thresholds`", THRESHOLDS_KEYS) {
                 utility_threshold = inner.get("utility").and_then(|node| {
@@ -52,6 +53,9 @@ impl Decoder<'_> {
                         "from 0 to 100",
                     )
                 });
+                margin_threshold = inner
+                    .get("margin")
+                    .and_then(|node| self.percent_of_revenue(node, "`thresholds.margin`"));
             }
         }
         let mut lint = LintSettings::default();
@@ -71,6 +75,7 @@ impl Decoder<'_> {
             currency,
             horizon_months,
             utility_threshold,
+            margin_threshold,
             lint,
         })
     }

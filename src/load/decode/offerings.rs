@@ -2,6 +2,7 @@
 //! price lines, and the `ownership` and `per` values those share with costs
 //! (docs/format.md §3.9).
 
+use super::provision::CostOf;
 use super::{Decoder, Fields, exact};
 use crate::load::yaml::Node;
 use crate::model::{Access, Action, Goods, Offering, Ownership, Per, PriceLine, Spanned};
@@ -19,6 +20,7 @@ pub(crate) const OFFERING_KEYS: &[&str] = &[
     "actions",
     "warranty",
     "price",
+    "cost_to_serve",
     "description",
     "lint",
 ];
@@ -57,6 +59,7 @@ impl Decoder<'_> {
         let price = exact(self.list(fields.get("price"), "`price`"), |item| {
             self.price_line(item)
         });
+        let cost_to_serve = self.provision_costs(&fields, "cost_to_serve", CostOf::Serving);
         Some(Offering {
             common: common?,
             provider: provider?,
@@ -67,6 +70,7 @@ impl Decoder<'_> {
             actions,
             warranty,
             price,
+            cost_to_serve,
         })
     }
 

@@ -3,10 +3,17 @@
 
 use super::Decoder;
 use crate::load::yaml::Node;
-use crate::model::{Group, Organization, Person};
+use crate::model::{Group, Organization, Person, Spanned};
 
 /// The keys of an organisation.
-pub(crate) const ORGANIZATION_KEYS: &[&str] = &["id", "name", "parent", "description", "lint"];
+pub(crate) const ORGANIZATION_KEYS: &[&str] = &[
+    "id",
+    "name",
+    "parent",
+    "target_margin",
+    "description",
+    "lint",
+];
 
 /// The keys of a person.
 pub(crate) const PERSON_KEYS: &[&str] =
@@ -28,9 +35,14 @@ impl Decoder<'_> {
         let fields = self.mapping(node, &self.entity_what("organization"), ORGANIZATION_KEYS)?;
         let common = self.common(&fields, "organization", true);
         let parent = self.optional_ref(&fields, "parent", "the organization");
+        let target_margin = fields.get("target_margin").map(|n| {
+            self.percent_of_revenue(n, "`target_margin`")
+                .map(|value| Spanned::new(value, n.span))
+        });
         Some(Organization {
             common: common?,
             parent,
+            target_margin: target_margin.map_or(Some(None), |t| t.map(Some))?,
         })
     }
 

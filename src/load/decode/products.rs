@@ -3,7 +3,7 @@
 
 use super::{Decoder, exact};
 use crate::load::yaml::Node;
-use crate::model::{Dimension, Product, Resource};
+use crate::model::{Product, Resource};
 
 /// The keys of a product.
 pub(crate) const PRODUCT_KEYS: &[&str] = &[
@@ -39,27 +39,9 @@ impl Decoder<'_> {
         let what = "a product resource";
         let fields = self.mapping(node, what, RESOURCE_KEYS)?;
         let name = self.required_string(&fields, "name", what);
-        let dimension = self.required(&fields, "dimension", what).and_then(|n| {
-            self.choice(
-                n,
-                "`dimension`",
-                &[
-                    (
-                        "organizations-and-people",
-                        Dimension::OrganizationsAndPeople,
-                    ),
-                    (
-                        "information-and-technology",
-                        Dimension::InformationAndTechnology,
-                    ),
-                    ("partners-and-suppliers", Dimension::PartnersAndSuppliers),
-                    (
-                        "value-streams-and-processes",
-                        Dimension::ValueStreamsAndProcesses,
-                    ),
-                ],
-            )
-        });
+        let dimension = self
+            .required(&fields, "dimension", what)
+            .and_then(|n| self.dimension(n));
         let visible = fields.get("visible").map(|n| self.boolean(n, "`visible`"));
         Some(Resource {
             name: name?.value,

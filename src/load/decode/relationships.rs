@@ -7,8 +7,8 @@ use rust_decimal::Decimal;
 use super::{Decoder, exact};
 use crate::load::yaml::Node;
 use crate::model::{
-    Balance, Cost, CostCategory, Priority, RequiredOutcome, Requirements, Risk, Roles, Stakeholder,
-    StakeholderRole,
+    Balance, Cost, CostCategory, Priority, Provision, RequiredOutcome, Requirements, Risk, Roles,
+    Stakeholder, StakeholderRole,
 };
 
 /// The keys of a relationship.
@@ -23,6 +23,7 @@ pub(crate) const RELATIONSHIP_KEYS: &[&str] = &[
     "requirements",
     "costs",
     "risks",
+    "provision",
     "description",
     "lint",
 ];
@@ -31,7 +32,7 @@ pub(crate) const RELATIONSHIP_KEYS: &[&str] = &[
 pub(crate) const ROLES_KEYS: &[&str] = &["customer", "user", "sponsor"];
 
 /// The keys of a stakeholder of a relationship.
-pub(crate) const STAKEHOLDER_KEYS: &[&str] = &["party", "role", "interest"];
+pub(crate) const STAKEHOLDER_KEYS: &[&str] = &["party", "role", "interest", "effects"];
 
 /// The keys of a relationship's `requirements`.
 pub(crate) const REQUIREMENTS_KEYS: &[&str] = &["outcomes", "warranty"];
@@ -78,6 +79,7 @@ impl Decoder<'_> {
         let risks = fields
             .get("risks")
             .map(|n| self.balance(n, "`risks`", Self::risk));
+        let provision = fields.get("provision").map(|n| self.provision(n));
         Some(crate::model::Relationship {
             common: common?,
             provider: provider?,
@@ -89,6 +91,7 @@ impl Decoder<'_> {
             requirements: requirements.unwrap_or_else(|| Some(Requirements::default()))?,
             costs: costs.unwrap_or_else(|| Some(Balance::default()))?,
             risks: risks.unwrap_or_else(|| Some(Balance::default()))?,
+            provision: provision.unwrap_or_else(|| Some(Provision::default()))?,
         })
     }
 
@@ -113,10 +116,12 @@ impl Decoder<'_> {
             )
         });
         let interest = self.optional_string(&fields, "interest", what);
+        let effects = self.effects(&fields);
         Some(Stakeholder {
             party: party?,
             role: role?,
             interest,
+            effects,
         })
     }
 
@@ -228,6 +233,11 @@ impl Decoder<'_> {
         } else {
             "an imposed risk"
         };
+        self.risk_item(node, what)
+    }
+
+    /// A risk: a name, a likelihood per year and an impact.
+    pub(super) fn risk_item(&mut self, node: &Node, what: &str) -> Option<Risk> {
         let fields = self.mapping(node, what, RISK_KEYS)?;
         let name = self.required_string(&fields, "name", what);
         let likelihood = self.required(&fields, "likelihood", what).and_then(|n| {

@@ -1,6 +1,7 @@
 //! The `services` section: services, their outputs and what each output enables
 //! (docs/format.md §3.7).
 
+use super::provision::CostOf;
 use super::{Decoder, exact};
 use crate::load::yaml::Node;
 use crate::model::{Output, Service};
@@ -14,6 +15,7 @@ pub(crate) const SERVICE_KEYS: &[&str] = &[
     "outputs",
     "warranty",
     "depends_on",
+    "running_costs",
     "description",
     "lint",
 ];
@@ -33,6 +35,7 @@ impl Decoder<'_> {
             .get("warranty")
             .and_then(|n| self.warranty(n, "the service's `warranty`"));
         let depends_on = self.refs(&fields, "depends_on", "the service");
+        let running_costs = self.provision_costs(&fields, "running_costs", CostOf::Running);
         Some(Service {
             common: common?,
             provider: provider?,
@@ -40,6 +43,7 @@ impl Decoder<'_> {
             outputs,
             warranty,
             depends_on,
+            running_costs,
         })
     }
 
