@@ -7,10 +7,9 @@ use std::path::Path;
 
 /// Every fenced YAML block whose first line names a file under `example/`.
 fn example_files() -> Vec<(String, String)> {
-    let text = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/format.md"),
-    )
-    .expect("docs/format.md");
+    let text =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/format.md"))
+            .expect("docs/format.md");
     text.split("```yaml\n")
         .skip(1)
         .filter_map(|block| {
@@ -47,7 +46,12 @@ fn the_reference_examples_show_the_providers_side() {
     }
     let path = dir.path().to_str().unwrap();
     let assess = common::run(&["assess", path, "--format", "json"]);
-    assert_eq!(assess.status.code(), Some(0), "{}", String::from_utf8_lossy(&assess.stderr));
+    assert_eq!(
+        assess.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&assess.stderr)
+    );
     let json: serde_json::Value = serde_json::from_slice(&assess.stdout).expect("JSON");
     let kiln = json["relationships"]
         .as_array()
@@ -60,5 +64,8 @@ fn the_reference_examples_show_the_providers_side() {
     assert_eq!(side["verdict"], "unsustainable", "{side:#}");
     assert_eq!(side["cost_of_provision"]["shared"].to_string(), "21600.00");
     assert_eq!(side["target_margin"].to_string(), "15.00");
-    assert_eq!(kiln["stakeholders"][0]["unpriced"][0], "fewer breach reports to handle");
+    assert_eq!(
+        kiln["stakeholders"][0]["unpriced"][0],
+        "fewer breach reports to handle"
+    );
 }
