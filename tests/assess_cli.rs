@@ -181,3 +181,89 @@ fn the_whole_catalogue_assesses_identically_twice() {
         assert_eq!(once.stdout, twice.stdout, "{format}");
     }
 }
+
+/// A value relationship and an unassessed one, each with a net value of its own.
+const ONE_ASSESSED_ONE_NOT: &str = "svs: 1
+catalogue: { name: half, currency: GBP }
+organizations: [{ id: a, name: A }, { id: b, name: B }, { id: c, name: C }]
+outcomes: [{ id: x, name: X, kind: performance }]
+services:
+  - { id: s, name: S, provider: a, outputs: [{ name: out, enables: [x] }], warranty: { availability: 99 } }
+offerings: [{ id: o, name: O, provider: a, services: [s] }]
+relationships:
+  - id: judged
+    provider: a
+    consumer: b
+    offering: o
+    requirements: { outcomes: [{ outcome: x }], warranty: { availability: 99 } }
+    costs: { removed: [{ name: old kit, category: technology, amount: 100, per: year }] }
+  - id: unjudged
+    provider: a
+    consumer: c
+    offering: o
+    costs: { removed: [{ name: old kit, category: technology, amount: 5000, per: year }] }
+";
+
+#[test]
+fn unassessed_relationships_are_shown_as_not_assessed_and_left_out_of_the_total() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("half.yaml");
+    std::fs::write(&path, ONE_ASSESSED_ONE_NOT).unwrap();
+    let path = path.to_str().unwrap();
+
+    let table = run(&["assess", path, "--color", "never"]);
+    let table = String::from_utf8(table.stdout).unwrap();
+    let unjudged = table
+        .lines()
+        .find(|l| l.contains("unjudged"))
+        .expect("a row for the unassessed relationship");
+    assert!(!unjudged.contains("0.00 ✗"), "{unjudged}");
+    assert!(!unjudged.contains("(0/0)"), "{unjudged}");
+    assert!(unjudged.contains('—'), "{unjudged}");
+    let summary = table.lines().last().unwrap();
+    assert!(
+        summary.ends_with("net value of the 1 assessed 100.00 GBP a year"),
+        "{summary}"
+    );
+
+    let json = run(&["assess", path, "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(json["summary"]["net_value"].to_string(), "100.00");
+    assert_eq!(json["relationships"][1]["net_value"].to_string(), "5000.00");
+}
+
+#[test]
+fn fail_on_says_which_relationships_fail_and_why() {
+    let output = assess(&["--fail-on", "no-value"]);
+    assert_eq!(output.status.code(), Some(1));
+    let errors = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        errors.contains("1 relationship fails --fail-on no-value"),
+        "{errors}"
+    );
+    assert!(
+        errors.contains("bell-holiday-rental: no-value (not-fit-for-purpose, negative-balance)"),
+        "{errors}"
+    );
+    assert!(!errors.contains("calder-business-account"), "{errors}");
+}
+
+#[test]
+fn a_catalogue_that_does_not_load_prints_each_diagnostic_once() {
+    let path = fixture("structural/svs005.yaml");
+    for command in ["assess", "roles", "graph", "report"] {
+        let output = run(&[command, path.to_str().unwrap()]);
+        assert_eq!(output.status.code(), Some(2), "{command}");
+        let errors = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(
+            errors.matches("error[SVS005]").count(),
+            1,
+            "{command}: {errors}"
+        );
+        assert_eq!(
+            errors.matches("does not load").count(),
+            1,
+            "{command}: {errors}"
+        );
+    }
+}
