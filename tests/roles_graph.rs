@@ -212,9 +212,9 @@ fn mermaid_has_the_nodes_and_edges_of_the_value_network() {
         mermaid.contains(&format!("    {ledgerline} --- {erp} --> {fenwick}\n")),
         "{mermaid}"
     );
-    // The ERP service depends on the IaaS relationship.
+    // The ERP service depends on the IaaS relationship: the IaaS feeds the ERP.
     assert!(
-        mermaid.contains(&format!("    {iaas} -.->|depends on| {erp}\n")),
+        mermaid.contains(&format!("    {iaas} -.->|feeds| {erp}\n")),
         "{mermaid}"
     );
     // Fenwick & Hale Wholesale is part of the group.
@@ -258,7 +258,10 @@ fn dot_output_renders_with_graphviz() {
     let svg = String::from_utf8_lossy(&output.stdout);
     assert!(svg.contains("<svg"));
     assert!(svg.contains("Ledgerline ERP Cloud for merchants"));
-    assert!(svg.contains("depends on"));
+    assert!(
+        svg.contains(">feeds<"),
+        "the upstream link reads in its true direction"
+    );
 }
 
 #[test]

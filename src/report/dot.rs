@@ -78,7 +78,7 @@ pub fn render_graph(
     for link in &network.links {
         writeln!(
             out,
-            "    r{} -> r{} [style=dashed, label=\"depends on\"];",
+            "    r{} -> r{} [style=dashed, label=\"feeds\"];",
             link.upstream, link.downstream
         )?;
     }

@@ -55,7 +55,7 @@ pub fn render_graph(
     for link in &network.links {
         writeln!(
             out,
-            "    r{} -.->|depends on| r{}",
+            "    r{} -.->|feeds| r{}",
             link.upstream, link.downstream
         )?;
     }
