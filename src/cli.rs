@@ -42,6 +42,8 @@ pub struct Environment {
     pub stdout_is_terminal: bool,
     /// Standard error is a terminal.
     pub stderr_is_terminal: bool,
+    /// The width of the terminal standard output goes to, when it goes to one.
+    pub terminal_width: Option<usize>,
 }
 
 /// When to colour output.
@@ -121,6 +123,19 @@ struct Context {
     /// Colour diagnostics on standard error.
     color_err: bool,
     quiet: bool,
+    /// The terminal's width, when standard output is one.
+    width: Option<usize>,
+}
+
+impl Context {
+    /// How tables are laid out for standard output.
+    fn layout(&self) -> crate::report::table::Layout {
+        crate::report::table::Layout {
+            color: self.color,
+            quiet: self.quiet,
+            width: self.width,
+        }
+    }
 }
 
 /// Parses `args` (including the program name), runs the command and reports how it
@@ -159,6 +174,10 @@ pub fn run(
             environment.no_color,
         ),
         quiet: cli.quiet,
+        width: environment
+            .stdout_is_terminal
+            .then_some(environment.terminal_width)
+            .flatten(),
     };
     let result = match &cli.command {
         Command::Assess(args) => assess::run(args, &context, out, err),

@@ -9,6 +9,8 @@ fn main() -> ExitCode {
         no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
         stdout_is_terminal: std::io::stdout().is_terminal(),
         stderr_is_terminal: std::io::stderr().is_terminal(),
+        terminal_width: terminal_size::terminal_size_of(std::io::stdout())
+            .map(|(width, _)| usize::from(width.0)),
     };
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut err = std::io::stderr().lock();

@@ -8,6 +8,7 @@
 pub mod csv;
 pub mod diff;
 pub mod dot;
+pub mod fit;
 pub mod github;
 pub mod html;
 pub mod human;

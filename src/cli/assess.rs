@@ -192,14 +192,15 @@ fn render(
     let assessments = &evaluation.relationships;
     let providers = &evaluation.providers;
     match (args.view, args.format) {
-        (View::Relationships, Format::Table) => report::table::render_assessment(
-            out,
-            catalogue,
-            assessments,
-            context.color,
-            args.wide,
-            context.quiet,
-        )?,
+        (View::Relationships, Format::Table) => {
+            report::table::render_assessment(
+                out,
+                catalogue,
+                assessments,
+                context.layout(),
+                args.wide,
+            )?;
+        }
         (View::Relationships, Format::Json) => {
             report::json::render_assessment(out, catalogue, evaluation)?;
         }
@@ -209,13 +210,9 @@ fn render(
         (View::Relationships, Format::Csv) => {
             report::csv::render_assessment(out, catalogue, assessments)?;
         }
-        (View::Providers, Format::Table) => report::table::render_providers(
-            out,
-            catalogue,
-            providers,
-            context.color,
-            context.quiet,
-        )?,
+        (View::Providers, Format::Table) => {
+            report::table::render_providers(out, catalogue, providers, context.layout())?;
+        }
         (View::Providers, Format::Json) => {
             report::json::render_providers(out, catalogue, providers)?;
         }

@@ -107,7 +107,11 @@ pub fn render_assessment(
             co_creation(a.co_creation),
         )?;
     }
-    writeln!(out, "\n**{}**", summary(catalogue, assessments))?;
+    writeln!(
+        out,
+        "\n**{}**",
+        summary(catalogue, assessments).replace('\n', "**  \n**")
+    )?;
     explain(out, catalogue, assessments)?;
     quadrant_chart(out, catalogue, assessments)
 }

@@ -7,6 +7,7 @@ use std::io::{self, Write};
 
 use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, Table, presets};
 
+use super::fit::{Column, dropped_note, fit, wrap};
 use super::mark;
 use crate::assess::provision::{CoCreation, Portfolio, ProviderSide, ProviderVerdict};
 use crate::assess::{Assessment, UnmetCheck, Verdict};
@@ -76,96 +77,128 @@ pub fn describe_margin(side: &ProviderSide, currency: Option<&str>) -> String {
     }
 }
 
-/// The assessment as a table, with the summary line unless `quiet`.
+/// Where and how a table is printed.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Layout {
+    /// Colour verdicts.
+    pub color: bool,
+    /// No summary line.
+    pub quiet: bool,
+    /// The terminal's width, when standard output is one: the table is fitted to it.
+    pub width: Option<usize>,
+}
+
+/// The assessment as a table, with the summary line unless `quiet`. On a terminal, the
+/// least important columns are left out until the table fits (see [`super::fit`]).
 pub fn render_assessment(
     out: &mut dyn Write,
     catalogue: &Catalogue,
     assessments: &[Assessment],
-    color: bool,
+    layout: Layout,
     wide: bool,
-    quiet: bool,
 ) -> io::Result<()> {
     let currency = catalogue.metadata.currency.as_deref();
-    let mut table = new_table(color);
-    let mut header = vec![
-        "Relationship",
-        "Provider → Consumer",
-        "Offering",
-        "Utility",
-        "Warranty",
-        "Costs net / yr",
-        "Risks net / yr",
-        "Net value / yr",
-        "Verdict",
-        "Provider margin / yr",
-        "Co-creation",
-    ];
-    if wide {
-        header.extend([
-            "Reasons",
-            "Missing outcomes",
-            "Unmet warranty",
-            "Provider reasons",
-        ]);
-    }
-    table.set_header(header);
-    for a in assessments {
-        let r = &catalogue.relationships[a.relationship];
-        let right = |text: String| Cell::new(text).set_alignment(CellAlignment::Right);
-        let assessed = a.verdict != Verdict::Unassessed;
-        let (utility, warranty) = if assessed {
-            (
+    let color = layout.color;
+    let right = |text: String| Cell::new(text).set_alignment(CellAlignment::Right);
+    let column = |header, drop_rank, cell: &dyn Fn(&Assessment) -> Cell| Column {
+        header,
+        cells: assessments.iter().map(cell).collect(),
+        drop_rank,
+    };
+    let relationship = |a: &Assessment| &catalogue.relationships[a.relationship];
+    let assessed = |a: &Assessment| a.verdict != Verdict::Unassessed;
+    let mut columns = vec![
+        column("Relationship", None, &|a| {
+            Cell::new(&relationship(a).common.id.value)
+        }),
+        column("Provider → Consumer", Some(3), &|a| {
+            let r = relationship(a);
+            Cell::new(format!("{} → {}", r.provider.id, r.consumer.id))
+        }),
+        column("Offering", Some(0), &|a| {
+            Cell::new(&relationship(a).offering.id)
+        }),
+        column("Utility", Some(5), &|a| {
+            right(if assessed(a) {
                 format!(
                     "{} {}",
                     grouped(a.utility.score),
                     mark(a.utility.fit_for_purpose)
-                ),
+                )
+            } else {
+                "—".to_owned()
+            })
+        }),
+        column("Warranty", Some(4), &|a| {
+            right(if assessed(a) {
                 format!(
                     "{} {} ({}/{})",
                     grouped(a.warranty.score),
                     mark(a.warranty.fit_for_use),
                     a.warranty.met,
                     a.warranty.checks
-                ),
-            )
-        } else {
-            ("—".to_owned(), "—".to_owned())
-        };
-        let mut row = vec![
-            Cell::new(&r.common.id.value),
-            Cell::new(format!("{} → {}", r.provider.id, r.consumer.id)),
-            Cell::new(&r.offering.id),
-            right(utility),
-            right(warranty),
-            right(money(a.costs.net(), currency)),
-            right(money(a.risks.net(), currency)),
-            right(money(a.net_value, currency)),
-            verdict_cell(a.verdict, color),
-            right(describe_margin(&a.provider, currency)),
-            co_creation_cell(a.co_creation, color),
-        ];
-        if wide {
-            let reasons: Vec<&str> = a.reasons.iter().map(|r| r.as_str()).collect();
-            let unmet: Vec<String> = a.warranty.unmet.iter().map(describe_unmet).collect();
-            let provider: Vec<&str> = a.provider.reasons.iter().map(|r| r.as_str()).collect();
-            row.extend([
-                Cell::new(reasons.join("\n")),
-                Cell::new(a.utility.missing.join("\n")),
-                Cell::new(unmet.join("\n")),
-                Cell::new(provider.join("\n")),
-            ]);
-        }
-        table.add_row(row);
+                )
+            } else {
+                "—".to_owned()
+            })
+        }),
+        column("Costs net / yr", Some(2), &|a| {
+            right(money(a.costs.net(), currency))
+        }),
+        column("Risks net / yr", Some(1), &|a| {
+            right(money(a.risks.net(), currency))
+        }),
+        column("Net value / yr", None, &|a| {
+            right(money(a.net_value, currency))
+        }),
+        column("Verdict", None, &|a| verdict_cell(a.verdict, color)),
+        column("Provider margin / yr", Some(10), &|a| {
+            right(describe_margin(&a.provider, currency))
+        }),
+        column("Co-creation", None, &|a| {
+            co_creation_cell(a.co_creation, color)
+        }),
+    ];
+    if wide {
+        let lines = |list: Vec<&str>| Cell::new(list.join("\n"));
+        columns.extend([
+            column("Reasons", Some(9), &|a| {
+                lines(a.reasons.iter().map(|r| r.as_str()).collect())
+            }),
+            column("Missing outcomes", Some(8), &|a| {
+                lines(a.utility.missing.iter().map(String::as_str).collect())
+            }),
+            column("Unmet warranty", Some(7), &|a| {
+                Cell::new(
+                    a.warranty
+                        .unmet
+                        .iter()
+                        .map(describe_unmet)
+                        .collect::<Vec<_>>()
+                        .join("\n"),
+                )
+            }),
+            column("Provider reasons", Some(6), &|a| {
+                lines(a.provider.reasons.iter().map(|r| r.as_str()).collect())
+            }),
+        ]);
     }
+    let (table, dropped) = fit(new_table(color), columns, layout.width);
     writeln!(out, "{table}")?;
-    if !quiet {
-        writeln!(out, "{}", summary(catalogue, assessments))?;
+    if !layout.quiet {
+        for line in summary(catalogue, assessments).lines() {
+            writeln!(out, "{}", wrap(line, layout.width))?;
+        }
+        if let Some(note) = dropped_note(dropped) {
+            writeln!(out, "{}", wrap(&note, layout.width))?;
+        }
     }
     Ok(())
 }
 
-/// "12 relationships: 10 value, 2 no-value, 0 unassessed; 9 mutual, …; net value of the
-/// 12 assessed 1,234.00 GBP a year". Unassessed relationships are left out of the total.
+/// "12 relationships: 10 value, 2 no-value, 0 unassessed; net value of the 12 assessed
+/// 1,234.00 GBP a year", then a line counting co-creation verdicts. Unassessed
+/// relationships are left out of the total.
 pub fn summary(catalogue: &Catalogue, assessments: &[Assessment]) -> String {
     let count = |verdict| assessments.iter().filter(|a| a.verdict == verdict).count();
     let together = |c| assessments.iter().filter(|a| a.co_creation == c).count();
@@ -180,8 +213,9 @@ pub fn summary(catalogue: &Catalogue, assessments: &[Assessment]) -> String {
         catalogue.metadata.currency.as_deref(),
     );
     format!(
-        "{} {noun}: {} value, {} no-value, {} unassessed; co-creation {} mutual, {} consumer-only, \
-         {} provider-only, {} neither, {} unassessed; net value of the {assessed} assessed {total} a year",
+        "{} {noun}: {} value, {} no-value, {} unassessed; net value of the {assessed} assessed \
+         {total} a year\nco-creation: {} mutual, {} consumer-only, {} provider-only, {} neither, \
+         {} unassessed",
         assessments.len(),
         count(Verdict::Value),
         count(Verdict::NoValue),
@@ -199,56 +233,59 @@ pub fn render_providers(
     out: &mut dyn Write,
     catalogue: &Catalogue,
     providers: &[Portfolio],
-    color: bool,
-    quiet: bool,
+    layout: Layout,
 ) -> io::Result<()> {
     let currency = catalogue.metadata.currency.as_deref();
-    let mut table = new_table(color);
-    table.set_header(vec![
-        "Provider",
-        "Revenue / yr",
-        "Cost of provision / yr",
-        "Risks / yr",
-        "Benefits / yr",
-        "Unrecovered / yr",
-        "Margin / yr",
-        "Margin %",
-        "Target %",
-        "Sustainable",
-        "Relationships (sust. / unsust. / unassessed)",
-    ]);
-    for p in providers {
-        let right = |text: String| Cell::new(text).set_alignment(CellAlignment::Right);
-        let assessed = p.sustainable_count + p.unsustainable_count > 0;
-        let mut sustainable = Cell::new(match (assessed, p.sustainable) {
-            (false, _) => "— (not assessed)",
-            (true, true) => "yes",
-            (true, false) => "no",
-        });
-        if color && assessed {
-            sustainable = sustainable.fg(if p.sustainable {
-                Color::Green
-            } else {
-                Color::Red
+    let color = layout.color;
+    let quiet = layout.quiet;
+    let right = |text: String| Cell::new(text).set_alignment(CellAlignment::Right);
+    let column = |header, drop_rank, cell: &dyn Fn(&Portfolio) -> Cell| Column {
+        header,
+        cells: providers.iter().map(cell).collect(),
+        drop_rank,
+    };
+    let amount = |header, drop_rank, figure: fn(&Portfolio) -> rust_decimal::Decimal| {
+        column(header, drop_rank, &|p| right(money(figure(p), currency)))
+    };
+    let columns = vec![
+        column("Provider", None, &|p| {
+            Cell::new(&catalogue.organizations[p.organization].common.id.value)
+        }),
+        amount("Revenue / yr", Some(6), |p| p.revenue),
+        amount("Cost of provision / yr", Some(5), |p| p.cost_of_provision),
+        amount("Risks / yr", Some(1), |p| p.risks),
+        amount("Benefits / yr", Some(2), |p| p.benefits),
+        amount("Unrecovered / yr", Some(3), |p| p.unrecovered),
+        amount("Margin / yr", None, |p| p.margin),
+        column("Margin %", Some(7), &|p| {
+            right(p.margin_pct.map_or_else(|| "—".to_owned(), grouped))
+        }),
+        column("Target %", Some(4), &|p| right(grouped(p.target_margin))),
+        column("Sustainable", None, &|p| {
+            let assessed = p.sustainable_count + p.unsustainable_count > 0;
+            let cell = Cell::new(match (assessed, p.sustainable) {
+                (false, _) => "— (not assessed)",
+                (true, true) => "yes",
+                (true, false) => "no",
             });
-        }
-        table.add_row(vec![
-            Cell::new(&catalogue.organizations[p.organization].common.id.value),
-            right(money(p.revenue, currency)),
-            right(money(p.cost_of_provision, currency)),
-            right(money(p.risks, currency)),
-            right(money(p.benefits, currency)),
-            right(money(p.unrecovered, currency)),
-            right(money(p.margin, currency)),
-            right(p.margin_pct.map_or_else(|| "—".to_owned(), grouped)),
-            right(grouped(p.target_margin)),
-            sustainable,
-            right(format!(
-                "{} / {} / {}",
-                p.sustainable_count, p.unsustainable_count, p.unassessed_count
-            )),
-        ]);
-    }
+            match (color && assessed, p.sustainable) {
+                (false, _) => cell,
+                (true, true) => cell.fg(Color::Green),
+                (true, false) => cell.fg(Color::Red),
+            }
+        }),
+        column(
+            "Relationships (sust. / unsust. / unassessed)",
+            Some(0),
+            &|p| {
+                right(format!(
+                    "{} / {} / {}",
+                    p.sustainable_count, p.unsustainable_count, p.unassessed_count
+                ))
+            },
+        ),
+    ];
+    let (table, dropped) = fit(new_table(color), columns, layout.width);
     writeln!(out, "{table}")?;
     if !quiet {
         let assessed: Vec<&Portfolio> = providers
@@ -268,6 +305,9 @@ pub fn render_providers(
             assessed.len() - fine,
             providers.len() - assessed.len()
         )?;
+        if let Some(note) = dropped_note(dropped) {
+            writeln!(out, "{}", wrap(&note, layout.width))?;
+        }
     }
     Ok(())
 }

@@ -1,0 +1,80 @@
+//! Tables fit the terminal they are printed on, and keep every column when piped. The
+//! binary runs in a pseudo terminal of a chosen width, made by util-linux's `script`.
+
+mod common;
+
+use common::catalog;
+
+/// Runs `svs ARGS` in a pseudo terminal `columns` wide and returns what it printed, one
+/// entry per line.
+fn in_terminal(columns: usize, args: &str) -> Vec<String> {
+    let command = format!(
+        "stty rows 40 cols {columns}; {} {args}",
+        env!("CARGO_BIN_EXE_svs")
+    );
+    let output = std::process::Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .output()
+        .expect("util-linux `script` runs the terminal tests (Debian: apt-get install bsdutils)");
+    assert!(output.status.success(), "{output:?}");
+    String::from_utf8(output.stdout)
+        .expect("UTF-8")
+        .lines()
+        .map(|line| line.trim_end_matches('\r').to_owned())
+        .collect()
+}
+
+fn widest(lines: &[String]) -> usize {
+    lines.iter().map(|l| l.chars().count()).max().unwrap_or(0)
+}
+
+#[test]
+fn the_assessment_table_fits_a_100_column_terminal() {
+    let all = catalog("").display().to_string();
+    let lines = in_terminal(100, &format!("assess {all} --color never"));
+    assert!(widest(&lines) <= 100, "{}", lines.join("\n"));
+    let header = &lines[1];
+    for kept in ["Relationship", "Net value / yr", "Verdict", "Co-creation"] {
+        assert!(header.contains(kept), "{header}");
+    }
+    assert!(
+        !header.contains("Offering"),
+        "the first column to go: {header}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("left out to fit the terminal")),
+        "the table says what it left out"
+    );
+}
+
+#[test]
+fn wide_and_portfolio_tables_fit_too() {
+    let all = catalog("").display().to_string();
+    for args in [
+        format!("assess {all} --wide --color never"),
+        format!("assess {all} --view providers --color never"),
+    ] {
+        let lines = in_terminal(80, &args);
+        assert!(widest(&lines) <= 80, "{args}:\n{}", lines.join("\n"));
+    }
+}
+
+#[test]
+fn a_wide_terminal_shows_every_column() {
+    let all = catalog("").display().to_string();
+    let lines = in_terminal(400, &format!("assess {all} --color never"));
+    assert!(lines[1].contains("Offering"), "{}", lines[1]);
+    assert!(!lines.iter().any(|l| l.contains("left out")));
+}
+
+#[test]
+fn piped_tables_keep_whole_lines() {
+    let all = catalog("").display().to_string();
+    let output = common::run(&["assess", &all, "--color", "never"]);
+    let text = String::from_utf8(output.stdout).unwrap();
+    let lines: Vec<String> = text.lines().map(str::to_owned).collect();
+    assert!(widest(&lines) > 100, "every column, whatever the width");
+    assert!(lines[1].contains("Offering"));
+}
