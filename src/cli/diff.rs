@@ -33,6 +33,11 @@ pub struct DiffArgs {
     #[arg(value_name = "NEW")]
     new: PathBuf,
 
+    /// Leave out of directories the files and directories this glob matches (repeatable):
+    /// it is tried on the name, the path below the directory given, and the path as shown
+    #[arg(long, value_name = "GLOB")]
+    exclude: Vec<String>,
+
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
@@ -83,8 +88,9 @@ pub(super) fn run(
     err: &mut dyn Write,
 ) -> anyhow::Result<ExitStatus> {
     // Both sides are read before either is refused, so one run shows every problem.
-    let old = load(&args.old, Side::Old, context, err)?;
-    let new = load(&args.new, Side::New, context, err)?;
+    let exclude = crate::load::files::Exclude::new(&args.exclude)?;
+    let old = load(&args.old, &exclude, Side::Old, context, err)?;
+    let new = load(&args.new, &exclude, Side::New, context, err)?;
     let (Some(old), Some(new)) = (old, new) else {
         return Ok(ExitStatus::Error);
     };
@@ -105,12 +111,13 @@ pub(super) fn run(
 /// load.
 fn load(
     path: &std::path::Path,
+    exclude: &crate::load::files::Exclude,
     side: Side,
     context: &Context,
     err: &mut dyn Write,
 ) -> anyhow::Result<Option<Version>> {
     let shown = path.display();
-    let loaded = match crate::load::load(&[path.to_path_buf()]) {
+    let loaded = match crate::load::load(&[path.to_path_buf()], exclude) {
         Ok(loaded) => loaded,
         Err(error) => {
             let error = anyhow::Error::from(error);

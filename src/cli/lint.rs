@@ -15,6 +15,8 @@ use crate::suggest::closest;
 const EXAMPLES: &str = "\
 Examples:
   svs lint catalog/                            Every *.yaml / *.yml file under catalog/, as one catalogue
+  svs lint                                     The same for the current directory
+  svs lint catalog/ --exclude 'deploy/**'      Leave out other YAML (or list it in .svsignore)
   svs lint catalog/ --format github            Annotations on a GitHub pull request
   svs lint catalog/ --format sarif > svs.sarif Code scanning upload
   svs lint catalog/ --fail-on warning          Exit 1 on warnings too
@@ -25,9 +27,8 @@ Examples:
 #[derive(Debug, Args)]
 #[command(after_help = EXAMPLES)]
 pub struct LintArgs {
-    /// Catalogue files or directories, read together as one catalogue
-    #[arg(required = true, value_name = "PATH")]
-    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    input: super::Input,
 
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Human)]
@@ -127,7 +128,7 @@ pub(super) fn run(
         }
     };
     let baseline = args.baseline.as_deref().map(Baseline::read).transpose()?;
-    let loaded = crate::load::load(&args.paths)?;
+    let loaded = args.input.load()?;
     let report = crate::lint::lint(&loaded, crate::lint::Options { levels, baseline });
     match args.format {
         Format::Human => {
