@@ -10,6 +10,7 @@
 pub mod currency;
 pub mod decode;
 pub mod files;
+pub mod git;
 pub mod resolve;
 pub mod yaml;
 
@@ -48,6 +49,14 @@ pub enum LoadError {
     /// No PATH was given.
     #[error("no catalogue path given")]
     NoPaths,
+    /// A `REV:PATH` that git cannot give.
+    #[error("{spec}: {message}")]
+    Git {
+        /// The `REV:PATH` as given.
+        spec: String,
+        /// Why.
+        message: String,
+    },
     /// An `--exclude` glob does not compile.
     #[error("--exclude {glob}: {reason}")]
     BadExclude {

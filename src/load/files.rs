@@ -57,7 +57,7 @@ impl Exclude {
     }
 
     /// Whether `path`, found under the walked directory `root`, is excluded.
-    fn matches(&self, root: &Path, path: &Path) -> bool {
+    pub(crate) fn matches(&self, root: &Path, path: &Path) -> bool {
         if self.set.is_empty() {
             return false;
         }
@@ -202,7 +202,8 @@ fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
-fn is_yaml(path: &Path) -> bool {
+/// Whether a file's extension is `yaml` or `yml`, in any case.
+pub(crate) fn is_yaml(path: &Path) -> bool {
     path.extension()
         .is_some_and(|ext| ext.eq_ignore_ascii_case("yaml") || ext.eq_ignore_ascii_case("yml"))
 }
