@@ -13,6 +13,7 @@ mod graph;
 mod init;
 mod lint;
 mod man;
+mod reference;
 mod report;
 mod roles;
 mod schema;
@@ -66,7 +67,8 @@ Examples:
   svs graph catalog/ --format dot        The value network, for Graphviz
   svs lint catalog/                      Check every *.yaml file under catalog/
   svs lint catalog/ --format json        Findings as JSON, for CI or a baseline
-  svs explain SVS104                     Why a rule matters and how to fix what it finds";
+  svs explain SVS104                     Why a rule matters and how to fix what it finds
+  svs help format                        The catalogue format: every key, its range and default";
 
 #[derive(Debug, Parser)]
 #[command(name = "svs", version, about = ABOUT, after_help = EXAMPLES)]
@@ -131,6 +133,21 @@ pub fn run(
     err: &mut dyn Write,
     environment: Environment,
 ) -> ExitStatus {
+    let args: Vec<OsString> = args.into_iter().collect();
+    // `svs help format`, as `git help revisions`: a guide rather than a command's help.
+    if args.len() == 3 && args[1] == "help" && args[2] == "format" {
+        return match out
+            .write_all(reference::text().as_bytes())
+            .and_then(|()| out.flush())
+        {
+            Ok(()) => ExitStatus::Success,
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitStatus::Success,
+            Err(e) => {
+                let _ = writeln!(err, "error: {e}");
+                ExitStatus::Error
+            }
+        };
+    }
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(error) => {

@@ -66,7 +66,7 @@ pub(super) fn run(
             out,
             "This is a structural check: the catalogue cannot be read past it, so it is always \
              an error and cannot be allowed, re-levelled or baselined. The finding's message \
-             and help line say what to change; docs/format.md describes every key."
+             and help line say what to change; `svs help format` describes every key."
         )?;
     }
     out.flush()?;
