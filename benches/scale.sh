@@ -16,7 +16,8 @@ cd "$(dirname "$0")/.."
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000 100000)
 cargo build --release --quiet --bin svs --example gen_catalogue --example bare_parse
-bin=target/release
+# Cargo puts its builds under $CARGO_TARGET_DIR when it is set.
+bin=${CARGO_TARGET_DIR:-target}/release
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 

@@ -13,6 +13,7 @@ mod graph;
 mod init;
 mod lint;
 mod man;
+mod reference;
 mod report;
 mod roles;
 mod schema;
@@ -20,7 +21,7 @@ mod schema;
 use std::ffi::OsString;
 use std::io::{self, Write};
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// How a run ended; the process exit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,7 +69,8 @@ Examples:
   svs graph catalog/ --format dot        The value network, for Graphviz
   svs lint catalog/                      Check every *.yaml file under catalog/
   svs lint catalog/ --format json        Findings as JSON, for CI or a baseline
-  svs explain SVS104                     Why a rule matters and how to fix what it finds";
+  svs explain SVS104                     Why a rule matters and how to fix what it finds
+  svs help format                        The catalogue format: every key, its range and default";
 
 #[derive(Debug, Parser)]
 #[command(name = "svs", version, about = ABOUT, after_help = EXAMPLES)]
@@ -146,6 +148,21 @@ pub fn run(
     err: &mut dyn Write,
     environment: Environment,
 ) -> ExitStatus {
+    let args: Vec<OsString> = args.into_iter().collect();
+    // `svs help format`, as `git help revisions`: a guide rather than a command's help.
+    if args.len() == 3 && args[1] == "help" && args[2] == "format" {
+        return match out
+            .write_all(reference::text().as_bytes())
+            .and_then(|()| out.flush())
+        {
+            Ok(()) => ExitStatus::Success,
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitStatus::Success,
+            Err(e) => {
+                let _ = writeln!(err, "error: {e}");
+                ExitStatus::Error
+            }
+        };
+    }
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(error) => {
@@ -230,14 +247,38 @@ fn unknown_id<'a>(
     Some(format!("error: {flag} {id}: no {kind} has this id{hint}"))
 }
 
+/// The catalogue a command reads: its PATHs (the current directory when none is given)
+/// and what to leave out of the directories among them.
+#[derive(Debug, Args)]
+struct Input {
+    /// Catalogue files or directories, read together as one catalogue; a directory is
+    /// walked for *.yaml / *.yml files, honouring `.svsignore` and, in a Git repository,
+    /// `.gitignore`
+    #[arg(value_name = "PATH", default_value = ".")]
+    paths: Vec<std::path::PathBuf>,
+
+    /// Leave out of directories the files and directories this glob matches (repeatable):
+    /// it is tried on the name, the path below the directory given, and the path as shown
+    #[arg(long, value_name = "GLOB")]
+    exclude: Vec<String>,
+}
+
+impl Input {
+    /// Reads, parses and resolves the catalogue.
+    fn load(&self) -> Result<crate::load::Loaded, crate::load::LoadError> {
+        let exclude = crate::load::files::Exclude::new(&self.exclude)?;
+        crate::load::load(&self.paths, &exclude)
+    }
+}
+
 /// Loads a catalogue for a command that needs it resolved: when it does not
 /// load, prints the findings to `err` and returns `None` (exit 2).
 fn load_resolved(
-    paths: &[std::path::PathBuf],
+    input: &Input,
     context: &Context,
     err: &mut dyn Write,
 ) -> anyhow::Result<Option<(crate::load::Loaded, crate::model::Catalogue)>> {
-    let mut loaded = crate::load::load(paths)?;
+    let mut loaded = input.load()?;
     if let Some(catalogue) = loaded.catalogue.take() {
         return Ok(Some((loaded, catalogue)));
     }

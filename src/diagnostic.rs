@@ -126,6 +126,65 @@ pub fn find_code(text: &str) -> Option<&'static Code> {
         .find(|c| c.code.eq_ignore_ascii_case(text))
 }
 
+/// Looks a code up by its text (`SVS104`) or its rule's name (`goods-ownership-retained`),
+/// case-insensitively.
+pub fn find_rule(text: &str) -> Option<&'static Code> {
+    find_code(text).or_else(|| {
+        codes::ALL
+            .iter()
+            .find(|c| c.name.eq_ignore_ascii_case(text))
+    })
+}
+
+/// What `text`, which names none of `candidates`, was probably meant to be: for something
+/// shaped like a code (`SVS9999`), the nearest code, by edit distance and then by number;
+/// otherwise every rule whose name contains `text` (`ownership`), or failing that the
+/// closest name. In code order.
+pub fn suggest_rules(text: &str, candidates: &[&'static Code]) -> Vec<&'static Code> {
+    let text = text.trim().to_ascii_lowercase();
+    if let Some((digits, number)) = code_number(&text) {
+        return candidates
+            .iter()
+            .filter_map(|c| Some((c, code_number(c.code)?)))
+            .min_by_key(|(_, (code_digits, n))| {
+                (
+                    strsim::osa_distance(digits, code_digits),
+                    n.abs_diff(number),
+                )
+            })
+            .map(|(c, _)| *c)
+            .into_iter()
+            .collect();
+    }
+    if text.is_empty() {
+        return Vec::new();
+    }
+    let containing: Vec<&'static Code> = candidates
+        .iter()
+        .copied()
+        .filter(|c| c.name.contains(text.as_str()))
+        .collect();
+    if !containing.is_empty() {
+        return containing;
+    }
+    crate::suggest::closest(&text, candidates.iter().map(|c| c.name))
+        .and_then(|name| candidates.iter().copied().find(|c| c.name == name))
+        .into_iter()
+        .collect()
+}
+
+/// The digits and number of a code-shaped text, in any case: `svs104` is `("104", 104)`.
+fn code_number(text: &str) -> Option<(&str, u64)> {
+    if !text.get(..3)?.eq_ignore_ascii_case("svs") {
+        return None;
+    }
+    let digits = &text[3..];
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some((digits, digits.parse().ok()?))
+}
+
 /// A second place that explains a finding, such as the first definition of a duplicate id.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Label {
@@ -244,5 +303,38 @@ mod tests {
             Some("goods-ownership-retained")
         );
         assert!(find_code("SVS999").is_none());
+    }
+
+    #[test]
+    fn rules_are_found_by_name_too() {
+        assert_eq!(
+            find_rule("Goods-Ownership-Retained").map(|c| c.code),
+            Some("SVS104")
+        );
+        assert_eq!(find_rule("svs104").map(|c| c.code), Some("SVS104"));
+        assert!(find_rule("ownership").is_none());
+    }
+
+    fn suggested(text: &str) -> Vec<&'static str> {
+        let all: Vec<&'static Code> = codes::ALL.iter().collect();
+        suggest_rules(text, &all).iter().map(|c| c.code).collect()
+    }
+
+    #[test]
+    fn a_code_shaped_text_gets_the_nearest_code() {
+        assert_eq!(suggested("SVS1044"), ["SVS104"]);
+        assert_eq!(suggested("svs31"), ["SVS301"]);
+        // Nothing is close to 9999 by edit distance; the nearest number breaks the tie.
+        assert_eq!(suggested("SVS9999"), ["SVS309"]);
+        assert_eq!(suggested("SVS0009"), ["SVS009"]);
+        assert_eq!(suggested("SVS"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn a_partial_name_gets_every_rule_that_contains_it() {
+        assert_eq!(suggested("ownership"), ["SVS104", "SVS105"]);
+        assert_eq!(suggested("negative"), ["SVS308"]);
+        assert_eq!(suggested("goods-ownersip-retained"), ["SVS104"]);
+        assert_eq!(suggested("zzzz"), Vec::<&str>::new());
     }
 }

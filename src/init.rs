@@ -116,7 +116,11 @@ mod tests {
     fn the_starter_declares_the_format_version_and_points_to_help() {
         assert!(STARTER.lines().any(|line| line.starts_with("svs: 1")));
         assert!(STARTER.contains("svs explain"));
-        assert!(STARTER.contains("docs/format.md"));
+        assert!(STARTER.contains("svs help format"));
+        assert!(
+            !STARTER.contains("docs/"),
+            "the installed binary has no docs/ folder"
+        );
     }
 
     #[test]

@@ -10,6 +10,7 @@
 pub mod currency;
 pub mod decode;
 pub mod files;
+pub mod git;
 pub mod resolve;
 pub mod yaml;
 
@@ -48,12 +49,34 @@ pub enum LoadError {
     /// No PATH was given.
     #[error("no catalogue path given")]
     NoPaths,
+    /// A `REV:PATH` that git cannot give.
+    #[error("{spec}: {message}")]
+    Git {
+        /// The `REV:PATH` as given.
+        spec: String,
+        /// Why.
+        message: String,
+    },
+    /// An `--exclude` glob does not compile.
+    #[error("--exclude {glob}: {reason}")]
+    BadExclude {
+        /// The glob as given.
+        glob: String,
+        /// Why it is not a glob.
+        reason: String,
+    },
 }
 
-/// Reads, parses, decodes and resolves the catalogue made of `paths`.
-pub fn load(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
+/// The help line of a file that is probably not meant for svs: a Kubernetes manifest or a
+/// CI workflow that happens to sit in the catalogue's directory.
+pub const FOREIGN_FILE_HELP: &str = "this file does not look like an svs catalogue file; add it \
+to `.svsignore` or pass `--exclude PATTERN`";
+
+/// Reads, parses, decodes and resolves the catalogue made of `paths`, leaving out of
+/// directories what `exclude` matches.
+pub fn load(paths: &[PathBuf], exclude: &files::Exclude) -> Result<Loaded, LoadError> {
     let first = paths.first().ok_or(LoadError::NoPaths)?;
-    let files = files::collect(paths)?;
+    let files = files::collect(paths, exclude)?;
     let mut inputs = Vec::with_capacity(files.len());
     for path in files {
         let bytes = std::fs::read(&path).map_err(|source| LoadError::Unreadable {
@@ -97,14 +120,21 @@ pub fn load_files(inputs: Vec<(String, Vec<u8>)>, name: String) -> Loaded {
     }
     let mut contents = Vec::with_capacity(readable.len());
     for (decoded, mut findings) in decode_all(&sources, &readable) {
+        for finding in &mut findings {
+            if finding.help.is_none() && lacks_the_format(finding) {
+                finding.help = Some(FOREIGN_FILE_HELP.to_owned());
+            }
+        }
         diagnostics.append(&mut findings);
         match decoded {
             Ok(decoded) => contents.push(decoded),
-            Err(error) => diagnostics.push(Diagnostic::new(
-                codes::YAML_SYNTAX,
-                error.span,
-                error.message,
-            )),
+            Err(error) => {
+                let mut finding = Diagnostic::new(codes::YAML_SYNTAX, error.span, error.message);
+                if several_documents(&sources.file(error.span.file).text) {
+                    finding.help = Some(FOREIGN_FILE_HELP.to_owned());
+                }
+                diagnostics.push(finding);
+            }
         }
     }
     let catalogue = resolve::resolve(contents, name, &mut diagnostics);
@@ -115,6 +145,37 @@ pub fn load_files(inputs: Vec<(String, Vec<u8>)>, name: String) -> Loaded {
         catalogue,
         diagnostics,
     }
+}
+
+/// Whether a finding says the file is not an svs mapping at all: it has no `svs:` key,
+/// or it is a list (an Ansible playbook) or a bare value rather than a mapping.
+fn lacks_the_format(finding: &Diagnostic) -> bool {
+    finding.code == codes::INVALID_VALUE
+        && (finding
+            .message
+            .starts_with("the file does not declare its format version")
+            || finding
+                .message
+                .starts_with("a catalogue file must be a mapping"))
+}
+
+/// Whether `text` holds more than one YAML document: a `---` marker after content. An svs
+/// file is one document; a stream of several is how Kubernetes manifests are written.
+fn several_documents(text: &str) -> bool {
+    let mut content = false;
+    for line in text.lines() {
+        let marker = line
+            .strip_prefix("---")
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\t']));
+        if marker {
+            if content {
+                return true;
+            }
+        } else if !(line.trim().is_empty() || line.starts_with(['#', '%'])) {
+            content = true;
+        }
+    }
+    false
 }
 
 /// One file's decoding: its contents or syntax error, and its findings.

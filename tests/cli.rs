@@ -40,7 +40,7 @@ fn exit_codes_follow_the_spec() {
 
     let usage = run(&["lint", "--format", "yaml", clean.to_str().unwrap()]);
     assert_eq!(usage.status.code(), Some(2));
-    assert_eq!(run(&["lint"]).status.code(), Some(2));
+    assert_eq!(run(&["lint", "--no-such-flag"]).status.code(), Some(2));
 }
 
 #[test]

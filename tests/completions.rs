@@ -288,3 +288,115 @@ fn the_documented_install_loop_names_every_command() {
     let commands: Vec<String> = every_command().into_iter().map(|p| p.join(" ")).collect();
     assert_eq!(listed, commands, "docs/completions.md installs every page");
 }
+
+#[test]
+fn every_page_says_what_its_exit_codes_mean() {
+    let mut pages = vec![vec![]];
+    pages.extend(every_command());
+    for path in pages {
+        let mut args = vec!["man"];
+        args.extend(path.iter().map(String::as_str));
+        let page = stdout(&args);
+        assert!(
+            page.contains(".SH \"EXIT STATUS\""),
+            "svs man {path:?} has EXIT STATUS"
+        );
+        assert!(
+            page.contains("svs\\-format(5)"),
+            "svs man {path:?} points at svs-format(5)"
+        );
+    }
+}
+
+#[test]
+fn synopses_mark_repeatable_and_optional_paths() {
+    for command in ["lint", "assess", "roles", "graph", "report"] {
+        let page = stdout(&["man", command]);
+        let synopsis = page
+            .lines()
+            .skip_while(|l| *l != ".SH SYNOPSIS")
+            .nth(1)
+            .unwrap_or_default();
+        assert!(
+            synopsis.ends_with("[PATH]..."),
+            "svs-{command}(1): {synopsis}"
+        );
+    }
+    let diff = stdout(&["man", "diff"]);
+    assert!(diff.contains("<OLD> <NEW>"), "{diff}");
+}
+
+/// The `## ` headings of docs/format.md, without their Markdown.
+fn format_sections() -> Vec<String> {
+    include_str!("../docs/format.md")
+        .lines()
+        .filter_map(|l| l.strip_prefix("## "))
+        .map(|h| h.replace('`', ""))
+        .collect()
+}
+
+#[test]
+fn the_format_reference_is_in_the_binary_as_a_manual_page() {
+    let page = stdout(&["man", "format"]);
+    assert!(
+        page_body(&page)
+            .first()
+            .is_some_and(|l| l.starts_with(".TH svs-format 5 ")),
+        "{page}"
+    );
+    for section in format_sections() {
+        let heading = format!(".SH {}", section.to_uppercase().replace('-', "\\-"));
+        let heading: String = heading
+            .chars()
+            .map(|c| {
+                if c.is_ascii() {
+                    c.to_string()
+                } else {
+                    format!("\\[u{:04X}]", u32::from(c))
+                }
+            })
+            .collect();
+        assert!(page.contains(&heading), "svs-format(5) has {heading}");
+    }
+    // Nothing a roff reader would take for a request by mistake.
+    for line in page.lines().filter(|l| l.starts_with('.')) {
+        let request = line[1..].split_whitespace().next().unwrap_or_default();
+        assert!(
+            [
+                "TH", "SH", "SS", "PP", "IP", "TP", "br", "RS", "RE", "nf", "fi"
+            ]
+            .contains(&request),
+            "unexpected request: {line}"
+        );
+    }
+    assert!(page.is_ascii(), "characters beyond ASCII are escaped");
+}
+
+#[test]
+fn help_format_prints_the_reference_as_plain_text() {
+    let text = stdout(&["help", "format"]);
+    for section in format_sections() {
+        assert!(
+            text.lines().any(|l| l == section),
+            "`svs help format` has the section {section}"
+        );
+    }
+    assert!(text.contains("    svs: 1"), "code is indented");
+    assert!(!text.contains("](#"), "links keep their text only");
+    assert_eq!(text, stdout(&["help", "format"]));
+    // `svs help COMMAND` is still clap's help.
+    assert!(stdout(&["help", "lint"]).contains("Usage: svs lint"));
+}
+
+#[test]
+fn help_texts_point_at_the_reference_in_the_binary_not_at_the_repository() {
+    let mut texts = vec![stdout(&["explain", "SVS003"])];
+    for line in stdout(&["explain"]).lines() {
+        let code = line.split_whitespace().next().expect("a code");
+        texts.push(stdout(&["explain", code]));
+    }
+    assert!(texts[0].contains("`svs help format`"), "{}", texts[0]);
+    for text in texts {
+        assert!(!text.contains("docs/"), "{text}");
+    }
+}

@@ -105,7 +105,71 @@ fn level_flags_take_known_rule_codes_only() {
     assert!(String::from_utf8_lossy(&output.stderr).contains("structural"));
     let output = run(&["lint", &retained(), "--deny", "SVS1044"]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("did you mean `SVS104`?"));
+    assert!(
+        String::from_utf8_lossy(&output.stderr)
+            .contains("did you mean `SVS104` (goods-ownership-retained)?")
+    );
+}
+
+#[test]
+fn a_level_flag_far_from_any_code_still_gets_the_nearest_one() {
+    for flag in ["--allow", "--warn", "--deny"] {
+        let output = run(&["lint", &retained(), flag, "SVS9999"]);
+        assert_eq!(output.status.code(), Some(2));
+        let message = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(
+            message,
+            format!(
+                "error: {flag} SVS9999: no rule has this code or name (did you mean `SVS309` \
+                 (unknown-outcome-requirement)?)\n"
+            )
+        );
+    }
+}
+
+#[test]
+fn level_flags_take_rule_names_and_suggest_on_partial_ones() {
+    let (by_name, _) = lint(&[&retained(), "--warn", "goods-ownership-retained"]);
+    let (by_code, _) = lint(&[&retained(), "--warn", "SVS104"]);
+    assert_eq!(by_name, by_code);
+    let output = run(&["lint", &retained(), "--deny", "ownership"]);
+    assert_eq!(output.status.code(), Some(2));
+    let message = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        message.contains(
+            "did you mean `goods-ownership-retained` (SVS104) or \
+             `access-ownership-transferred` (SVS105)?"
+        ),
+        "{message}"
+    );
+}
+
+#[test]
+fn explain_takes_a_rule_name_and_suggests_on_a_partial_or_misspelt_one() {
+    let by_name = run(&["explain", "goods-ownership-retained"]);
+    assert_eq!(by_name.status.code(), Some(0));
+    assert_eq!(by_name.stdout, run(&["explain", "SVS104"]).stdout);
+    for (given, hint) in [
+        (
+            "ownership",
+            "did you mean `goods-ownership-retained` (SVS104) or `access-ownership-transferred` (SVS105)?",
+        ),
+        ("negative", "did you mean `negative-value` (SVS308)?"),
+        (
+            "goods-ownersip-retained",
+            "did you mean `goods-ownership-retained` (SVS104)?",
+        ),
+        (
+            "SVS9999",
+            "did you mean `SVS309` (unknown-outcome-requirement)?",
+        ),
+        ("svs0009", "did you mean `SVS009` (duplicate-metadata)?"),
+    ] {
+        let output = run(&["explain", given]);
+        assert_eq!(output.status.code(), Some(2), "{given}");
+        let message = String::from_utf8_lossy(&output.stderr);
+        assert!(message.contains(hint), "{given}: {message}");
+    }
 }
 
 #[test]

@@ -142,3 +142,68 @@ fn the_init_example_in_the_readme_is_real() {
     );
     assert_eq!(shown_output("svs init demo-init"), shown);
 }
+
+/// The lines of the README's first console block.
+fn quick_start() -> Vec<&'static str> {
+    let readme = include_str!("../README.md");
+    let start = readme.find("## Quick start").expect("a quick start");
+    let block = &readme[start..];
+    let block = &block[block.find("```console\n").expect("a console block") + 11..];
+    block[..block.find("```").expect("the block ends")]
+        .lines()
+        .collect()
+}
+
+#[test]
+fn the_quick_start_test_command_installs_what_the_tests_need() {
+    // `cargo test` alone fails on a machine without Graphviz and Chromium; `.ci/run`
+    // installs them first.
+    let commands = quick_start();
+    assert!(
+        commands.iter().any(|l| l.starts_with("$ bash .ci/run ")),
+        "{commands:?}"
+    );
+    assert!(
+        !commands.iter().any(|l| l.contains("cargo test")),
+        "{commands:?}"
+    );
+    let script = include_str!("../.ci/run");
+    let readme = include_str!("../README.md");
+    let quick =
+        &readme[readme.find("## Quick start").unwrap()..readme.find("## A short tour").unwrap()];
+    for line in script.lines().filter(|l| l.contains("apt-get install")) {
+        let package = line
+            .split_whitespace()
+            .rfind(|w| !w.starts_with('-') && !w.starts_with('>'))
+            .expect("a package");
+        assert!(
+            quick.contains(&format!("`{package}`")),
+            "the quick start names `{package}`, which .ci/run installs"
+        );
+    }
+}
+
+#[test]
+fn the_benchmark_honours_cargo_target_dir() {
+    let script = include_str!("../benches/scale.sh");
+    assert!(
+        script.lines().any(|l| l
+            .trim_start()
+            .starts_with("bin=${CARGO_TARGET_DIR:-target}/")),
+        "benches/scale.sh finds the binaries where cargo puts them"
+    );
+}
+
+#[test]
+fn a_missing_outside_program_says_how_to_install_it() {
+    let missing = std::panic::catch_unwind(|| {
+        common::require_program("svs-test-no-such-program", "no-such-package");
+    })
+    .expect_err("a missing program fails the test");
+    let message = missing.downcast_ref::<String>().expect("a message").clone();
+    assert!(
+        message.contains("apt-get install no-such-package") && message.contains("bash .ci/run"),
+        "{message}"
+    );
+    common::require_program("sh", "dash");
+}

@@ -621,6 +621,7 @@ fn output_into_a_missing_directory_or_from_a_broken_catalogue_writes_nothing() {
 /// (never skips) when it cannot run. `timeout` bounds a hung browser; it measures
 /// nothing.
 fn chromium(args: &[&str]) -> std::process::Output {
+    common::require_program("chromium", "chromium");
     let profile = tempfile::tempdir().expect("profile directory");
     let profile_arg = format!("--user-data-dir={}", profile.path().display());
     let output = Command::new("timeout")
@@ -639,7 +640,7 @@ fn chromium(args: &[&str]) -> std::process::Output {
         ])
         .args(args)
         .output()
-        .unwrap_or_else(|e| panic!("cannot run chromium ({e}); `.ci/run` installs it"));
+        .unwrap_or_else(|e| panic!("cannot run `timeout chromium` ({e})"));
     assert!(
         output.status.success(),
         "chromium failed ({}): {}",

@@ -1,5 +1,8 @@
 //! `svs diff OLD NEW`: what changed in value between two versions of a catalogue.
 //!
+//! Either side may be `REV:PATH`, read from git by [`crate::load::git`] without touching
+//! the work tree, unless a file or directory of that name exists.
+//!
 //! Both versions are loaded, assessed and linted exactly as `svs assess` and `svs lint`
 //! would, then compared by [`crate::diff::compare`]. A version that does not load is a
 //! usage error (exit 2): its findings go to standard error, naming the side.
@@ -19,19 +22,26 @@ Examples:
   svs diff old/catalog/ catalog/                       What a change does to value
   svs diff old/catalog/ catalog/ --fail-on regression  Exit 1 when anything got worse
   svs diff old/catalog/ catalog/ --format markdown > value-diff.md
-  git worktree add ../base main && svs diff ../base/catalog/ catalog/";
+  svs diff HEAD~1:catalog catalog                      The last commit's change, read from git
+  svs diff main:catalog catalog --format markdown      A branch against main, for a pull request";
 
 /// Arguments of `svs diff`.
 #[derive(Debug, Args)]
 #[command(after_help = EXAMPLES)]
 pub struct DiffArgs {
-    /// The old version of the catalogue: a file or a directory
+    /// The old version of the catalogue: a file or a directory, or `REV:PATH` to read it
+    /// from git (`HEAD~1:catalog`)
     #[arg(value_name = "OLD")]
     old: PathBuf,
 
-    /// The new version of the catalogue: a file or a directory
+    /// The new version of the catalogue: a file or a directory, or `REV:PATH`
     #[arg(value_name = "NEW")]
     new: PathBuf,
+
+    /// Leave out of directories the files and directories this glob matches (repeatable):
+    /// it is tried on the name, the path below the directory given, and the path as shown
+    #[arg(long, value_name = "GLOB")]
+    exclude: Vec<String>,
 
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Table)]
@@ -83,8 +93,9 @@ pub(super) fn run(
     err: &mut dyn Write,
 ) -> anyhow::Result<ExitStatus> {
     // Both sides are read before either is refused, so one run shows every problem.
-    let old = load(&args.old, Side::Old, context, err)?;
-    let new = load(&args.new, Side::New, context, err)?;
+    let exclude = crate::load::files::Exclude::new(&args.exclude)?;
+    let old = load(&args.old, &exclude, Side::Old, context, err)?;
+    let new = load(&args.new, &exclude, Side::New, context, err)?;
     let (Some(old), Some(new)) = (old, new) else {
         return Ok(ExitStatus::Error);
     };
@@ -105,12 +116,22 @@ pub(super) fn run(
 /// load.
 fn load(
     path: &std::path::Path,
+    exclude: &crate::load::files::Exclude,
     side: Side,
     context: &Context,
     err: &mut dyn Write,
 ) -> anyhow::Result<Option<Version>> {
     let shown = path.display();
-    let loaded = match crate::load::load(&[path.to_path_buf()]) {
+    // A path that exists as written wins over `REV:PATH`: a file may be named `a:b`.
+    let from_git = path
+        .to_str()
+        .filter(|_| std::fs::symlink_metadata(path).is_err())
+        .and_then(crate::load::git::parse);
+    let loaded = match from_git {
+        Some((rev, inside)) => crate::load::git::load(rev, inside, exclude),
+        None => crate::load::load(&[path.to_path_buf()], exclude),
+    };
+    let loaded = match loaded {
         Ok(loaded) => loaded,
         Err(error) => {
             let error = anyhow::Error::from(error);
@@ -127,10 +148,14 @@ fn load(
         )?;
         let count = loaded.diagnostics.len();
         let noun = if count == 1 { "problem" } else { "problems" };
+        let hint = if from_git.is_some() {
+            String::new()
+        } else {
+            format!("; `svs lint {shown}` lists them")
+        };
         writeln!(
             err,
-            "error: the {} catalogue {shown} does not load ({count} {noun}); `svs lint {shown}` \
-             lists them",
+            "error: the {} catalogue {shown} does not load ({count} {noun}){hint}",
             side.as_str()
         )?;
         return Ok(None);

@@ -6,9 +6,8 @@ use std::io::Write;
 use clap::Args;
 
 use super::{Context, ExitStatus};
-use crate::diagnostic::{Code, codes, find_code};
+use crate::diagnostic::{Code, codes, find_rule, suggest_rules};
 use crate::lint::rules;
-use crate::suggest::closest;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -23,10 +22,6 @@ pub struct ExplainArgs {
     /// A code (`SVS104`) or rule name (`goods-ownership-retained`)
     #[arg(value_name = "CODE")]
     code: Option<String>,
-}
-
-fn lookup(text: &str) -> Option<&'static Code> {
-    find_code(text).or_else(|| codes::ALL.iter().find(|c| c.name == text))
 }
 
 pub(super) fn run(
@@ -49,18 +44,12 @@ pub(super) fn run(
         out.flush()?;
         return Ok(ExitStatus::Success);
     };
-    let Some(code) = lookup(text) else {
-        let candidates = codes::ALL.iter().flat_map(|c| [c.code, c.name]);
-        let hint = closest(
-            &text.to_ascii_uppercase(),
-            codes::ALL.iter().map(|c| c.code),
-        )
-        .or_else(|| closest(text, candidates))
-        .map(|s| format!(" (did you mean `{s}`?)"))
-        .unwrap_or_default();
+    let Some(code) = find_rule(text) else {
+        let all: Vec<&'static Code> = codes::ALL.iter().collect();
         writeln!(
             err,
-            "error: `{text}` is not a code or rule name svs knows{hint}"
+            "error: `{text}` is not a code or rule name svs knows{}",
+            did_you_mean(text, &suggest_rules(text, &all))
         )?;
         writeln!(err, "`svs explain` lists them all")?;
         return Ok(ExitStatus::Error);
@@ -77,11 +66,33 @@ pub(super) fn run(
             out,
             "This is a structural check: the catalogue cannot be read past it, so it is always \
              an error and cannot be allowed, re-levelled or baselined. The finding's message \
-             and help line say what to change; docs/format.md describes every key."
+             and help line say what to change; `svs help format` describes every key."
         )?;
     }
     out.flush()?;
     Ok(ExitStatus::Success)
+}
+
+/// ` (did you mean …?)` for the suggestions of [`suggest_rules`], naming each by what
+/// `text` looked like (a code, or a name) with the other in brackets; empty when there
+/// are none.
+pub(super) fn did_you_mean(text: &str, suggestions: &[&Code]) -> String {
+    let code_like = text.trim().to_ascii_lowercase().starts_with("svs");
+    let shown: Vec<String> = suggestions
+        .iter()
+        .map(|c| {
+            if code_like {
+                format!("`{}` ({})", c.code, c.name)
+            } else {
+                format!("`{}` ({})", c.name, c.code)
+            }
+        })
+        .collect();
+    match shown.as_slice() {
+        [] => String::new(),
+        [one] => format!(" (did you mean {one}?)"),
+        [init @ .., last] => format!(" (did you mean {} or {last}?)", init.join(", ")),
+    }
 }
 
 fn capitalise(text: &str) -> String {

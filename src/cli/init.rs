@@ -55,8 +55,11 @@ pub(super) fn run(
 /// catalogue files, `svs lint DIR` would read them together with the starter, so the
 /// commands name the starter's file instead.
 fn next_steps(err: &mut dyn Write, dir: &Path, written: &Path) -> std::io::Result<()> {
-    let others = crate::load::files::collect(&[dir.to_path_buf()])
-        .map_or(0, |files| files.len().saturating_sub(1));
+    let others = crate::load::files::collect(
+        &[dir.to_path_buf()],
+        &crate::load::files::Exclude::default(),
+    )
+    .map_or(0, |files| files.len().saturating_sub(1));
     writeln!(
         err,
         "created {}: a starter catalogue with two service relationships",

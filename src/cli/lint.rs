@@ -6,15 +6,16 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 
 use super::{Context, ExitStatus};
-use crate::diagnostic::{Severity, codes, find_code};
+use crate::diagnostic::{Code, Severity, codes, find_rule, suggest_rules};
 use crate::lint::baseline::Baseline;
 use crate::lint::severity::CommandLine;
 use crate::report;
-use crate::suggest::closest;
 
 const EXAMPLES: &str = "\
 Examples:
   svs lint catalog/                            Every *.yaml / *.yml file under catalog/, as one catalogue
+  svs lint                                     The same for the current directory
+  svs lint catalog/ --exclude 'deploy/**'      Leave out other YAML (or list it in .svsignore)
   svs lint catalog/ --format github            Annotations on a GitHub pull request
   svs lint catalog/ --format sarif > svs.sarif Code scanning upload
   svs lint catalog/ --fail-on warning          Exit 1 on warnings too
@@ -25,9 +26,8 @@ Examples:
 #[derive(Debug, Args)]
 #[command(after_help = EXAMPLES)]
 pub struct LintArgs {
-    /// Catalogue files or directories, read together as one catalogue
-    #[arg(required = true, value_name = "PATH")]
-    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    input: super::Input,
 
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Human)]
@@ -37,15 +37,15 @@ pub struct LintArgs {
     #[arg(long, value_enum, default_value_t = FailOn::Error, value_name = "SEVERITY")]
     fail_on: FailOn,
 
-    /// Silence a rule (repeatable); wins over the catalogue's `lint:` block
+    /// Silence a rule, by code or name (repeatable); wins over the catalogue's `lint:` block
     #[arg(long, value_name = "CODE")]
     allow: Vec<String>,
 
-    /// Report a rule as a warning (repeatable)
+    /// Report a rule as a warning, by code or name (repeatable)
     #[arg(long, value_name = "CODE")]
     warn: Vec<String>,
 
-    /// Report a rule as an error (repeatable)
+    /// Report a rule as an error, by code or name (repeatable)
     #[arg(long, value_name = "CODE")]
     deny: Vec<String>,
 
@@ -86,21 +86,23 @@ impl From<FailOn> for Severity {
     }
 }
 
-/// Checks codes given to `--allow`, `--warn` or `--deny`: known, and not structural.
+/// Checks codes given to `--allow`, `--warn` or `--deny`: known (by code or rule name),
+/// and not structural.
 fn rule_codes(flag: &str, given: &[String]) -> Result<Vec<String>, String> {
     given
         .iter()
-        .map(|text| match find_code(text) {
+        .map(|text| match find_rule(text) {
             Some(code) if code.is_structural() => Err(format!(
                 "error: {flag} {text}: structural checks (SVS001–SVS009) cannot be re-levelled"
             )),
             Some(code) => Ok(code.code.to_owned()),
             None => {
-                let upper = text.to_ascii_uppercase();
-                let hint = closest(&upper, codes::ALL.iter().map(|c| c.code))
-                    .map(|s| format!(" (did you mean `{s}`?)"))
-                    .unwrap_or_default();
-                Err(format!("error: {flag} {text}: no rule has this code{hint}"))
+                let rules: Vec<&'static Code> =
+                    codes::ALL.iter().filter(|c| !c.is_structural()).collect();
+                let hint = super::explain::did_you_mean(text, &suggest_rules(text, &rules));
+                Err(format!(
+                    "error: {flag} {text}: no rule has this code or name{hint}"
+                ))
             }
         })
         .collect()
@@ -127,7 +129,7 @@ pub(super) fn run(
         }
     };
     let baseline = args.baseline.as_deref().map(Baseline::read).transpose()?;
-    let loaded = crate::load::load(&args.paths)?;
+    let loaded = args.input.load()?;
     let report = crate::lint::lint(&loaded, crate::lint::Options { levels, baseline });
     match args.format {
         Format::Human => {

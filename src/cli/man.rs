@@ -3,7 +3,9 @@
 //!
 //! `svs man` is svs(1), which lists the commands by the names of their own pages;
 //! `svs man lint` is one of those, svs-lint(1), with that command's options. The examples
-//! of each `--help` become the page's EXAMPLES section.
+//! of each `--help` become the page's EXAMPLES section, and each page says what its exit
+//! codes mean. `svs man format` is svs-format(5), the catalogue format reference
+//! ([`super::reference`]).
 
 use std::io::Write;
 
@@ -17,13 +19,15 @@ const EXAMPLES: &str = "\
 Examples:
   svs man | man -l -                         Read the manual page now
   svs man > ~/.local/share/man/man1/svs.1    Install it for `man svs`
-  svs man lint > ~/.local/share/man/man1/svs-lint.1";
+  svs man lint > ~/.local/share/man/man1/svs-lint.1
+  svs man format > ~/.local/share/man/man5/svs-format.5  The catalogue format, svs-format(5)";
 
 /// Arguments of `svs man`.
 #[derive(Debug, Args)]
 #[command(after_help = EXAMPLES)]
 pub struct ManArgs {
-    /// Print the page of this command (svs-COMMAND(1)) instead of svs(1)
+    /// Print the page of this command (svs-COMMAND(1)) instead of svs(1); `format` prints
+    /// svs-format(5), the catalogue format reference
     #[arg(value_name = "COMMAND")]
     command: Option<String>,
 }
@@ -39,6 +43,11 @@ pub(super) fn run(
     svs.build();
     let page = match &args.command {
         None => svs,
+        Some(name) if name == FORMAT_PAGE => {
+            out.write_all(super::reference::roff().as_bytes())?;
+            out.flush()?;
+            return Ok(ExitStatus::Success);
+        }
         Some(name) => {
             let Some(command) = svs.find_subcommand(name) else {
                 writeln!(err, "{}", unknown_command(&svs, name))?;
@@ -55,14 +64,18 @@ pub(super) fn run(
     Ok(ExitStatus::Success)
 }
 
+/// The page that is not a command's: svs-format(5).
+const FORMAT_PAGE: &str = "format";
+
 /// Why `name` has no page, with the closest command's name and the list of them.
 fn unknown_command(svs: &clap::Command, name: &str) -> String {
-    let known: Vec<&str> = svs.get_subcommands().map(clap::Command::get_name).collect();
+    let mut known: Vec<&str> = svs.get_subcommands().map(clap::Command::get_name).collect();
+    known.push(FORMAT_PAGE);
     let hint = crate::suggest::closest(name, known.iter().copied())
         .map(|s| format!(" (did you mean `{s}`?)"))
         .unwrap_or_default();
     format!(
-        "error: svs has no command `{name}`{hint}; the commands are {}",
+        "error: svs has no page `{name}`{hint}; the pages are {}",
         known.join(", ")
     )
 }
@@ -71,6 +84,16 @@ fn unknown_command(svs: &clap::Command, name: &str) -> String {
 /// EXAMPLES section set without filling, so each example keeps its own line.
 fn render(command: &clap::Command, out: &mut dyn Write) -> std::io::Result<()> {
     // A command's page names the program and its version in the footer, as svs(1) does.
+    // The synopsis is clap's usage line (`svs lint [OPTIONS] [PATH]...`), which marks
+    // repeatable arguments, rather than clap_mangen's, which does not.
+    let usage = command
+        .clone()
+        .render_usage()
+        .to_string()
+        .trim_start_matches("Usage:")
+        .trim()
+        .to_owned();
+    let command = &command.clone().override_usage(usage);
     let man = Man::new(command.clone()).source(concat!("svs ", env!("CARGO_PKG_VERSION")));
     let mut sections: Vec<u8> = Vec::new();
     man.render_title(&mut sections)?;
@@ -93,6 +116,12 @@ fn render(command: &clap::Command, out: &mut dyn Write) -> std::io::Result<()> {
         roff.control("fi", []);
         roff.to_writer(&mut sections)?;
     }
+    exit_status(command.get_name()).to_writer(&mut sections)?;
+    let mut see_also = Roff::default();
+    see_also.control("SH", ["SEE ALSO"]).text([roman(
+        "svs-format(5), the catalogue format: `svs man format`, or `svs help format` as plain text",
+    )]);
+    see_also.to_writer(&mut sections)?;
     if command.get_version().is_some() {
         man.render_version_section(&mut sections)?;
     }
@@ -113,4 +142,43 @@ fn render(command: &clap::Command, out: &mut dyn Write) -> std::io::Result<()> {
         writeln!(out, "{line}")?;
     }
     Ok(())
+}
+
+/// The EXIT STATUS section of a command's page (or of svs(1), for `svs`).
+fn exit_status(command: &str) -> Roff {
+    let failure = match command {
+        "svs" => Some(
+            "lint found a finding at or above --fail-on, assess --fail-on found a \
+             failing verdict, or diff --fail-on regression found a regression.",
+        ),
+        "lint" => Some("A finding at or above --fail-on (error unless told otherwise)."),
+        "assess" => Some(
+            "--fail-on no-value found a no-value verdict, or --fail-on unassessed a \
+             no-value or unassessed one.",
+        ),
+        "diff" => Some("--fail-on regression found a regression."),
+        _ => None,
+    };
+    let usage = match command {
+        "assess" | "roles" | "graph" | "report" | "diff" | "svs" => {
+            "A usage error, an unreadable path, or a catalogue that does not load."
+        }
+        "lint" => "A usage error or an unreadable path (findings, even structural ones, are 1).",
+        "init" => "A usage error, a file that is already there, or one that cannot be written.",
+        _ => "A usage error.",
+    };
+    let mut roff = Roff::default();
+    roff.control("SH", ["EXIT STATUS"]);
+    roff.control("TP", [])
+        .text([roman("0")])
+        .text([roman("Success.")]);
+    if let Some(failure) = failure {
+        roff.control("TP", [])
+            .text([roman("1")])
+            .text([roman(failure)]);
+    }
+    roff.control("TP", [])
+        .text([roman("2")])
+        .text([roman(usage)]);
+    roff
 }

@@ -28,9 +28,8 @@ Examples:
 #[derive(Debug, Args)]
 #[command(after_help = EXAMPLES)]
 pub struct ReportArgs {
-    /// Catalogue files or directories, read together as one catalogue
-    #[arg(required = true, value_name = "PATH")]
-    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    input: super::Input,
 
     /// Write the report to FILE (replaced atomically) instead of standard output
     #[arg(short, long, value_name = "FILE")]
@@ -44,12 +43,12 @@ pub(super) fn run(
     err: &mut dyn Write,
 ) -> anyhow::Result<ExitStatus> {
     if let Some(output) = &args.output {
-        if let Err(why) = check_output(&args.paths, output) {
+        if let Err(why) = check_output(&args.input.paths, output) {
             writeln!(err, "error: -o {}: {why}", output.display())?;
             return Ok(ExitStatus::Error);
         }
     }
-    let Some((mut loaded, catalogue)) = load_resolved(&args.paths, context, err)? else {
+    let Some((mut loaded, catalogue)) = load_resolved(&args.input, context, err)? else {
         return Ok(ExitStatus::Error);
     };
     let all: Vec<usize> = (0..catalogue.relationships.len()).collect();
@@ -138,7 +137,8 @@ fn check_output(inputs: &[PathBuf], output: &Path) -> Result<(), String> {
         }
     }
     // Unreadable inputs are left for the loader to report.
-    if let Ok(files) = crate::load::files::collect(inputs) {
+    if let Ok(files) = crate::load::files::collect(inputs, &crate::load::files::Exclude::default())
+    {
         for file in files {
             if fs::canonicalize(&file).is_ok_and(|file| file == target) {
                 return Err(format!("is a catalogue file ({})", file.display()));

@@ -2,7 +2,6 @@
 //! which roles each person holds.
 
 use std::io::Write;
-use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
@@ -21,9 +20,8 @@ Examples:
 #[derive(Debug, Args)]
 #[command(after_help = EXAMPLES)]
 pub struct RolesArgs {
-    /// Catalogue files or directories, read together as one catalogue
-    #[arg(required = true, value_name = "PATH")]
-    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    input: super::Input,
 
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Table)]
@@ -61,7 +59,7 @@ pub(super) fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<ExitStatus> {
-    let Some((_, catalogue)) = load_resolved(&args.paths, context, err)? else {
+    let Some((_, catalogue)) = load_resolved(&args.input, context, err)? else {
         return Ok(ExitStatus::Error);
     };
     let orgs = catalogue

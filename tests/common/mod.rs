@@ -123,3 +123,23 @@ pub fn check_rule(code: &str, expected: &[Finding]) -> serde_json::Value {
     assert_eq!(of_code(&near_miss, code), vec![], "{near_miss:#}");
     document
 }
+
+/// Asserts that the outside program `name` is on `PATH`, and says how to install it when
+/// it is not. Tests that drive a program run it through `timeout`, which would only say
+/// that it "failed to run command", so they call this first.
+pub fn require_program(name: &str, debian_package: &str) {
+    let found = std::env::var_os("PATH").is_some_and(|paths| {
+        std::env::split_paths(&paths).any(|dir| {
+            std::fs::metadata(dir.join(name)).is_ok_and(|m| {
+                use std::os::unix::fs::PermissionsExt;
+                m.is_file() && m.permissions().mode() & 0o111 != 0
+            })
+        })
+    });
+    assert!(
+        found,
+        "this test needs `{name}`, which is not installed: install it with \
+         `apt-get install {debian_package}` (Debian or Ubuntu), or run the tests with \
+         `bash .ci/run`, which installs it when it is missing"
+    );
+}

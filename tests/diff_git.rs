@@ -1,0 +1,263 @@
+//! `svs diff REV:PATH ...`: either side read from a Git repository, in git's own syntax,
+//! without touching the work tree. Each test makes a small repository holding a copy of
+//! the bundled catalogue.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+use std::process::Output;
+
+use common::{catalog, svs};
+
+/// Northwave stops assuring encryption in transit, which Harbour requires.
+const WEAKER_SECURITY: (&str, &str) = (
+    "security: [encryption-in-transit, sim-pin-enforced, lost-device-barring]",
+    "security: [sim-pin-enforced, lost-device-barring]",
+);
+
+fn git(dir: &Path, args: &[&str]) -> String {
+    let output = std::process::Command::new("git")
+        .args([
+            "-c",
+            "user.name=Test",
+            "-c",
+            "user.email=test@example.com",
+            "-c",
+            "init.defaultBranch=main",
+            "-c",
+            "commit.gpgsign=false",
+        ])
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("git runs (`apt-get install git` installs it)");
+    assert!(
+        output.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).expect("UTF-8")
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        let target = to.join(path.file_name().unwrap());
+        if path.is_dir() {
+            copy_dir(&path, &target);
+        } else {
+            fs::copy(&path, &target).unwrap();
+        }
+    }
+}
+
+/// A repository whose first commit holds `catalog/`, a copy of the bundled catalogue.
+fn repository() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&catalog(""), &dir.path().join("catalog"));
+    git(dir.path(), &["init", "-q"]);
+    git(dir.path(), &["add", "."]);
+    git(dir.path(), &["commit", "-q", "-m", "catalogue"]);
+    dir
+}
+
+fn weaken(dir: &Path) {
+    let path = dir.join("catalog/mobile-phones.yaml");
+    let text = fs::read_to_string(&path).unwrap();
+    fs::write(&path, text.replace(WEAKER_SECURITY.0, WEAKER_SECURITY.1)).unwrap();
+}
+
+fn diff_in(dir: &Path, args: &[&str]) -> Output {
+    svs()
+        .current_dir(dir)
+        .arg("diff")
+        .args(args)
+        .args(["--color", "never"])
+        .output()
+        .expect("svs runs")
+}
+
+fn json(output: &Output) -> serde_json::Value {
+    serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|e| panic!("JSON ({e}): {}", String::from_utf8_lossy(&output.stderr)))
+}
+
+fn regressed(document: &serde_json::Value) -> Vec<String> {
+    document["relationships"]
+        .as_array()
+        .unwrap_or_else(|| panic!("changed relationships: {document:#}"))
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn the_last_commit_against_the_work_tree_without_touching_it() {
+    let repo = repository();
+    weaken(repo.path());
+    let status_before = git(repo.path(), &["status", "--porcelain"]);
+    let output = diff_in(
+        repo.path(),
+        &[
+            "HEAD:catalog",
+            "catalog",
+            "--fail-on",
+            "regression",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(1), "a regression");
+    assert_eq!(regressed(&json(&output)), ["harbour-corporate-mobile"]);
+    assert_eq!(git(repo.path(), &["status", "--porcelain"]), status_before);
+    assert_eq!(git(repo.path(), &["worktree", "list"]).lines().count(), 1);
+}
+
+#[test]
+fn two_revisions_read_alike_and_match_the_same_diff_from_disk() {
+    let repo = repository();
+    weaken(repo.path());
+    git(repo.path(), &["commit", "-q", "-am", "weaker security"]);
+    let from_git = diff_in(repo.path(), &["HEAD~1:catalog", "HEAD:catalog"]);
+    assert_eq!(
+        from_git.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&from_git.stderr)
+    );
+    // The same two versions on disk give the same table.
+    copy_dir(&catalog(""), &repo.path().join("old"));
+    let from_disk = diff_in(repo.path(), &["old", "catalog"]);
+    assert_eq!(
+        String::from_utf8_lossy(&from_git.stdout),
+        String::from_utf8_lossy(&from_disk.stdout)
+    );
+    // A single file and `./` paths, relative to the current directory, work as in git.
+    let file = diff_in(
+        &repo.path().join("catalog"),
+        &["HEAD~1:./mobile-phones.yaml", "HEAD:./mobile-phones.yaml"],
+    );
+    assert_ne!(file.status.code(), Some(0), "one file alone does not load");
+    assert!(
+        String::from_utf8_lossy(&file.stderr).contains("HEAD~1:./mobile-phones.yaml"),
+        "{}",
+        String::from_utf8_lossy(&file.stderr)
+    );
+}
+
+#[test]
+fn findings_name_the_revision_and_path() {
+    let repo = repository();
+    let path = repo.path().join("catalog/extra.yaml");
+    fs::write(
+        &path,
+        "svs: 1\norganizations:\n  - { id: lonely, name: Lonely Ltd }\n",
+    )
+    .unwrap();
+    git(repo.path(), &["add", "."]);
+    git(
+        repo.path(),
+        &["commit", "-q", "-m", "a lonely organisation"],
+    );
+    let output = diff_in(
+        repo.path(),
+        &["HEAD~1:catalog", "HEAD:catalog", "--format", "json"],
+    );
+    let document = json(&output);
+    let text = document.to_string();
+    assert!(text.contains("HEAD:catalog/extra.yaml"), "{document:#}");
+}
+
+#[test]
+fn a_svsignore_and_exclude_apply_to_a_tree_too() {
+    let repo = repository();
+    fs::create_dir(repo.path().join("catalog/deploy")).unwrap();
+    fs::write(
+        repo.path().join("catalog/deploy/pod.yaml"),
+        "apiVersion: v1\nkind: Pod\n",
+    )
+    .unwrap();
+    git(repo.path(), &["add", "."]);
+    git(repo.path(), &["commit", "-q", "-m", "a manifest"]);
+    let refused = diff_in(repo.path(), &["HEAD:catalog", "HEAD:catalog"]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&refused.stderr).contains("HEAD:catalog/deploy/pod.yaml"),
+        "{}",
+        String::from_utf8_lossy(&refused.stderr)
+    );
+    let excluded = diff_in(
+        repo.path(),
+        &["HEAD:catalog", "HEAD:catalog", "--exclude", "deploy"],
+    );
+    assert_eq!(excluded.status.code(), Some(0));
+    // A `.svsignore` at the top of the repository, above the tree read, applies too.
+    fs::write(repo.path().join(".svsignore"), "deploy/\n").unwrap();
+    git(repo.path(), &["add", "."]);
+    git(repo.path(), &["commit", "-q", "-m", "ignore it"]);
+    let ignored = diff_in(repo.path(), &["HEAD:catalog", "catalog"]);
+    assert_eq!(
+        ignored.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&ignored.stderr)
+    );
+}
+
+#[test]
+fn an_unknown_revision_or_path_is_a_clear_error() {
+    let repo = repository();
+    let output = diff_in(repo.path(), &["no-such-rev:catalog", "catalog"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "error: OLD catalogue: no-such-rev:catalog: unknown revision `no-such-rev`\n"
+    );
+    let output = diff_in(repo.path(), &["HEAD:catalogue", "catalog"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "error: OLD catalogue: HEAD:catalogue: no `catalogue` in revision `HEAD`\n"
+    );
+}
+
+#[test]
+fn outside_a_repository_rev_path_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("catalog")).unwrap();
+    fs::copy(
+        catalog("broadband.yaml"),
+        dir.path().join("catalog/broadband.yaml"),
+    )
+    .unwrap();
+    let output = svs()
+        .current_dir(dir.path())
+        .env("GIT_CEILING_DIRECTORIES", dir.path().parent().unwrap())
+        .args(["diff", "HEAD:catalog", "catalog"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let message = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        message.contains("HEAD:catalog: the current directory is not in a Git repository"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_path_that_exists_wins_over_rev_path() {
+    let repo = repository();
+    // A directory really named `HEAD:catalog` is read from disk, not from git.
+    let odd = repo.path().join("HEAD:catalog");
+    copy_dir(&repo.path().join("catalog"), &odd);
+    let path = odd.join("mobile-phones.yaml");
+    let text = fs::read_to_string(&path).unwrap();
+    fs::write(&path, text.replace(WEAKER_SECURITY.0, WEAKER_SECURITY.1)).unwrap();
+    let output = diff_in(
+        repo.path(),
+        &["catalog", "HEAD:catalog", "--format", "json"],
+    );
+    assert_eq!(regressed(&json(&output)), ["harbour-corporate-mobile"]);
+}
