@@ -66,13 +66,8 @@ pub struct CostOfProvision {
     pub direct: Decimal,
     /// The relationship's share of the pools of the offering's services.
     pub shared: Decimal,
-}
-
-impl CostOfProvision {
     /// Direct plus shared.
-    pub fn total(&self) -> Decimal {
-        self.direct + self.shared
-    }
+    pub total: Decimal,
 }
 
 /// The provider's side of one relationship (§8.2), per year.
@@ -332,10 +327,14 @@ impl CostFlow {
                 sum.checked_add(per_year(p, horizon)?)
             })
             .ok_or_else(too_large)?;
-        let cost_of_provision = CostOfProvision { direct, shared };
+        let total = direct.checked_add(shared).ok_or_else(too_large)?;
+        let cost_of_provision = CostOfProvision {
+            direct,
+            shared,
+            total,
+        };
         let margin = revenue
-            .checked_sub(direct)
-            .and_then(|m| m.checked_sub(shared))
+            .checked_sub(total)
             .and_then(|m| m.checked_sub(risks))
             .and_then(|m| m.checked_add(benefits))
             .ok_or_else(too_large)?;

@@ -210,7 +210,7 @@ fn provider_side(side: &crate::assess::provision::ProviderSide) -> ProviderSideV
         cost_of_provision: CostOfProvisionValue {
             direct: Rounded(side.cost_of_provision.direct),
             shared: Rounded(side.cost_of_provision.shared),
-            total: Rounded(side.cost_of_provision.total()),
+            total: Rounded(side.cost_of_provision.total),
         },
         risks: Rounded(side.risks),
         benefits: Rounded(side.benefits),

@@ -171,7 +171,7 @@ fn explain(
                 describe_margin(&a.provider, currency),
                 grouped(a.provider.target_margin),
                 money(a.provider.revenue, currency),
-                money(a.provider.cost_of_provision.total(), currency),
+                money(a.provider.cost_of_provision.total, currency),
             )?;
         }
     }
