@@ -81,6 +81,8 @@ pub struct ProviderSide {
     pub risks: Decimal,
     /// Priced benefits to the provider besides revenue.
     pub benefits: Decimal,
+    /// The names of the benefits without an amount, in order: listed, not counted.
+    pub unpriced_benefits: Vec<String>,
     /// Revenue − cost of provision − risks + benefits.
     pub margin: Decimal,
     /// 100 × margin ÷ revenue; `None` without revenue.
@@ -364,6 +366,13 @@ impl CostFlow {
             cost_of_provision,
             risks,
             benefits,
+            unpriced_benefits: relationship
+                .provision
+                .benefits
+                .iter()
+                .filter(|b| b.priced.is_none())
+                .map(|b| b.name.clone())
+                .collect(),
             margin,
             margin_pct: margin_pct(margin, revenue),
             target_margin,

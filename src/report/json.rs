@@ -138,17 +138,18 @@ struct RelationshipValue<'a> {
     net_value: Rounded,
     verdict: &'static str,
     reasons: Vec<&'static str>,
-    provider_side: ProviderSideValue,
+    provider_side: ProviderSideValue<'a>,
     co_creation: &'static str,
     stakeholders: Vec<StakeholderEffectsValue<'a>>,
 }
 
 #[derive(Serialize)]
-struct ProviderSideValue {
+struct ProviderSideValue<'a> {
     revenue: Rounded,
     cost_of_provision: CostOfProvisionValue,
     risks: Rounded,
     benefits: Rounded,
+    unpriced_benefits: &'a [String],
     margin: Rounded,
     margin_pct: Option<Rounded>,
     target_margin: Rounded,
@@ -204,7 +205,7 @@ struct CoCreationCounts {
     unassessed: usize,
 }
 
-fn provider_side(side: &crate::assess::provision::ProviderSide) -> ProviderSideValue {
+fn provider_side(side: &crate::assess::provision::ProviderSide) -> ProviderSideValue<'_> {
     ProviderSideValue {
         revenue: Rounded(side.revenue),
         cost_of_provision: CostOfProvisionValue {
@@ -214,6 +215,7 @@ fn provider_side(side: &crate::assess::provision::ProviderSide) -> ProviderSideV
         },
         risks: Rounded(side.risks),
         benefits: Rounded(side.benefits),
+        unpriced_benefits: &side.unpriced_benefits,
         margin: Rounded(side.margin),
         margin_pct: side.margin_pct.map(Rounded),
         target_margin: Rounded(side.target_margin),
