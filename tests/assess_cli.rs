@@ -136,7 +136,10 @@ fn filters_select_relationships() {
         ids(&by(&["--consumer", "ledgerline"])),
         ["ledgerline-stratus-iaas", "ledgerline-keystone-licences"]
     );
-    assert_eq!(ids(&by(&["--provider", "ledgerline"])), ["fenwick-erp"]);
+    assert_eq!(
+        ids(&by(&["--provider", "ledgerline"])),
+        ["fenwick-erp", "brindley-erp"]
+    );
     assert_eq!(
         ids(&by(&[
             "--relationship",

@@ -1,5 +1,7 @@
 //! Every figure of `svs assess catalog/ --format json` on the example
-//! catalogue, relationship by relationship.
+//! catalogue, relationship by relationship: the consumer's side (utility, warranty,
+//! costs, risks, verdict), the provider's side (revenue, cost of provision, margin,
+//! provider verdict), co-creation, the other stakeholders, and the provider portfolio.
 //!
 //! Each expected value is derived by hand, in a comment, from the YAML under `catalog/`
 //! (docs/worked-examples.md works the same figures in prose). The whole tree is one
@@ -233,6 +235,120 @@ fn assert_relationship(expected: &Expected) {
     assert_strings(&r["reasons"], expected.reasons, &format!("{id}.reasons"));
 }
 
+/// What a relationship means for one of its other stakeholders (`stakeholders[]`).
+struct Stakeholder<'a> {
+    party: &'a str,
+    role: &'a str,
+    gains: &'a str,
+    losses: &'a str,
+    net: &'a str,
+    unpriced: &'a [&'a str],
+}
+
+/// The provider's side of a relationship (`provider_side`), its `co_creation` and its
+/// `stakeholders`, as printed.
+struct Provision<'a> {
+    id: &'a str,
+    revenue: &'a str,
+    direct: &'a str,
+    shared: &'a str,
+    total: &'a str,
+    risks: &'a str,
+    benefits: &'a str,
+    margin: &'a str,
+    /// `None` when the JSON says `null` (no revenue).
+    margin_pct: Option<&'a str>,
+    target_margin: &'a str,
+    verdict: &'a str,
+    reasons: &'a [&'a str],
+    co_creation: &'a str,
+    stakeholders: &'a [Stakeholder<'a>],
+}
+
+/// Asserts the provider's side, the co-creation verdict and every stakeholder's figures
+/// of the relationship `expected.id`.
+fn assert_provision(expected: &Provision) {
+    let id = expected.id;
+    let r = relationship(id);
+    let side = &r["provider_side"];
+    let what = |key: &str| format!("{id}.provider_side.{key}");
+    assert_number(&side["revenue"], expected.revenue, &what("revenue"));
+    let cost = &side["cost_of_provision"];
+    assert_number(
+        &cost["direct"],
+        expected.direct,
+        &what("cost_of_provision.direct"),
+    );
+    assert_number(
+        &cost["shared"],
+        expected.shared,
+        &what("cost_of_provision.shared"),
+    );
+    assert_number(
+        &cost["total"],
+        expected.total,
+        &what("cost_of_provision.total"),
+    );
+    assert_number(&side["risks"], expected.risks, &what("risks"));
+    assert_number(&side["benefits"], expected.benefits, &what("benefits"));
+    assert_number(&side["margin"], expected.margin, &what("margin"));
+    match expected.margin_pct {
+        Some(pct) => assert_number(&side["margin_pct"], pct, &what("margin_pct")),
+        None => assert!(
+            side["margin_pct"].is_null(),
+            "{} is null, got {}",
+            what("margin_pct"),
+            side["margin_pct"]
+        ),
+    }
+    assert_number(
+        &side["target_margin"],
+        expected.target_margin,
+        &what("target_margin"),
+    );
+    assert_text(&side["verdict"], expected.verdict, &what("verdict"));
+    assert_strings(&side["reasons"], expected.reasons, &what("reasons"));
+    assert_text(
+        &r["co_creation"],
+        expected.co_creation,
+        &format!("{id}.co_creation"),
+    );
+
+    let stakeholders = r["stakeholders"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{id}.stakeholders is an array"));
+    assert_eq!(
+        stakeholders.len(),
+        expected.stakeholders.len(),
+        "{id}.stakeholders: {stakeholders:?}"
+    );
+    for (i, (actual, want)) in stakeholders.iter().zip(expected.stakeholders).enumerate() {
+        let what = format!("{id}.stakeholders[{i}]");
+        assert_text(&actual["party"], want.party, &format!("{what}.party"));
+        assert_text(&actual["role"], want.role, &format!("{what}.role"));
+        assert_number(&actual["gains"], want.gains, &format!("{what}.gains"));
+        assert_number(&actual["losses"], want.losses, &format!("{what}.losses"));
+        assert_number(&actual["net"], want.net, &format!("{what}.net"));
+        assert_strings(
+            &actual["unpriced"],
+            want.unpriced,
+            &format!("{what}.unpriced"),
+        );
+    }
+}
+
+/// A stakeholder with no effects: zeros and no unpriced effect.
+const fn unaffected<'a>(party: &'a str, role: &'a str) -> Stakeholder<'a> {
+    Stakeholder {
+        party,
+        role,
+        gains: "0.00",
+        losses: "0.00",
+        net: "0.00",
+        unpriced: &[],
+    }
+}
+
 #[test]
 fn catalogue_metadata_order_and_summary() {
     let report = report();
@@ -273,18 +389,50 @@ fn catalogue_metadata_order_and_summary() {
             "ledgerline-stratus-iaas",
             "ledgerline-keystone-licences",
             "fenwick-erp",
+            "brindley-erp",
+            "fenwick-group-it-support",
         ]
     );
 
-    // 12 relationships; no-value: fairlie-moss-office-broadband (not fit for use) and
-    // bell-holiday-rental (not fit for purpose, negative balance); the other 10 are
+    // 14 relationships; no-value: fairlie-moss-office-broadband (not fit for use) and
+    // bell-holiday-rental (not fit for purpose, negative balance); the other 12 are
     // value; every relationship has outcome and warranty requirements, so none is
     // unassessed.
     let summary = &report["summary"];
-    assert_count(&summary["relationships"], 12, "summary.relationships");
-    assert_count(&summary["value"], 10, "summary.value");
+    assert_count(&summary["relationships"], 14, "summary.relationships");
+    assert_count(&summary["value"], 12, "summary.value");
     assert_count(&summary["no_value"], 2, "summary.no_value");
     assert_count(&summary["unassessed"], 0, "summary.unassessed");
+    // net_value, summed unrounded over the 14 assessed relationships:
+    //   whole: 16,505 + 19,800 + 16,430 + 43,500 + 9,000 + 15,660 + 12,300 + 107,900
+    //     = 241,095;
+    //   thirds: 31,026.666… + 69,213.333… + 18,033.333… + 1,599.831666… = 119,873.165;
+    //   the rest: 327.165 − 308.79 = 18.375;
+    //   total 241,095 + 119,873.165 + 18.375 = 360,986.54 exactly.
+    assert_number(&summary["net_value"], "360986.54", "summary.net_value");
+
+    // Co-creation (the consumer's verdict with the provider's): 12 mutual; one
+    // provider-only, fairlie-moss-office-broadband (no value for the practice, a
+    // sustainable margin for Kestrel); one unassessed, bell-holiday-rental (Swiftway
+    // declares nothing on the provider's side of a leisure booking).
+    let co_creation = &summary["co_creation"];
+    assert_count(&co_creation["mutual"], 12, "summary.co_creation.mutual");
+    assert_count(
+        &co_creation["consumer_only"],
+        0,
+        "summary.co_creation.consumer_only",
+    );
+    assert_count(
+        &co_creation["provider_only"],
+        1,
+        "summary.co_creation.provider_only",
+    );
+    assert_count(&co_creation["neither"], 0, "summary.co_creation.neither");
+    assert_count(
+        &co_creation["unassessed"],
+        1,
+        "summary.co_creation.unassessed",
+    );
 }
 
 #[test]
@@ -1010,4 +1158,901 @@ fn fenwick_erp_figures() {
         verdict: "value",
         reasons: &[],
     });
+}
+
+#[test]
+fn brindley_erp_figures() {
+    // catalog/value-network/. Same offering as fenwick-erp (ledgerline-erp-cloud, the
+    // warranty of hosted-erp: availability 99.9; support-response-hours max 2; rto 12,
+    // rpo 4; security mfa, encryption-at-rest, iso27001, cyber-essentials-plus).
+    // Quantity 315 (ERP users).
+    assert_relationship(&Expected {
+        id: "brindley-erp",
+        provider: "ledgerline",
+        consumer: "brindley",
+        offering: "ledgerline-erp-cloud",
+        utility: Utility {
+            // orders-same-day (must, 3), stock-visible (must, 2) and no-erp-servers
+            // (must, 2) are enabled by hosted-erp: 100 × 7 / 7 = 100.
+            score: "100.00",
+            fit_for_purpose: true,
+            facilitated: &["orders-same-day", "stock-visible", "no-erp-servers"],
+            missing: &[],
+        },
+        warranty: Warranty {
+            // availability 99.9 ≥ 99.5; support-response-hours max 2 ≤ 4; rto 12 ≤ 24.
+            score: "100.00",
+            fit_for_use: true,
+            checks: 3,
+            met: 3,
+            unmet: &[],
+        },
+        costs: Balance {
+            // removed: legacy ERP contract 10,000/month × 12 = 120,000 + server
+            //   replacement 90,000 once × 12 / 36 = 30,000 + stock counts 60,000/year;
+            //   total 210,000
+            removed: "210000.00",
+            // imposed: training 15,000 once × 12 / 36 = 5,000; price: subscription
+            //   65/month × 315 users × 12 = 245,700 + onboarding 18,000 once × 12 / 36
+            //   = 6,000; total 256,700
+            imposed: "256700.00",
+            // net: 210,000 − 256,700 = −46,700
+            net: "-46700.00",
+        },
+        risks: Balance {
+            // removed: vendor ends support 0.3 × 150,000 = 45,000 + server failure
+            //   0.1 × 200,000 = 20,000; total 65,000
+            removed: "65000.00",
+            // imposed: provider outage 0.1 × 60,000 = 6,000
+            imposed: "6000.00",
+            // net: 65,000 − 6,000 = 59,000
+            net: "59000.00",
+        },
+        // net_value: −46,700 + 59,000 = 12,300
+        net_value: "12300.00",
+        verdict: "value",
+        reasons: &[],
+    });
+}
+
+#[test]
+fn fenwick_group_it_support_figures() {
+    // catalog/value-network/. Offering group-it-for-companies has no own warranty: it
+    // offers group-it-support's: availability 99.5; first-response-hours max 4;
+    // security mfa, disk-encryption. No price line. Quantity 220 (staff).
+    assert_relationship(&Expected {
+        id: "fenwick-group-it-support",
+        provider: "fenwick-group-it",
+        consumer: "fenwick",
+        offering: "group-it-for-companies",
+        utility: Utility {
+            // staff-equipped (must, 3) and no-it-suppliers (should, 1) are enabled by
+            // group-it-support: 100 × 4 / 4 = 100.
+            score: "100.00",
+            fit_for_purpose: true,
+            facilitated: &["staff-equipped", "no-it-suppliers"],
+            missing: &[],
+        },
+        warranty: Warranty {
+            // availability 99.5 ≥ 99; first-response-hours max 4 ≤ 8; mfa and
+            // disk-encryption offered.
+            score: "100.00",
+            fit_for_use: true,
+            checks: 4,
+            met: 4,
+            unmet: &[],
+        },
+        costs: Balance {
+            // removed: outsourced IT support 5,500/month × 12 = 66,000 + laptops and
+            //   scanners 120,000 once × 12 / 36 = 40,000; total 106,000
+            removed: "106000.00",
+            // imposed: security awareness training 3,300 once × 12 / 36 = 1,100; no
+            //   price: the service is funded by the group's budget
+            imposed: "1100.00",
+            // net: 106,000 − 1,100 = 104,900
+            net: "104900.00",
+        },
+        risks: Balance {
+            // removed: stolen laptop 0.1 × 50,000 = 5,000
+            removed: "5000.00",
+            // imposed: shared accounts outage 0.05 × 40,000 = 2,000
+            imposed: "2000.00",
+            // net: 5,000 − 2,000 = 3,000
+            net: "3000.00",
+        },
+        // net_value: 104,900 + 3,000 = 107,900
+        net_value: "107900.00",
+        verdict: "value",
+        reasons: &[],
+    });
+}
+
+// The provider's side of every relationship. Annualising as for the consumer's side;
+// `revenue` is exactly the price part of the consumer's imposed costs; `direct` is the
+// offering's cost to serve (× quantity where it has a `unit`) plus the relationship's
+// provision costs; `shared` is the relationship's share of the pool of each service of
+// its offering (the service's running costs plus what its provider pays for the
+// relationships it `depends_on`), pool × quantity ÷ Σ quantity of the service's users;
+// margin = revenue − cost of provision − risks + priced benefits; margin_pct =
+// 100 × margin ÷ revenue; sustainable when margin × 100 ≥ target × revenue. Targets:
+// kestrel 15, swiftway 10, northwave 20, docuvia 25, stratus-cloud 20, ledgerline 10
+// (their own `target_margin`); codewright, clearpath, keystone-licensing and
+// fenwick-group-it set none, so `thresholds.margin` 5 applies (catalogue.yaml).
+
+#[test]
+fn okafor_home_broadband_provider_side() {
+    assert_provision(&Provision {
+        id: "okafor-home-broadband",
+        // 41.99/month × 12 = 503.88 + router delivery 6.99 once × 12 / 36 = 2.33
+        revenue: "506.21",
+        // home-fibre-500's cost to serve, no unit: line rental 16.50/month × 12 = 198
+        //   + router 72 once × 12 / 36 = 24 + installation 90 once × 12 / 36 = 30
+        //   + core network 5.50/month × 12 = 66; total 318. No provision costs.
+        direct: "318.00",
+        // home-connectivity has no running cost and no `depends_on`: pool 0
+        shared: "0.00",
+        total: "318.00",
+        risks: "0.00",
+        benefits: "0.00",
+        // 506.21 − 318 = 188.21
+        margin: "188.21",
+        // 100 × 188.21 / 506.21 = 37.1801… → 37.18
+        margin_pct: Some("37.18"),
+        // kestrel: 18,821 ≥ 15 × 506.21 = 7,593.15
+        target_margin: "15.00",
+        verdict: "sustainable",
+        reasons: &[],
+        // value and sustainable
+        co_creation: "mutual",
+        stakeholders: &[Stakeholder {
+            party: "fibrenet-wholesale",
+            role: "supplier",
+            // line rental from Kestrel 16.50/month × 12 = 198
+            gains: "198.00",
+            losses: "0.00",
+            net: "198.00",
+            unpriced: &["one more premises lit on its fibre in the street"],
+        }],
+    });
+}
+
+#[test]
+fn fairlie_moss_office_broadband_provider_side() {
+    assert_provision(&Provision {
+        id: "fairlie-moss-office-broadband",
+        // the same offering and quantity as okafor-home-broadband
+        revenue: "506.21",
+        direct: "318.00",
+        shared: "0.00",
+        total: "318.00",
+        // the practice complains and leaves early: 0.1 × 300 = 30
+        risks: "30.00",
+        benefits: "0.00",
+        // 506.21 − 318 − 30 = 158.21
+        margin: "158.21",
+        // 100 × 158.21 / 506.21 = 31.2538… → 31.25
+        margin_pct: Some("31.25"),
+        // 15,821 ≥ 15 × 506.21 = 7,593.15
+        target_margin: "15.00",
+        verdict: "sustainable",
+        reasons: &[],
+        // no value for the practice (not fit for use), sustainable for Kestrel
+        co_creation: "provider-only",
+        stakeholders: &[Stakeholder {
+            party: "ofcom",
+            role: "regulator",
+            gains: "0.00",
+            losses: "0.00",
+            net: "0.00",
+            unpriced: &["a small business sold a package that cannot meet its needs"],
+        }],
+    });
+}
+
+#[test]
+fn calder_business_account_provider_side() {
+    assert_provision(&Provision {
+        id: "calder-business-account",
+        // 1,840/month × 12 = 22,080 + account fee 600/year
+        revenue: "22680.00",
+        // cost to serve: fleet days 1,120/month × 12 = 13,440 + drivers 250/month × 12
+        //   = 3,000; provision: account manager 1,200/year; total 17,640
+        direct: "17640.00",
+        // vehicle-rental and delivery-collection: no running cost, no `depends_on`
+        shared: "0.00",
+        total: "17640.00",
+        // disputed damage 0.2 × 2,500 = 500
+        risks: "500.00",
+        benefits: "0.00",
+        // 22,680 − 17,640 − 500 = 4,540
+        margin: "4540.00",
+        // 100 × 4,540 / 22,680 = 20.0176… → 20.02
+        margin_pct: Some("20.02"),
+        // swiftway: 454,000 ≥ 10 × 22,680 = 226,800
+        target_margin: "10.00",
+        verdict: "sustainable",
+        reasons: &[],
+        co_creation: "mutual",
+        stakeholders: &[Stakeholder {
+            party: "swiftway-branch-staff",
+            role: "employee",
+            // overtime 150/month × 12 = 1,800
+            gains: "1800.00",
+            losses: "0.00",
+            net: "1800.00",
+            unpriced: &["steady weekday work between the holiday peaks"],
+        }],
+    });
+}
+
+#[test]
+fn bell_holiday_rental_provider_side() {
+    // Nothing is declared on the provider's side: leisure-rental has no cost to serve,
+    // vehicle-rental no running cost and no `depends_on`, the relationship no
+    // provision. The figures are still computed; the verdict is unassessed.
+    assert_provision(&Provision {
+        id: "bell-holiday-rental",
+        // weekly rental 329 once × 3 weeks × 12 / 36 = 329 + airport fee 45 once × 3
+        //   × 12 / 36 = 45 + excess cover (imposed, category `price`) 94.99/year
+        revenue: "468.99",
+        direct: "0.00",
+        shared: "0.00",
+        total: "0.00",
+        risks: "0.00",
+        benefits: "0.00",
+        // 468.99 − 0
+        margin: "468.99",
+        // 100 × 468.99 / 468.99
+        margin_pct: Some("100.00"),
+        target_margin: "10.00",
+        verdict: "unassessed",
+        reasons: &["no-provision-costs"],
+        // the provider's side is unassessed
+        co_creation: "unassessed",
+        stakeholders: &[],
+    });
+}
+
+#[test]
+fn harbour_corporate_mobile_provider_side() {
+    assert_provision(&Provision {
+        id: "harbour-corporate-mobile",
+        // plan 14/month × 1,200 × 12 = 201,600 + handset 144 once × 1,200 × 12 / 36
+        //   = 57,600 + set-up 1,000 once × 12 / 36 = 333.333…; total 259,533.333…
+        revenue: "259533.33",
+        // cost to serve, `unit: handset` × 1,200: handset 260 once × 1,200 × 12 / 36
+        //   = 104,000 + network 3.50/month × 1,200 × 12 = 50,400 + support contacts
+        //   1.20/month × 1,200 × 12 = 17,280; no unit: porting 1,500 once × 12 / 36
+        //   = 500; provision: account manager 15,000/year; total 187,180
+        direct: "187180.00",
+        // mobile-comms and handset-support: no running cost, no `depends_on`
+        shared: "0.00",
+        total: "187180.00",
+        // service credits 0.1 × 40,000 = 4,000 + lost subsidy 0.05 × 60,000 = 3,000
+        risks: "7000.00",
+        // device management add-on 3,000/year; the reference customer is unpriced
+        benefits: "3000.00",
+        // 259,533.333… − 187,180 − 7,000 + 3,000 = 68,353.333… → 68,353.33
+        margin: "68353.33",
+        // 100 × 68,353.333… / 259,533.333… = 20,506,000 / 778,600 = 26.3370… → 26.34
+        margin_pct: Some("26.34"),
+        // northwave: 6,835,333.3… ≥ 20 × 259,533.3… = 5,190,666.6…
+        target_margin: "20.00",
+        verdict: "sustainable",
+        reasons: &[],
+        co_creation: "mutual",
+        stakeholders: &[
+            Stakeholder {
+                party: "northwave-support-desk",
+                role: "employee",
+                gains: "0.00",
+                losses: "0.00",
+                net: "0.00",
+                unpriced: &["a steady workload across the shifts"],
+            },
+            Stakeholder {
+                party: "dan-osei",
+                role: "employee",
+                // commission 9,000 once × 12 / 36 = 3,000
+                gains: "3000.00",
+                losses: "0.00",
+                net: "3000.00",
+                unpriced: &[],
+            },
+            unaffected("ofcom", "regulator"),
+        ],
+    });
+}
+
+#[test]
+fn meridian_paperless_office_provider_side() {
+    assert_provision(&Provision {
+        id: "meridian-paperless-office",
+        // subscription 32/month × 180 × 12 = 69,120 + platform fee 4,800/year
+        revenue: "73920.00",
+        // cost to serve: hosting 1.50/month × 180 users × 12 = 3,240 + mailroom
+        //   scanning 400/month × 12 = 4,800; provision: customer success manager
+        //   11,000/year; total 19,040
+        direct: "19040.00",
+        // document-management and workflow-automation: no running cost
+        shared: "0.00",
+        total: "19040.00",
+        // service credits 0.1 × 5,000 = 500
+        risks: "500.00",
+        benefits: "0.00",
+        // 73,920 − 19,040 − 500 = 54,380
+        margin: "54380.00",
+        // 100 × 54,380 / 73,920 = 73.5660… → 73.57
+        margin_pct: Some("73.57"),
+        // docuvia: 5,438,000 ≥ 25 × 73,920 = 1,848,000
+        target_margin: "25.00",
+        verdict: "sustainable",
+        reasons: &[],
+        co_creation: "mutual",
+        stakeholders: &[
+            Stakeholder {
+                party: "ico",
+                role: "regulator",
+                gains: "0.00",
+                losses: "0.00",
+                net: "0.00",
+                unpriced: &["retention periods enforced by the system rather than by memory"],
+            },
+            Stakeholder {
+                party: "scanpoint",
+                role: "supplier",
+                // mailroom scanning 400/month × 12 = 4,800
+                gains: "4800.00",
+                losses: "0.00",
+                net: "4800.00",
+                unpriced: &[],
+            },
+        ],
+    });
+}
+
+#[test]
+fn meridian_onboarding_provider_side() {
+    assert_provision(&Provision {
+        id: "meridian-onboarding",
+        // 42,000 once × 12 / 36 = 14,000 + 7,600 once × 12 / 36 = 2,533.333…;
+        //   total 16,533.333…
+        revenue: "16533.33",
+        // cost to serve: consultants 18,000 once × 12 / 36 = 6,000 + archive scanning
+        //   9,000 once × 12 / 36 = 3,000 + trainer 2,400 once × 12 / 36 = 800; total 9,800
+        direct: "9800.00",
+        // implementation and training: no running cost
+        shared: "0.00",
+        total: "9800.00",
+        // fixed fee overrun 0.2 × 6,000 = 1,200
+        risks: "1200.00",
+        // the reference customer is unpriced
+        benefits: "0.00",
+        // 16,533.333… − 9,800 − 1,200 = 5,533.333… → 5,533.33
+        margin: "5533.33",
+        // 100 × 5,533.333… / 16,533.333… = 1,660,000 / 49,600 = 33.4677… → 33.47
+        margin_pct: Some("33.47"),
+        // docuvia: 553,333.3… ≥ 25 × 16,533.3… = 413,333.3…
+        target_margin: "25.00",
+        verdict: "sustainable",
+        reasons: &[],
+        co_creation: "mutual",
+        stakeholders: &[
+            Stakeholder {
+                party: "docuvia-consultants",
+                role: "employee",
+                gains: "0.00",
+                losses: "0.00",
+                net: "0.00",
+                unpriced: &["experience of migrating an insurance archive"],
+            },
+            Stakeholder {
+                party: "scanpoint",
+                role: "supplier",
+                // archive scanning 9,000 once × 12 / 36 = 3,000
+                gains: "3000.00",
+                losses: "0.00",
+                net: "3000.00",
+                unpriced: &[],
+            },
+        ],
+    });
+}
+
+#[test]
+fn humber_berth_booking_provider_side() {
+    assert_provision(&Provision {
+        id: "humber-berth-booking",
+        // 168,000 once × 12 / 36 = 56,000 + 4,500 once × 12 / 36 = 1,500
+        revenue: "57500.00",
+        // cost to serve: scrum team 126,000 once × 12 / 36 = 42,000 + CI and test
+        //   environments 3,600 once × 12 / 36 = 1,200; total 43,200
+        direct: "43200.00",
+        // bespoke-development and hypercare: no running cost
+        shared: "0.00",
+        total: "43200.00",
+        // fixed price overrun 0.25 × 20,000 = 5,000
+        risks: "5000.00",
+        // reference project 2,000/year; the reusable adapter is unpriced
+        benefits: "2000.00",
+        // 57,500 − 43,200 − 5,000 + 2,000 = 11,300
+        margin: "11300.00",
+        // 100 × 11,300 / 57,500 = 19.6521… → 19.65
+        margin_pct: Some("19.65"),
+        // codewright sets none: thresholds.margin 5; 1,130,000 ≥ 5 × 57,500 = 287,500
+        target_margin: "5.00",
+        verdict: "sustainable",
+        reasons: &[],
+        co_creation: "mutual",
+        stakeholders: &[
+            Stakeholder {
+                party: "codewright-scrum-team",
+                role: "employee",
+                gains: "0.00",
+                losses: "0.00",
+                net: "0.00",
+                unpriced: &["work on a live port system"],
+            },
+            Stakeholder {
+                party: "port-community-system",
+                role: "partner",
+                // fewer malformed messages 4,500/year
+                gains: "4500.00",
+                // validation upgrade 6,000 once × 12 / 36 = 2,000
+                losses: "2000.00",
+                // 4,500 − 2,000
+                net: "2500.00",
+                unpriced: &[],
+            },
+        ],
+    });
+}
+
+#[test]
+fn orbis_itil4_foundation_provider_side() {
+    assert_provision(&Provision {
+        id: "orbis-itil4-foundation",
+        // 1,150 once × 24 × 12 / 36 = 9,200 + travel 450 once × 12 / 36 = 150
+        revenue: "9350.00",
+        // cost to serve, `unit: delegate` × 24: exam fee 210 once × 24 × 12 / 36 = 1,680
+        //   + workbook 25 once × 24 × 12 / 36 = 200; no unit: trainer 3,600 once
+        //   × 12 / 36 = 1,200 + travel and hotel 450 once × 12 / 36 = 150; total 3,230
+        direct: "3230.00",
+        shared: "0.00",
+        total: "3230.00",
+        // cohort moved 0.1 × 1,000 = 100
+        risks: "100.00",
+        benefits: "0.00",
+        // 9,350 − 3,230 − 100 = 6,020
+        margin: "6020.00",
+        // 100 × 6,020 / 9,350 = 64.3850… → 64.39
+        margin_pct: Some("64.39"),
+        // clearpath sets none: thresholds.margin 5
+        target_margin: "5.00",
+        verdict: "sustainable",
+        reasons: &[],
+        co_creation: "mutual",
+        stakeholders: &[
+            Stakeholder {
+                party: "clearpath-trainers",
+                role: "employee",
+                gains: "0.00",
+                losses: "0.00",
+                net: "0.00",
+                unpriced: &["six days of teaching booked well ahead"],
+            },
+            Stakeholder {
+                party: "exam-institute",
+                role: "partner",
+                // exam fees 5,040 once × 12 / 36 = 1,680
+                gains: "1680.00",
+                losses: "0.00",
+                net: "1680.00",
+                unpriced: &[],
+            },
+        ],
+    });
+}
+
+#[test]
+fn ledgerline_stratus_iaas_provider_side() {
+    assert_provision(&Provision {
+        id: "ledgerline-stratus-iaas",
+        // 6,800/month × 12 = 81,600 + support plan 3,600/year
+        revenue: "85200.00",
+        // no cost to serve, no provision cost
+        direct: "0.00",
+        // pool of stratus-compute: hosts 2,000/month × 12 = 24,000 + power and
+        //   connectivity 1,100/month × 12 = 13,200 + SREs 14,400/year + capacity
+        //   planning 4,800/year = 56,400; its only user is this relationship (quantity
+        //   1): 56,400 × 1 / 1
+        shared: "56400.00",
+        total: "56400.00",
+        // service credits 0.02 × 20,000 = 400
+        risks: "400.00",
+        benefits: "0.00",
+        // 85,200 − 56,400 − 400 = 28,400
+        margin: "28400.00",
+        // 100 × 28,400 / 85,200 = 33.333… → 33.33
+        margin_pct: Some("33.33"),
+        // stratus-cloud: 2,840,000 ≥ 20 × 85,200 = 1,704,000
+        target_margin: "20.00",
+        verdict: "sustainable",
+        reasons: &[],
+        co_creation: "mutual",
+        stakeholders: &[],
+    });
+}
+
+#[test]
+fn ledgerline_keystone_licences_provider_side() {
+    assert_provision(&Provision {
+        id: "ledgerline-keystone-licences",
+        // 9/month × 400 × 12 = 43,200 + account fee 600/year
+        revenue: "43800.00",
+        // cost to serve, `unit: user` × 400: wholesale licence 7.20/month × 400 × 12
+        direct: "34560.00",
+        // pool of licence-subscription: key server 120/month × 12 = 1,440 + compliance
+        //   reviews 1,800/year = 3,240; only user this relationship: 3,240 × 400 / 400
+        shared: "3240.00",
+        // 34,560 + 3,240
+        total: "37800.00",
+        risks: "0.00",
+        benefits: "0.00",
+        // 43,800 − 37,800 = 6,000
+        margin: "6000.00",
+        // 100 × 6,000 / 43,800 = 13.6986… → 13.70
+        margin_pct: Some("13.70"),
+        // keystone-licensing sets none: thresholds.margin 5
+        target_margin: "5.00",
+        verdict: "sustainable",
+        reasons: &[],
+        co_creation: "mutual",
+        stakeholders: &[],
+    });
+}
+
+// hosted-erp's pool: running costs 110,000/year + 1,250/month × 12 = 15,000
+// + 16,000/year = 141,000; plus what Ledgerline pays for each relationship in its
+// `depends_on`, divided by the number of services listing it (1 each): the revenue of
+// ledgerline-stratus-iaas 85,200 + of ledgerline-keystone-licences 43,800 = 129,000.
+// Pool 270,000. Users: fenwick-erp (85) and brindley-erp (315), Σ quantity 400.
+
+#[test]
+fn fenwick_erp_provider_side() {
+    assert_provision(&Provision {
+        id: "fenwick-erp",
+        // 65/month × 85 × 12 = 66,300 + onboarding 18,000 once × 12 / 36 = 6,000
+        revenue: "72300.00",
+        // cost to serve: onboarding at cost 12,000 once × 12 / 36 = 4,000
+        direct: "4000.00",
+        // 270,000 × 85 / 400 = 22,950,000 / 400 = 57,375
+        shared: "57375.00",
+        // 4,000 + 57,375
+        total: "61375.00",
+        risks: "0.00",
+        benefits: "0.00",
+        // 72,300 − 61,375 = 10,925
+        margin: "10925.00",
+        // 100 × 10,925 / 72,300 = 15.1106… → 15.11
+        margin_pct: Some("15.11"),
+        // ledgerline: 1,092,500 ≥ 10 × 72,300 = 723,000
+        target_margin: "10.00",
+        verdict: "sustainable",
+        reasons: &[],
+        co_creation: "mutual",
+        stakeholders: &[
+            unaffected("stratus-cloud", "supplier"),
+            Stakeholder {
+                party: "hmrc",
+                role: "regulator",
+                gains: "0.00",
+                losses: "0.00",
+                net: "0.00",
+                unpriced: &["VAT returns filed under Making Tax Digital without spreadsheets"],
+            },
+        ],
+    });
+}
+
+#[test]
+fn brindley_erp_provider_side() {
+    assert_provision(&Provision {
+        id: "brindley-erp",
+        // 65/month × 315 × 12 = 245,700 + onboarding 6,000
+        revenue: "251700.00",
+        // onboarding at cost, as for fenwick-erp
+        direct: "4000.00",
+        // 270,000 × 315 / 400 = 85,050,000 / 400 = 212,625
+        shared: "212625.00",
+        // 4,000 + 212,625
+        total: "216625.00",
+        risks: "0.00",
+        benefits: "0.00",
+        // 251,700 − 216,625 = 35,075
+        margin: "35075.00",
+        // 100 × 35,075 / 251,700 = 13.9352… → 13.94
+        margin_pct: Some("13.94"),
+        // ledgerline: 3,507,500 ≥ 10 × 251,700 = 2,517,000
+        target_margin: "10.00",
+        verdict: "sustainable",
+        reasons: &[],
+        co_creation: "mutual",
+        stakeholders: &[],
+    });
+}
+
+#[test]
+fn fenwick_group_it_support_provider_side() {
+    assert_provision(&Provision {
+        id: "fenwick-group-it-support",
+        // no price line, no imposed cost of category `price`
+        revenue: "0.00",
+        direct: "0.00",
+        // pool of group-it-support: analysts 64,000/year + devices 132,000 once
+        //   × 12 / 36 = 44,000 + licences 1,650/month × 12 = 19,800 = 127,800; its only
+        //   user is this relationship: 127,800 × 220 / 220
+        shared: "127800.00",
+        total: "127800.00",
+        // deferred refresh 0.1 × 20,000 = 2,000
+        risks: "2000.00",
+        // the group's budget (funding) 132,000/year; the knowledge is unpriced
+        benefits: "132000.00",
+        // 0 − 127,800 − 2,000 + 132,000 = 2,200
+        margin: "2200.00",
+        // no revenue: no percentage
+        margin_pct: None,
+        // fenwick-group-it sets none: thresholds.margin 5; with no revenue the test is
+        //   2,200 × 100 ≥ 5 × 0, that is margin ≥ 0
+        target_margin: "5.00",
+        verdict: "sustainable",
+        reasons: &[],
+        co_creation: "mutual",
+        stakeholders: &[Stakeholder {
+            party: "fenwick-group-it-team",
+            role: "employee",
+            gains: "0.00",
+            // evening work 1,800/year
+            losses: "1800.00",
+            net: "-1800.00",
+            unpriced: &["knowing the depots' people by name"],
+        }],
+    });
+}
+
+/// One entry of the top-level `providers` list.
+struct Provider<'a> {
+    id: &'a str,
+    revenue: &'a str,
+    cost_of_provision: &'a str,
+    risks: &'a str,
+    benefits: &'a str,
+    unrecovered: &'a str,
+    margin: &'a str,
+    margin_pct: Option<&'a str>,
+    target_margin: &'a str,
+    sustainable: bool,
+    /// Relationships by provider verdict: sustainable, unsustainable, unassessed.
+    relationships: [u64; 3],
+}
+
+/// The top-level `providers` list, worked by hand.
+///
+/// One entry per providing organisation, in the order of its first relationship,
+/// summed over its relationships whose provider verdict is not unassessed.
+/// `unrecovered` is 0 for everyone: every service with a running cost or a
+/// `depends_on` has a consumer, and the two services nobody consumes (kestrel's
+/// business-connectivity, northwave-business's device-management) declare neither.
+const PORTFOLIO: [Provider<'static>; 10] = [
+    Provider {
+        id: "kestrel",
+        // 506.21 + 506.21
+        revenue: "1012.42",
+        // 318 + 318
+        cost_of_provision: "636.00",
+        risks: "30.00",
+        benefits: "0.00",
+        unrecovered: "0.00",
+        // 188.21 + 158.21
+        margin: "346.42",
+        // 100 × 346.42 / 1,012.42 = 34.2170… → 34.22
+        margin_pct: Some("34.22"),
+        target_margin: "15.00",
+        sustainable: true,
+        relationships: [2, 0, 0],
+    },
+    Provider {
+        id: "swiftway",
+        // calder-business-account only: bell-holiday-rental is unassessed
+        revenue: "22680.00",
+        cost_of_provision: "17640.00",
+        risks: "500.00",
+        benefits: "0.00",
+        unrecovered: "0.00",
+        margin: "4540.00",
+        margin_pct: Some("20.02"),
+        target_margin: "10.00",
+        sustainable: true,
+        relationships: [1, 0, 1],
+    },
+    Provider {
+        id: "northwave",
+        revenue: "259533.33",
+        cost_of_provision: "187180.00",
+        risks: "7000.00",
+        benefits: "3000.00",
+        unrecovered: "0.00",
+        margin: "68353.33",
+        margin_pct: Some("26.34"),
+        target_margin: "20.00",
+        sustainable: true,
+        relationships: [1, 0, 0],
+    },
+    Provider {
+        id: "docuvia",
+        // 73,920 + 16,533.333… = 90,453.333…
+        revenue: "90453.33",
+        // 19,040 + 9,800
+        cost_of_provision: "28840.00",
+        // 500 + 1,200
+        risks: "1700.00",
+        benefits: "0.00",
+        unrecovered: "0.00",
+        // 54,380 + 5,533.333… = 59,913.333…
+        margin: "59913.33",
+        // 100 × 59,913.333… / 90,453.333… = 17,974,000 / 271,360 = 66.2367… → 66.24
+        margin_pct: Some("66.24"),
+        target_margin: "25.00",
+        sustainable: true,
+        relationships: [2, 0, 0],
+    },
+    Provider {
+        id: "codewright",
+        revenue: "57500.00",
+        cost_of_provision: "43200.00",
+        risks: "5000.00",
+        benefits: "2000.00",
+        unrecovered: "0.00",
+        margin: "11300.00",
+        margin_pct: Some("19.65"),
+        target_margin: "5.00",
+        sustainable: true,
+        relationships: [1, 0, 0],
+    },
+    Provider {
+        id: "clearpath",
+        revenue: "9350.00",
+        cost_of_provision: "3230.00",
+        risks: "100.00",
+        benefits: "0.00",
+        unrecovered: "0.00",
+        margin: "6020.00",
+        margin_pct: Some("64.39"),
+        target_margin: "5.00",
+        sustainable: true,
+        relationships: [1, 0, 0],
+    },
+    Provider {
+        id: "stratus-cloud",
+        revenue: "85200.00",
+        cost_of_provision: "56400.00",
+        risks: "400.00",
+        benefits: "0.00",
+        unrecovered: "0.00",
+        margin: "28400.00",
+        margin_pct: Some("33.33"),
+        target_margin: "20.00",
+        sustainable: true,
+        relationships: [1, 0, 0],
+    },
+    Provider {
+        id: "keystone-licensing",
+        revenue: "43800.00",
+        cost_of_provision: "37800.00",
+        risks: "0.00",
+        benefits: "0.00",
+        unrecovered: "0.00",
+        margin: "6000.00",
+        margin_pct: Some("13.70"),
+        target_margin: "5.00",
+        sustainable: true,
+        relationships: [1, 0, 0],
+    },
+    Provider {
+        id: "ledgerline",
+        // 72,300 + 251,700
+        revenue: "324000.00",
+        // 61,375 + 216,625: the whole pool of hosted-erp (270,000) and the
+        //   onboarding cost of both customers (8,000)
+        cost_of_provision: "278000.00",
+        risks: "0.00",
+        benefits: "0.00",
+        unrecovered: "0.00",
+        // 10,925 + 35,075
+        margin: "46000.00",
+        // 100 × 46,000 / 324,000 = 14.1975… → 14.20
+        margin_pct: Some("14.20"),
+        target_margin: "10.00",
+        sustainable: true,
+        relationships: [2, 0, 0],
+    },
+    Provider {
+        id: "fenwick-group-it",
+        revenue: "0.00",
+        cost_of_provision: "127800.00",
+        risks: "2000.00",
+        benefits: "132000.00",
+        unrecovered: "0.00",
+        margin: "2200.00",
+        // no revenue: no percentage; sustainable because 2,200 ≥ 0
+        margin_pct: None,
+        target_margin: "5.00",
+        sustainable: true,
+        relationships: [1, 0, 0],
+    },
+];
+
+/// Asserts every figure of one entry of `providers`.
+fn assert_provider(actual: &Value, want: &Provider) {
+    let what = |key: &str| format!("providers.{}.{key}", want.id);
+    assert_number(&actual["revenue"], want.revenue, &what("revenue"));
+    assert_number(
+        &actual["cost_of_provision"],
+        want.cost_of_provision,
+        &what("cost_of_provision"),
+    );
+    assert_number(&actual["risks"], want.risks, &what("risks"));
+    assert_number(&actual["benefits"], want.benefits, &what("benefits"));
+    assert_number(
+        &actual["unrecovered"],
+        want.unrecovered,
+        &what("unrecovered"),
+    );
+    assert_number(&actual["margin"], want.margin, &what("margin"));
+    match want.margin_pct {
+        Some(pct) => assert_number(&actual["margin_pct"], pct, &what("margin_pct")),
+        None => assert!(
+            actual["margin_pct"].is_null(),
+            "{} is null, got {}",
+            what("margin_pct"),
+            actual["margin_pct"]
+        ),
+    }
+    assert_number(
+        &actual["target_margin"],
+        want.target_margin,
+        &what("target_margin"),
+    );
+    assert_eq!(
+        actual["sustainable"].as_bool(),
+        Some(want.sustainable),
+        "{}",
+        what("sustainable")
+    );
+    let counts = &actual["relationships"];
+    for (key, count) in ["sustainable", "unsustainable", "unassessed"]
+        .into_iter()
+        .zip(want.relationships)
+    {
+        assert_count(&counts[key], count, &what(&format!("relationships.{key}")));
+    }
+}
+
+#[test]
+fn provider_portfolio() {
+    let providers = report()["providers"]
+        .as_array()
+        .expect("`providers` is an array");
+    let ids: Vec<&str> = providers
+        .iter()
+        .map(|p| p["id"].as_str().expect("every provider has an id"))
+        .collect();
+    let want: Vec<&str> = PORTFOLIO.iter().map(|p| p.id).collect();
+    assert_eq!(
+        ids, want,
+        "providers, in the order of their first relationship"
+    );
+    for (actual, want) in providers.iter().zip(&PORTFOLIO) {
+        assert_provider(actual, want);
+    }
 }

@@ -114,7 +114,7 @@ fn a_worse_warranty_is_a_regression_and_fails_with_fail_on_regression() {
     // 100 × 5/6 = 83.333…: the delta is exact and rounded only when printed.
     assert_eq!(change["delta"]["warranty"].to_string(), "-16.67");
     assert_eq!(change["delta"]["net_value"].to_string(), "0.00");
-    assert_eq!(document["summary"]["unchanged"], 11);
+    assert_eq!(document["summary"]["unchanged"], 13);
     assert_eq!(document["summary"]["regression"], true);
 
     assert_eq!(
@@ -155,7 +155,7 @@ fn identical_versions_report_nothing_and_pass() {
     assert_eq!(output.status.code(), Some(0));
     assert_eq!(
         stdout(&output),
-        "no change in value: 12 relationships unchanged; no finding introduced or fixed\n"
+        "no change in value: 14 relationships unchanged; no finding introduced or fixed\n"
     );
     let quiet = versions.diff(&["-q"]);
     assert!(
@@ -166,7 +166,7 @@ fn identical_versions_report_nothing_and_pass() {
     assert_eq!(document["relationships"], serde_json::json!([]));
     assert_eq!(document["findings"]["introduced"], serde_json::json!([]));
     assert_eq!(document["findings"]["fixed"], serde_json::json!([]));
-    assert_eq!(document["summary"]["unchanged"], 12);
+    assert_eq!(document["summary"]["unchanged"], 14);
 }
 
 #[test]

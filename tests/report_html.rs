@@ -17,7 +17,7 @@ use scraper::{ElementRef, Html, Selector};
 /// The relationships of `catalog/`, in catalogue order, with the figures of
 /// docs/worked-examples.md: verdict, costs removed, costs imposed, risks removed, risks
 /// imposed, net value (GBP a year).
-const WORKED: [(&str, &str, [&str; 5]); 12] = [
+const WORKED: [(&str, &str, [&str; 5]); 14] = [
     (
         "okafor-home-broadband",
         "value",
@@ -120,6 +120,28 @@ const WORKED: [(&str, &str, [&str; 5]); 12] = [
             "15,660.00",
         ],
     ),
+    (
+        "brindley-erp",
+        "value",
+        [
+            "210,000.00",
+            "256,700.00",
+            "65,000.00",
+            "6,000.00",
+            "12,300.00",
+        ],
+    ),
+    (
+        "fenwick-group-it-support",
+        "value",
+        [
+            "106,000.00",
+            "1,100.00",
+            "5,000.00",
+            "2,000.00",
+            "107,900.00",
+        ],
+    ),
 ];
 
 fn selector(css: &str) -> Selector {
@@ -186,14 +208,14 @@ fn summary_counts_verdicts_and_totals_the_net_value() {
     let page = catalog_page();
     let root = page.root_element();
     let one = |css: &str| text(select(root, css)[0]);
-    assert_eq!(one("#count-relationships"), "12");
-    assert_eq!(one("#count-value"), "10");
+    assert_eq!(one("#count-relationships"), "14");
+    assert_eq!(one("#count-value"), "12");
     assert_eq!(one("#count-no-value"), "2");
     assert_eq!(one("#count-unassessed"), "0");
-    // docs/worked-examples.md and the README: 240,786.54 GBP a year.
-    assert_eq!(one("#net-value"), "240,786.54 GBP");
+    // docs/worked-examples.md and the README: 360,986.54 GBP a year.
+    assert_eq!(one("#net-value"), "360,986.54 GBP");
     let rows = select(root, "table.glance tbody tr");
-    assert_eq!(rows.len(), 12);
+    assert_eq!(rows.len(), 14);
     for (row, (id, verdict, figures)) in rows.iter().zip(WORKED) {
         assert_eq!(text(select(*row, "th[scope=row]")[0]), id);
         assert!(text(*row).contains(&format!("{} GBP", figures[4])), "{id}");
@@ -254,9 +276,9 @@ fn a_card_names_the_parties_roles_outcomes_and_unmet_checks() {
 fn the_scatter_has_a_point_per_relationship_both_lines_and_a_shape_per_verdict() {
     let page = catalog_page();
     let chart = select(page.root_element(), "svg.scatter")[0];
-    assert_eq!(select(chart, "g.point").len(), 12);
+    assert_eq!(select(chart, "g.point").len(), 14);
     // Shape as well as colour: circles for value, crosses for no-value.
-    assert_eq!(select(chart, "g.point circle.m-value").len(), 10);
+    assert_eq!(select(chart, "g.point circle.m-value").len(), 12);
     assert_eq!(select(chart, "g.point path.m-no-value").len(), 2);
     let labels: HashSet<String> = select(chart, "text.label").into_iter().map(text).collect();
     for (id, _, _) in WORKED {
@@ -280,7 +302,7 @@ fn the_network_draws_every_relationship_and_dependency() {
         .into_iter()
         .map(text)
         .collect();
-    assert_eq!(titles.len(), 12);
+    assert_eq!(titles.len(), 14);
     for (id, verdict, _) in WORKED {
         assert!(
             titles
@@ -289,8 +311,9 @@ fn the_network_draws_every_relationship_and_dependency() {
             "{id} drawn with its verdict"
         );
     }
-    // fenwick-erp depends on the two upstream relationships of Ledgerline.
-    assert_eq!(select(network, "path.depends-on").len(), 2);
+    // fenwick-erp and brindley-erp each depend on the two upstream relationships of
+    // Ledgerline (through hosted-erp).
+    assert_eq!(select(network, "path.depends-on").len(), 4);
     let organizations = select(network, "g.org").len();
     assert!(organizations >= 19, "{organizations} organisations drawn");
     // Ledgerline provides and consumes: a double border.
@@ -367,7 +390,7 @@ fn the_page_fetches_nothing() {
 fn lint_findings_are_tabled_when_there_are_any() {
     let page = catalog_page();
     let none = text(select(page.root_element(), "#no-findings")[0]);
-    assert!(none.contains("1 suppressed"), "{none}");
+    assert!(none.contains("2 suppressed"), "{none}");
     assert!(select(page.root_element(), "table.findings").is_empty());
 
     let page = Html::parse_document(&report_of(&[&escaping_fixture()]));
@@ -720,7 +743,7 @@ fn a_real_browser_renders_the_report_at_desktop_and_phone_widths() {
     let dom = chromium(&["--dump-dom", &url(&page)]).stdout;
     let dom = Html::parse_document(&String::from_utf8(dom).expect("UTF-8"));
     let cards = select(dom.root_element(), "article.card");
-    assert_eq!(cards.len(), 12);
+    assert_eq!(cards.len(), 14);
     for (card, (id, verdict, _)) in cards.iter().zip(WORKED) {
         assert_eq!(text(select(*card, "h3")[0]), id);
         assert!(text(select(*card, "header .verdict")[0]).ends_with(verdict));

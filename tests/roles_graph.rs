@@ -143,7 +143,8 @@ fn roles_filters() {
         [
             "ledgerline-stratus-iaas",
             "ledgerline-keystone-licences",
-            "fenwick-erp"
+            "fenwick-erp",
+            "brindley-erp"
         ]
     );
     let output = run(&["roles", &all, "--organization", "ledgerlin"]);
