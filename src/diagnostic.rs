@@ -105,6 +105,7 @@ pub mod codes {
         WARRANTY_EXCEEDS_UPSTREAM = "SVS204", "warranty-exceeds-upstream", Warning, "a service promises more than its upstream offerings assure";
         DEPENDENCY_NOT_CONSUMED = "SVS205", "dependency-not-consumed", Error, "a `depends_on` relationship whose consumer is not the service's provider";
         SERVICE_PRODUCT_PROVIDER_MISMATCH = "SVS206", "service-product-provider-mismatch", Warning, "a service built on another provider's product";
+        UNRECOVERED_RUNNING_COST = "SVS207", "unrecovered-running-cost", Warning, "a service with running costs or upstream dependencies that no relationship consumes";
         RELATIONSHIP_WITHOUT_CUSTOMER = "SVS301", "relationship-without-customer", Warning, "no one defines the requirements";
         RELATIONSHIP_WITHOUT_SPONSOR = "SVS302", "relationship-without-sponsor", Warning, "no one authorises the budget";
         RELATIONSHIP_WITHOUT_USER = "SVS303", "relationship-without-user", Warning, "no one uses the service";
@@ -115,6 +116,8 @@ pub mod codes {
         NEGATIVE_VALUE = "SVS308", "negative-value", Warning, "the relationship's net value is below zero";
         UNKNOWN_OUTCOME_REQUIREMENT = "SVS309", "unknown-outcome-requirement", Warning, "a required outcome that no service facilitates";
         ROLE_OUTSIDE_CONSUMER = "SVS310", "role-outside-consumer", Warning, "a role holder outside the consumer organisation";
+        UNSUSTAINABLE_PROVISION = "SVS311", "unsustainable-provision", Warning, "the provider's margin falls short of its target";
+        ONE_SIDED_VALUE = "SVS312", "one-sided-value", Info, "value for the consumer only or for the provider only";
         UNUSED_ENTITY = "SVS401", "unused-entity", Info, "a product, outcome, group or organisation nothing refers to";
     }
 }

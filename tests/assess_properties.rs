@@ -1,11 +1,14 @@
 //! Properties of the assessment that must hold for any catalogue: scores stay within
 //! 0..=100, removing more from the consumer never lowers the net value, imposing more
-//! never raises it, and meeting one more warranty check never lowers the score.
+//! never raises it, and meeting one more warranty check never lowers the score. The
+//! provider's side (§8) is judged apart: without any of its keys it is `unassessed`, and
+//! adding them changes no figure of the consumer's side (§5).
 
 use std::fmt::Write;
 
 use proptest::prelude::*;
 use rust_decimal::Decimal;
+use svs::assess::provision::{CoCreation, ProviderReason, ProviderVerdict};
 use svs::assess::{Assessment, assess};
 
 /// Builds a one-relationship catalogue. `capacity` pairs are (required, offered) per
@@ -89,9 +92,132 @@ fn yaml(case: &Case) -> String {
     t
 }
 
+/// Every key of §8 in one go, amounts in pence: a running cost, a cost to serve (per unit
+/// or not), a provision cost, a provision risk (likelihood in thousandths, impact), a
+/// benefit (priced or not), an effect on a stakeholder (priced or not, gain or loss), the
+/// provider's target margin and the catalogue's margin threshold.
+#[derive(Debug, Clone)]
+struct Provision {
+    running: (u64, usize),
+    serve: (u64, usize, bool),
+    cost: (u64, usize),
+    risk: (u16, u64),
+    benefit: Option<(u64, usize)>,
+    effect: Option<(u64, usize, bool)>,
+    target_margin: i8,
+    threshold: i8,
+}
+
+fn money(pence: u64) -> Decimal {
+    Decimal::new(i64::try_from(pence).unwrap(), 2)
+}
+
+/// The catalogue of `case` with every key of `p` added.
+fn with_provision(case: &Case, p: &Provision) -> String {
+    let replace = |text: String, old: &str, new: &str| {
+        assert!(text.contains(old), "{old}");
+        text.replacen(old, new, 1)
+    };
+    let mut t = yaml(case);
+    t = replace(
+        t,
+        "horizon_months: 7 }",
+        &format!(
+            "horizon_months: 7, thresholds: {{ margin: {} }} }}",
+            p.threshold
+        ),
+    );
+    t = replace(
+        t,
+        "  - { id: a, name: A }\n",
+        &format!(
+            "  - {{ id: a, name: A, target_margin: {} }}\n",
+            p.target_margin
+        ),
+    );
+    t = replace(
+        t,
+        "    provider: a\n    outputs:\n",
+        &format!(
+            "    provider: a\n    running_costs:\n      - {{ name: run, dimension: \
+             information-and-technology, amount: {}, per: {} }}\n    outputs:\n",
+            money(p.running.0),
+            PER[p.running.1]
+        ),
+    );
+    let unit = if p.serve.2 { ", unit: seat" } else { "" };
+    t = replace(
+        t,
+        "  - { id: f, name: F, provider: a, services: [s] }\n",
+        &format!(
+            "  - id: f\n    name: F\n    provider: a\n    services: [s]\n    cost_to_serve:\n      \
+             - {{ name: serve, dimension: partners-and-suppliers, amount: {}, per: {}{unit} }}\n",
+            money(p.serve.0),
+            PER[p.serve.1]
+        ),
+    );
+    // The relationship is last: its own keys go at the end.
+    write!(
+        t,
+        "    provision:\n      costs:\n        - {{ name: c, dimension: \
+         organizations-and-people, amount: {}, per: {} }}\n      risks:\n        - {{ name: \
+         r, likelihood: {}, impact: {} }}\n      benefits:\n        - {{ name: b, kind: funding",
+        money(p.cost.0),
+        PER[p.cost.1],
+        Decimal::new(i64::from(p.risk.0), 3),
+        p.risk.1
+    )
+    .unwrap();
+    if let Some((pence, per)) = p.benefit {
+        write!(t, ", amount: {}, per: {}", money(pence), PER[per]).unwrap();
+    }
+    t.push_str(" }\n    stakeholders:\n      - party: b\n        role: partner\n        effects:\n          - { name: e");
+    if let Some((pence, per, gain)) = p.effect {
+        let direction = if gain { "gain" } else { "loss" };
+        write!(
+            t,
+            ", direction: {direction}, amount: {}, per: {}",
+            money(pence),
+            PER[per]
+        )
+        .unwrap();
+    }
+    t.push_str(" }\n");
+    t
+}
+
+fn provisions() -> impl Strategy<Value = Provision> {
+    let money = || (0u64..100_000_000, 0usize..4);
+    (
+        money(),
+        (0u64..100_000_000, 0usize..4, any::<bool>()),
+        money(),
+        (0u16..=1000, 0u64..10_000_000),
+        prop::option::of(money()),
+        prop::option::of((0u64..100_000_000, 0usize..4, any::<bool>())),
+        -100i8..=100,
+        -100i8..=100,
+    )
+        .prop_map(
+            |(running, serve, cost, risk, benefit, effect, target_margin, threshold)| Provision {
+                running,
+                serve,
+                cost,
+                risk,
+                benefit,
+                effect,
+                target_margin,
+                threshold,
+            },
+        )
+}
+
 fn run(case: &Case) -> Assessment {
-    let loaded =
-        svs::load::load_files(vec![("p.yaml".into(), yaml(case).into_bytes())], "p".into());
+    run_yaml(yaml(case))
+}
+
+fn run_yaml(text: String) -> Assessment {
+    let loaded = svs::load::load_files(vec![("p.yaml".into(), text.into_bytes())], "p".into());
     let catalogue = loaded
         .catalogue
         .unwrap_or_else(|| panic!("{:?}", loaded.diagnostics));
@@ -167,5 +293,36 @@ proptest! {
             prop_assert!(after.warranty.score > before.warranty.score);
             prop_assert_eq!(after.warranty.met, before.warranty.met + 1);
         }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn without_any_provision_key_the_provider_side_is_unassessed(case in cases()) {
+        let a = run(&case);
+        prop_assert_eq!(a.provider.verdict, ProviderVerdict::Unassessed);
+        prop_assert_eq!(&a.provider.reasons, &vec![ProviderReason::NoProvisionCosts]);
+        prop_assert_eq!(a.co_creation, CoCreation::Unassessed);
+        prop_assert!(a.stakeholders.is_empty());
+    }
+
+    #[test]
+    fn provision_keys_change_no_figure_of_the_consumers_side(
+        case in cases(), provision in provisions(),
+    ) {
+        let before = run(&case);
+        let after = run_yaml(with_provision(&case, &provision));
+        prop_assert_eq!(&after.utility, &before.utility);
+        prop_assert_eq!(&after.warranty, &before.warranty);
+        prop_assert_eq!(after.costs, before.costs);
+        prop_assert_eq!(after.risks, before.risks);
+        prop_assert_eq!(after.net_value, before.net_value);
+        prop_assert_eq!(after.verdict, before.verdict);
+        prop_assert_eq!(&after.reasons, &before.reasons);
+        // And the provider's side is now judged.
+        prop_assert_ne!(after.provider.verdict, ProviderVerdict::Unassessed);
+        prop_assert_eq!(after.stakeholders.len(), 1);
     }
 }

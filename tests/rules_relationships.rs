@@ -1,4 +1,4 @@
-//! The relationship rules, SVS301–SVS310, end to end: each fires at the offending key or
+//! The relationship rules, SVS301–SVS312, end to end: each fires at the offending key or
 //! value and names the relationship, and its near miss does not fire it.
 //!
 //! Fixtures live in `tests/fixtures/rules/`: `svsNNN.yaml` where the rule must fire and
@@ -201,5 +201,79 @@ fn svs310_role_outside_consumer() {
         nth(&document, "SVS310", 1)["message"],
         "relationship `acme-mobile`: user `field-crew` belongs to `contractor`, outside the \
          consumer `acme`"
+    );
+}
+
+#[test]
+fn svs311_unsustainable_provision() {
+    let document = check_rule(
+        "SVS311",
+        &[
+            at("SVS311", 26, 11, Some("acme-mobile")), // telco's own target
+            at("SVS311", 28, 9, Some("acme-bookkeeping")), // the catalogue's threshold
+            at("SVS311", 38, 9, Some("acme-erp-pilot")), // no revenue
+        ],
+    );
+    let finding = nth(&document, "SVS311", 0);
+    assert_eq!(finding["rule"], "unsustainable-provision");
+    assert_eq!(finding["severity"], "warning");
+    assert_eq!(
+        finding["message"],
+        "relationship `acme-mobile`: provider `telco`'s margin, 2,400.00 GBP a year \
+         (10.00 %), is below its target margin of 15 %"
+    );
+    assert_eq!(
+        finding["help"],
+        "review the price against the cost of provision: the offering's `cost_to_serve`, \
+         the relationship's `provision` costs and risks, and its share of the services' \
+         `running_costs` and `depends_on`; or set the provider's `target_margin` if this is \
+         a planned subsidy"
+    );
+    assert_eq!(
+        nth(&document, "SVS311", 1)["message"],
+        "relationship `acme-bookkeeping`: provider `ledgerline`'s margin, 50.00 GBP a year \
+         (5.00 %), is below its target margin of 10 %"
+    );
+    assert_eq!(
+        nth(&document, "SVS311", 2)["message"],
+        "relationship `acme-erp-pilot`: provider `ledgerline`'s margin, -500.00 GBP a year \
+         on no revenue, is below zero and so misses its target margin of 10 %"
+    );
+}
+
+#[test]
+fn svs312_one_sided_value() {
+    let document = check_rule(
+        "SVS312",
+        &[
+            at("SVS312", 36, 9, Some("acme-mobile")), // consumer-only
+            at("SVS312", 49, 9, Some("acme-mobile-premium")), // provider-only
+        ],
+    );
+    let finding = nth(&document, "SVS312", 0);
+    assert_eq!(finding["rule"], "one-sided-value");
+    assert_eq!(finding["severity"], "info");
+    assert_eq!(
+        finding["message"],
+        "relationship `acme-mobile`: value is one-sided (consumer-only): the consumer `acme` \
+         gains value, but the provider `telco` loses: its margin is below its target"
+    );
+    assert!(
+        finding["help"]
+            .as_str()
+            .is_some_and(|h| h.contains("`target_margin`")),
+        "{finding:#}"
+    );
+    let finding = nth(&document, "SVS312", 1);
+    assert_eq!(
+        finding["message"],
+        "relationship `acme-mobile-premium`: value is one-sided (provider-only): the provider \
+         `telco` reaches its target margin, but the consumer `acme` loses: it gains no value"
+    );
+    assert!(
+        finding["help"]
+            .as_str()
+            .is_some_and(|h| h.starts_with("the consumer pays for no value")),
+        "{finding:#}"
     );
 }

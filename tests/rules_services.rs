@@ -1,4 +1,4 @@
-//! The service rules, SVS201–SVS206, and SVS401 end to end: each fires at the offending key
+//! The service rules, SVS201–SVS207, and SVS401 end to end: each fires at the offending key
 //! or value and names the enclosing entity, and its near miss does not fire it.
 //!
 //! Fixtures live in `tests/fixtures/rules/`: `svsNNN.yaml` where the rule must fire and
@@ -199,6 +199,33 @@ fn svs206_service_product_provider_mismatch() {
          neither the service's provider `ledgerline` nor part of it",
         "consume `stratus`'s service through a relationship listed under `depends_on`, or \
          build on a product of `ledgerline`",
+    );
+}
+
+#[test]
+fn svs207_unrecovered_running_cost() {
+    let document = check_rule(
+        "SVS207",
+        &[
+            at("SVS207", 17, 9, Some("erp-archive")), // running costs only
+            at("SVS207", 23, 9, Some("erp-backup")),  // a `depends_on` only
+        ],
+    );
+    // 1,200 a year + 3,000 once over the default 36 months (1,000 a year).
+    says(
+        nth(&document, "SVS207", 0),
+        "unrecovered-running-cost",
+        "warning",
+        "service `erp-archive`: its costs of 2,200.00 GBP a year are recovered from no \
+         relationship: no relationship's offering includes the service",
+        "include the service in an offering that a relationship consumes, or, if it is \
+         retired, remove its `running_costs` and `depends_on`",
+    );
+    // What Ledgerline pays Stratus for the relationship the service depends on.
+    assert_eq!(
+        nth(&document, "SVS207", 1)["message"],
+        "service `erp-backup`: its costs of 12,000.00 GBP a year are recovered from no \
+         relationship: no relationship's offering includes the service"
     );
 }
 

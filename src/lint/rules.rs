@@ -31,6 +31,7 @@ registry! {
     warranty_exceeds_upstream::WarrantyExceedsUpstream,
     dependency_not_consumed::DependencyNotConsumed,
     service_product_provider_mismatch::ServiceProductProviderMismatch,
+    unrecovered_running_cost::UnrecoveredRunningCost,
     relationship_without_customer::RelationshipWithoutCustomer,
     relationship_without_sponsor::RelationshipWithoutSponsor,
     relationship_without_user::RelationshipWithoutUser,
@@ -41,6 +42,8 @@ registry! {
     negative_value::NegativeValue,
     unknown_outcome_requirement::UnknownOutcomeRequirement,
     role_outside_consumer::RoleOutsideConsumer,
+    unsustainable_provision::UnsustainableProvision,
+    one_sided_value::OneSidedValue,
     unused_entity::UnusedEntity,
 }
 

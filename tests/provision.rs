@@ -1,0 +1,826 @@
+//! The provider's side end to end (docs/format.md §8.2–§8.5): how the cost of running a
+//! service and of its upstream relationships is shared over the relationships that
+//! consume it, the provider's verdict at the edges (no revenue, a negative target), and
+//! `svs assess --view providers` and `--fail-on unsustainable`; and, as a property, that
+//! the shares of a pool add up to the pool however the quantities fall.
+//!
+//! Each catalogue is written inline; each expected figure is derived by hand in a comment.
+//! Numbers are compared as the exact text of the JSON report (`serde_json` keeps it with
+//! `arbitrary_precision`): money rounded half away from zero to two decimals.
+
+mod common;
+
+use std::fmt::Write;
+use std::path::PathBuf;
+
+use common::{findings, lint_json, svs};
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+use serde_json::Value;
+use svs::assess::assess;
+use svs::assess::provision::CostFlow;
+
+/// A catalogue written to a temporary file, kept alive while it is used.
+struct Catalogue {
+    _dir: tempfile::TempDir,
+    path: PathBuf,
+}
+
+impl Catalogue {
+    fn new(yaml: &str) -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("catalogue.yaml");
+        std::fs::write(&path, yaml).unwrap();
+        Catalogue { _dir: dir, path }
+    }
+
+    fn assess(&self, args: &[&str]) -> std::process::Output {
+        svs()
+            .arg("assess")
+            .arg(&self.path)
+            .args(["--color", "never"])
+            .args(args)
+            .output()
+            .unwrap()
+    }
+
+    /// `svs assess --format json`, which must exit 0.
+    fn json(&self) -> Value {
+        let output = self.assess(&["--format", "json"]);
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        serde_json::from_slice(&output.stdout).unwrap()
+    }
+
+    /// The codes, lines and entities of the lint findings of `code`.
+    fn lint(&self, code: &str) -> Vec<(u64, Option<String>)> {
+        let (document, _) = lint_json(&[&self.path]);
+        findings(&document)
+            .into_iter()
+            .filter(|f| f.0 == code)
+            .map(|f| (f.1, f.3))
+            .collect()
+    }
+}
+
+fn stdout(output: &std::process::Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+/// The relationship `id` of a JSON report.
+fn relationship<'d>(report: &'d Value, id: &str) -> &'d Value {
+    report["relationships"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == id)
+        .unwrap_or_else(|| panic!("no relationship `{id}`: {report:#}"))
+}
+
+/// The provider side of relationship `id`.
+fn side<'d>(report: &'d Value, id: &str) -> &'d Value {
+    &relationship(report, id)["provider_side"]
+}
+
+/// The portfolio entry of provider `id`.
+fn provider<'d>(report: &'d Value, id: &str) -> &'d Value {
+    report["providers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == id)
+        .unwrap_or_else(|| panic!("no provider `{id}`: {report:#}"))
+}
+
+/// Asserts figures of one JSON object by key (`cost_of_provision.shared` reaches in), each
+/// as the exact text of the number, or `null`.
+#[track_caller]
+fn figures(object: &Value, expected: &[(&str, &str)]) {
+    for (key, text) in expected {
+        let value = key.split('.').fold(object, |v, k| &v[k]);
+        assert_eq!(value.to_string(), *text, "{key} in {object:#}");
+    }
+}
+
+const HEAD: &str = "svs: 1
+catalogue: { name: provision, currency: GBP }
+organizations:
+  - { id: telco, name: Telco plc }
+  - { id: acme, name: Acme Ltd }
+  - { id: bravo, name: Bravo Ltd }
+  - { id: charlie, name: Charlie Ltd }
+";
+
+#[test]
+fn a_service_with_no_user_is_unrecovered_and_linted() {
+    let catalogue = Catalogue::new(&format!(
+        "{HEAD}services:
+  - id: mobile
+    name: Mobile
+    provider: telco
+    running_costs:
+      - {{ name: network, dimension: information-and-technology, amount: 12000, per: year }}
+  - id: legacy-pbx
+    name: Legacy PBX
+    provider: telco
+    running_costs:
+      - {{ name: maintenance, dimension: partners-and-suppliers, amount: 6000, per: year }}
+      - {{ name: decommissioning, dimension: partners-and-suppliers, amount: 1200, per: once }}
+offerings:
+  - id: corporate-mobile
+    name: Corporate mobile
+    provider: telco
+    services: [mobile]
+    price:
+      - {{ name: fee, amount: 1500, per: month }}
+relationships:
+  - {{ id: acme-mobile, provider: telco, consumer: acme, offering: corporate-mobile }}
+"
+    ));
+    let report = catalogue.json();
+    // Revenue 1,500 × 12 = 18,000; the whole pool of `mobile` (12,000), its only user;
+    // margin 6,000 = 33.33 % of revenue.
+    figures(
+        side(&report, "acme-mobile"),
+        &[
+            ("revenue", "18000.00"),
+            ("cost_of_provision.direct", "0.00"),
+            ("cost_of_provision.shared", "12000.00"),
+            ("cost_of_provision.total", "12000.00"),
+            ("margin", "6000.00"),
+            ("margin_pct", "33.33"),
+            ("verdict", "\"sustainable\""),
+        ],
+    );
+    // `legacy-pbx` is used by no one: 6,000 + 1,200 × 12 / 36 = 6,400 unrecovered, so the
+    // portfolio's margin is 6,000 − 6,400 = −400, −2.22 % of 18,000: not sustainable,
+    // though its one relationship is.
+    figures(
+        provider(&report, "telco"),
+        &[
+            ("revenue", "18000.00"),
+            ("cost_of_provision", "12000.00"),
+            ("unrecovered", "6400.00"),
+            ("margin", "-400.00"),
+            ("margin_pct", "-2.22"),
+            ("sustainable", "false"),
+            ("relationships.sustainable", "1"),
+        ],
+    );
+    assert_eq!(
+        catalogue.lint("SVS207"),
+        [(14, Some("legacy-pbx".to_owned()))]
+    );
+}
+
+#[test]
+fn a_pool_is_shared_by_quantity_or_equally_when_the_quantities_sum_to_zero() {
+    let catalogue = Catalogue::new(&format!(
+        "{HEAD}services:
+  - id: helpdesk
+    name: Helpdesk
+    provider: telco
+    running_costs:
+      - {{ name: agents, dimension: organizations-and-people, amount: 9000, per: year }}
+  - id: network
+    name: Network
+    provider: telco
+    running_costs:
+      - {{ name: links, dimension: information-and-technology, amount: 1000, per: year }}
+offerings:
+  - {{ id: support, name: Support, provider: telco, services: [helpdesk] }}
+  - {{ id: connectivity, name: Connectivity, provider: telco, services: [network] }}
+relationships:
+  - {{ id: acme-support, provider: telco, consumer: acme, offering: support, quantity: 0 }}
+  - {{ id: bravo-support, provider: telco, consumer: bravo, offering: support, quantity: 0 }}
+  - {{ id: charlie-support, provider: telco, consumer: charlie, offering: support, quantity: 0 }}
+  - {{ id: acme-network, provider: telco, consumer: acme, offering: connectivity, quantity: 1 }}
+  - {{ id: bravo-network, provider: telco, consumer: bravo, offering: connectivity, quantity: 2 }}
+  - {{ id: charlie-network, provider: telco, consumer: charlie, offering: connectivity, quantity: 0 }}
+"
+    ));
+    let report = catalogue.json();
+    // Quantities 0 + 0 + 0: 9,000 ÷ 3 users each.
+    for id in ["acme-support", "bravo-support", "charlie-support"] {
+        figures(
+            side(&report, id),
+            &[
+                ("cost_of_provision.shared", "3000.00"),
+                ("margin", "-3000.00"),
+                ("margin_pct", "null"),
+                ("verdict", "\"unsustainable\""),
+            ],
+        );
+    }
+    // Quantities 1 + 2 + 0 = 3: 1,000 × 1 ÷ 3 = 333.333…, 1,000 × 2 ÷ 3 = 666.666…, and 0
+    // for the relationship of quantity 0.
+    let shares = [
+        ("acme-network", "333.33"),
+        ("bravo-network", "666.67"),
+        ("charlie-network", "0.00"),
+    ];
+    for (id, share) in shares {
+        figures(side(&report, id), &[("cost_of_provision.shared", share)]);
+    }
+    // Nothing is lost to rounding in the sum: 9,000 + 1,000.
+    figures(
+        provider(&report, "telco"),
+        &[("cost_of_provision", "10000.00"), ("unrecovered", "0.00")],
+    );
+}
+
+#[test]
+fn an_upstream_relationship_is_split_over_the_services_that_depend_on_it() {
+    let catalogue = Catalogue::new(
+        "svs: 1
+catalogue: { name: network, currency: GBP }
+organizations:
+  - { id: stratus, name: Stratus Cloud }
+  - { id: ledgerline, name: Ledgerline Ltd }
+  - { id: fenwick, name: Fenwick Foods }
+services:
+  - { id: iaas, name: Virtual servers, provider: stratus }
+  - id: hosted-erp
+    name: Hosted ERP
+    provider: ledgerline
+    depends_on: [ledgerline-iaas]
+  - id: erp-backup
+    name: ERP backup
+    provider: ledgerline
+    depends_on: [ledgerline-iaas, ledgerline-iaas]
+offerings:
+  - id: iaas-london
+    name: Virtual servers in London
+    provider: stratus
+    services: [iaas]
+    price:
+      - { name: subscription, amount: 1000, per: month }
+  - id: erp-cloud
+    name: ERP in the cloud
+    provider: ledgerline
+    services: [hosted-erp, hosted-erp]
+    price:
+      - { name: subscription, amount: 10000, per: year }
+  - id: erp-vault
+    name: ERP vault
+    provider: ledgerline
+    services: [erp-backup]
+    price:
+      - { name: subscription, amount: 5000, per: year }
+relationships:
+  - { id: ledgerline-iaas, provider: stratus, consumer: ledgerline, offering: iaas-london }
+  - { id: fenwick-erp, provider: ledgerline, consumer: fenwick, offering: erp-cloud, quantity: 4 }
+  - { id: fenwick-vault, provider: ledgerline, consumer: fenwick, offering: erp-vault }
+",
+    );
+    let report = catalogue.json();
+    // Ledgerline pays Stratus 1,000 × 12 = 12,000 a year. Two services depend on it
+    // (`erp-backup` lists it twice: still one service), so each pool is 6,000.
+    // `erp-cloud` lists `hosted-erp` twice: its pool is shared once, 6,000 in full to its
+    // only user whatever the quantity. Margin 10,000 − 6,000 = 4,000, 40 %.
+    figures(
+        side(&report, "fenwick-erp"),
+        &[
+            ("revenue", "10000.00"),
+            ("cost_of_provision.shared", "6000.00"),
+            ("margin", "4000.00"),
+            ("margin_pct", "40.00"),
+            ("verdict", "\"sustainable\""),
+        ],
+    );
+    // 5,000 − 6,000 = −1,000, −20 %.
+    figures(
+        side(&report, "fenwick-vault"),
+        &[
+            ("revenue", "5000.00"),
+            ("cost_of_provision.shared", "6000.00"),
+            ("margin", "-1000.00"),
+            ("margin_pct", "-20.00"),
+            ("verdict", "\"unsustainable\""),
+        ],
+    );
+    // Stratus declares nothing on its side: `iaas` has no running cost and no upstream.
+    figures(
+        side(&report, "ledgerline-iaas"),
+        &[("revenue", "12000.00"), ("verdict", "\"unassessed\"")],
+    );
+    assert_eq!(
+        side(&report, "ledgerline-iaas")["reasons"],
+        serde_json::json!(["no-provision-costs"])
+    );
+    // What Ledgerline pays upstream is exactly recovered in its two shares: 15,000 revenue,
+    // 12,000 cost, 3,000 margin.
+    figures(
+        provider(&report, "ledgerline"),
+        &[
+            ("revenue", "15000.00"),
+            ("cost_of_provision", "12000.00"),
+            ("margin", "3000.00"),
+            ("margin_pct", "20.00"),
+            ("relationships.sustainable", "1"),
+            ("relationships.unsustainable", "1"),
+        ],
+    );
+    figures(
+        provider(&report, "stratus"),
+        &[
+            ("revenue", "0.00"),
+            ("margin_pct", "null"),
+            ("sustainable", "true"),
+            ("relationships.unassessed", "1"),
+        ],
+    );
+}
+
+#[test]
+fn without_revenue_a_funding_benefit_decides_by_margin_at_least_zero() {
+    let catalogue = Catalogue::new(
+        "svs: 1
+catalogue: { name: grants, currency: GBP }
+organizations:
+  - { id: council, name: City Council, target_margin: 15 }
+  - { id: acme, name: Acme Ltd }
+  - { id: bravo, name: Bravo Ltd }
+offerings:
+  - id: business-advice
+    name: Business advice
+    provider: council
+    cost_to_serve:
+      - { name: adviser, dimension: organizations-and-people, amount: 2000, per: year }
+relationships:
+  - id: acme-advice
+    provider: council
+    consumer: acme
+    offering: business-advice
+    provision:
+      benefits:
+        - { name: regional growth fund, kind: funding, amount: 2500, per: year }
+  - id: bravo-advice
+    provider: council
+    consumer: bravo
+    offering: business-advice
+    provision:
+      benefits:
+        - { name: regional growth fund, kind: funding, amount: 1500, per: year }
+",
+    );
+    let report = catalogue.json();
+    // 0 − 2,000 + 2,500 = 500 ≥ 0: sustainable; no revenue, so no percentage, and the
+    // target of 15 % asks only for margin × 100 ≥ 15 × 0.
+    figures(
+        side(&report, "acme-advice"),
+        &[
+            ("revenue", "0.00"),
+            ("benefits", "2500.00"),
+            ("margin", "500.00"),
+            ("margin_pct", "null"),
+            ("target_margin", "15.00"),
+            ("verdict", "\"sustainable\""),
+        ],
+    );
+    // 0 − 2,000 + 1,500 = −500 < 0.
+    figures(
+        side(&report, "bravo-advice"),
+        &[
+            ("margin", "-500.00"),
+            ("margin_pct", "null"),
+            ("verdict", "\"unsustainable\""),
+        ],
+    );
+    assert_eq!(
+        side(&report, "bravo-advice")["reasons"],
+        serde_json::json!(["below-target-margin"])
+    );
+    // Together: 500 − 500 = 0 on no revenue: sustainable.
+    figures(
+        provider(&report, "council"),
+        &[
+            ("revenue", "0.00"),
+            ("benefits", "4000.00"),
+            ("margin", "0.00"),
+            ("margin_pct", "null"),
+            ("sustainable", "true"),
+        ],
+    );
+}
+
+/// A relationship of 1,000 revenue and 1,100 cost: margin −100, −10 % of revenue.
+fn subsidy(metadata: &str, target: &str) -> Catalogue {
+    Catalogue::new(&format!(
+        "svs: 1
+catalogue: {{ name: subsidy, currency: GBP{metadata} }}
+organizations:
+  - {{ id: council, name: City Council{target} }}
+  - {{ id: acme, name: Acme Ltd }}
+offerings:
+  - id: business-advice
+    name: Business advice
+    provider: council
+    price:
+      - {{ name: annual fee, amount: 1000, per: year }}
+    cost_to_serve:
+      - {{ name: adviser, dimension: organizations-and-people, amount: 1100, per: year }}
+relationships:
+  - {{ id: acme-advice, provider: council, consumer: acme, offering: business-advice }}
+"
+    ))
+}
+
+#[test]
+fn a_negative_target_margin_is_a_planned_subsidy() {
+    for (metadata, target, verdict, shown) in [
+        // The default target, 0: −10 % misses it.
+        ("", "", "unsustainable", "0.00"),
+        // A subsidy of up to 20 %: −100 × 100 ≥ −20 × 1,000.
+        ("", ", target_margin: -20", "sustainable", "-20.00"),
+        // Exactly at the catalogue's threshold: −100 × 100 ≥ −10 × 1,000.
+        (", thresholds: { margin: -10 }", "", "sustainable", "-10.00"),
+        // The organisation's own target wins over the catalogue's.
+        (
+            ", thresholds: { margin: -20 }",
+            ", target_margin: -5",
+            "unsustainable",
+            "-5.00",
+        ),
+    ] {
+        let report = subsidy(metadata, target).json();
+        let side = side(&report, "acme-advice");
+        figures(
+            side,
+            &[
+                ("margin", "-100.00"),
+                ("margin_pct", "-10.00"),
+                ("target_margin", shown),
+                ("verdict", &format!("\"{verdict}\"")),
+            ],
+        );
+        figures(
+            provider(&report, "council"),
+            &[
+                ("target_margin", shown),
+                (
+                    "sustainable",
+                    if verdict == "sustainable" {
+                        "true"
+                    } else {
+                        "false"
+                    },
+                ),
+            ],
+        );
+    }
+}
+
+#[test]
+fn a_benefit_without_an_amount_is_declared_but_not_counted() {
+    let catalogue = Catalogue::new(&format!(
+        "{HEAD}offerings:
+  - id: corporate-mobile
+    name: Corporate mobile
+    provider: telco
+    price:
+      - {{ name: fee, amount: 100, per: month }}
+relationships:
+  - id: acme-mobile
+    provider: telco
+    consumer: acme
+    offering: corporate-mobile
+    provision:
+      benefits:
+        - {{ name: case study, kind: image }}
+        - {{ name: lessons learnt, kind: knowledge, amount: 50, per: quarter }}
+  - id: bravo-mobile
+    provider: telco
+    consumer: bravo
+    offering: corporate-mobile
+    provision:
+      benefits:
+        - {{ name: case study, kind: image }}
+  - {{ id: charlie-mobile, provider: telco, consumer: charlie, offering: corporate-mobile }}
+"
+    ));
+    let report = catalogue.json();
+    // Only the priced benefit counts: 50 × 4 = 200; margin 1,200 + 200 = 1,400.
+    figures(
+        side(&report, "acme-mobile"),
+        &[
+            ("benefits", "200.00"),
+            ("margin", "1400.00"),
+            ("verdict", "\"sustainable\""),
+        ],
+    );
+    // An unpriced benefit alone counts 0, but it is something declared on the provider's
+    // side, so the relationship is assessed: 1,200, 100 %.
+    figures(
+        side(&report, "bravo-mobile"),
+        &[
+            ("benefits", "0.00"),
+            ("margin", "1200.00"),
+            ("margin_pct", "100.00"),
+            ("verdict", "\"sustainable\""),
+        ],
+    );
+    // Nothing at all declared: unassessed, left out of the portfolio's sums.
+    figures(
+        side(&report, "charlie-mobile"),
+        &[("margin", "1200.00"), ("verdict", "\"unassessed\"")],
+    );
+    figures(
+        provider(&report, "telco"),
+        &[
+            ("revenue", "2400.00"),
+            ("benefits", "200.00"),
+            ("margin", "2600.00"),
+            ("relationships.sustainable", "2"),
+            ("relationships.unassessed", "1"),
+        ],
+    );
+}
+
+#[test]
+fn once_amounts_are_spread_over_the_horizon_and_unit_costs_follow_the_quantity() {
+    let catalogue = Catalogue::new(
+        "svs: 1
+catalogue: { name: horizon, currency: GBP, horizon_months: 24 }
+organizations:
+  - { id: telco, name: Telco plc }
+  - { id: acme, name: Acme Ltd }
+people:
+  - { id: jane, name: Jane Doe, organization: telco }
+services:
+  - id: mobile
+    name: Mobile
+    provider: telco
+    running_costs:
+      - { name: rollout, dimension: value-streams-and-processes, amount: 3600, per: once }
+offerings:
+  - id: corporate-mobile
+    name: Corporate mobile
+    provider: telco
+    services: [mobile]
+    price:
+      - { name: handset, amount: 600, per: once, unit: handset }
+      - { name: plan, amount: 10, per: month, unit: user }
+    cost_to_serve:
+      - { name: handset, dimension: partners-and-suppliers, amount: 240, per: once, unit: handset }
+      - { name: SIM, dimension: partners-and-suppliers, amount: 5, per: month, unit: user }
+      - { name: account set-up, dimension: organizations-and-people, amount: 100, per: quarter }
+relationships:
+  - id: acme-mobile
+    provider: telco
+    consumer: acme
+    offering: corporate-mobile
+    quantity: 7
+    provision:
+      costs:
+        - { name: migration, dimension: organizations-and-people, amount: 480, per: once }
+      risks:
+        - { name: SLA penalties, likelihood: 0.25, impact: 1000 }
+      benefits:
+        - { name: launch grant, kind: funding, amount: 1000, per: once }
+    stakeholders:
+      - party: jane
+        role: employee
+        effects:
+          - { name: overtime pay, direction: gain, amount: 240, per: once }
+          - { name: weekend call-outs, direction: loss, amount: 30, per: month }
+          - { name: sense of purpose }
+",
+    );
+    let report = catalogue.json();
+    // Once × 12 / 24 = half a year's worth. Revenue: 600 × 7 ÷ 2 = 2,100, plus
+    // 10 × 7 × 12 = 840: 2,940.
+    // Direct: 240 × 7 ÷ 2 = 840, plus 5 × 7 × 12 = 420, plus 100 × 4 = 400 (no unit: not
+    // × 7), plus the migration 480 ÷ 2 = 240: 1,900.
+    // Shared: the rollout 3,600 ÷ 2 = 1,800, all of it (the only user).
+    // Risks 0.25 × 1,000 = 250; benefits 1,000 ÷ 2 = 500.
+    // Margin 2,940 − 1,900 − 1,800 − 250 + 500 = −510; −510 × 100 ÷ 2,940 = −17.346…
+    figures(
+        side(&report, "acme-mobile"),
+        &[
+            ("revenue", "2940.00"),
+            ("cost_of_provision.direct", "1900.00"),
+            ("cost_of_provision.shared", "1800.00"),
+            ("cost_of_provision.total", "3700.00"),
+            ("risks", "250.00"),
+            ("benefits", "500.00"),
+            ("margin", "-510.00"),
+            ("margin_pct", "-17.35"),
+            ("verdict", "\"unsustainable\""),
+        ],
+    );
+    // Jane: gains 240 ÷ 2 = 120, losses 30 × 12 = 360, net −240; one effect unpriced.
+    let jane = &relationship(&report, "acme-mobile")["stakeholders"][0];
+    figures(
+        jane,
+        &[
+            ("party", "\"jane\""),
+            ("gains", "120.00"),
+            ("losses", "360.00"),
+            ("net", "-240.00"),
+        ],
+    );
+    assert_eq!(jane["unpriced"], serde_json::json!(["sense of purpose"]));
+    // The consumer's imposed costs hold the same price: 2,940.
+    figures(
+        relationship(&report, "acme-mobile"),
+        &[("costs.imposed", "2940.00")],
+    );
+}
+
+/// Two relationships of `telco`: one sustainable, one not.
+fn mixed() -> Catalogue {
+    Catalogue::new(&format!(
+        "{HEAD}offerings:
+  - id: corporate-mobile
+    name: Corporate mobile
+    provider: telco
+    price:
+      - {{ name: fee, amount: 100, per: month }}
+    cost_to_serve:
+      - {{ name: network, dimension: information-and-technology, amount: 90, per: month }}
+  - id: premium-mobile
+    name: Premium mobile
+    provider: telco
+    price:
+      - {{ name: fee, amount: 100, per: month }}
+    cost_to_serve:
+      - {{ name: network, dimension: information-and-technology, amount: 120, per: month }}
+relationships:
+  - {{ id: acme-mobile, provider: telco, consumer: acme, offering: corporate-mobile }}
+  - {{ id: bravo-premium, provider: telco, consumer: bravo, offering: premium-mobile }}
+"
+    ))
+}
+
+#[test]
+fn fail_on_unsustainable_exits_1_naming_the_relationship() {
+    let catalogue = mixed();
+    let output = catalogue.assess(&["--fail-on", "unsustainable"]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("bravo-premium"), "{stderr}");
+    assert!(!stderr.contains("acme-mobile"), "{stderr}");
+    // The report is still written in full.
+    assert!(stdout(&output).contains("acme-mobile"));
+
+    // Unsustainable is the provider's verdict: `--fail-on no-value` ignores it (both
+    // relationships are unassessed for the consumer, which `no-value` does not fail).
+    assert_eq!(
+        catalogue.assess(&["--fail-on", "no-value"]).status.code(),
+        Some(0)
+    );
+    // Only the sustainable one selected: exit 0.
+    let output = catalogue.assess(&[
+        "--relationship",
+        "acme-mobile",
+        "--fail-on",
+        "unsustainable",
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(output.stderr.is_empty());
+}
+
+#[test]
+fn the_providers_view_in_every_format() {
+    let catalogue = mixed();
+    // Revenue 1,200 + 1,200 = 2,400; cost 1,080 + 1,440 = 2,520; margin −120, −5 %.
+    let json = catalogue.assess(&["--view", "providers", "--format", "json"]);
+    assert_eq!(json.status.code(), Some(0));
+    let report: Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(report["providers"].as_array().unwrap().len(), 1);
+    figures(
+        provider(&report, "telco"),
+        &[
+            ("revenue", "2400.00"),
+            ("cost_of_provision", "2520.00"),
+            ("risks", "0.00"),
+            ("benefits", "0.00"),
+            ("unrecovered", "0.00"),
+            ("margin", "-120.00"),
+            ("margin_pct", "-5.00"),
+            ("target_margin", "0.00"),
+            ("sustainable", "false"),
+            ("relationships.sustainable", "1"),
+            ("relationships.unsustainable", "1"),
+            ("relationships.unassessed", "0"),
+        ],
+    );
+    assert!(report.get("relationships").is_none(), "{report:#}");
+
+    // RFC 4180 line ends, as in every CSV of svs.
+    let csv = stdout(&catalogue.assess(&["--view", "providers", "--format", "csv"]));
+    assert_eq!(
+        csv,
+        "provider,revenue,cost_of_provision,risks,benefits,unrecovered,margin,margin_pct,\
+         target_margin,currency,sustainable,relationships_sustainable,\
+         relationships_unsustainable,relationships_unassessed\r\n\
+         telco,2400.00,2520.00,0.00,0.00,0.00,-120.00,-5.00,0.00,GBP,false,1,1,0\r\n"
+    );
+
+    let markdown = stdout(&catalogue.assess(&["--view", "providers", "--format", "markdown"]));
+    assert!(
+        markdown.contains(
+            "| `telco` | 2,400.00 GBP | 2,520.00 GBP | 0.00 GBP | 0.00 GBP | 0.00 GBP | \
+             -120.00 GBP | -5.00 | 0.00 | ❌ no | 1 / 1 / 0 |"
+        ),
+        "{markdown}"
+    );
+
+    let table = stdout(&catalogue.assess(&["--view", "providers"]));
+    let row = table
+        .lines()
+        .find(|l| l.contains("telco"))
+        .unwrap_or_else(|| panic!("{table}"));
+    for cell in [
+        "2,400.00 GBP",
+        "2,520.00 GBP",
+        "-120.00 GBP",
+        "-5.00",
+        "no",
+        "1 / 1 / 0",
+    ] {
+        assert!(row.contains(cell), "{cell}: {row}");
+    }
+    assert!(!table.contains("acme-mobile"), "{table}");
+}
+
+/// A catalogue of one service whose pool is `pool` a year, consumed through one offering
+/// by one relationship per quantity.
+fn pooled(pool: Decimal, quantities: &[Decimal]) -> svs::model::Catalogue {
+    let mut yaml = format!(
+        "svs: 1
+catalogue: {{ name: pool, currency: GBP }}
+organizations:
+  - {{ id: a, name: A }}
+  - {{ id: b, name: B }}
+services:
+  - id: s
+    name: S
+    provider: a
+    running_costs:
+      - {{ name: run, dimension: information-and-technology, amount: {pool}, per: year }}
+offerings:
+  - {{ id: f, name: F, provider: a, services: [s] }}
+relationships:
+"
+    );
+    for (i, q) in quantities.iter().enumerate() {
+        writeln!(
+            yaml,
+            "  - {{ id: r{i}, provider: a, consumer: b, offering: f, quantity: {q} }}"
+        )
+        .unwrap();
+    }
+    let loaded = svs::load::load_files(vec![("p.yaml".into(), yaml.into_bytes())], "p".into());
+    loaded
+        .catalogue
+        .unwrap_or_else(|| panic!("{:?}", loaded.diagnostics))
+}
+
+/// Quantities with up to three decimals, a third of them 0.
+fn quantity() -> impl Strategy<Value = Decimal> {
+    prop_oneof![
+        1 => Just(Decimal::ZERO),
+        2 => (0i64..10_000_000, 0u32..=3).prop_map(|(n, scale)| Decimal::new(n, scale)),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// However the quantities fall (all 0 included), the shares of a pool over its users
+    /// add up to the pool, up to the last digit of the decimal type: a difference of at
+    /// most 10⁻²⁰ of the pool.
+    #[test]
+    fn the_shares_of_a_pool_add_up_to_the_pool(
+        pence in 0i64..1_000_000_000_000,
+        quantities in prop::collection::vec(quantity(), 1..24),
+    ) {
+        let pool = Decimal::new(pence, 2);
+        let catalogue = pooled(pool, &quantities);
+        let flow = CostFlow::new(&catalogue);
+        prop_assert_eq!(flow.pool(0), Some(pool));
+        prop_assert_eq!(flow.users(0), quantities.len());
+        let tolerance = pool * Decimal::new(1, 20);
+
+        let shares: Decimal = quantities
+            .iter()
+            .map(|&q| flow.share(0, q).expect("no overflow"))
+            .sum();
+        prop_assert!((shares - pool).abs() <= tolerance, "{shares} against {pool}");
+
+        // The same through every relationship's assessment.
+        let all: Vec<usize> = (0..quantities.len()).collect();
+        let shared: Decimal = assess(&catalogue, &all)
+            .expect("no overflow")
+            .iter()
+            .map(|a| a.provider.cost_of_provision.shared)
+            .sum();
+        prop_assert!((shared - pool).abs() <= tolerance, "{shared} against {pool}");
+    }
+}
