@@ -57,7 +57,7 @@ pub(super) fn run(
         relationships: assessments,
         providers,
     } = crate::assess::evaluate(&catalogue, &all)?;
-    let roles = crate::roles::relationship_roles(&catalogue, &all);
+    let roles = crate::roles::relationship_roles(&catalogue, &all)?;
     let network = crate::graph::network(&catalogue, None);
     // Lint needs the catalogue inside what was loaded; it is only lent back.
     loaded.catalogue = Some(catalogue);

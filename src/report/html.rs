@@ -401,7 +401,7 @@ fn card(
     )?;
     writeln!(out, "</figure>")?;
     provision::provider_side(out, catalogue, r, a)?;
-    provision::stakeholders(out, catalogue, r, a)?;
+    provision::stakeholders(out, catalogue, r, &roles.stakeholders)?;
     writeln!(out, "</article>")
 }
 

@@ -16,7 +16,7 @@ use crate::assess::provision::{CoCreation, Portfolio, ProviderReason, ProviderVe
 use crate::assess::{Assessment, Verdict, annualise};
 use crate::figures::{grouped, money};
 use crate::model::{Catalogue, EffectDirection, Relationship};
-use crate::roles::{describe_party, organization_name, stakeholder_role};
+use crate::roles::{StakeholderEffects, describe_party, organization_name, stakeholder_role};
 
 /// A provider verdict for people: a sign that does not rely on colour, and its name.
 pub fn provider_verdict_text(verdict: ProviderVerdict) -> &'static str {
@@ -231,13 +231,12 @@ pub fn stakeholders(
     out: &mut dyn Write,
     catalogue: &Catalogue,
     r: &Relationship,
-    a: &Assessment,
+    effects: &[StakeholderEffects],
 ) -> io::Result<()> {
     if r.stakeholders.is_empty() {
         return Ok(());
     }
     let currency = catalogue.metadata.currency.as_deref();
-    let horizon = catalogue.metadata.horizon_months;
     writeln!(out, "<h4>Other stakeholders</h4>")?;
     writeln!(out, r#"<table class="stakeholders">"#)?;
     writeln!(
@@ -248,7 +247,7 @@ pub fn stakeholders(
         out,
         r#"<thead><tr><th scope="col">Stakeholder and effect</th><th scope="col" class="num">Per year</th></tr></thead>"#
     )?;
-    for (stakeholder, value) in r.stakeholders.iter().zip(&a.stakeholders) {
+    for (stakeholder, StakeholderEffects { value, effects }) in r.stakeholders.iter().zip(effects) {
         let (kind, index) = stakeholder.party.target();
         let interest = stakeholder
             .interest
@@ -262,23 +261,21 @@ pub fn stakeholders(
             esc(&describe_party(catalogue, kind, index)),
             stakeholder_role(stakeholder.role)
         )?;
-        if stakeholder.effects.is_empty() {
+        if effects.is_empty() {
             writeln!(
                 out,
                 r#"<tr><th scope="row">No effect declared</th><td class="num">—</td></tr></tbody>"#
             )?;
             continue;
         }
-        for effect in &stakeholder.effects {
+        for effect in effects {
             let (sign, word) = match effect.direction {
                 EffectDirection::Gain => ("+", "gain"),
                 EffectDirection::Loss => ("−", "loss"),
             };
-            let amount = match effect.priced {
-                Some(p) => annualise(p.amount, p.per, horizon)
-                    .map_or_else(|| "too large".to_owned(), |a| money(a, currency)),
-                None => "unpriced".to_owned(),
-            };
+            let amount = effect
+                .per_year
+                .map_or_else(|| "unpriced".to_owned(), |a| money(a, currency));
             writeln!(
                 out,
                 r#"<tr class="effect" data-direction="{word}"><th scope="row">{sign} {} ({word})</th><td class="num">{}</td></tr>"#,
