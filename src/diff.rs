@@ -11,12 +11,17 @@
 //! renderers in [`crate::report::diff`] round half away from zero only when they print.
 //!
 //! A change is a **regression** when a relationship present in both versions gets a
-//! worse verdict, a lower utility or warranty score, or a lower net value, or when a new
-//! finding of severity `error` appears. Verdicts rank `value` (best), then `unassessed`,
+//! worse verdict, a lower utility or warranty score, or a lower net value, when its
+//! provider's verdict goes from `sustainable` to `unsustainable` or its co-creation moves
+//! away from `mutual` (docs/format.md §8), or when a new finding of severity `error`
+//! appears. Verdicts rank `value` (best), then `unassessed`,
 //! then `no-value` (worst), the ladder of `svs assess --fail-on`: a judged failure is
 //! worse than no judgement, and losing a judgement of `value` is worse than keeping it.
 //! Deleting requirements to turn `no-value` into `unassessed` does not slip through: the
 //! score of the deleted requirements falls to 0, which is a regression of its own.
+//! The provider's margin is reported (old, new and the change) but does not gate on its
+//! own: a lower price moves value from the provider to the consumer, and only when it
+//! takes the provider below its target (its verdict) is that a regression.
 //! Relationships added or removed are reported but are not regressions: whether a new
 //! relationship co-creates value is what `svs assess --fail-on` gates.
 
@@ -24,6 +29,7 @@ use std::collections::{HashMap, HashSet};
 
 use rust_decimal::Decimal;
 
+use crate::assess::provision::{CoCreation, ProviderVerdict};
 use crate::assess::{Assessment, Reason, Verdict};
 use crate::diagnostic::Severity;
 use crate::lint::LintReport;
@@ -73,6 +79,14 @@ pub struct RelationshipValue {
     pub fit_for_use: bool,
     /// Net costs plus net risks, per year.
     pub net_value: Decimal,
+    /// The provider's margin per year (§8.2).
+    pub margin: Decimal,
+    /// The margin as a percentage of revenue; `None` without revenue.
+    pub margin_pct: Option<Decimal>,
+    /// The provider's verdict.
+    pub provider_verdict: ProviderVerdict,
+    /// Both sides' verdicts together (§8.3).
+    pub co_creation: CoCreation,
 }
 
 impl RelationshipValue {
@@ -85,6 +99,10 @@ impl RelationshipValue {
             && self.warranty == other.warranty
             && self.fit_for_use == other.fit_for_use
             && self.net_value == other.net_value
+            && self.margin == other.margin
+            && self.margin_pct == other.margin_pct
+            && self.provider_verdict == other.provider_verdict
+            && self.co_creation == other.co_creation
     }
 }
 
@@ -141,6 +159,10 @@ impl Version {
                     warranty: a.warranty.score,
                     fit_for_use: a.warranty.fit_for_use,
                     net_value: a.net_value,
+                    margin: a.provider.margin,
+                    margin_pct: a.provider.margin_pct,
+                    provider_verdict: a.provider.verdict,
+                    co_creation: a.co_creation,
                 }
             })
             .collect();
@@ -213,6 +235,10 @@ pub enum Aspect {
     Warranty,
     /// The net value per year.
     NetValue,
+    /// The provider's verdict: worse only from `sustainable` to `unsustainable`.
+    ProviderVerdict,
+    /// Co-creation: worse when it moves away from `mutual`, better when it reaches it.
+    CoCreation,
 }
 
 impl Aspect {
@@ -223,6 +249,8 @@ impl Aspect {
             Aspect::Utility => "utility",
             Aspect::Warranty => "warranty",
             Aspect::NetValue => "net_value",
+            Aspect::ProviderVerdict => "provider_verdict",
+            Aspect::CoCreation => "co_creation",
         }
     }
 }
@@ -236,6 +264,8 @@ pub struct Delta {
     pub warranty: Decimal,
     /// Change of the net value per year.
     pub net_value: Decimal,
+    /// Change of the provider's margin per year.
+    pub margin: Decimal,
 }
 
 /// One relationship that was added, removed or changed.
@@ -308,8 +338,8 @@ impl Diff {
             .count()
     }
 
-    /// Whether anything got worse: a relationship's verdict, score or net value, or a
-    /// new `error` finding (`svs diff --fail-on regression`).
+    /// Whether anything got worse: a relationship's verdict, score, net value, provider
+    /// verdict or co-creation, or a new `error` finding (`svs diff --fail-on regression`).
     pub fn regression(&self) -> bool {
         self.regressed() > 0 || self.introduced_errors() > 0
     }
@@ -322,7 +352,7 @@ impl Diff {
 
 /// A change too large to compute exactly (about 7.9 × 10²⁸).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("the change in net value of relationship `{relationship}` is too large to compute exactly")]
+#[error("the change in value of relationship `{relationship}` is too large to compute exactly")]
 pub struct Overflow {
     /// The relationship whose change overflowed.
     pub relationship: String,
@@ -335,6 +365,22 @@ fn rank(verdict: Verdict) -> u8 {
         Verdict::Unassessed => 1,
         Verdict::NoValue => 0,
     }
+}
+
+/// Sustainable to unsustainable is worse and the reverse better; a move to or from
+/// `unassessed` is neither (co-creation catches the loss of a `mutual`).
+fn provider_direction(before: ProviderVerdict, after: ProviderVerdict) -> std::cmp::Ordering {
+    use std::cmp::Ordering;
+    match (before, after) {
+        (ProviderVerdict::Sustainable, ProviderVerdict::Unsustainable) => Ordering::Less,
+        (ProviderVerdict::Unsustainable, ProviderVerdict::Sustainable) => Ordering::Greater,
+        _ => Ordering::Equal,
+    }
+}
+
+/// Leaving `mutual` is worse, reaching it better; any other move is neither.
+fn co_creation_direction(before: CoCreation, after: CoCreation) -> std::cmp::Ordering {
+    (after == CoCreation::Mutual).cmp(&(before == CoCreation::Mutual))
 }
 
 /// Compares two versions of a catalogue. Work is linear: relationships and findings are
@@ -409,6 +455,10 @@ fn changed(
             .net_value
             .checked_sub(before.net_value)
             .ok_or_else(overflow)?,
+        margin: after
+            .margin
+            .checked_sub(before.margin)
+            .ok_or_else(overflow)?,
     };
     let verdict = rank(after.verdict).cmp(&rank(before.verdict));
     let directions = [
@@ -416,6 +466,14 @@ fn changed(
         (Aspect::Utility, after.utility.cmp(&before.utility)),
         (Aspect::Warranty, after.warranty.cmp(&before.warranty)),
         (Aspect::NetValue, after.net_value.cmp(&before.net_value)),
+        (
+            Aspect::ProviderVerdict,
+            provider_direction(before.provider_verdict, after.provider_verdict),
+        ),
+        (
+            Aspect::CoCreation,
+            co_creation_direction(before.co_creation, after.co_creation),
+        ),
     ];
     let aspects = |wanted| {
         directions
@@ -473,7 +531,26 @@ mod tests {
             warranty,
             fit_for_use: warranty == dec!(100),
             net_value: dec!(1000),
+            margin: dec!(100),
+            margin_pct: Some(dec!(10)),
+            // Not assessed on the provider's side unless a test says otherwise, so that
+            // the consumer's figures are compared alone.
+            provider_verdict: ProviderVerdict::Unassessed,
+            co_creation: CoCreation::Unassessed,
         }
+    }
+
+    /// A relationship with both sides judged.
+    fn both_sides(
+        verdict: Verdict,
+        provider: ProviderVerdict,
+        margin: Decimal,
+    ) -> RelationshipValue {
+        let mut value = relationship("a", verdict, dec!(100));
+        value.provider_verdict = provider;
+        value.co_creation = CoCreation::of(verdict, provider);
+        value.margin = margin;
+        value
     }
 
     fn finding(code: &'static str, severity: Severity, entity: &str, line: usize) -> Finding {
@@ -544,6 +621,65 @@ mod tests {
         assert_eq!(step(Verdict::Value, Verdict::NoValue), [Aspect::Verdict]);
         assert!(step(Verdict::NoValue, Verdict::Unassessed).is_empty());
         assert!(step(Verdict::NoValue, Verdict::Value).is_empty());
+    }
+
+    #[test]
+    fn leaving_mutual_or_becoming_unsustainable_is_a_regression() {
+        use ProviderVerdict::{Sustainable, Unassessed, Unsustainable};
+        let step = |from: RelationshipValue, to: RelationshipValue| {
+            let diff = compare(version(vec![from], vec![]), version(vec![to], vec![])).unwrap();
+            let change = diff.relationships[0].clone();
+            (change.regressions, change.improvements, diff.regression())
+        };
+        // The margin falls below the target: both the provider and co-creation regress,
+        // and the margin's change is exact.
+        let (worse, better, gate) = step(
+            both_sides(Verdict::Value, Sustainable, dec!(6100)),
+            both_sides(Verdict::Value, Unsustainable, dec!(600.005)),
+        );
+        assert_eq!(worse, [Aspect::ProviderVerdict, Aspect::CoCreation]);
+        assert!(better.is_empty());
+        assert!(gate);
+        // Mutual to unassessed (nothing declared any more on the provider's side): only
+        // co-creation regresses.
+        let (worse, _, gate) = step(
+            both_sides(Verdict::Value, Sustainable, dec!(6100)),
+            both_sides(Verdict::Value, Unassessed, dec!(6100)),
+        );
+        assert_eq!(worse, [Aspect::CoCreation]);
+        assert!(gate);
+        // Provider-only to neither: the provider regresses, co-creation was not mutual.
+        let (worse, _, _) = step(
+            both_sides(Verdict::NoValue, Sustainable, dec!(10)),
+            both_sides(Verdict::NoValue, Unsustainable, dec!(10)),
+        );
+        assert_eq!(worse, [Aspect::ProviderVerdict]);
+        // Consumer-only to mutual: both improve.
+        let (worse, better, gate) = step(
+            both_sides(Verdict::Value, Unsustainable, dec!(-5)),
+            both_sides(Verdict::Value, Sustainable, dec!(5)),
+        );
+        assert!(worse.is_empty());
+        assert_eq!(better, [Aspect::ProviderVerdict, Aspect::CoCreation]);
+        assert!(!gate);
+        // Unassessed to unsustainable is news, not a regression.
+        let (worse, better, _) = step(
+            both_sides(Verdict::NoValue, Unassessed, dec!(0)),
+            both_sides(Verdict::NoValue, Unsustainable, dec!(0)),
+        );
+        assert!(worse.is_empty() && better.is_empty());
+    }
+
+    #[test]
+    fn a_lower_margin_alone_is_reported_but_is_not_a_regression() {
+        let old = both_sides(Verdict::Value, ProviderVerdict::Sustainable, dec!(6100));
+        let new = both_sides(Verdict::Value, ProviderVerdict::Sustainable, dec!(5000));
+        let diff = compare(version(vec![old], vec![]), version(vec![new], vec![])).unwrap();
+        let change = &diff.relationships[0];
+        assert_eq!(change.change, Change::Changed);
+        assert_eq!(change.delta.unwrap().margin, dec!(-1100));
+        assert!(change.regressions.is_empty() && change.improvements.is_empty());
+        assert!(!diff.regression());
     }
 
     #[test]

@@ -739,6 +739,16 @@ pub enum EffectDirection {
     Loss,
 }
 
+impl EffectDirection {
+    /// The word used in the format.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EffectDirection::Gain => "gain",
+            EffectDirection::Loss => "loss",
+        }
+    }
+}
+
 /// What a relationship means for one of its other stakeholders.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Effect {

@@ -1,11 +1,19 @@
 //! Who holds which role in each relationship: the customer who defines the requirements,
 //! the user who uses the service, the sponsor who authorises the budget, and the other
-//! stakeholders; and the inverse view, every person with the roles they hold.
+//! stakeholders with what the relationship means for them (docs/format.md §8.4); and the
+//! inverse view, every person with the roles they hold.
 //!
 //! A person reached through a group holds that group's role. Everything is computed in
 //! one pass over the relationships' role lists, so the work is linear in the catalogue.
+//! Stakeholders' gains, losses and net come from [`crate::assess::provision::stakeholders`]
+//! and each effect is annualised by [`crate::assess::annualise`], so the figures are those
+//! of `svs assess`.
 
-use crate::model::{Catalogue, Kind, Ref, RoleHolderRef};
+use rust_decimal::Decimal;
+
+use crate::assess::Overflow;
+use crate::assess::provision::StakeholderValue;
+use crate::model::{Catalogue, EffectDirection, Kind, Ref, RoleHolderRef};
 
 /// The three consumer roles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -106,6 +114,66 @@ pub struct RelationshipRoles {
     pub holders: [Vec<Holder>; 3],
     /// Missing roles, then people who hold all three.
     pub notes: Vec<Note>,
+    /// The other stakeholders' effects, in the order the relationship lists them.
+    pub stakeholders: Vec<StakeholderEffects>,
+}
+
+/// One effect of a relationship on a stakeholder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EffectValue {
+    /// What it is.
+    pub name: String,
+    /// Gain or loss.
+    pub direction: EffectDirection,
+    /// Its amount per year, or `None` when it is unpriced.
+    pub per_year: Option<Decimal>,
+}
+
+/// What a relationship means for one of its other stakeholders: each effect, and the
+/// gains, losses and net per year of `svs assess`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StakeholderEffects {
+    /// Gains, losses, net and unpriced effects (§8.4).
+    pub value: StakeholderValue,
+    /// Every effect, in order.
+    pub effects: Vec<EffectValue>,
+}
+
+/// The stakeholders of one relationship with their effects, per year.
+pub fn stakeholder_effects(
+    catalogue: &Catalogue,
+    index: usize,
+) -> Result<Vec<StakeholderEffects>, Overflow> {
+    let relationship = &catalogue.relationships[index];
+    let horizon = catalogue.metadata.horizon_months;
+    let values = crate::assess::provision::stakeholders(catalogue, relationship)?;
+    relationship
+        .stakeholders
+        .iter()
+        .zip(values)
+        .map(|(stakeholder, value)| {
+            let effects = stakeholder
+                .effects
+                .iter()
+                .map(|effect| {
+                    let per_year = match effect.priced {
+                        Some(p) => Some(
+                            crate::assess::annualise(p.amount, p.per, horizon).ok_or_else(
+                                || Overflow::relationship(&relationship.common.id.value),
+                            )?,
+                        ),
+                        None => None,
+                    };
+                    Ok(EffectValue {
+                        name: effect.name.clone(),
+                        direction: effect.direction,
+                        per_year,
+                    })
+                })
+                .collect::<Result<Vec<_>, Overflow>>()?;
+            Ok(StakeholderEffects { value, effects })
+        })
+        .collect()
 }
 
 /// One role a person holds.
@@ -119,11 +187,12 @@ pub struct HeldRole {
     pub via: Option<usize>,
 }
 
-/// The roles of the given relationships, in that order.
+/// The roles of the given relationships, in that order; an error only when a
+/// stakeholder's amounts are too large to compute exactly.
 pub fn relationship_roles(
     catalogue: &Catalogue,
     relationships: &[usize],
-) -> Vec<RelationshipRoles> {
+) -> Result<Vec<RelationshipRoles>, Overflow> {
     relationships
         .iter()
         .map(|&index| {
@@ -163,11 +232,12 @@ pub fn relationship_roles(
                     notes.push(Note::OnePersonHoldsAllRoles(person));
                 }
             }
-            RelationshipRoles {
+            Ok(RelationshipRoles {
                 relationship: index,
                 holders,
                 notes,
-            }
+                stakeholders: stakeholder_effects(catalogue, index)?,
+            })
         })
         .collect()
 }
@@ -283,6 +353,32 @@ pub fn describe_party(catalogue: &Catalogue, kind: Kind, index: usize) -> String
         Kind::Group => describe_holder(catalogue, Holder::Group(index)),
         _ => organization_name(catalogue, index).to_owned(),
     }
+}
+
+/// An effect for people: `overtime pay: gain of 1,200.00 GBP a year`, or
+/// `sense of purpose: gain, unpriced`.
+pub fn describe_effect(effect: &EffectValue, currency: Option<&str>) -> String {
+    match effect.per_year {
+        Some(amount) => format!(
+            "{}: {} of {} a year",
+            effect.name,
+            effect.direction.as_str(),
+            crate::figures::money(amount, currency)
+        ),
+        None => format!("{}: {}, unpriced", effect.name, effect.direction.as_str()),
+    }
+}
+
+/// A stakeholder's sums for people: `gains 1,200.00 GBP, losses 300.00 GBP, net 900.00
+/// GBP a year`.
+pub fn describe_stakeholder_value(value: &StakeholderValue, currency: Option<&str>) -> String {
+    use crate::figures::money;
+    format!(
+        "gains {}, losses {}, net {} a year",
+        money(value.gains, currency),
+        money(value.losses, currency),
+        money(value.net(), currency)
+    )
 }
 
 /// The kebab-case name of a stakeholder role.

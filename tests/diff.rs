@@ -101,9 +101,11 @@ fn a_worse_warranty_is_a_regression_and_fails_with_fail_on_regression() {
     let change = &changes[0];
     assert_eq!(change["id"], "harbour-corporate-mobile");
     assert_eq!(change["change"], "changed");
+    // Harbour's relationship was mutual: losing the consumer's value leaves it
+    // provider-only.
     assert_eq!(
         change["regressions"],
-        serde_json::json!(["verdict", "warranty"])
+        serde_json::json!(["verdict", "warranty", "co_creation"])
     );
     assert_eq!(change["old"]["verdict"], "value");
     assert_eq!(change["new"]["verdict"], "no-value");
@@ -139,7 +141,7 @@ fn the_same_change_the_other_way_is_an_improvement() {
     let document = versions.json();
     assert_eq!(
         document["relationships"][0]["improvements"],
-        serde_json::json!(["verdict", "warranty"])
+        serde_json::json!(["verdict", "warranty", "co_creation"])
     );
     assert_eq!(document["summary"]["regression"], false);
     assert_eq!(
@@ -408,4 +410,208 @@ fn colour_marks_regressions_only_when_asked() {
         .expect("svs runs");
     assert!(stdout(&coloured).contains('\u{1b}'));
     assert!(!stdout(&versions.diff(&[])).contains('\u{1b}'));
+}
+
+// --- The provider's side (docs/format.md §8) ---------------------------------------
+
+/// Two copies of tests/fixtures/co-creation.yaml, `old.yaml` and `new.yaml`, in a
+/// temporary directory, so that figures stay put while `catalog/` grows.
+struct Fixtures {
+    dir: tempfile::TempDir,
+}
+
+impl Fixtures {
+    fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let text = fs::read_to_string(common::fixture("co-creation.yaml")).unwrap();
+        fs::write(dir.path().join("old.yaml"), &text).unwrap();
+        fs::write(dir.path().join("new.yaml"), &text).unwrap();
+        Fixtures { dir }
+    }
+
+    /// Replaces `from`, which must occur exactly once, by `to` in `new.yaml`.
+    fn edit(&self, from: &str, to: &str) -> &Self {
+        let path = self.dir.path().join("new.yaml");
+        let text = fs::read_to_string(&path).unwrap();
+        assert_eq!(text.matches(from).count(), 1, "`{from}` once");
+        fs::write(&path, text.replace(from, to)).unwrap();
+        self
+    }
+
+    fn diff(&self, extra: &[&str]) -> Output {
+        svs()
+            .current_dir(self.dir.path())
+            .args(["diff", "old.yaml", "new.yaml", "--color", "never"])
+            .args(extra)
+            .output()
+            .expect("svs runs")
+    }
+
+    fn json(&self) -> serde_json::Value {
+        serde_json::from_slice(&self.diff(&["--format", "json"]).stdout).expect("JSON")
+    }
+}
+
+/// Telco's SLA penalties for Acme rise from 0.1 × 10,000 to 0.1 × 60,000: its margin
+/// falls from 12,000 − 5,400 − 1,000 + 500 = 6,100 (50.83 %) to 1,100 (9.17 %), short
+/// of its 20 % target.
+fn dearer_penalties() -> Fixtures {
+    let fixtures = Fixtures::new();
+    fixtures.edit(
+        "{ name: SLA penalties, likelihood: 0.1, impact: 10000 }",
+        "{ name: SLA penalties, likelihood: 0.1, impact: 60000 }",
+    );
+    fixtures
+}
+
+#[test]
+fn a_move_away_from_mutual_is_a_regression_and_fails_the_gate() {
+    let fixtures = dearer_penalties();
+    let document = fixtures.json();
+    let changes = document["relationships"].as_array().unwrap();
+    assert_eq!(changes.len(), 1, "{document:#}");
+    let change = &changes[0];
+    assert_eq!(change["id"], "acme-mobile");
+    assert_eq!(
+        change["regressions"],
+        serde_json::json!(["provider_verdict", "co_creation"])
+    );
+    assert_eq!(change["improvements"], serde_json::json!([]));
+    let side = |version: &str, key: &str| change[version]["provider_side"][key].to_string();
+    assert_eq!(side("old", "margin"), "6100.00");
+    assert_eq!(side("new", "margin"), "1100.00");
+    assert_eq!(side("old", "margin_pct"), "50.83");
+    assert_eq!(side("new", "margin_pct"), "9.17");
+    assert_eq!(side("old", "verdict"), r#""sustainable""#);
+    assert_eq!(side("new", "verdict"), r#""unsustainable""#);
+    assert_eq!(change["old"]["co_creation"], "mutual");
+    assert_eq!(change["new"]["co_creation"], "consumer-only");
+    assert_eq!(change["delta"]["margin"].to_string(), "-5000.00");
+    // The consumer's side is untouched.
+    assert_eq!(change["delta"]["net_value"].to_string(), "0.00");
+    assert_eq!(change["old"]["verdict"], "value");
+    assert_eq!(change["new"]["verdict"], "value");
+    assert_eq!(document["summary"]["regression"], true);
+
+    let plain = fixtures.diff(&[]);
+    assert_eq!(plain.status.code(), Some(0), "no gate asked for");
+    assert_eq!(shown_in_docs("svs diff old.yaml new.yaml"), stdout(&plain));
+    let gated = fixtures.diff(&["--fail-on", "regression"]);
+    assert_eq!(gated.status.code(), Some(1));
+
+    let table = stdout(&gated);
+    let row = table
+        .lines()
+        .find(|line| line.contains("acme-mobile"))
+        .expect("a row for acme-mobile");
+    for shown in [
+        "regressed",
+        "6,100.00 → 1,100.00 GBP (-5,000.00)",
+        "sustainable → unsustainable",
+        "mutual → consumer-only",
+        "8,000.00 GBP",
+    ] {
+        assert!(row.contains(shown), "{shown:?} in {row}");
+    }
+    let header = table.lines().nth(1).unwrap();
+    for column in ["Provider margin / yr", "Provider verdict", "Co-creation"] {
+        assert!(header.contains(column), "{column} in {header}");
+    }
+
+    let markdown = stdout(&fixtures.diff(&["--format", "markdown"]));
+    assert!(markdown.contains("| Provider margin / year | Provider verdict | Co-creation |"));
+    assert!(
+        markdown.contains(
+            "| 6,100.00 → 1,100.00 GBP (-5,000.00) | ✅ sustainable → ❌ unsustainable | mutual → consumer-only |"
+        ),
+        "{markdown}"
+    );
+    assert!(markdown.contains("co-creation stopped being mutual"));
+}
+
+#[test]
+fn reaching_mutual_is_an_improvement_and_a_margin_change_alone_is_only_reported() {
+    let fixtures = Fixtures::new();
+    // Beta's account manager goes: Telco's margin 600 → 6,600, consumer-only → mutual.
+    fixtures.edit(
+        "      costs:\n        - { name: account manager, dimension: organizations-and-people, amount: 6000, per: once }\n",
+        "",
+    );
+    // Gamma gets a 1,000-a-year courier: 6,600 → 5,600, still 46.67 % ≥ 20 %.
+    fixtures.edit(
+        "      warranty: { availability: 99.99 }\n    costs:\n      removed:\n        - { name: desk phones, category: technology, amount: 20000, per: year }\n  # Neither",
+        "      warranty: { availability: 99.99 }\n    costs:\n      removed:\n        - { name: desk phones, category: technology, amount: 20000, per: year }\n    provision:\n      costs:\n        - { name: courier, dimension: partners-and-suppliers, amount: 1000, per: year }\n  # Neither",
+    );
+    let document = fixtures.json();
+    let changes = document["relationships"].as_array().unwrap();
+    let ids: Vec<&str> = changes.iter().map(|c| c["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["beta-mobile", "gamma-mobile"], "{document:#}");
+
+    let beta = &changes[0];
+    assert_eq!(
+        beta["improvements"],
+        serde_json::json!(["provider_verdict", "co_creation"])
+    );
+    assert_eq!(beta["old"]["co_creation"], "consumer-only");
+    assert_eq!(beta["new"]["co_creation"], "mutual");
+    assert_eq!(beta["delta"]["margin"].to_string(), "6000.00");
+    assert_eq!(
+        beta["new"]["provider_side"]["margin_pct"].to_string(),
+        "55.00"
+    );
+
+    let gamma = &changes[1];
+    assert_eq!(gamma["regressions"], serde_json::json!([]));
+    assert_eq!(gamma["improvements"], serde_json::json!([]));
+    assert_eq!(gamma["delta"]["margin"].to_string(), "-1000.00");
+    assert_eq!(
+        gamma["new"]["provider_side"]["margin"].to_string(),
+        "5600.00"
+    );
+    assert_eq!(gamma["new"]["provider_side"]["verdict"], "sustainable");
+    assert_eq!(gamma["new"]["co_creation"], "provider-only");
+    assert_eq!(document["summary"]["regression"], false);
+
+    let gated = fixtures.diff(&["--fail-on", "regression"]);
+    assert_eq!(gated.status.code(), Some(0));
+    let table = stdout(&gated);
+    let row = |id: &str| {
+        table
+            .lines()
+            .find(|line| line.contains(id))
+            .unwrap_or_else(|| panic!("a row for {id}"))
+            .to_owned()
+    };
+    assert!(row("beta-mobile").contains("improved"));
+    assert!(row("beta-mobile").contains("600.00 → 6,600.00 GBP (+6,000.00)"));
+    assert!(row("beta-mobile").contains("consumer-only → mutual"));
+    let gamma = row("gamma-mobile");
+    assert!(gamma.contains("changed"), "{gamma}");
+    assert!(
+        gamma.contains("6,600.00 → 5,600.00 GBP (-1,000.00)"),
+        "{gamma}"
+    );
+    assert!(gamma.contains("sustainable"), "{gamma}");
+    assert!(!gamma.contains("→ unsustainable"), "{gamma}");
+}
+
+#[test]
+fn a_margin_not_assessed_is_shown_as_a_dash() {
+    // Hoster starts to declare a cost: its side goes from unassessed to judged, which
+    // is news but not a regression.
+    let fixtures = Fixtures::new();
+    fixtures.edit(
+        "    offering: hosting\n",
+        "    offering: hosting\n    provision:\n      costs:\n        - { name: servers, dimension: information-and-technology, amount: 100, per: year }\n",
+    );
+    let output = fixtures.diff(&["--fail-on", "regression"]);
+    assert_eq!(output.status.code(), Some(0));
+    let table = stdout(&output);
+    let row = table
+        .lines()
+        .find(|line| line.contains("acme-hosting"))
+        .expect("a row for acme-hosting");
+    assert!(row.contains("— → 400.00 GBP"), "{row}");
+    assert!(row.contains("unassessed → sustainable"), "{row}");
+    assert!(row.contains("unassessed"), "{row}");
 }

@@ -177,6 +177,309 @@ fn escaping_fixture() -> PathBuf {
     fixture("report/escaping.yaml")
 }
 
+/// The report of tests/fixtures/co-creation.yaml: one relationship in each quadrant of
+/// co-creation, with round figures worked out in the fixture's comments.
+fn co_creation_page() -> Html {
+    Html::parse_document(&report_of(&[&fixture("co-creation.yaml")]))
+}
+
+/// The cells of a table row, header and data alike, as text.
+fn cells(row: ElementRef<'_>) -> Vec<String> {
+    select(row, "th, td").into_iter().map(text).collect()
+}
+
+#[test]
+fn the_co_creation_matrix_places_each_relationship_by_both_verdicts() {
+    let page = co_creation_page();
+    let root = page.root_element();
+    let one = |css: &str| text(select(root, css)[0]);
+    assert_eq!(one("#count-mutual"), "1");
+    assert_eq!(one("#count-consumer-only"), "1");
+    assert_eq!(one("#count-provider-only"), "1");
+    assert_eq!(one("#count-neither"), "1");
+    assert_eq!(one("#count-unassessed"), "1");
+
+    let matrix = select(root, "table.matrix")[0];
+    let columns: Vec<&str> = select(matrix, "thead th[scope=col]")
+        .into_iter()
+        .filter_map(|th| th.value().attr("data-provider"))
+        .collect();
+    assert_eq!(columns, ["sustainable", "unsustainable", "unassessed"]);
+    // Consumer's verdict by row, provider's by column: the co-creation word, the count
+    // and the relationships in each cell.
+    let expected = [
+        (
+            "value",
+            [
+                ("mutual", "1", vec!["acme-mobile"]),
+                ("consumer-only", "1", vec!["beta-mobile"]),
+                ("unassessed", "0", vec![]),
+            ],
+        ),
+        (
+            "no-value",
+            [
+                ("provider-only", "1", vec!["gamma-mobile"]),
+                ("neither", "1", vec!["delta-mobile"]),
+                ("unassessed", "0", vec![]),
+            ],
+        ),
+        (
+            "unassessed",
+            [
+                ("unassessed", "0", vec![]),
+                ("unassessed", "0", vec![]),
+                ("unassessed", "1", vec!["acme-hosting"]),
+            ],
+        ),
+    ];
+    let rows = select(matrix, "tbody tr");
+    assert_eq!(rows.len(), 3);
+    for (row, (consumer, row_cells)) in rows.iter().zip(expected) {
+        assert_eq!(row.value().attr("data-consumer"), Some(consumer));
+        assert!(text(select(*row, "th[scope=row]")[0]).ends_with(consumer));
+        let tds = select(*row, "td.cell");
+        assert_eq!(tds.len(), 3);
+        for (td, (together, count, ids)) in tds.iter().zip(row_cells) {
+            let at = format!("{consumer} × {:?}", td.value().attr("data-provider"));
+            assert_eq!(td.value().attr("data-co-creation"), Some(together), "{at}");
+            assert_eq!(td.value().attr("data-count"), Some(count), "{at}");
+            assert_eq!(text(select(*td, ".count")[0]), count, "{at}");
+            // A word and a shape, not colour alone.
+            let label = text(select(*td, "span.co-creation")[0]);
+            assert!(label.ends_with(together), "{at}: {label}");
+            assert!(!label.starts_with(together), "{at}: a sign before the word");
+            let links: Vec<(String, Option<&str>)> = select(*td, "li a")
+                .into_iter()
+                .map(|a| (text(a), a.value().attr("href")))
+                .collect();
+            let wanted: Vec<(String, Option<&str>)> =
+                ids.iter().map(|id| ((*id).to_owned(), None)).collect();
+            assert_eq!(
+                links.iter().map(|(id, _)| id).collect::<Vec<_>>(),
+                wanted.iter().map(|(id, _)| id).collect::<Vec<_>>(),
+                "{at}"
+            );
+            for (id, href) in &links {
+                assert_eq!(href.map(str::to_owned), Some(format!("#rel-{id}")));
+            }
+        }
+    }
+    // The glance table names each relationship's co-creation too.
+    let glance: Vec<String> = select(root, "table.glance tbody td.co-creation")
+        .into_iter()
+        .map(text)
+        .collect();
+    assert_eq!(
+        glance,
+        [
+            "● mutual",
+            "◐ consumer-only",
+            "◑ provider-only",
+            "○ neither",
+            "? unassessed"
+        ]
+    );
+}
+
+#[test]
+fn the_portfolio_has_a_row_per_provider_with_the_unrecovered_cost() {
+    let page = co_creation_page();
+    let rows = select(page.root_element(), "table.portfolio tbody tr");
+    let table: Vec<(Option<&str>, Vec<String>)> = rows
+        .iter()
+        .map(|row| (row.value().attr("data-provider"), cells(*row)))
+        .collect();
+    // Telco: four relationships of 12,000 revenue; costs 5,400 + 11,400 + 5,400 +
+    // 11,400; the lab nobody uses costs 3,000; margins 6,100 + 600 + 6,600 + 600 − 3,000
+    // = 10,900, 22.71 % of 48,000 against a target of 20 %.
+    assert_eq!(
+        table,
+        [
+            (
+                Some("telco"),
+                vec![
+                    "Telco plc",
+                    "48,000.00 GBP",
+                    "33,600.00 GBP",
+                    "1,000.00 GBP",
+                    "500.00 GBP",
+                    "3,000.00 GBP",
+                    "10,900.00 GBP",
+                    "22.71 %",
+                    "20.00 %",
+                    "✓ yes",
+                    "2 sustainable, 2 unsustainable, 0 unassessed",
+                ]
+                .into_iter()
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+            ),
+            (
+                Some("hoster"),
+                vec![
+                    "Hoster Ltd",
+                    "0.00 GBP",
+                    "0.00 GBP",
+                    "0.00 GBP",
+                    "0.00 GBP",
+                    "0.00 GBP",
+                    "0.00 GBP",
+                    "—",
+                    "10.00 %",
+                    "? not assessed",
+                    "0 sustainable, 0 unsustainable, 1 unassessed",
+                ]
+                .into_iter()
+                .map(str::to_owned)
+                .collect()
+            ),
+        ]
+    );
+}
+
+/// The provider-side figures of a card, by `data-figure`.
+fn provider_figures(card: ElementRef<'_>) -> Vec<(String, String)> {
+    select(card, "table.provider-side tr")
+        .into_iter()
+        .map(|row| {
+            (
+                row.value()
+                    .attr("data-figure")
+                    .unwrap_or_default()
+                    .to_owned(),
+                text(select(row, "td")[0]),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_card_shows_the_provider_side_beside_the_consumer_side() {
+    let page = co_creation_page();
+    let root = page.root_element();
+    let card = select(root, "#rel-acme-mobile")[0];
+    assert_eq!(
+        card.value().attr("data-provider-verdict"),
+        Some("sustainable")
+    );
+    assert_eq!(card.value().attr("data-co-creation"), Some("mutual"));
+    let sides: Vec<Vec<String>> = select(card, "table.sides tr")
+        .into_iter()
+        .map(cells)
+        .collect();
+    assert_eq!(
+        sides,
+        [
+            vec!["", "Consumer", "Provider"],
+            vec!["Verdict", "✓ value", "✓ sustainable"],
+            vec![
+                "Per year",
+                "net value 8,000.00 GBP",
+                "margin 6,100.00 GBP (50.83 %)"
+            ],
+            vec!["Co-creation", "● mutual"],
+        ]
+    );
+    // 12,000 − (2,400 + 3,000) − 0.1 × 10,000 + 500.
+    let figure = |key: &str, value: &str| (key.to_owned(), value.to_owned());
+    assert_eq!(
+        provider_figures(card),
+        [
+            figure("revenue", "12,000.00 GBP"),
+            figure("direct", "2,400.00 GBP"),
+            figure("shared", "3,000.00 GBP"),
+            figure("cost-of-provision", "5,400.00 GBP"),
+            figure("risks", "1,000.00 GBP"),
+            figure("benefits", "500.00 GBP"),
+            figure("margin", "6,100.00 GBP"),
+            figure("margin-pct", "50.83 %"),
+            figure("target-margin", "20.00 %"),
+        ]
+    );
+    assert_eq!(text(select(card, ".margin")[0]), "6,100.00 GBP");
+    assert!(select(card, "ul.provider-reasons").is_empty());
+    let benefits: Vec<String> = select(card, "ul.benefits li")
+        .into_iter()
+        .map(text)
+        .collect();
+    assert_eq!(
+        benefits,
+        [
+            "reference customer (image): 500.00 GBP a year",
+            "lessons learnt (knowledge): unpriced, not counted"
+        ]
+    );
+
+    // An account manager once, 6,000, leaves Telco 600: 5 %, short of its 20 %.
+    let card = select(root, "#rel-beta-mobile")[0];
+    assert_eq!(card.value().attr("data-co-creation"), Some("consumer-only"));
+    let figures = provider_figures(card);
+    assert_eq!(figures[1], figure("direct", "8,400.00 GBP"));
+    assert_eq!(figures[6], figure("margin", "600.00 GBP"));
+    assert_eq!(figures[7], figure("margin-pct", "5.00 %"));
+    let reasons: Vec<&str> = select(card, "ul.provider-reasons li")
+        .into_iter()
+        .filter_map(|li| li.value().attr("data-reason"))
+        .collect();
+    assert_eq!(reasons, ["below-target-margin"]);
+    assert!(text(select(card, "ul.provider-reasons li")[0]).contains("target of 20.00 %"));
+
+    // Nothing declared on Hoster's side: no figures, the reason, the revenue.
+    let card = select(root, "#rel-acme-hosting")[0];
+    assert_eq!(
+        card.value().attr("data-provider-verdict"),
+        Some("unassessed")
+    );
+    assert!(select(card, "table.provider-side").is_empty());
+    let reasons: Vec<&str> = select(card, "ul.provider-reasons li")
+        .into_iter()
+        .filter_map(|li| li.value().attr("data-reason"))
+        .collect();
+    assert_eq!(reasons, ["no-provision-costs"]);
+    assert!(text(card).contains("Revenue to Hoster Ltd: 500.00 GBP a year."));
+    let sides: Vec<Vec<String>> = select(card, "table.sides tr")
+        .into_iter()
+        .map(cells)
+        .collect();
+    assert_eq!(
+        sides[2],
+        ["Per year", "net value -500.00 GBP", "not assessed"]
+    );
+}
+
+#[test]
+fn a_card_shows_each_stakeholder_s_effects_gains_losses_and_net() {
+    let page = co_creation_page();
+    let card = select(page.root_element(), "#rel-acme-mobile")[0];
+    let sam = select(card, "table.stakeholders tbody[data-party=sam]")[0];
+    assert_eq!(
+        text(select(sam, "th.party")[0]),
+        "Sam Field (Engineer, Telco plc)employee; interest: stable work"
+    );
+    let rows: Vec<Vec<String>> = select(sam, "tr:not(:first-child)")
+        .into_iter()
+        .map(cells)
+        .collect();
+    // 100 a month is 1,200 a year; an unpriced effect is listed, not counted.
+    assert_eq!(
+        rows,
+        [
+            ["+ overtime pay (gain)", "1,200.00 GBP"],
+            ["− commute (loss)", "300.00 GBP"],
+            ["+ sense of purpose (gain)", "unpriced"],
+            ["Gains", "1,200.00 GBP"],
+            ["Losses", "300.00 GBP"],
+            ["Net", "900.00 GBP"],
+        ]
+    );
+    let hoster = select(card, "table.stakeholders tbody[data-party=hoster]")[0];
+    assert!(text(hoster).contains("No effect declared"));
+    // Other relationships have no stakeholder table.
+    let card = select(page.root_element(), "#rel-beta-mobile")[0];
+    assert!(select(card, "table.stakeholders").is_empty());
+}
+
 #[test]
 fn one_card_per_relationship_with_the_worked_verdicts_and_figures() {
     let page = catalog_page();
@@ -329,6 +632,7 @@ fn every_chart_has_a_text_alternative_and_scales_to_its_container() {
     for page in [
         catalog_page(),
         Html::parse_document(&report_of(&[&escaping_fixture()])),
+        co_creation_page(),
     ] {
         let root = page.root_element();
         let svgs = select(root, "svg");
@@ -434,7 +738,15 @@ fn names_with_markup_and_quotes_render_as_text() {
     assert!(!html.contains("<!-- "), "a name opened a comment");
     // The page keeps its shape: three cards, every section.
     assert_eq!(select(root, "article.card").len(), 3);
-    for id in ["summary", "fit", "relationships", "network", "findings"] {
+    for id in [
+        "summary",
+        "fit",
+        "co-creation",
+        "providers",
+        "relationships",
+        "network",
+        "findings",
+    ] {
         assert_eq!(select(root, &format!("h2#{id}")).len(), 1);
     }
     // And the names read as written, in text ...
@@ -462,6 +774,16 @@ fn names_with_markup_and_quotes_render_as_text() {
     );
     assert!(text(select(card, "td.role-user")[0]).starts_with("Beta staff </td></tr></table>"));
     assert!(text(select(card, "ul.missing li")[0]).starts_with("Nothing leaks --> <!-- "));
+    assert_eq!(
+        text(select(card, "ul.benefits li")[0]),
+        r#"<i>kudos</i> & "fame" (image): unpriced, not counted"#
+    );
+    let bob = select(card, "table.stakeholders tbody[data-party=bob]")[0];
+    assert!(text(select(bob, "th.party")[0]).ends_with(r#"interest: <b>bold</b> " interest"#));
+    assert_eq!(
+        text(select(bob, "tr.effect th")[0]),
+        "− <marquee>fun</marquee> (loss)"
+    );
     let unmet = select(card, "table.unmet tbody tr");
     assert_eq!(
         text(select(unmet[1], "th")[0]),

@@ -276,3 +276,162 @@ fn graph_output_is_deterministic() {
         );
     }
 }
+
+// --- Stakeholders' effects (docs/format.md §8.4) -----------------------------------
+
+/// tests/fixtures/co-creation.yaml: Sam Field, an engineer at Telco, gains 100 a month of
+/// overtime pay, loses 300 a year in commuting, and gains an unpriced sense of purpose
+/// from Acme's mobile plan; Hoster, a partner, has no declared effect.
+fn co_creation() -> String {
+    path(&fixture("co-creation.yaml"))
+}
+
+#[test]
+fn each_stakeholder_shows_its_effects_and_gains_losses_and_net() {
+    let file = co_creation();
+    let document = json(&[
+        "roles",
+        &file,
+        "--relationship",
+        "acme-mobile",
+        "--format",
+        "json",
+    ]);
+    let stakeholders = &document["relationships"][0]["stakeholders"];
+    let sam = &stakeholders[0];
+    assert_eq!(sam["party"]["id"], "sam");
+    // Numbers as printed: two decimals, from the exact figure.
+    let effects: Vec<(String, String, String)> = sam["effects"]
+        .as_array()
+        .expect("effects")
+        .iter()
+        .map(|e| {
+            (
+                e["name"].as_str().unwrap_or_default().to_owned(),
+                e["direction"].as_str().unwrap_or_default().to_owned(),
+                e["per_year"].to_string(),
+            )
+        })
+        .collect();
+    let effect = |name: &str, direction: &str, per_year: &str| {
+        (name.to_owned(), direction.to_owned(), per_year.to_owned())
+    };
+    assert_eq!(
+        effects,
+        [
+            effect("overtime pay", "gain", "1200.00"),
+            effect("commute", "loss", "300.00"),
+            effect("sense of purpose", "gain", "null"),
+        ]
+    );
+    assert_eq!(sam["gains"].to_string(), "1200.00");
+    assert_eq!(sam["losses"].to_string(), "300.00");
+    assert_eq!(sam["net"].to_string(), "900.00");
+    assert_eq!(sam["unpriced"], serde_json::json!(["sense of purpose"]));
+    let hoster = &stakeholders[1];
+    assert_eq!(hoster["effects"], serde_json::json!([]));
+    assert_eq!(hoster["net"].to_string(), "0.00");
+
+    let table = text(&[
+        "roles",
+        &file,
+        "--relationship",
+        "acme-mobile",
+        "--color",
+        "never",
+    ]);
+    let lines: Vec<&str> = table
+        .lines()
+        .filter_map(|line| line.split('┆').nth(1))
+        .map(|cell| cell.trim_end_matches('│').trim())
+        .collect();
+    let at = lines
+        .iter()
+        .position(|l| *l == "Sam Field (Engineer, Telco plc)")
+        .expect("Sam's row");
+    assert_eq!(
+        lines[at..at + 6],
+        [
+            "Sam Field (Engineer, Telco plc)",
+            "interest: stable work",
+            "overtime pay: gain of 1,200.00 GBP a year",
+            "commute: loss of 300.00 GBP a year",
+            "sense of purpose: gain, unpriced",
+            "gains 1,200.00 GBP, losses 300.00 GBP, net 900.00 GBP a year",
+        ]
+    );
+    // A stakeholder without effects keeps its one line.
+    assert_eq!(lines[at + 6], "Hoster Ltd");
+
+    let markdown = text(&[
+        "roles",
+        &file,
+        "--relationship",
+        "acme-mobile",
+        "--format",
+        "markdown",
+    ]);
+    assert!(
+        markdown.contains(
+            "- **employee:** Sam Field (Engineer, Telco plc) — stable work\n  \
+             - overtime pay: gain of 1,200.00 GBP a year\n  \
+             - commute: loss of 300.00 GBP a year\n  \
+             - sense of purpose: gain, unpriced\n  \
+             - gains 1,200.00 GBP, losses 300.00 GBP, net 900.00 GBP a year\n\
+             - **partner:** Hoster Ltd\n"
+        ),
+        "{markdown}"
+    );
+}
+
+#[test]
+fn stakeholders_figures_match_assess_over_the_horizon() {
+    // Over a 24-month horizon a one-off 2,400 is 1,200 a year and a quarterly 50 is
+    // 200: the same annualising as `svs assess`.
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let file = dir.path().join("horizon.yaml");
+    std::fs::write(
+        &file,
+        "svs: 1
+catalogue: { name: horizon, currency: EUR, horizon_months: 24 }
+organizations:
+  - { id: p, name: Provider }
+  - { id: c, name: Consumer }
+  - { id: town, name: Harbour Town }
+offerings:
+  - { id: o, name: Offer, provider: p }
+relationships:
+  - id: r
+    provider: p
+    consumer: c
+    offering: o
+    stakeholders:
+      - party: town
+        role: community
+        effects:
+          - { name: new jobs, amount: 2400, per: once }
+          - { name: traffic, direction: loss, amount: 50, per: quarter }
+          - { name: civic pride }
+",
+    )
+    .expect("write");
+    let file = path(&file);
+    let roles = json(&["roles", &file, "--format", "json"]);
+    let town = &roles["relationships"][0]["stakeholders"][0];
+    assert_eq!(town["effects"][0]["per_year"].to_string(), "1200.00");
+    assert_eq!(town["effects"][0]["direction"], "gain", "gain by default");
+    assert_eq!(town["effects"][1]["per_year"].to_string(), "200.00");
+    assert_eq!(town["net"].to_string(), "1000.00");
+
+    let assess = json(&["assess", &file, "--format", "json"]);
+    let assessed = &assess["relationships"][0]["stakeholders"][0];
+    for key in ["gains", "losses", "net", "unpriced"] {
+        assert_eq!(town[key], assessed[key], "{key}");
+    }
+    let table = text(&["roles", &file, "--color", "never"]);
+    assert!(
+        table.contains("new jobs: gain of 1,200.00 EUR a year"),
+        "{table}"
+    );
+    assert!(table.contains("gains 1,200.00 EUR, losses 200.00 EUR, net 1,000.00 EUR a year"));
+}

@@ -48,7 +48,8 @@ pub struct DiffArgs {
     format: Format,
 
     /// Exit 1 on a regression: a worse verdict (value > unassessed > no-value), a lower
-    /// utility or warranty score or net value, or a new error finding
+    /// utility or warranty score or net value, a provider verdict from sustainable to
+    /// unsustainable, co-creation no longer mutual, or a new error finding
     #[arg(long, value_enum, value_name = "WHAT")]
     fail_on: Option<FailOn>,
 }

@@ -52,8 +52,11 @@ pub(super) fn run(
         return Ok(ExitStatus::Error);
     };
     let all: Vec<usize> = (0..catalogue.relationships.len()).collect();
-    let assessments = crate::assess::assess(&catalogue, &all)?;
-    let roles = crate::roles::relationship_roles(&catalogue, &all);
+    let crate::assess::Evaluation {
+        relationships: assessments,
+        providers,
+    } = crate::assess::evaluate(&catalogue, &all)?;
+    let roles = crate::roles::relationship_roles(&catalogue, &all)?;
     let network = crate::graph::network(&catalogue, None);
     // Lint needs the catalogue inside what was loaded; it is only lent back.
     loaded.catalogue = Some(catalogue);
@@ -68,6 +71,7 @@ pub(super) fn run(
         &report::html::Report {
             catalogue,
             assessments: &assessments,
+            providers: &providers,
             roles: &roles,
             network: &network,
             lint: &lint,

@@ -109,7 +109,7 @@ pub(super) fn run(
             Format::Markdown => report::markdown::render_people(out, &catalogue, &people, &held)?,
         }
     } else {
-        let roles = roles::relationship_roles(&catalogue, &selected);
+        let roles = roles::relationship_roles(&catalogue, &selected)?;
         match args.format {
             Format::Table => report::table::render_roles(out, &catalogue, &roles, context.color)?,
             Format::Json => report::json::render_roles(out, &catalogue, &roles)?,

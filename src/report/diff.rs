@@ -13,6 +13,7 @@ use rust_decimal::Decimal;
 
 use super::mark;
 use crate::assess::Verdict;
+use crate::assess::provision::ProviderVerdict;
 use crate::diff::{Change, Diff, RelationshipChange, RelationshipValue};
 use crate::figures::{grouped, money};
 
@@ -79,10 +80,27 @@ pub struct Cells {
     pub warranty: String,
     /// Net value per year, with its currency.
     pub net_value: String,
+    /// The provider's margin per year, with its currency; `—` when its side is not
+    /// assessed.
+    pub margin: String,
+    /// The provider's verdict.
+    pub provider_verdict: String,
+    /// The co-creation verdict.
+    pub co_creation: String,
 }
 
-/// The cells of `change`; `verdict` says how a verdict reads in this format.
-pub fn cells(diff: &Diff, change: &RelationshipChange, verdict: fn(Verdict) -> String) -> Cells {
+/// How verdicts read in one format.
+#[derive(Debug, Clone, Copy)]
+pub struct Words {
+    /// The consumer's verdict.
+    pub verdict: fn(Verdict) -> String,
+    /// The provider's verdict.
+    pub provider: fn(ProviderVerdict) -> String,
+}
+
+/// The cells of `change`, with verdicts in the `words` of the format.
+pub fn cells(diff: &Diff, change: &RelationshipChange, words: Words) -> Cells {
+    let verdict = words.verdict;
     let currencies = (diff.old.currency.as_deref(), diff.new.currency.as_deref());
     let score = |score: Decimal, fit: bool| format!("{} {}", grouped(score), mark(fit));
     let delta = change.delta;
@@ -102,9 +120,16 @@ pub fn cells(diff: &Diff, change: &RelationshipChange, verdict: fn(Verdict) -> S
                 delta.map(|d| d.warranty),
             ),
             net_value: net_value(old, new, delta.map(|d| d.net_value), currencies),
+            margin: margin(old, new, delta.map(|d| d.margin), currencies),
+            provider_verdict: transition(
+                &(words.provider)(old.provider_verdict),
+                &(words.provider)(new.provider_verdict),
+                None,
+            ),
+            co_creation: transition(old.co_creation.as_str(), new.co_creation.as_str(), None),
         },
-        (Some(value), None) => single(value, currencies.0, verdict),
-        (None, Some(value)) => single(value, currencies.1, verdict),
+        (Some(value), None) => single(value, currencies.0, words),
+        (None, Some(value)) => single(value, currencies.1, words),
         (None, None) => Cells {
             parties: "—".to_owned(),
             offering: "—".to_owned(),
@@ -112,6 +137,9 @@ pub fn cells(diff: &Diff, change: &RelationshipChange, verdict: fn(Verdict) -> S
             utility: "—".to_owned(),
             warranty: "—".to_owned(),
             net_value: "—".to_owned(),
+            margin: "—".to_owned(),
+            provider_verdict: "—".to_owned(),
+            co_creation: "—".to_owned(),
         },
     }
 }
@@ -130,18 +158,62 @@ fn judged(value: &RelationshipValue, verdict: fn(Verdict) -> String) -> String {
 }
 
 /// The cells of a relationship only one version has.
-fn single(
-    value: &RelationshipValue,
-    currency: Option<&str>,
-    verdict: fn(Verdict) -> String,
-) -> Cells {
+fn single(value: &RelationshipValue, currency: Option<&str>, words: Words) -> Cells {
     Cells {
         parties: parties(value),
         offering: value.offering.clone(),
-        verdict: judged(value, verdict),
+        verdict: judged(value, words.verdict),
         utility: format!("{} {}", grouped(value.utility), mark(value.fit_for_purpose)),
         warranty: format!("{} {}", grouped(value.warranty), mark(value.fit_for_use)),
         net_value: money(value.net_value, currency),
+        margin: margin_alone(value, currency),
+        provider_verdict: (words.provider)(value.provider_verdict),
+        co_creation: value.co_creation.as_str().to_owned(),
+    }
+}
+
+/// A margin in one version: `—` when the provider's side is not assessed, since the
+/// figure then leaves out every cost.
+fn margin_alone(value: &RelationshipValue, currency: Option<&str>) -> String {
+    if value.provider_verdict == ProviderVerdict::Unassessed {
+        "—".to_owned()
+    } else {
+        money(value.margin, currency)
+    }
+}
+
+/// The margin as `old → new GBP (±delta)` when both sides are assessed and it changed;
+/// `— → new` or `old → —` when one of them is not assessed.
+fn margin(
+    old: &RelationshipValue,
+    new: &RelationshipValue,
+    delta: Option<Decimal>,
+    (old_currency, new_currency): (Option<&str>, Option<&str>),
+) -> String {
+    let unassessed = |v: &RelationshipValue| v.provider_verdict == ProviderVerdict::Unassessed;
+    if unassessed(old) || unassessed(new) || old_currency != new_currency {
+        return transition(
+            &margin_alone(old, old_currency),
+            &margin_alone(new, new_currency),
+            None,
+        );
+    }
+    amounts(old.margin, new.margin, delta, new_currency)
+}
+
+/// `old → new GBP (±delta)` in one currency, or the amount once when it did not change.
+fn amounts(old: Decimal, new: Decimal, delta: Option<Decimal>, currency: Option<&str>) -> String {
+    match delta {
+        Some(delta) if !delta.is_zero() => {
+            let unit = currency.map(|c| format!(" {c}")).unwrap_or_default();
+            format!(
+                "{} → {}{unit} ({})",
+                grouped(old),
+                grouped(new),
+                signed(delta)
+            )
+        }
+        _ => money(new, currency),
     }
 }
 
@@ -171,18 +243,7 @@ fn net_value(
             None,
         );
     }
-    match delta {
-        Some(delta) if !delta.is_zero() => {
-            let unit = new_currency.map(|c| format!(" {c}")).unwrap_or_default();
-            format!(
-                "{} → {}{unit} ({})",
-                grouped(old.net_value),
-                grouped(new.net_value),
-                signed(delta)
-            )
-        }
-        _ => money(new.net_value, new_currency),
-    }
+    amounts(old.net_value, new.net_value, delta, new_currency)
 }
 
 fn plural(count: usize, one: &str, many: &str) -> String {

@@ -502,6 +502,18 @@ struct StakeholderValue<'a> {
     kind: &'static str,
     role: &'static str,
     interest: Option<&'a str>,
+    effects: Vec<EffectValue<'a>>,
+    gains: Rounded,
+    losses: Rounded,
+    net: Rounded,
+    unpriced: &'a [String],
+}
+
+#[derive(Serialize)]
+struct EffectValue<'a> {
+    name: &'a str,
+    direction: &'static str,
+    per_year: Option<Rounded>,
 }
 
 #[derive(Serialize)]
@@ -540,13 +552,27 @@ pub fn render_roles(
                     stakeholders: r
                         .stakeholders
                         .iter()
-                        .map(|s| {
+                        .zip(&rr.stakeholders)
+                        .map(|(s, effects)| {
                             let (kind, index) = s.party.target();
                             StakeholderValue {
                                 party: named(catalogue, kind, index),
                                 kind: kind.noun(),
                                 role: crate::roles::stakeholder_role(s.role),
                                 interest: s.interest.as_deref(),
+                                effects: effects
+                                    .effects
+                                    .iter()
+                                    .map(|e| EffectValue {
+                                        name: &e.name,
+                                        direction: e.direction.as_str(),
+                                        per_year: e.per_year.map(Rounded),
+                                    })
+                                    .collect(),
+                                gains: Rounded(effects.value.gains),
+                                losses: Rounded(effects.value.losses),
+                                net: Rounded(effects.value.net()),
+                                unpriced: &effects.value.unpriced,
                             }
                         })
                         .collect(),

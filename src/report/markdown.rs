@@ -259,7 +259,11 @@ pub fn render_roles(
     catalogue: &Catalogue,
     roles: &[crate::roles::RelationshipRoles],
 ) -> io::Result<()> {
-    use crate::roles::{Role, describe_holder, describe_party, stakeholder_role};
+    use crate::roles::{
+        Role, describe_effect, describe_holder, describe_party, describe_stakeholder_value,
+        stakeholder_role,
+    };
+    let currency = catalogue.metadata.currency.as_deref();
     writeln!(out, "## Roles: {}", cell(&catalogue.metadata.name))?;
     for rr in roles {
         let r = &catalogue.relationships[rr.relationship];
@@ -280,7 +284,7 @@ pub fn render_roles(
             };
             writeln!(out, "- **{}:** {}", role.as_str(), cell(&shown))?;
         }
-        for s in &r.stakeholders {
+        for (s, effects) in r.stakeholders.iter().zip(&rr.stakeholders) {
             let (kind, index) = s.party.target();
             let interest = s
                 .interest
@@ -293,6 +297,16 @@ pub fn render_roles(
                 stakeholder_role(s.role),
                 cell(&describe_party(catalogue, kind, index))
             )?;
+            if !effects.effects.is_empty() {
+                for effect in &effects.effects {
+                    writeln!(out, "  - {}", cell(&describe_effect(effect, currency)))?;
+                }
+                writeln!(
+                    out,
+                    "  - {}",
+                    cell(&describe_stakeholder_value(&effects.value, currency))
+                )?;
+            }
         }
         for note in &rr.notes {
             let sign = if note.is_missing() {

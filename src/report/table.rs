@@ -320,7 +320,11 @@ pub fn render_roles(
     roles: &[crate::roles::RelationshipRoles],
     color: bool,
 ) -> io::Result<()> {
-    use crate::roles::{Role, describe_holder, describe_party, stakeholder_role};
+    use crate::roles::{
+        Role, describe_effect, describe_holder, describe_party, describe_stakeholder_value,
+        stakeholder_role,
+    };
+    let currency = catalogue.metadata.currency.as_deref();
     for (n, rr) in roles.iter().enumerate() {
         let r = &catalogue.relationships[rr.relationship];
         if n > 0 {
@@ -344,14 +348,20 @@ pub fn render_roles(
             };
             table.add_row(vec![Cell::new(role.as_str()), Cell::new(who)]);
         }
-        for s in &r.stakeholders {
+        for (s, effects) in r.stakeholders.iter().zip(&rr.stakeholders) {
             let (kind, index) = s.party.target();
-            let party = describe_party(catalogue, kind, index);
-            let who = match &s.interest {
-                Some(interest) => format!("{party}\ninterest: {interest}"),
-                None => party,
-            };
-            table.add_row(vec![Cell::new(stakeholder_role(s.role)), Cell::new(who)]);
+            let mut lines = vec![describe_party(catalogue, kind, index)];
+            if let Some(interest) = &s.interest {
+                lines.push(format!("interest: {interest}"));
+            }
+            if !effects.effects.is_empty() {
+                lines.extend(effects.effects.iter().map(|e| describe_effect(e, currency)));
+                lines.push(describe_stakeholder_value(&effects.value, currency));
+            }
+            table.add_row(vec![
+                Cell::new(stakeholder_role(s.role)),
+                Cell::new(lines.join("\n")),
+            ]);
         }
         for note in &rr.notes {
             let mut text = Cell::new(note.message(catalogue));

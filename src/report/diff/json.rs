@@ -52,6 +52,16 @@ struct AssessmentValue<'a> {
     utility: ScoreValue,
     warranty: WarrantyValue,
     net_value: Rounded,
+    provider_side: ProviderValue,
+    co_creation: &'static str,
+}
+
+/// The provider's side as far as a diff compares it, named as in `svs assess`.
+#[derive(Serialize)]
+struct ProviderValue {
+    margin: Rounded,
+    margin_pct: Option<Rounded>,
+    verdict: &'static str,
 }
 
 #[derive(Serialize)]
@@ -71,6 +81,7 @@ struct DeltaValue {
     utility: Rounded,
     warranty: Rounded,
     net_value: Rounded,
+    margin: Rounded,
 }
 
 #[derive(Serialize)]
@@ -133,6 +144,12 @@ fn assessment(value: &RelationshipValue) -> AssessmentValue<'_> {
             fit_for_use: value.fit_for_use,
         },
         net_value: Rounded(value.net_value),
+        provider_side: ProviderValue {
+            margin: Rounded(value.margin),
+            margin_pct: value.margin_pct.map(Rounded),
+            verdict: value.provider_verdict.as_str(),
+        },
+        co_creation: value.co_creation.as_str(),
     }
 }
 
@@ -169,6 +186,7 @@ pub fn render(out: &mut dyn Write, diff: &Diff) -> io::Result<()> {
                     utility: Rounded(d.utility),
                     warranty: Rounded(d.warranty),
                     net_value: Rounded(d.net_value),
+                    margin: Rounded(d.margin),
                 }),
             })
             .collect(),

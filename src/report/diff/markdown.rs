@@ -5,8 +5,9 @@
 use std::io::{self, Write};
 
 use super::table::location;
-use super::{Label, catalogue_name, cells, label, summary};
+use super::{Label, Words, catalogue_name, cells, label, summary};
 use crate::assess::Verdict;
+use crate::assess::provision::ProviderVerdict;
 use crate::diff::Diff;
 use crate::report::markdown::cell;
 
@@ -19,25 +20,42 @@ fn verdict(verdict: Verdict) -> String {
     .to_owned()
 }
 
+fn provider_verdict(verdict: ProviderVerdict) -> String {
+    match verdict {
+        ProviderVerdict::Sustainable => "✅ sustainable",
+        ProviderVerdict::Unsustainable => "❌ unsustainable",
+        ProviderVerdict::Unassessed => "❔ unassessed",
+    }
+    .to_owned()
+}
+
 /// Writes the Markdown report.
 pub fn render(out: &mut dyn Write, diff: &Diff) -> io::Result<()> {
     writeln!(out, "## Value diff: {}\n", cell(&catalogue_name(diff)))?;
     if diff.regression() {
         writeln!(
             out,
-            "⚠️ **Regression:** a verdict, score or net value got worse, or a new error \
-             finding appeared.\n"
+            "⚠️ **Regression:** a verdict, score or net value got worse, a provider's \
+             verdict went from sustainable to unsustainable, co-creation stopped being \
+             mutual, or a new error finding appeared.\n"
         )?;
     }
     writeln!(out, "**{}**", cell(&summary(diff)))?;
     if !diff.relationships.is_empty() {
         writeln!(
             out,
-            "\n| Relationship | Change | Provider → Consumer | Offering | Verdict | Utility | Warranty | Net value / year |"
+            "\n| Relationship | Change | Provider → Consumer | Offering | Verdict | Utility | Warranty | Net value / year | Provider margin / year | Provider verdict | Co-creation |"
         )?;
-        writeln!(out, "|---|---|---|---|---|--:|--:|--:|")?;
+        writeln!(out, "|---|---|---|---|---|--:|--:|--:|--:|---|---|")?;
         for change in &diff.relationships {
-            let text = cells(diff, change, verdict);
+            let text = cells(
+                diff,
+                change,
+                Words {
+                    verdict,
+                    provider: provider_verdict,
+                },
+            );
             let word = match label(change) {
                 Label::Regressed => "🔻 regressed",
                 Label::Improved => "🔺 improved",
@@ -45,7 +63,7 @@ pub fn render(out: &mut dyn Write, diff: &Diff) -> io::Result<()> {
             };
             writeln!(
                 out,
-                "| `{}` | {word} | {} | {} | {} | {} | {} | {} |",
+                "| `{}` | {word} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
                 change.id,
                 cell(&text.parties),
                 cell(&text.offering),
@@ -53,6 +71,9 @@ pub fn render(out: &mut dyn Write, diff: &Diff) -> io::Result<()> {
                 text.utility,
                 text.warranty,
                 text.net_value,
+                text.margin,
+                text.provider_verdict,
+                text.co_creation,
             )?;
         }
     }

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 
 use comfy_table::{Cell, CellAlignment, Color};
 
-use super::{Label, cells, label, summary};
+use super::{Label, Words, cells, label, summary};
 use crate::diagnostic::Severity;
 use crate::diff::{Diff, Finding};
 use crate::report::table::new_table;
@@ -32,9 +32,19 @@ pub fn render(out: &mut dyn Write, diff: &Diff, color: bool, quiet: bool) -> io:
             "Utility",
             "Warranty",
             "Net value / yr",
+            "Provider margin / yr",
+            "Provider verdict",
+            "Co-creation",
         ]);
         for change in &diff.relationships {
-            let text = cells(diff, change, |v| v.as_str().to_owned());
+            let text = cells(
+                diff,
+                change,
+                Words {
+                    verdict: |v| v.as_str().to_owned(),
+                    provider: |v| v.as_str().to_owned(),
+                },
+            );
             let word = label(change);
             let tint = match word {
                 Label::Regressed => Some(Color::Red),
@@ -51,6 +61,9 @@ pub fn render(out: &mut dyn Write, diff: &Diff, color: bool, quiet: bool) -> io:
                 right(text.utility),
                 right(text.warranty),
                 right(text.net_value),
+                right(text.margin),
+                Cell::new(text.provider_verdict),
+                Cell::new(text.co_creation),
             ]);
         }
         writeln!(out, "{table}")?;

@@ -1,0 +1,458 @@
+//! The provider's side of the value report (docs/format.md §8): both sides of each
+//! relationship on its card, the other stakeholders' effects, the co-creation matrix and
+//! the provider portfolio.
+//!
+//! Like the rest of the page, nothing is computed here but layout: the figures are those
+//! of [`crate::assess::provision`], rounded only when printed, and every catalogue string
+//! goes through [`esc`]. Verdicts are told apart by a sign and a word as well as by
+//! colour.
+
+use std::io::{self, Write};
+
+use rust_decimal::Decimal;
+
+use super::{anchor, esc, verdict_text};
+use crate::assess::provision::{CoCreation, Portfolio, ProviderReason, ProviderVerdict};
+use crate::assess::{Assessment, Verdict, annualise};
+use crate::figures::{grouped, money};
+use crate::model::{Catalogue, EffectDirection, Relationship};
+use crate::roles::{StakeholderEffects, describe_party, organization_name, stakeholder_role};
+
+/// A provider verdict for people: a sign that does not rely on colour, and its name.
+pub fn provider_verdict_text(verdict: ProviderVerdict) -> &'static str {
+    match verdict {
+        ProviderVerdict::Sustainable => "✓ sustainable",
+        ProviderVerdict::Unsustainable => "✗ unsustainable",
+        ProviderVerdict::Unassessed => "? unassessed",
+    }
+}
+
+/// A co-creation verdict for people: a shape (full, left half for the consumer, right
+/// half for the provider, empty) and its name.
+pub fn co_creation_text(together: CoCreation) -> &'static str {
+    match together {
+        CoCreation::Mutual => "● mutual",
+        CoCreation::ConsumerOnly => "◐ consumer-only",
+        CoCreation::ProviderOnly => "◑ provider-only",
+        CoCreation::Neither => "○ neither",
+        CoCreation::Unassessed => "? unassessed",
+    }
+}
+
+/// A percentage for people, or a dash when there is none.
+fn percent(value: Option<Decimal>) -> String {
+    value.map_or_else(|| "—".to_owned(), |v| format!("{} %", grouped(v)))
+}
+
+/// The consumer's and the provider's verdicts and figures side by side, and what they
+/// make together: the top of a card.
+pub fn sides(out: &mut dyn Write, catalogue: &Catalogue, a: &Assessment) -> io::Result<()> {
+    let currency = catalogue.metadata.currency.as_deref();
+    let side = &a.provider;
+    let margin = if side.verdict == ProviderVerdict::Unassessed {
+        "not assessed".to_owned()
+    } else {
+        format!(
+            "margin {} ({})",
+            esc(&money(side.margin, currency)),
+            percent(side.margin_pct)
+        )
+    };
+    writeln!(out, r#"<table class="sides">"#)?;
+    writeln!(
+        out,
+        r#"<caption class="note">Both sides of the relationship, per year</caption>"#
+    )?;
+    writeln!(
+        out,
+        r#"<thead><tr><td></td><th scope="col">Consumer</th><th scope="col">Provider</th></tr></thead>"#
+    )?;
+    writeln!(
+        out,
+        r#"<tbody><tr><th scope="row">Verdict</th><td class="verdict {}">{}</td><td class="provider-verdict {}">{}</td></tr>"#,
+        a.verdict.as_str(),
+        verdict_text(a.verdict),
+        side.verdict.as_str(),
+        provider_verdict_text(side.verdict)
+    )?;
+    writeln!(
+        out,
+        r#"<tr><th scope="row">Per year</th><td>net value {}</td><td>{margin}</td></tr></tbody>"#,
+        esc(&money(a.net_value, currency))
+    )?;
+    writeln!(
+        out,
+        r#"<tfoot><tr><th scope="row">Co-creation</th><td colspan="2" class="co-creation {}">{}</td></tr></tfoot>"#,
+        a.co_creation.as_str(),
+        co_creation_text(a.co_creation)
+    )?;
+    writeln!(out, "</table>")
+}
+
+/// Why a provider verdict is not `sustainable`, for people.
+fn reason_text(reason: ProviderReason, target: Decimal) -> String {
+    match reason {
+        ProviderReason::NoProvisionCosts => "no provision costs: nothing on the provider's side is declared (no cost to serve, running cost, upstream relationship, or provision cost, risk or benefit)".to_owned(),
+        ProviderReason::BelowTargetMargin => format!(
+            "below target margin: the margin is less than the provider's target of {} % of revenue",
+            grouped(target)
+        ),
+    }
+}
+
+/// The provider's side of a card: revenue against the cost of provision, risks and
+/// benefits, the margin against the target, the verdict and why.
+pub fn provider_side(
+    out: &mut dyn Write,
+    catalogue: &Catalogue,
+    r: &Relationship,
+    a: &Assessment,
+) -> io::Result<()> {
+    let currency = catalogue.metadata.currency.as_deref();
+    let side = &a.provider;
+    let assessed = side.verdict != ProviderVerdict::Unassessed;
+    let provider = esc(organization_name(catalogue, r.provider.index()));
+    if assessed {
+        writeln!(
+            out,
+            r#"<h4>Provider's side per year: margin <span class="margin">{}</span> ({})</h4>"#,
+            esc(&money(side.margin, currency)),
+            percent(side.margin_pct)
+        )?;
+    } else {
+        writeln!(out, "<h4>Provider's side: not assessed</h4>")?;
+    }
+    writeln!(
+        out,
+        r#"<p>Provider's verdict: <span class="provider-verdict {}">{}</span></p>"#,
+        side.verdict.as_str(),
+        provider_verdict_text(side.verdict)
+    )?;
+    if !side.reasons.is_empty() {
+        writeln!(out, r#"<ul class="provider-reasons">"#)?;
+        for reason in &side.reasons {
+            writeln!(
+                out,
+                r#"<li data-reason="{}">{}</li>"#,
+                reason.as_str(),
+                reason_text(*reason, side.target_margin)
+            )?;
+        }
+        writeln!(out, "</ul>")?;
+    }
+    if !assessed {
+        return writeln!(
+            out,
+            r#"<p class="note">Revenue to {provider}: {} a year.</p>"#,
+            esc(&money(side.revenue, currency))
+        );
+    }
+    writeln!(
+        out,
+        r#"<div class="table-wrap"><table class="provider-side">"#
+    )?;
+    writeln!(
+        out,
+        r#"<caption class="note">What the relationship brings {provider} and what providing it costs, per year</caption>"#
+    )?;
+    writeln!(out, "<tbody>")?;
+    let cost = &side.cost_of_provision;
+    let rows = [
+        ("revenue", "Revenue", money(side.revenue, currency)),
+        (
+            "direct",
+            "Direct cost of provision",
+            money(cost.direct, currency),
+        ),
+        (
+            "shared",
+            "Shared cost of provision",
+            money(cost.shared, currency),
+        ),
+        (
+            "cost-of-provision",
+            "Cost of provision",
+            money(cost.total, currency),
+        ),
+        ("risks", "Risks taken on", money(side.risks, currency)),
+        ("benefits", "Benefits", money(side.benefits, currency)),
+        ("margin", "Margin", money(side.margin, currency)),
+        ("margin-pct", "Margin %", percent(side.margin_pct)),
+        (
+            "target-margin",
+            "Target margin",
+            format!("{} %", grouped(side.target_margin)),
+        ),
+    ];
+    for (key, label, value) in rows {
+        writeln!(
+            out,
+            r#"<tr data-figure="{key}"><th scope="row">{label}</th><td class="num">{}</td></tr>"#,
+            esc(&value)
+        )?;
+    }
+    writeln!(out, "</tbody></table></div>")?;
+    benefits(out, catalogue, r)
+}
+
+/// The provider's benefits besides revenue, priced or not.
+fn benefits(out: &mut dyn Write, catalogue: &Catalogue, r: &Relationship) -> io::Result<()> {
+    let currency = catalogue.metadata.currency.as_deref();
+    let benefits = &r.provision.benefits;
+    if !benefits.is_empty() {
+        let horizon = catalogue.metadata.horizon_months;
+        writeln!(out, "<p>Benefits besides revenue:</p>")?;
+        writeln!(out, r#"<ul class="benefits">"#)?;
+        for benefit in benefits {
+            let worth = match benefit.priced {
+                Some(p) => annualise(p.amount, p.per, horizon).map_or_else(
+                    || "too large to compute".to_owned(),
+                    |a| format!("{} a year", money(a, currency)),
+                ),
+                None => "unpriced, not counted".to_owned(),
+            };
+            writeln!(
+                out,
+                "<li>{} ({}): {}</li>",
+                esc(&benefit.name),
+                benefit.kind.as_str(),
+                esc(&worth)
+            )?;
+        }
+        writeln!(out, "</ul>")?;
+    }
+    Ok(())
+}
+
+/// The other stakeholders of a card: each one's effects, gains, losses and net, never
+/// added to either side. Two columns, so that it reads at a phone's width: a group of rows
+/// per stakeholder, a row per effect.
+pub fn stakeholders(
+    out: &mut dyn Write,
+    catalogue: &Catalogue,
+    r: &Relationship,
+    effects: &[StakeholderEffects],
+) -> io::Result<()> {
+    if r.stakeholders.is_empty() {
+        return Ok(());
+    }
+    let currency = catalogue.metadata.currency.as_deref();
+    writeln!(out, "<h4>Other stakeholders</h4>")?;
+    writeln!(out, r#"<table class="stakeholders">"#)?;
+    writeln!(
+        out,
+        r#"<caption class="note">What the relationship means for each of them: their own view, added to neither side</caption>"#
+    )?;
+    writeln!(
+        out,
+        r#"<thead><tr><th scope="col">Stakeholder and effect</th><th scope="col" class="num">Per year</th></tr></thead>"#
+    )?;
+    for (stakeholder, StakeholderEffects { value, effects }) in r.stakeholders.iter().zip(effects) {
+        let (kind, index) = stakeholder.party.target();
+        let interest = stakeholder
+            .interest
+            .as_deref()
+            .map(|i| format!("; interest: {}", esc(i)))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            r#"<tbody data-party="{}"><tr><th scope="rowgroup" colspan="2" class="party">{}<br><span class="note">{}{interest}</span></th></tr>"#,
+            esc(&value.party),
+            esc(&describe_party(catalogue, kind, index)),
+            stakeholder_role(stakeholder.role)
+        )?;
+        if effects.is_empty() {
+            writeln!(
+                out,
+                r#"<tr><th scope="row">No effect declared</th><td class="num">—</td></tr></tbody>"#
+            )?;
+            continue;
+        }
+        for effect in effects {
+            let (sign, word) = match effect.direction {
+                EffectDirection::Gain => ("+", "gain"),
+                EffectDirection::Loss => ("−", "loss"),
+            };
+            let amount = effect
+                .per_year
+                .map_or_else(|| "unpriced".to_owned(), |a| money(a, currency));
+            writeln!(
+                out,
+                r#"<tr class="effect" data-direction="{word}"><th scope="row">{sign} {} ({word})</th><td class="num">{}</td></tr>"#,
+                esc(&effect.name),
+                esc(&amount)
+            )?;
+        }
+        for (class, label, amount) in [
+            ("gains", "Gains", value.gains),
+            ("losses", "Losses", value.losses),
+            ("net", "Net", value.net()),
+        ] {
+            writeln!(
+                out,
+                r#"<tr class="total"><th scope="row">{label}</th><td class="num {class}">{}</td></tr>"#,
+                esc(&money(amount, currency))
+            )?;
+        }
+        writeln!(out, "</tbody>")?;
+    }
+    writeln!(out, "</table>")
+}
+
+/// The co-creation matrix: every relationship by the consumer's verdict (rows) and the
+/// provider's (columns), with a count and a link to each card in every cell.
+pub fn matrix(
+    out: &mut dyn Write,
+    catalogue: &Catalogue,
+    assessments: &[Assessment],
+) -> io::Result<()> {
+    writeln!(out, r#"<section aria-labelledby="co-creation">"#)?;
+    writeln!(out, r#"<h2 id="co-creation">Co-creation</h2>"#)?;
+    writeln!(
+        out,
+        r#"<p class="note">Value is co-created when the consumer gains (its verdict is <em>value</em>) and the provider can sustain the relationship (its margin reaches its target): <em>mutual</em>. A relationship valued by one side only will not last, or should not.</p>"#
+    )?;
+    let count = |c: CoCreation| assessments.iter().filter(|a| a.co_creation == c).count();
+    writeln!(out, r#"<dl class="figures">"#)?;
+    for together in [
+        CoCreation::Mutual,
+        CoCreation::ConsumerOnly,
+        CoCreation::ProviderOnly,
+        CoCreation::Neither,
+        CoCreation::Unassessed,
+    ] {
+        writeln!(
+            out,
+            r#"<div><dt>{}</dt><dd id="count-{}" class="co-creation {}">{}</dd></div>"#,
+            co_creation_text(together),
+            together.as_str(),
+            together.as_str(),
+            count(together)
+        )?;
+    }
+    writeln!(out, "</dl>")?;
+    if assessments.is_empty() {
+        writeln!(out, "<p>No relationship to place.</p>")?;
+        return writeln!(out, "</section>");
+    }
+    let providers = [
+        ProviderVerdict::Sustainable,
+        ProviderVerdict::Unsustainable,
+        ProviderVerdict::Unassessed,
+    ];
+    writeln!(out, r#"<div class="table-wrap"><table class="matrix">"#)?;
+    writeln!(
+        out,
+        "<caption>Relationships by the consumer's verdict (rows) and the provider's (columns)</caption>"
+    )?;
+    write!(out, "<thead><tr><td></td>")?;
+    for provider in providers {
+        write!(
+            out,
+            r#"<th scope="col" data-provider="{}">Provider: <span class="provider-verdict {}">{}</span></th>"#,
+            provider.as_str(),
+            provider.as_str(),
+            provider_verdict_text(provider)
+        )?;
+    }
+    writeln!(out, "</tr></thead><tbody>")?;
+    for consumer in [Verdict::Value, Verdict::NoValue, Verdict::Unassessed] {
+        write!(
+            out,
+            r#"<tr data-consumer="{}"><th scope="row">Consumer: <span class="verdict {}">{}</span></th>"#,
+            consumer.as_str(),
+            consumer.as_str(),
+            verdict_text(consumer)
+        )?;
+        for provider in providers {
+            let together = CoCreation::of(consumer, provider);
+            let here: Vec<&Assessment> = assessments
+                .iter()
+                .filter(|a| a.verdict == consumer && a.provider.verdict == provider)
+                .collect();
+            write!(
+                out,
+                r#"<td class="cell {0}" data-co-creation="{0}" data-provider="{1}" data-count="{2}"><span class="co-creation {0}">{3}</span>: <span class="count">{2}</span>"#,
+                together.as_str(),
+                provider.as_str(),
+                here.len(),
+                co_creation_text(together)
+            )?;
+            if !here.is_empty() {
+                write!(out, "<ul>")?;
+                for a in here {
+                    let id = &catalogue.relationships[a.relationship].common.id.value;
+                    write!(
+                        out,
+                        r##"<li><a href="#{}">{}</a></li>"##,
+                        esc(&anchor(id)),
+                        esc(id)
+                    )?;
+                }
+                write!(out, "</ul>")?;
+            }
+            write!(out, "</td>")?;
+        }
+        writeln!(out, "</tr>")?;
+    }
+    writeln!(out, "</tbody></table></div>")?;
+    writeln!(out, "</section>")
+}
+
+/// The provider portfolio (docs/format.md §8.5): one row per provider.
+pub fn portfolio(
+    out: &mut dyn Write,
+    catalogue: &Catalogue,
+    providers: &[Portfolio],
+) -> io::Result<()> {
+    let currency = catalogue.metadata.currency.as_deref();
+    writeln!(out, r#"<section aria-labelledby="providers">"#)?;
+    writeln!(out, r#"<h2 id="providers">Provider portfolio</h2>"#)?;
+    if providers.is_empty() {
+        writeln!(out, "<p>No relationship, so no provider.</p>")?;
+        return writeln!(out, "</section>");
+    }
+    writeln!(
+        out,
+        r#"<p class="note">Each provider's relationships taken together, per year, over those whose provider side is assessed. <em>Unrecovered</em> is what the services it provides and nobody consumes cost it; it comes off the margin. A provider is sustainable when its margin reaches its target.</p>"#
+    )?;
+    writeln!(out, r#"<div class="table-wrap"><table class="portfolio">"#)?;
+    writeln!(out, "<caption>Every provider's portfolio</caption>")?;
+    writeln!(
+        out,
+        r#"<thead><tr><th scope="col">Provider</th><th scope="col" class="num">Revenue</th><th scope="col" class="num">Cost of provision</th><th scope="col" class="num">Risks</th><th scope="col" class="num">Benefits</th><th scope="col" class="num">Unrecovered</th><th scope="col" class="num">Margin</th><th scope="col" class="num">Margin %</th><th scope="col" class="num">Target</th><th scope="col">Sustainable</th><th scope="col">Relationships</th></tr></thead><tbody>"#
+    )?;
+    for p in providers {
+        let assessed = p.sustainable_count + p.unsustainable_count > 0;
+        let (class, sustainable) = match (assessed, p.sustainable) {
+            (false, _) => ("unassessed", "? not assessed"),
+            (true, true) => ("sustainable", "✓ yes"),
+            (true, false) => ("unsustainable", "✗ no"),
+        };
+        write!(
+            out,
+            r#"<tr data-provider="{}"><th scope="row">{}</th>"#,
+            esc(&catalogue.organizations[p.organization].common.id.value),
+            esc(organization_name(catalogue, p.organization))
+        )?;
+        for value in [
+            money(p.revenue, currency),
+            money(p.cost_of_provision, currency),
+            money(p.risks, currency),
+            money(p.benefits, currency),
+            money(p.unrecovered, currency),
+            money(p.margin, currency),
+            percent(p.margin_pct),
+            format!("{} %", grouped(p.target_margin)),
+        ] {
+            write!(out, r#"<td class="num">{}</td>"#, esc(&value))?;
+        }
+        writeln!(
+            out,
+            r#"<td class="provider-verdict {class}">{sustainable}</td><td>{} sustainable, {} unsustainable, {} unassessed</td></tr>"#,
+            p.sustainable_count, p.unsustainable_count, p.unassessed_count
+        )?;
+    }
+    writeln!(out, "</tbody></table></div>")?;
+    writeln!(out, "</section>")
+}
