@@ -36,6 +36,7 @@ pub const ID_PATTERN: &str = "^[a-z0-9][a-z0-9._-]{0,62}$";
 pub fn catalogue_schema() -> serde_json::Value {
     let schema = SchemaSettings::draft2020_12()
         .with_transform(RecursiveTransform(unwrap_description))
+        .with_transform(RecursiveTransform(describe_for_editors))
         .into_generator()
         .into_root_schema_for::<CatalogueFile>();
     schema.to_value()
@@ -47,6 +48,33 @@ fn unwrap_description(schema: &mut Schema) {
     if let Some(serde_json::Value::String(text)) = schema.get_mut("description") {
         *text = text.lines().map(str::trim).collect::<Vec<_>>().join(" ");
     }
+}
+
+/// Makes a key's own description the one an editor shows, rendered as Markdown.
+///
+/// yaml-language-server shows on hover the first description it meets on the way to the
+/// value, and for a key that may be null (`anyOf: [{ $ref }, { type: null }]`) that is
+/// the referenced definition's, not the key's: every `warranty` would read alike and
+/// `priority` would lose "Default `should`". A description beside a `$ref` wins over the
+/// definition's, so the key's is copied into each branch that refers to one. Editors show
+/// a plain `description` as text, its backticks included, and render a
+/// `markdownDescription`: every description gets one, the same text.
+fn describe_for_editors(schema: &mut Schema) {
+    let Some(description) = schema.get("description").cloned() else {
+        return;
+    };
+    for keyword in ["anyOf", "oneOf"] {
+        if let Some(serde_json::Value::Array(branches)) = schema.get_mut(keyword) {
+            for branch in branches {
+                if let Some(branch) = branch.as_object_mut().filter(|b| b.contains_key("$ref")) {
+                    branch
+                        .entry("description")
+                        .or_insert_with(|| description.clone());
+                }
+            }
+        }
+    }
+    schema.insert("markdownDescription".to_owned(), description);
 }
 
 // ---- values ---------------------------------------------------------------------------

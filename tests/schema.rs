@@ -251,6 +251,69 @@ fn every_property_is_described() {
     }
 }
 
+/// Every schema object below `schema`, the schema itself included.
+fn every_object(schema: &Value) -> Vec<&serde_json::Map<String, Value>> {
+    let mut found = Vec::new();
+    let mut pending = vec![schema];
+    while let Some(value) = pending.pop() {
+        match value {
+            Value::Object(map) => {
+                found.push(map);
+                pending.extend(map.values());
+            }
+            Value::Array(items) => pending.extend(items),
+            _ => {}
+        }
+    }
+    found
+}
+
+#[test]
+fn every_description_has_its_markdown_form_for_editors() {
+    let schema = schema();
+    let objects = every_object(&schema);
+    // A `properties` map is an object too, with a key named `description` at times.
+    for object in objects
+        .into_iter()
+        .filter(|o| o.get("description").is_some_and(Value::is_string))
+    {
+        assert_eq!(
+            object.get("markdownDescription"),
+            object.get("description"),
+            "the two descriptions differ in {object:?}"
+        );
+    }
+}
+
+/// Editors show the first description on the way to a value; for a key that may be null
+/// that is inside its `anyOf`, so the key's own description stands beside the `$ref`
+/// there (`tests/editor_hover.rs` checks what a real editor then shows).
+#[test]
+fn a_key_that_may_be_empty_keeps_its_own_description_beside_the_ref() {
+    let schema = schema();
+    let mut checked = 0;
+    for object in every_object(&schema) {
+        let Some(description) = object.get("description").filter(|d| d.is_string()) else {
+            continue;
+        };
+        for keyword in ["anyOf", "oneOf"] {
+            let branches = object.get(keyword).and_then(Value::as_array);
+            for branch in branches.into_iter().flatten() {
+                if branch.get("$ref").is_some() {
+                    assert_eq!(branch.get("description"), Some(description), "{object:?}");
+                    checked += 1;
+                }
+            }
+        }
+    }
+    let priority = &schema["$defs"]["RequiredOutcome"]["properties"]["priority"];
+    assert_eq!(
+        priority["anyOf"][0]["description"],
+        "How much it matters. Default `should`."
+    );
+    assert!(checked > 20, "only {checked} keys refer to a definition");
+}
+
 #[test]
 fn the_help_shows_how_to_use_it() {
     let output = run(&["schema", "--help"]);
