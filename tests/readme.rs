@@ -207,3 +207,18 @@ fn a_missing_outside_program_says_how_to_install_it() {
     );
     common::require_program("sh", "dash");
 }
+
+#[test]
+fn the_provider_portfolio_in_the_readme_is_real() {
+    assert_eq!(
+        shown_output("svs assess catalog/ --view providers"),
+        actual(&[
+            "assess",
+            "catalog/",
+            "--view",
+            "providers",
+            "--color",
+            "never"
+        ])
+    );
+}
