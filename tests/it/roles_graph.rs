@@ -1,7 +1,7 @@
 //! `svs roles` and `svs graph`: role holders resolved to names, notes for missing roles,
 //! the by-person view, and a value network that renders in Mermaid and Graphviz.
 
-mod common;
+use crate::common;
 
 use common::{catalog, fixture, run, svs};
 use serde_json::Value;

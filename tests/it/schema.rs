@@ -2,7 +2,7 @@
 //! catalogue the loader accepts (the bundled one, the clean fixture and every rule
 //! fixture) and rejects what the loader rejects for its keys and words.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

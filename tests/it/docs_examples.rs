@@ -1,7 +1,7 @@
 //! The examples of docs/format.md are real: the files of its reference section, saved
 //! side by side as the text says, form one catalogue that loads and lints cleanly.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

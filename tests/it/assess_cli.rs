@@ -1,7 +1,7 @@
 //! `svs assess` from the command line: formats pinned by snapshots, filters, `--fail-on`,
 //! catalogues that do not load, and determinism.
 
-mod common;
+use crate::common;
 
 use common::{catalog, fixture, run, svs};
 

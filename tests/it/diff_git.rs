@@ -2,7 +2,7 @@
 //! without touching the work tree. Each test makes a small repository holding a copy of
 //! the bundled catalogue.
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::Path;

@@ -6,7 +6,7 @@
 //! files. Other rules may fire in a fixture too, so every assertion looks only at the code
 //! under test.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

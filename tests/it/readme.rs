@@ -1,13 +1,13 @@
 //! The README's tour shows real output: these tests fail when the program and the README
 //! drift apart.
 
-mod common;
+use crate::common;
 
 use common::run;
 
 /// The output shown under `$ <command>` in the README's first console block that runs it.
 fn shown_output(command: &str) -> String {
-    let readme = include_str!("../README.md");
+    let readme = include_str!("../../README.md");
     let marker = format!("$ {command}\n");
     let start = readme
         .find(&marker)
@@ -145,7 +145,7 @@ fn the_init_example_in_the_readme_is_real() {
 
 /// The lines of the README's first console block.
 fn quick_start() -> Vec<&'static str> {
-    let readme = include_str!("../README.md");
+    let readme = include_str!("../../README.md");
     let start = readme.find("## Quick start").expect("a quick start");
     let block = &readme[start..];
     let block = &block[block.find("```console\n").expect("a console block") + 11..];
@@ -167,8 +167,8 @@ fn the_quick_start_test_command_installs_what_the_tests_need() {
         !commands.iter().any(|l| l.contains("cargo test")),
         "{commands:?}"
     );
-    let script = include_str!("../.ci/run");
-    let readme = include_str!("../README.md");
+    let script = include_str!("../../.ci/run");
+    let readme = include_str!("../../README.md");
     let quick =
         &readme[readme.find("## Quick start").unwrap()..readme.find("## A short tour").unwrap()];
     for line in script.lines().filter(|l| l.contains("apt-get install")) {
@@ -185,7 +185,7 @@ fn the_quick_start_test_command_installs_what_the_tests_need() {
 
 #[test]
 fn the_benchmark_honours_cargo_target_dir() {
-    let script = include_str!("../benches/scale.sh");
+    let script = include_str!("../../benches/scale.sh");
     assert!(
         script.lines().any(|l| l
             .trim_start()

@@ -4,7 +4,7 @@
 //! its message and help; `svs lint` exits 1, `svs assess` exits 2 and prints nothing on
 //! stdout, and nothing panics.
 
-mod common;
+use crate::common;
 
 use common::{Finding, at, findings, lint_json, svs};
 

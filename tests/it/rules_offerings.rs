@@ -5,7 +5,7 @@
 //! `svsNNN-near-miss.yaml` where it must not. Other rules may fire in a fixture too, so
 //! every assertion looks only at the code under test.
 
-mod common;
+use crate::common;
 
 use common::{at, check_rule, nth};
 

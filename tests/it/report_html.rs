@@ -4,7 +4,7 @@
 //! browser (Debian's Chromium, which `.ci/run` installs) must render it, at a desktop and a
 //! phone's width and in the dark scheme.
 
-mod common;
+use crate::common;
 
 use std::collections::HashSet;
 use std::fs;

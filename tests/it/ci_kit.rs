@@ -3,7 +3,7 @@
 //! written, with bash, against the bundled catalogue, so the documented commands are known
 //! to work and to produce what the later steps read.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

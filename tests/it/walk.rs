@@ -2,7 +2,7 @@
 //! repository, `--exclude GLOB` on every command that reads a catalogue, the help line on
 //! a file that is not an svs file, and the current directory when no PATH is given.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::Output;

@@ -3,7 +3,7 @@
 //! The command list is read from `svs --help` itself (and from each command's help, for
 //! any nested commands), so a command added later is checked without editing this file.
 
-mod common;
+use crate::common;
 
 use std::io::Write;
 use std::process::{Command, Stdio};
@@ -328,7 +328,7 @@ fn synopses_mark_repeatable_and_optional_paths() {
 
 /// The `## ` headings of docs/format.md, without their Markdown.
 fn format_sections() -> Vec<String> {
-    include_str!("../docs/format.md")
+    include_str!("../../docs/format.md")
         .lines()
         .filter_map(|l| l.strip_prefix("## "))
         .map(|h| h.replace('`', ""))

@@ -1,7 +1,7 @@
 //! Hostile and broken input: every case ends in a finding or an error that names the file
 //! and the place, with exit 1 or 2, and never a panic.
 
-mod common;
+use crate::common;
 
 use std::fmt::Write;
 use std::path::Path;

@@ -3,7 +3,7 @@
 //! regressed, findings introduced and fixed, `--fail-on regression`, catalogues that do
 //! not load, and snapshots of the three formats.
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::Path;

@@ -3,7 +3,7 @@
 //! exit 1 or 2 — never a panic — and stay within bounded memory: every run here is made
 //! under `ulimit -v` (1 GiB of address space).
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::Output;

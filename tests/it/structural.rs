@@ -1,7 +1,7 @@
 //! One fixture per structural code (SVS001–SVS009): each must fire at the right place and
 //! name the right entity, and a clean catalogue must not fire at all.
 
-mod common;
+use crate::common;
 
 use common::{at, findings, fixture, lint_json};
 

@@ -1,7 +1,7 @@
 //! Tables fit the terminal they are printed on, and keep every column when piped. The
 //! binary runs in a pseudo terminal of a chosen width, made by util-linux's `script`.
 
-mod common;
+use crate::common;
 
 use common::catalog;
 

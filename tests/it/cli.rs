@@ -1,7 +1,7 @@
 //! End-to-end behaviour of the command line: exit codes, formats, colour, the directory
 //! merge, determinism and closed pipes.
 
-mod common;
+use crate::common;
 
 use std::fmt::Write;
 use std::io::Read;

@@ -8,7 +8,7 @@
 //! Numbers are compared as the exact text of the JSON report (`serde_json` keeps it with
 //! `arbitrary_precision`): money rounded half away from zero to two decimals.
 
-mod common;
+use crate::common;
 
 use std::fmt::Write;
 use std::path::PathBuf;

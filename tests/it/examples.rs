@@ -1,7 +1,7 @@
 //! The example catalogue under `catalog/` stays clean: as a whole, and story by story
 //! with the catalogue's metadata.
 
-mod common;
+use crate::common;
 
 use common::{catalog, findings, lint_json};
 

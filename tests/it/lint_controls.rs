@@ -2,7 +2,7 @@
 //! entity; baselines; SARIF validated against the official schema; `JUnit` parsed as XML;
 //! GitHub workflow commands.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

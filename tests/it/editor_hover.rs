@@ -6,7 +6,7 @@
 //! installs it (`npm ci --prefix tests/editor`) when it is missing. This test speaks the
 //! Language Server Protocol to it over its standard input and output, as an editor does.
 
-mod common;
+use crate::common;
 
 use std::fmt::Write as _;
 use std::fs::File;

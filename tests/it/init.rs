@@ -1,7 +1,7 @@
 //! `svs init`: the starter catalogue lints clean and co-creates value, and `init` never
 //! overwrites a file, creates its directory, and leaves nothing behind when it refuses.
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::Path;

@@ -1,0 +1,34 @@
+//! The integration tests, one binary of topic modules: the crate and its dependencies are
+//! linked once for all of them rather than once per file (as ripgrep's `tests/` does).
+//! Each module drives the `svs` binary or the library on fixtures under `tests/fixtures/`.
+
+mod common;
+
+mod assess_cli;
+mod assess_properties;
+mod assess_rules;
+mod bad_input;
+mod catalog_figures;
+mod ci_kit;
+mod cli;
+mod completions;
+mod diff;
+mod diff_git;
+mod docs_examples;
+mod editor_hover;
+mod examples;
+mod hostile;
+mod init;
+mod lint_controls;
+mod provision;
+mod provision_input;
+mod readme;
+mod report_html;
+mod roles_graph;
+mod rules_offerings;
+mod rules_relationships;
+mod rules_services;
+mod schema;
+mod structural;
+mod terminal;
+mod walk;
