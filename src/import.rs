@@ -180,6 +180,15 @@ pub struct Relationship {
     pub description: Option<String>,
 }
 
+/// What one organisation provides, for its file.
+#[derive(Default)]
+struct Owned<'d> {
+    products: Vec<&'d Product>,
+    services: Vec<&'d Service>,
+    offerings: Vec<&'d Offering>,
+    relationships: Vec<&'d Relationship>,
+}
+
 /// One file of a written catalogue: its path below the catalogue directory and its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutputFile {
@@ -219,50 +228,36 @@ impl Draft {
             path: "catalogue.yaml".to_owned(),
             text: head,
         }];
-        let mut owners: Vec<&str> = Vec::new();
-        let mut seen = std::collections::BTreeSet::new();
-        let providers = self
-            .products
-            .iter()
-            .map(|p| p.provider.as_str())
-            .chain(self.services.iter().map(|s| s.provider.as_str()))
-            .chain(self.offerings.iter().map(|o| o.provider.as_str()))
-            .chain(self.relationships.iter().map(|r| r.provider.as_str()));
-        for provider in providers {
-            if seen.insert(provider) {
-                owners.push(provider);
-            }
+        // Each provider's entities, bucketed once (so the work stays linear in the
+        // number of entities, however many owners there are).
+        let mut owners: BTreeMap<&str, Owned> = BTreeMap::new();
+        for p in &self.products {
+            owners.entry(&p.provider).or_default().products.push(p);
+        }
+        for s in &self.services {
+            owners.entry(&s.provider).or_default().services.push(s);
+        }
+        for o in &self.offerings {
+            owners.entry(&o.provider).or_default().offerings.push(o);
+        }
+        for r in &self.relationships {
+            owners.entry(&r.provider).or_default().relationships.push(r);
         }
         // Files in the order of the organisations, so that a team's file sits where its
         // organisation does in `catalogue.yaml`.
-        let position: BTreeMap<&str, usize> = self
-            .organizations
-            .iter()
-            .enumerate()
-            .map(|(i, o)| (o.id.as_str(), i))
-            .collect();
-        owners.sort_by_key(|o| position.get(o).copied().unwrap_or(usize::MAX));
-        for owner in owners {
+        for organization in &self.organizations {
+            let owner = organization.id.as_str();
+            let Some(provided) = owners.remove(owner) else {
+                continue;
+            };
             let mut text = format!(
                 "# What {owner} provides: products, services, offerings, and the relationships\n\
                  # in which it is the provider. Imported with `svs import`.\nsvs: 1\n"
             );
-            write_products(
-                &mut text,
-                self.products.iter().filter(|p| p.provider == owner),
-            );
-            write_services(
-                &mut text,
-                self.services.iter().filter(|s| s.provider == owner),
-            );
-            write_offerings(
-                &mut text,
-                self.offerings.iter().filter(|o| o.provider == owner),
-            );
-            write_relationships(
-                &mut text,
-                self.relationships.iter().filter(|r| r.provider == owner),
-            );
+            write_products(&mut text, provided.products.into_iter());
+            write_services(&mut text, provided.services.into_iter());
+            write_offerings(&mut text, provided.offerings.into_iter());
+            write_relationships(&mut text, provided.relationships.into_iter());
             files.push(OutputFile {
                 path: format!("owners/{owner}.yaml"),
                 text,

@@ -593,6 +593,10 @@ fn a_tree_without_backstage_entities_is_a_usage_error_that_says_what_one_is() {
         "{text}"
     );
     assert!(text.contains("apiVersion: backstage.io/v1alpha1"), "{text}");
+    assert!(
+        text.contains("openapi.yaml: a document without `apiVersion"),
+        "the warnings say why: {text}"
+    );
 }
 
 #[test]

@@ -90,6 +90,11 @@ fn run_backstage(
             return Ok(ExitStatus::Error);
         }
         Err(error @ ImportError::NoEntity { .. }) => {
+            if let ImportError::NoEntity { warnings, .. } = &error {
+                for warning in warnings {
+                    writeln!(err, "warning: {warning}")?;
+                }
+            }
             writeln!(err, "error: {error}")?;
             return Ok(ExitStatus::Error);
         }

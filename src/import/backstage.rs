@@ -95,6 +95,8 @@ pub enum ImportError {
         files: usize,
         /// `s` or nothing.
         plural: &'static str,
+        /// What was passed over on the way (files that are not YAML, for example).
+        warnings: Vec<Warning>,
     },
 }
 
@@ -119,6 +121,7 @@ pub fn import(paths: &[PathBuf], name: &str) -> Result<Import, ImportError> {
         return Err(ImportError::NoEntity {
             files: files.len(),
             plural: if files.len() == 1 { "" } else { "s" },
+            warnings,
         });
     }
     Ok(Import {
@@ -1056,14 +1059,16 @@ impl<'a> Mapper<'a> {
 
         // Resources outside any system: one product per owner.
         let mut owner_products: Vec<(Org, Vec<usize>)> = Vec::new();
+        let mut owner_product_of: HashMap<Org, usize> = HashMap::new();
         for &r in &resources {
             if system_of[r].is_some() {
                 continue;
             }
-            match owner_products.iter_mut().find(|(org, _)| *org == owner[r]) {
-                Some((_, list)) => list.push(r),
-                None => owner_products.push((owner[r], vec![r])),
-            }
+            let slot = *owner_product_of.entry(owner[r]).or_insert_with(|| {
+                owner_products.push((owner[r], Vec::new()));
+                owner_products.len() - 1
+            });
+            owner_products[slot].1.push(r);
         }
 
         // Ids, claimed in the order entities are written.
@@ -1314,7 +1319,11 @@ impl<'a> Mapper<'a> {
                 Subject::Component(c) => format!("depends on {}", self.entities[*c].reference()),
             };
             draft.relationships.push(Relationship {
-                origin: format!("{} {what}", self.origin(r.via)),
+                origin: {
+                    let via = &self.entities[r.via];
+                    let file = &self.files[via.file].shown;
+                    format!("{} {what}, from {file}", via.reference())
+                },
                 id: id.clone(),
                 provider: org_id(o.org, &id_of),
                 consumer: org_id(r.consumer, &id_of),
