@@ -109,7 +109,8 @@ pub fn import(paths: &[PathBuf], name: &str) -> Result<Import, ImportError> {
         files: files.len(),
         ..Summary::default()
     };
-    let entities = entities(&files, &mut warnings, &mut summary);
+    let mut files = files;
+    let entities = entities(&mut files, &mut warnings, &mut summary);
     let draft = Mapper::new(&files, entities, &mut warnings).map(name);
     // Grouped by file, in the order files were read; within a file, as they were met.
     warnings.sort_by(|a, b| a.file.as_bytes().cmp(b.file.as_bytes()));
@@ -525,13 +526,14 @@ fn canonical_kind(kind: &str) -> (Kind, String) {
 
 /// The entities of every file, in file order then document order; documents that are
 /// not entities are reported once per file.
-fn entities(files: &[File], warnings: &mut Vec<Warning>, summary: &mut Summary) -> Vec<Entity> {
+fn entities(files: &mut [File], warnings: &mut Vec<Warning>, summary: &mut Summary) -> Vec<Entity> {
     let mut entities = Vec::new();
-    for (index, file) in files.iter().enumerate() {
+    for (index, file) in files.iter_mut().enumerate() {
         let mut not_entities = 0;
-        for document in &file.documents {
-            let api_version = string(document, &["apiVersion"]);
-            let kind = string(document, &["kind"]);
+        // Each document moves into its entity: memory holds one copy of the input.
+        for document in std::mem::take(&mut file.documents) {
+            let api_version = string(&document, &["apiVersion"]);
+            let kind = string(&document, &["kind"]);
             let (Some(api_version), Some(kind)) = (api_version, kind) else {
                 not_entities += 1;
                 continue;
@@ -545,9 +547,9 @@ fn entities(files: &[File], warnings: &mut Vec<Warning>, summary: &mut Summary) 
             if mapped == Kind::Other {
                 *summary.skipped.entry(shown).or_default() += 1;
             }
-            let namespace = string(document, &["metadata", "namespace"])
+            let namespace = string(&document, &["metadata", "namespace"])
                 .unwrap_or_else(|| "default".to_owned());
-            let Some(name) = string(document, &["metadata", "name"]) else {
+            let Some(name) = string(&document, &["metadata", "name"]) else {
                 warnings.push(Warning {
                     file: file.shown.clone(),
                     entity: Some(format!("{}:{namespace}/?", kind.to_ascii_lowercase())),
@@ -561,7 +563,7 @@ fn entities(files: &[File], warnings: &mut Vec<Warning>, summary: &mut Summary) 
                 kind_key: kind.to_ascii_lowercase(),
                 namespace,
                 name,
-                value: document.clone(),
+                value: document,
             };
             if mapped != Kind::Other {
                 check_names(&entity, &file.shown, warnings);
