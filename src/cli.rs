@@ -10,6 +10,7 @@ mod completions;
 mod diff;
 mod explain;
 mod graph;
+mod import;
 mod init;
 mod lint;
 mod man;
@@ -99,6 +100,8 @@ enum Command {
     Explain(explain::ExplainArgs),
     /// Draw the value network: organisations, relationships and their dependencies
     Graph(graph::GraphArgs),
+    /// Start a catalogue from another format's files (Backstage descriptors)
+    Import(import::ImportArgs),
     /// Write a small, valid, commented starter catalogue
     Init(init::InitArgs),
     /// Check catalogue files: structure, references and lint rules (the CI entry point)
@@ -202,6 +205,7 @@ pub fn run(
         Command::Diff(args) => diff::run(args, &context, out, err),
         Command::Explain(args) => explain::run(args, &context, out, err),
         Command::Graph(args) => graph::run(args, &context, out, err),
+        Command::Import(args) => import::run(args, &context, out, err),
         Command::Init(args) => init::run(args, &context, out, err),
         Command::Lint(args) => lint::run(args, &context, out, err),
         Command::Man(args) => man::run(args, &context, out, err),

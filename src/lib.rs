@@ -10,7 +10,8 @@
 //! compares two versions. [`report`] renders all of it, one module per format, with
 //! [`figures`] below it turning exact amounts into text (and rounding them) for the
 //! renderers and for the findings that quote an amount. [`schema`] describes the file
-//! format for editors and [`init`] writes a starter catalogue. [`cli`] wires the commands
+//! format for editors, [`init`] writes a starter catalogue and [`import`] starts one
+//! from another format's files (Backstage descriptors). [`cli`] wires the commands
 //! together, and `main` only turns [`cli::run`]'s result into an exit code.
 
 pub mod assess;
@@ -19,6 +20,7 @@ pub mod diagnostic;
 pub mod diff;
 pub mod figures;
 pub mod graph;
+pub mod import;
 pub mod init;
 pub mod lint;
 pub mod load;

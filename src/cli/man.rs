@@ -27,9 +27,10 @@ Examples:
 #[command(after_help = EXAMPLES)]
 pub struct ManArgs {
     /// Print the page of this command (svs-COMMAND(1)) instead of svs(1); `format` prints
-    /// svs-format(5), the catalogue format reference
+    /// svs-format(5), the catalogue format reference. A nested command is named in full
+    /// (`import backstage`) or as its page is (`import-backstage`)
     #[arg(value_name = "COMMAND")]
-    command: Option<String>,
+    command: Vec<String>,
 }
 
 pub(super) fn run(
@@ -41,16 +42,16 @@ pub(super) fn run(
     // The `help` pseudo-command has no page of its own: `--help` is on every page.
     let mut svs = super::command().disable_help_subcommand(true);
     svs.build();
-    let page = match &args.command {
-        None => svs,
-        Some(name) if name == FORMAT_PAGE => {
+    let page = match args.command.as_slice() {
+        [] => svs,
+        [name] if name == FORMAT_PAGE => {
             out.write_all(super::reference::roff().as_bytes())?;
             out.flush()?;
             return Ok(ExitStatus::Success);
         }
-        Some(name) => {
-            let Some(command) = svs.find_subcommand(name) else {
-                writeln!(err, "{}", unknown_command(&svs, name))?;
+        names => {
+            let Some(command) = find_command(&svs, names) else {
+                writeln!(err, "{}", unknown_command(&svs, &names.join(" ")))?;
                 return Ok(ExitStatus::Error);
             };
             command.clone()
@@ -62,6 +63,17 @@ pub(super) fn run(
     out.write_all(&page_text)?;
     out.flush()?;
     Ok(ExitStatus::Success)
+}
+
+/// The command at the end of `names` (`["import", "backstage"]`), or named as its page
+/// is (`import-backstage`).
+fn find_command<'c>(svs: &'c clap::Command, names: &[String]) -> Option<&'c clap::Command> {
+    let path: Vec<&str> = match names {
+        [one] if svs.find_subcommand(one).is_none() => one.split('-').collect(),
+        names => names.iter().map(String::as_str).collect(),
+    };
+    path.iter()
+        .try_fold(svs, |command, name| command.find_subcommand(name))
 }
 
 /// The page that is not a command's: svs-format(5).
@@ -105,6 +117,7 @@ fn render(command: &clap::Command, out: &mut dyn Write) -> std::io::Result<()> {
     }
     if command.has_subcommands() {
         man.render_subcommands_section(&mut sections)?;
+        nested_subcommands(command).to_writer(&mut sections)?;
     }
     if let Some(after_help) = command.get_after_help() {
         let text = after_help.to_string();
@@ -144,6 +157,25 @@ fn render(command: &clap::Command, out: &mut dyn Write) -> std::io::Result<()> {
     Ok(())
 }
 
+/// The pages of nested commands (`svs-import-backstage(1)`), listed after the commands
+/// they belong to, which `clap_mangen` does not go down to.
+fn nested_subcommands(command: &clap::Command) -> Roff {
+    let mut roff = Roff::default();
+    for sub in command.get_subcommands().filter(|s| !s.is_hide_set()) {
+        let parent = sub.get_display_name().unwrap_or_else(|| sub.get_name());
+        for nested in sub.get_subcommands().filter(|s| !s.is_hide_set()) {
+            roff.control("TP", [])
+                .text([roman(format!("{parent}-{}(1)", nested.get_name()))]);
+            if let Some(about) = nested.get_about() {
+                for line in about.to_string().lines() {
+                    roff.text([roman(line)]);
+                }
+            }
+        }
+    }
+    roff
+}
+
 /// The EXIT STATUS section of a command's page (or of svs(1), for `svs`).
 fn exit_status(command: &str) -> Roff {
     let failure = match command {
@@ -165,6 +197,10 @@ fn exit_status(command: &str) -> Roff {
         }
         "lint" => "A usage error or an unreadable path (findings, even structural ones, are 1).",
         "init" => "A usage error, a file that is already there, or one that cannot be written.",
+        "import" | "backstage" => {
+            "A usage error, an unreadable path, no Backstage entity in the input, or an \
+             output directory that is not empty, lies inside an input or cannot be written."
+        }
         _ => "A usage error.",
     };
     let mut roff = Roff::default();

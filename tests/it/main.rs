@@ -18,6 +18,7 @@ mod docs_examples;
 mod editor_hover;
 mod examples;
 mod hostile;
+mod import_backstage;
 mod init;
 mod lint_controls;
 mod provision;

@@ -222,3 +222,53 @@ fn the_provider_portfolio_in_the_readme_is_real() {
         ])
     );
 }
+
+#[test]
+fn the_backstage_import_in_the_readme_is_real() {
+    // Run where the README's paths hold: a copy of tests/fixtures/backstage, so that the
+    // catalogue is written to a fresh `demo-import`.
+    let root = tempfile::tempdir().unwrap();
+    let fixtures = root.path().join("tests/fixtures/backstage");
+    let source = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/backstage");
+    for file in [
+        "outside.yaml",
+        "tree/catalog-info.yaml",
+        "tree/org/groups.yaml",
+        "tree/org/users.yaml",
+        "tree/systems/payments.yaml",
+        "tree/systems/storefront.yaml",
+    ] {
+        let to = fixtures.join(file);
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        std::fs::copy(source.join(file), to).unwrap();
+    }
+    let run_here = |args: &[&str]| {
+        common::svs()
+            .current_dir(root.path())
+            .args(args)
+            .output()
+            .expect("svs runs")
+    };
+    let import = run_here(&[
+        "import",
+        "backstage",
+        "tests/fixtures/backstage/tree",
+        "-o",
+        "demo-import",
+    ]);
+    assert!(import.stdout.is_empty());
+    assert_eq!(
+        shown_output("svs import backstage tests/fixtures/backstage/tree -o demo-import"),
+        String::from_utf8(import.stderr).unwrap()
+    );
+    assert_eq!(
+        shown_output("svs graph demo-import"),
+        String::from_utf8(run_here(&["graph", "demo-import"]).stdout).unwrap()
+    );
+    let lint =
+        String::from_utf8(run_here(&["lint", "demo-import", "--color", "never"]).stdout).unwrap();
+    assert_eq!(
+        shown_output("svs lint demo-import | tail -1"),
+        format!("{}\n", lint.lines().last().unwrap())
+    );
+}
