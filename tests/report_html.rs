@@ -527,6 +527,38 @@ fn summary_counts_verdicts_and_totals_the_net_value() {
 }
 
 #[test]
+fn a_no_value_relationship_with_a_positive_net_value_shows_why_beside_the_figure() {
+    let page = catalog_page();
+    let rows = select(page.root_element(), "table.glance tbody tr");
+    let net = |id: &str| {
+        let row = rows
+            .iter()
+            .find(|row| text(select(**row, "th[scope=row]")[0]) == id)
+            .unwrap_or_else(|| panic!("{id} has a row"));
+        // The net value is the fifth cell: relationship, parties, utility, warranty, net.
+        select(*row, "th, td")[4]
+    };
+    // Fairlie & Moss: 1,599.83 GBP a year, but not fit for use.
+    let cell = net("fairlie-moss-office-broadband");
+    assert!(text(cell).starts_with("1,599.83 GBP"), "{}", text(cell));
+    let caveat = select(cell, ".net-caveat");
+    assert_eq!(caveat.len(), 1, "{}", cell.html());
+    assert_eq!(
+        caveat[0].value().attr("data-reasons"),
+        Some("not-fit-for-use")
+    );
+    assert_eq!(text(caveat[0]), "✗ not fit for use");
+    // A negative figure speaks for itself, and a value relationship needs no caveat.
+    for id in ["bell-holiday-rental", "okafor-home-broadband"] {
+        assert!(select(net(id), ".net-caveat").is_empty(), "{id}");
+    }
+    assert_eq!(
+        select(page.root_element(), "table.glance .net-caveat").len(),
+        1
+    );
+}
+
+#[test]
 fn a_card_names_the_parties_roles_outcomes_and_unmet_checks() {
     let page = catalog_page();
     let card = select(page.root_element(), "#rel-harbour-corporate-mobile")[0];

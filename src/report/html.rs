@@ -73,6 +73,17 @@ fn verdict_text(verdict: Verdict) -> &'static str {
     }
 }
 
+/// Why a verdict is not `value`, in a few words (beside a figure in the summary table).
+fn reason_short(reason: Reason) -> &'static str {
+    match reason {
+        Reason::NoOutcomeRequirements => "no outcome requirements",
+        Reason::NoWarrantyRequirements => "no warranty requirements",
+        Reason::NotFitForPurpose => "not fit for purpose",
+        Reason::NotFitForUse => "not fit for use",
+        Reason::NegativeBalance => "negative balance",
+    }
+}
+
 /// Why a verdict is not `value`, for people.
 fn reason_text(reason: Reason) -> &'static str {
     match reason {
@@ -231,7 +242,7 @@ fn summary(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
         let r = &catalogue.relationships[a.relationship];
         writeln!(
             out,
-            r##"<tr><th scope="row"><a href="#{}">{}</a></th><td class="parties">{} → {}</td><td class="num score">{} {}</td><td class="num score">{} {} ({}/{})</td><td class="num">{}</td><td class="verdict {}">{}</td><td class="co-creation {}">{}</td></tr>"##,
+            r##"<tr><th scope="row"><a href="#{}">{}</a></th><td class="parties">{} → {}</td><td class="num score">{} {}</td><td class="num score">{} {} ({}/{})</td><td class="num">{}{}</td><td class="verdict {}">{}</td><td class="co-creation {}">{}</td></tr>"##,
             esc(&anchor(&r.common.id.value)),
             esc(&r.common.id.value),
             esc(organization_name(catalogue, r.provider.index())),
@@ -243,6 +254,7 @@ fn summary(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
             a.warranty.met,
             a.warranty.checks,
             esc(&money(a.net_value, currency)),
+            net_value_caveat(a),
             a.verdict.as_str(),
             verdict_text(a.verdict),
             a.co_creation.as_str(),
@@ -251,6 +263,21 @@ fn summary(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
     }
     writeln!(out, "</tbody></table></div>")?;
     writeln!(out, "</section>")
+}
+
+/// Beside a positive net value whose verdict is `no-value`, why it is not value all the
+/// same, so that a reader does not take the figure for value: empty otherwise.
+fn net_value_caveat(a: &Assessment) -> String {
+    if a.verdict != Verdict::NoValue || a.net_value <= Decimal::ZERO {
+        return String::new();
+    }
+    let codes: Vec<&str> = a.reasons.iter().map(|r| r.as_str()).collect();
+    let words: Vec<&str> = a.reasons.iter().map(|r| reason_short(*r)).collect();
+    format!(
+        r#"<span class="net-caveat" data-reasons="{}">✗ {}</span>"#,
+        codes.join(" "),
+        words.join(", ")
+    )
 }
 
 /// The legend of the verdict markers, shared by the scatter chart and the network.
