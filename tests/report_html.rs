@@ -611,13 +611,24 @@ fn a_card_names_the_parties_roles_outcomes_and_unmet_checks() {
 fn the_scatter_has_a_point_per_relationship_both_lines_and_a_shape_per_verdict() {
     let page = catalog_page();
     let chart = select(page.root_element(), "svg.scatter")[0];
-    assert_eq!(select(chart, "g.point").len(), 14);
+    // Ten relationships stand at 100 × 100 and share a marker: five spots in all.
+    assert_eq!(select(chart, "g.point").len(), 5);
     // Shape as well as colour: circles for value, crosses for no-value.
-    assert_eq!(select(chart, "g.point circle.m-value").len(), 12);
+    assert_eq!(select(chart, "g.point circle.m-value").len(), 3);
     assert_eq!(select(chart, "g.point path.m-no-value").len(), 2);
-    let labels: HashSet<String> = select(chart, "text.label").into_iter().map(text).collect();
+    let labels: Vec<String> = select(chart, "text.label").into_iter().map(text).collect();
+    assert_eq!(labels.len(), 5, "a label per spot: {labels:?}");
     for (id, _, _) in WORKED {
-        assert!(labels.contains(id), "{id} labelled");
+        let spot = select(page.root_element(), ".spot-list a")
+            .into_iter()
+            .filter(|a| text(*a) == id)
+            .count();
+        let labelled = labels.iter().filter(|l| *l == id).count();
+        assert_eq!(
+            spot + labelled,
+            1,
+            "{id} named once, on the chart or under it"
+        );
     }
     // thresholds.utility is 50: the fit-for-purpose line stands at the middle of the
     // 360-wide plot that starts at x = 56; the fit-for-use line runs along the top.
@@ -627,6 +638,91 @@ fn the_scatter_has_a_point_per_relationship_both_lines_and_a_shape_per_verdict()
     let fit_for_use = select(chart, "line.fit-line")[0].value();
     assert_eq!(fit_for_use.attr("y1"), fit_for_use.attr("y2"));
     assert!(text(chart).contains("utility ≥ 50.00"));
+}
+
+#[test]
+fn relationships_at_one_spot_share_a_marker_with_their_count_and_a_list() {
+    let page = catalog_page();
+    let root = page.root_element();
+    let chart = select(root, "svg.scatter")[0];
+    let at_top: Vec<&str> = WORKED
+        .iter()
+        .map(|(id, _, _)| *id)
+        .filter(|id| {
+            ![
+                "fairlie-moss-office-broadband",
+                "bell-holiday-rental",
+                "harbour-corporate-mobile",
+                "meridian-paperless-office",
+            ]
+            .contains(id)
+        })
+        .collect();
+    assert_eq!(at_top.len(), 10);
+
+    // One marker, with a badge giving the count and a title naming every relationship.
+    let spots = select(chart, "g.spot");
+    assert_eq!(spots.len(), 1, "only 100 × 100 holds more than one");
+    let spot = spots[0];
+    assert_eq!(spot.value().attr("data-count"), Some("10"));
+    assert_eq!(spot.value().attr("data-utility"), Some("100.00"));
+    assert_eq!(spot.value().attr("data-warranty"), Some("100.00"));
+    assert_eq!(
+        select(spot, "circle.m-value").len(),
+        1,
+        "one marker, all value"
+    );
+    assert_eq!(text(select(spot, ".badge text")[0]), "10");
+    let title = text(select(spot, "title")[0]);
+    assert!(
+        title.starts_with("10 relationships at utility 100.00, warranty 100.00 (10 value): "),
+        "{title}"
+    );
+    for id in &at_top {
+        assert_eq!(
+            title.matches(&format!("{id},")).count() + usize::from(title.ends_with(id)),
+            1,
+            "{id} in {title}"
+        );
+    }
+    // The spot is labelled once, with its count.
+    let labels: Vec<String> = select(chart, "text.label").into_iter().map(text).collect();
+    assert!(
+        labels.contains(&"10 relationships at 100.00 × 100.00".to_owned()),
+        "{labels:?}"
+    );
+
+    // One leader line per spot, none per relationship in it: each starts at a marker, and
+    // only one starts at 100 × 100 (x = 56 + 360, y = 28).
+    let leaders = select(chart, "line.leader");
+    assert_eq!(leaders.len(), 5);
+    let from_top = leaders
+        .iter()
+        .filter(|l| l.value().attr("x1") == Some("416.0") && l.value().attr("y1") == Some("28.0"))
+        .count();
+    assert_eq!(from_top, 1);
+
+    // Under the chart, the spot's relationships, each once, linking to its card.
+    let lists = select(root, "section[aria-labelledby=fit] div.spot");
+    assert_eq!(lists.len(), 1);
+    assert_eq!(lists[0].value().attr("data-count"), Some("10"));
+    assert!(
+        text(select(lists[0], ".spot-heading")[0])
+            .contains("10 relationships at utility 100.00, warranty 100.00")
+    );
+    let listed: Vec<(String, Option<&str>)> = select(lists[0], "li a")
+        .into_iter()
+        .map(|a| (text(a), a.value().attr("href")))
+        .collect();
+    assert_eq!(
+        listed.iter().map(|(id, _)| id.as_str()).collect::<Vec<_>>(),
+        at_top
+    );
+    for (id, href) in &listed {
+        assert_eq!(href.map(str::to_owned), Some(format!("#rel-{id}")));
+    }
+    // A spot of one verdict needs no neutral marker in the legend.
+    assert!(select(root, "section[aria-labelledby=fit] .m-mixed").is_empty());
 }
 
 #[test]
