@@ -24,6 +24,7 @@ pub mod chart;
 pub mod escape;
 pub mod network;
 pub mod provision;
+pub mod text;
 
 use std::collections::HashMap;
 use std::io::{self, Write};
@@ -638,7 +639,11 @@ fn value_network(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
         verdicts[a.relationship] = Some(a.verdict);
     }
     writeln!(out, "<figure>")?;
+    // On a phone the drawing keeps a legible scale and scrolls sideways (see the style
+    // sheet) rather than shrinking its text to a few pixels.
+    writeln!(out, r#"<div class="scroll-x">"#)?;
     network::render(out, report.catalogue, report.network, &verdicts)?;
+    writeln!(out, "</div>")?;
     writeln!(
         out,
         "<figcaption>Providers on the left, their consumers to the right. Square boxes are organisations (a double border: provider in one relationship and consumer in another); rounded boxes are relationships, marked with their verdict, named after their id and offering. Arrows point to the consumer; dashed arrows join a relationship to one that depends on it; dotted arrows join an organisation to the one it is part of.</figcaption>"

@@ -19,6 +19,7 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
 use super::escape::esc;
+use super::text;
 use crate::assess::{Assessment, Verdict};
 use crate::figures::{grouped, money, round2};
 
@@ -50,8 +51,6 @@ const LINE: f64 = 18.0;
 const MAX_LABELS: usize = 60;
 /// Longest label drawn in full; longer ids end in an ellipsis (the tooltip has them whole).
 const MAX_LABEL_CHARS: usize = 40;
-/// Rough advance of one character at the labels' 12 px, for sizing the label column.
-const CHAR_WIDTH: f64 = 6.8;
 
 /// A score (or any amount) as a drawing coordinate; exactness is not needed for pixels.
 fn float(value: Decimal) -> f64 {
@@ -263,13 +262,11 @@ pub fn scatter(out: &mut dyn Write, points: &[Point<'_>], threshold: Decimal) ->
         Vec::new()
     };
     let gutter_x = LEFT + PLOT + 36.0;
-    let longest = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0);
-    #[allow(clippy::cast_precision_loss)] // a label length, far below 2^52
-    let gutter = if labelled {
-        longest as f64 * CHAR_WIDTH + 24.0
-    } else {
-        0.0
-    };
+    let longest = labels
+        .iter()
+        .map(|l| text::width(l, 12.0))
+        .fold(0.0, f64::max);
+    let gutter = if labelled { longest + 24.0 } else { 0.0 };
     let width = gutter_x + gutter + 8.0;
     let column_bottom = label_y.last().copied().unwrap_or(TOP).max(TOP + PLOT);
     let height = column_bottom + BOTTOM;
