@@ -24,6 +24,7 @@ pub mod chart;
 pub mod escape;
 pub mod network;
 pub mod provision;
+pub mod text;
 
 use std::collections::HashMap;
 use std::io::{self, Write};
@@ -32,14 +33,14 @@ use rust_decimal::Decimal;
 
 use crate::assess::provision::Portfolio;
 use crate::assess::{Assessment, Reason, Verdict};
-use crate::figures::{grouped, money};
+use crate::figures::{grouped, money, round2};
 use crate::graph::Network;
 use crate::lint::LintReport;
 use crate::model::Catalogue;
 use crate::report::table::describe_unmet;
 use crate::roles::{RelationshipRoles, Role, describe_holder, organization_name};
 use crate::source::SourceMap;
-use chart::Point;
+use chart::{Point, Spot};
 use escape::esc;
 
 /// The page's style sheet, inlined into `<head>`.
@@ -70,6 +71,17 @@ fn verdict_text(verdict: Verdict) -> &'static str {
         Verdict::Value => "✓ value",
         Verdict::NoValue => "✗ no-value",
         Verdict::Unassessed => "? unassessed",
+    }
+}
+
+/// Why a verdict is not `value`, in a few words (beside a figure in the summary table).
+fn reason_short(reason: Reason) -> &'static str {
+    match reason {
+        Reason::NoOutcomeRequirements => "no outcome requirements",
+        Reason::NoWarrantyRequirements => "no warranty requirements",
+        Reason::NotFitForPurpose => "not fit for purpose",
+        Reason::NotFitForUse => "not fit for use",
+        Reason::NegativeBalance => "negative balance",
     }
 }
 
@@ -231,7 +243,7 @@ fn summary(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
         let r = &catalogue.relationships[a.relationship];
         writeln!(
             out,
-            r##"<tr><th scope="row"><a href="#{}">{}</a></th><td class="parties">{} → {}</td><td class="num score">{} {}</td><td class="num score">{} {} ({}/{})</td><td class="num">{}</td><td class="verdict {}">{}</td><td class="co-creation {}">{}</td></tr>"##,
+            r##"<tr><th scope="row"><a href="#{}">{}</a></th><td class="parties">{} → {}</td><td class="num score">{} {}</td><td class="num score">{} {} ({}/{})</td><td class="num">{}{}</td><td class="verdict {}">{}</td><td class="co-creation {}">{}</td></tr>"##,
             esc(&anchor(&r.common.id.value)),
             esc(&r.common.id.value),
             esc(organization_name(catalogue, r.provider.index())),
@@ -243,6 +255,7 @@ fn summary(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
             a.warranty.met,
             a.warranty.checks,
             esc(&money(a.net_value, currency)),
+            net_value_caveat(a),
             a.verdict.as_str(),
             verdict_text(a.verdict),
             a.co_creation.as_str(),
@@ -253,18 +266,90 @@ fn summary(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
     writeln!(out, "</section>")
 }
 
-/// The legend of the verdict markers, shared by the scatter chart and the network.
-fn legend(out: &mut dyn Write) -> io::Result<()> {
+/// Beside a positive net value whose verdict is `no-value`, why it is not value all the
+/// same, so that a reader does not take the figure for value: empty otherwise.
+fn net_value_caveat(a: &Assessment) -> String {
+    if a.verdict != Verdict::NoValue || a.net_value <= Decimal::ZERO {
+        return String::new();
+    }
+    let codes: Vec<&str> = a.reasons.iter().map(|r| r.as_str()).collect();
+    let words: Vec<&str> = a.reasons.iter().map(|r| reason_short(*r)).collect();
+    format!(
+        r#"<span class="net-caveat" data-reasons="{}">✗ {}</span>"#,
+        codes.join(" "),
+        words.join(", ")
+    )
+}
+
+/// The legend of the verdict markers, shared by the scatter chart and the network; with
+/// the neutral marker too when `mixed` (a spot of the chart holds several verdicts).
+fn legend(out: &mut dyn Write, mixed: bool) -> io::Result<()> {
     writeln!(out, r#"<ul class="legend">"#)?;
     for verdict in [Verdict::Value, Verdict::NoValue, Verdict::Unassessed] {
-        write!(
-            out,
-            r#"<li><svg viewBox="0 0 14 14" aria-hidden="true" focusable="false">"#
-        )?;
-        chart::marker(out, verdict, 7.0, 7.0)?;
-        writeln!(out, "</svg>{}</li>", verdict_text(verdict))?;
+        write!(out, "<li>")?;
+        swatch(out, |out| chart::marker(out, verdict, 7.0, 7.0))?;
+        writeln!(out, "{}</li>", verdict_text(verdict))?;
+    }
+    if mixed {
+        write!(out, "<li>")?;
+        swatch(out, |out| chart::mixed_marker(out, 7.0, 7.0))?;
+        writeln!(out, "several verdicts at one spot</li>")?;
     }
     writeln!(out, "</ul>")
+}
+
+/// A marker drawn at the size of the text beside it, which says what it means.
+fn swatch(
+    out: &mut dyn Write,
+    draw: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
+    write!(
+        out,
+        r#"<svg class="swatch" viewBox="0 0 14 14" aria-hidden="true" focusable="false">"#
+    )?;
+    draw(out)?;
+    write!(out, "</svg>")
+}
+
+/// Under the chart, the relationships of each spot where several stand, by id with their
+/// verdict's marker, each linking to its card.
+fn spot_lists(out: &mut dyn Write, spots: &[Spot<'_>]) -> io::Result<()> {
+    for spot in spots.iter().filter(|s| s.points.len() > 1) {
+        let verdicts = match spot.verdict() {
+            Some(verdict) => verdict_text(verdict).to_owned(),
+            None => spot.counts(),
+        };
+        writeln!(
+            out,
+            r#"<div class="spot" data-count="{}" data-utility="{}" data-warranty="{}">"#,
+            spot.points.len(),
+            round2(spot.utility),
+            round2(spot.warranty)
+        )?;
+        write!(out, r#"<p class="spot-heading">"#)?;
+        swatch(out, |out| chart::spot_marker(out, spot, 7.0, 7.0))?;
+        writeln!(
+            out,
+            "{} relationships at utility {}, warranty {} ({verdicts}):</p>",
+            spot.points.len(),
+            grouped(spot.utility),
+            grouped(spot.warranty)
+        )?;
+        writeln!(out, r#"<ul class="spot-list">"#)?;
+        for p in &spot.points {
+            write!(out, r#"<li data-verdict="{}">"#, p.verdict.as_str())?;
+            swatch(out, |out| chart::marker(out, p.verdict, 7.0, 7.0))?;
+            writeln!(
+                out,
+                r##"<a href="#{}">{}</a></li>"##,
+                esc(&anchor(p.id)),
+                esc(p.id)
+            )?;
+        }
+        writeln!(out, "</ul>")?;
+        writeln!(out, "</div>")?;
+    }
+    Ok(())
 }
 
 fn fit(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
@@ -285,15 +370,19 @@ fn fit(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
             verdict: a.verdict,
         })
         .collect();
+    let spots = chart::spots(&points);
     writeln!(out, "<figure>")?;
     chart::scatter(out, &points, catalogue.metadata.utility_threshold)?;
+    if chart::labelled(&spots) {
+        spot_lists(out, &spots)?;
+    }
     writeln!(
         out,
-        "<figcaption>Each relationship by its utility score (across) and warranty score (up). A relationship is fit for purpose right of the dashed line (the catalogue's utility threshold, {}) when every <em>must</em> outcome is facilitated, and fit for use on the top line, where every warranty check is met. Exact scores are in the table above and on each card.</figcaption>",
+        "<figcaption>Each relationship by its utility score (across) and warranty score (up). A relationship is fit for purpose right of the dashed line (the catalogue's utility threshold, {}) when every <em>must</em> outcome is facilitated, and fit for use on the top line, where every warranty check is met. Relationships with the same scores share one marker, which gives their count. Exact scores are in the table above and on each card.</figcaption>",
         grouped(catalogue.metadata.utility_threshold)
     )?;
     writeln!(out, "</figure>")?;
-    legend(out)?;
+    legend(out, spots.iter().any(|s| s.verdict().is_none()))?;
     writeln!(out, "</section>")
 }
 
@@ -550,7 +639,11 @@ fn value_network(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
         verdicts[a.relationship] = Some(a.verdict);
     }
     writeln!(out, "<figure>")?;
+    // On a phone the drawing keeps a legible scale and scrolls sideways (see the style
+    // sheet) rather than shrinking its text to a few pixels.
+    writeln!(out, r#"<div class="scroll-x">"#)?;
     network::render(out, report.catalogue, report.network, &verdicts)?;
+    writeln!(out, "</div>")?;
     writeln!(
         out,
         "<figcaption>Providers on the left, their consumers to the right. Square boxes are organisations (a double border: provider in one relationship and consumer in another); rounded boxes are relationships, marked with their verdict, named after their id and offering. Arrows point to the consumer; dashed arrows join a relationship to one that depends on it; dotted arrows join an organisation to the one it is part of.</figcaption>"

@@ -527,6 +527,38 @@ fn summary_counts_verdicts_and_totals_the_net_value() {
 }
 
 #[test]
+fn a_no_value_relationship_with_a_positive_net_value_shows_why_beside_the_figure() {
+    let page = catalog_page();
+    let rows = select(page.root_element(), "table.glance tbody tr");
+    let net = |id: &str| {
+        let row = rows
+            .iter()
+            .find(|row| text(select(**row, "th[scope=row]")[0]) == id)
+            .unwrap_or_else(|| panic!("{id} has a row"));
+        // The net value is the fifth cell: relationship, parties, utility, warranty, net.
+        select(*row, "th, td")[4]
+    };
+    // Fairlie & Moss: 1,599.83 GBP a year, but not fit for use.
+    let cell = net("fairlie-moss-office-broadband");
+    assert!(text(cell).starts_with("1,599.83 GBP"), "{}", text(cell));
+    let caveat = select(cell, ".net-caveat");
+    assert_eq!(caveat.len(), 1, "{}", cell.html());
+    assert_eq!(
+        caveat[0].value().attr("data-reasons"),
+        Some("not-fit-for-use")
+    );
+    assert_eq!(text(caveat[0]), "✗ not fit for use");
+    // A negative figure speaks for itself, and a value relationship needs no caveat.
+    for id in ["bell-holiday-rental", "okafor-home-broadband"] {
+        assert!(select(net(id), ".net-caveat").is_empty(), "{id}");
+    }
+    assert_eq!(
+        select(page.root_element(), "table.glance .net-caveat").len(),
+        1
+    );
+}
+
+#[test]
 fn a_card_names_the_parties_roles_outcomes_and_unmet_checks() {
     let page = catalog_page();
     let card = select(page.root_element(), "#rel-harbour-corporate-mobile")[0];
@@ -579,13 +611,24 @@ fn a_card_names_the_parties_roles_outcomes_and_unmet_checks() {
 fn the_scatter_has_a_point_per_relationship_both_lines_and_a_shape_per_verdict() {
     let page = catalog_page();
     let chart = select(page.root_element(), "svg.scatter")[0];
-    assert_eq!(select(chart, "g.point").len(), 14);
+    // Ten relationships stand at 100 × 100 and share a marker: five spots in all.
+    assert_eq!(select(chart, "g.point").len(), 5);
     // Shape as well as colour: circles for value, crosses for no-value.
-    assert_eq!(select(chart, "g.point circle.m-value").len(), 12);
+    assert_eq!(select(chart, "g.point circle.m-value").len(), 3);
     assert_eq!(select(chart, "g.point path.m-no-value").len(), 2);
-    let labels: HashSet<String> = select(chart, "text.label").into_iter().map(text).collect();
+    let labels: Vec<String> = select(chart, "text.label").into_iter().map(text).collect();
+    assert_eq!(labels.len(), 5, "a label per spot: {labels:?}");
     for (id, _, _) in WORKED {
-        assert!(labels.contains(id), "{id} labelled");
+        let spot = select(page.root_element(), ".spot-list a")
+            .into_iter()
+            .filter(|a| text(*a) == id)
+            .count();
+        let labelled = labels.iter().filter(|l| *l == id).count();
+        assert_eq!(
+            spot + labelled,
+            1,
+            "{id} named once, on the chart or under it"
+        );
     }
     // thresholds.utility is 50: the fit-for-purpose line stands at the middle of the
     // 360-wide plot that starts at x = 56; the fit-for-use line runs along the top.
@@ -595,6 +638,91 @@ fn the_scatter_has_a_point_per_relationship_both_lines_and_a_shape_per_verdict()
     let fit_for_use = select(chart, "line.fit-line")[0].value();
     assert_eq!(fit_for_use.attr("y1"), fit_for_use.attr("y2"));
     assert!(text(chart).contains("utility ≥ 50.00"));
+}
+
+#[test]
+fn relationships_at_one_spot_share_a_marker_with_their_count_and_a_list() {
+    let page = catalog_page();
+    let root = page.root_element();
+    let chart = select(root, "svg.scatter")[0];
+    let at_top: Vec<&str> = WORKED
+        .iter()
+        .map(|(id, _, _)| *id)
+        .filter(|id| {
+            ![
+                "fairlie-moss-office-broadband",
+                "bell-holiday-rental",
+                "harbour-corporate-mobile",
+                "meridian-paperless-office",
+            ]
+            .contains(id)
+        })
+        .collect();
+    assert_eq!(at_top.len(), 10);
+
+    // One marker, with a badge giving the count and a title naming every relationship.
+    let spots = select(chart, "g.spot");
+    assert_eq!(spots.len(), 1, "only 100 × 100 holds more than one");
+    let spot = spots[0];
+    assert_eq!(spot.value().attr("data-count"), Some("10"));
+    assert_eq!(spot.value().attr("data-utility"), Some("100.00"));
+    assert_eq!(spot.value().attr("data-warranty"), Some("100.00"));
+    assert_eq!(
+        select(spot, "circle.m-value").len(),
+        1,
+        "one marker, all value"
+    );
+    assert_eq!(text(select(spot, ".badge text")[0]), "10");
+    let title = text(select(spot, "title")[0]);
+    assert!(
+        title.starts_with("10 relationships at utility 100.00, warranty 100.00 (10 value): "),
+        "{title}"
+    );
+    for id in &at_top {
+        assert_eq!(
+            title.matches(&format!("{id},")).count() + usize::from(title.ends_with(id)),
+            1,
+            "{id} in {title}"
+        );
+    }
+    // The spot is labelled once, with its count.
+    let labels: Vec<String> = select(chart, "text.label").into_iter().map(text).collect();
+    assert!(
+        labels.contains(&"10 relationships at 100.00 × 100.00".to_owned()),
+        "{labels:?}"
+    );
+
+    // One leader line per spot, none per relationship in it: each starts at a marker, and
+    // only one starts at 100 × 100 (x = 56 + 360, y = 28).
+    let leaders = select(chart, "line.leader");
+    assert_eq!(leaders.len(), 5);
+    let from_top = leaders
+        .iter()
+        .filter(|l| l.value().attr("x1") == Some("416.0") && l.value().attr("y1") == Some("28.0"))
+        .count();
+    assert_eq!(from_top, 1);
+
+    // Under the chart, the spot's relationships, each once, linking to its card.
+    let lists = select(root, "section[aria-labelledby=fit] div.spot");
+    assert_eq!(lists.len(), 1);
+    assert_eq!(lists[0].value().attr("data-count"), Some("10"));
+    assert!(
+        text(select(lists[0], ".spot-heading")[0])
+            .contains("10 relationships at utility 100.00, warranty 100.00")
+    );
+    let listed: Vec<(String, Option<&str>)> = select(lists[0], "li a")
+        .into_iter()
+        .map(|a| (text(a), a.value().attr("href")))
+        .collect();
+    assert_eq!(
+        listed.iter().map(|(id, _)| id.as_str()).collect::<Vec<_>>(),
+        at_top
+    );
+    for (id, href) in &listed {
+        assert_eq!(href.map(str::to_owned), Some(format!("#rel-{id}")));
+    }
+    // A spot of one verdict needs no neutral marker in the legend.
+    assert!(select(root, "section[aria-labelledby=fit] .m-mixed").is_empty());
 }
 
 #[test]
@@ -625,6 +753,264 @@ fn the_network_draws_every_relationship_and_dependency() {
         .filter(|g| text(*g).contains("Ledgerline Ltd"))
         .collect();
     assert_eq!(select(ledgerline[0], "rect.inner").len(), 1);
+}
+
+/// tests/fixtures/report/long-names.yaml: names too long for one line, and connectors
+/// that skip columns, go back to the left (a cycle) and join a division to its parent.
+fn long_names_fixture() -> PathBuf {
+    fixture("report/long-names.yaml")
+}
+
+/// A rectangle of the drawing, from its corners.
+#[derive(Debug, Clone, Copy)]
+struct Rect {
+    x0: f64,
+    y0: f64,
+    x1: f64,
+    y1: f64,
+}
+
+impl Rect {
+    fn of(rect: ElementRef<'_>) -> Rect {
+        let number = |name: &str| -> f64 {
+            let value = rect.value().attr(name).unwrap_or_else(|| panic!("{name}"));
+            value
+                .parse()
+                .unwrap_or_else(|e| panic!("{name}={value}: {e}"))
+        };
+        let (x, y) = (number("x"), number("y"));
+        Rect {
+            x0: x,
+            y0: y,
+            x1: x + number("width"),
+            y1: y + number("height"),
+        }
+    }
+
+    /// Whether `p` is on or in the rectangle, give or take `slack`.
+    fn holds(self, p: (f64, f64), slack: f64) -> bool {
+        p.0 >= self.x0 - slack
+            && p.0 <= self.x1 + slack
+            && p.1 >= self.y0 - slack
+            && p.1 <= self.y1 + slack
+    }
+
+    /// Whether the segment from `p` to `q` passes through the rectangle, more than a
+    /// pixel inside its border (Liang–Barsky clipping).
+    fn crossed_by(self, p: (f64, f64), q: (f64, f64)) -> bool {
+        let (x0, y0, x1, y1) = (self.x0 + 1.0, self.y0 + 1.0, self.x1 - 1.0, self.y1 - 1.0);
+        let (dx, dy) = (q.0 - p.0, q.1 - p.1);
+        let (mut enter, mut leave) = (0.0_f64, 1.0_f64);
+        for (towards, room) in [
+            (-dx, p.0 - x0),
+            (dx, x1 - p.0),
+            (-dy, p.1 - y0),
+            (dy, y1 - p.1),
+        ] {
+            if towards.abs() < 1e-12 {
+                if room < 0.0 {
+                    return false;
+                }
+            } else if towards < 0.0 {
+                enter = enter.max(room / towards);
+            } else {
+                leave = leave.min(room / towards);
+            }
+        }
+        enter <= leave
+    }
+}
+
+/// The points along an SVG path of `M`, `L`, `C` and `Z` commands, each cubic curve
+/// sampled every 1/32 of the way.
+fn path_points(d: &str) -> Vec<(f64, f64)> {
+    let mut points: Vec<(f64, f64)> = Vec::new();
+    let mut rest = d;
+    while let Some(command) = rest.chars().next() {
+        let end = rest[1..]
+            .find(|c: char| c.is_ascii_alphabetic())
+            .map_or(rest.len(), |at| at + 1);
+        let n: Vec<f64> = rest[1..end]
+            .split_whitespace()
+            .map(|n| n.parse().unwrap_or_else(|e| panic!("{n} in {d}: {e}")))
+            .collect();
+        rest = &rest[end..];
+        match command {
+            'M' | 'L' => points.push((n[0], n[1])),
+            'C' => {
+                let (x0, y0) = *points.last().expect("a current point");
+                for step in 1..=32 {
+                    let t = f64::from(step) / 32.0;
+                    let u = 1.0 - t;
+                    let bezier = |a: f64, b: f64, c: f64, e: f64| {
+                        u * u * u * a + 3.0 * u * u * t * b + 3.0 * u * t * t * c + t * t * t * e
+                    };
+                    points.push((bezier(x0, n[0], n[2], n[4]), bezier(y0, n[1], n[3], n[5])));
+                }
+            }
+            'Z' => {}
+            other => panic!("unexpected command {other} in {d}"),
+        }
+    }
+    points
+}
+
+/// Whitespace left out, to compare text wrapped over lines with the text whole.
+fn squeezed(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Checks the value network of `page` keeps its two promises: every name whole inside
+/// its box, and no connector through a box it does not join. Returns how many boxes have
+/// a name over more than one line and how many connectors pass through a waypoint.
+fn check_network(page: &Html, what: &str) -> (usize, usize) {
+    let network = select(page.root_element(), "svg.network")[0];
+    let nodes = select(network, "g.node");
+    let boxes: Vec<Rect> = nodes
+        .iter()
+        .map(|g| Rect::of(select(*g, "rect.box")[0]))
+        .collect();
+    let mut wrapped = 0;
+    for (g, rect) in nodes.iter().zip(&boxes) {
+        let title = text(select(*g, "title")[0]);
+        let lines = |css: &str| -> String {
+            select(*g, css)
+                .into_iter()
+                .map(text)
+                .collect::<Vec<_>>()
+                .concat()
+        };
+        let (name, note) = (lines("text.node-name"), lines("text.node-note"));
+        assert!(
+            !name.contains('…') && !note.contains('…'),
+            "{what}: {title} cut"
+        );
+        // An organisation's title is "name (id)", a relationship's "id: offering (verdict)".
+        let separator = if g
+            .value()
+            .has_class("org", scraper::CaseSensitivity::CaseSensitive)
+        {
+            "("
+        } else {
+            ":"
+        };
+        assert!(
+            squeezed(&title).starts_with(&format!("{}{separator}", squeezed(&name))),
+            "{what}: {name:?} is not the whole name in {title:?}"
+        );
+        assert!(
+            squeezed(&title).contains(&squeezed(&note)),
+            "{what}: {note:?} is not whole in {title:?}"
+        );
+        if select(*g, "text.node-name").len() > 1 {
+            wrapped += 1;
+        }
+        // Every line starts inside the box and stands between its top and bottom.
+        for line in select(*g, "text") {
+            let at = |name: &str| -> f64 {
+                line.value()
+                    .attr(name)
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or_else(|| panic!("{what}: {name} of {}", line.html()))
+            };
+            let (x, y) = (at("x"), at("y"));
+            assert!(
+                x >= rect.x0 + 4.0 && x < rect.x1,
+                "{what}: {} left of its box",
+                text(line)
+            );
+            assert!(
+                y - 12.0 >= rect.y0 && y + 4.0 <= rect.y1,
+                "{what}: {} above or below its box",
+                text(line)
+            );
+        }
+    }
+
+    let mut through_waypoints = 0;
+    for path in select(network, "path.edge") {
+        let d = path.value().attr("d").expect("a path");
+        let points = path_points(d);
+        let (start, end) = (points[0], points[points.len() - 1]);
+        let ends: Vec<usize> = (0..boxes.len())
+            .filter(|&b| boxes[b].holds(start, 0.5) || boxes[b].holds(end, 0.5))
+            .collect();
+        assert!(
+            boxes.iter().any(|b| b.holds(start, 0.5)) && boxes.iter().any(|b| b.holds(end, 0.5)),
+            "{what}: {d} does not join two boxes"
+        );
+        for (b, rect) in boxes.iter().enumerate() {
+            if ends.contains(&b) {
+                continue;
+            }
+            for pair in points.windows(2) {
+                assert!(
+                    !rect.crossed_by(pair[0], pair[1]),
+                    "{what}: the connector {d} crosses {:?} at {:?}",
+                    text(select(nodes[b], "title")[0]),
+                    pair
+                );
+            }
+        }
+        if d.contains('L') {
+            through_waypoints += 1;
+        }
+    }
+    (wrapped, through_waypoints)
+}
+
+#[test]
+fn the_network_cuts_no_name_and_no_connector_crosses_a_box_it_does_not_join() {
+    // catalog/: Fenwick & Hale Group IT provides to a relationship three columns right,
+    // and the two ERP relationships depend on Ledgerline's upstream ones across a column.
+    let (wrapped, through) = check_network(&catalog_page(), "catalog/");
+    assert!(wrapped > 0, "catalog/ has names over two lines");
+    assert!(
+        through >= 5,
+        "{through} connectors through waypoints on catalog/"
+    );
+
+    let page = Html::parse_document(&report_of(&[&long_names_fixture()]));
+    let (wrapped, through) = check_network(&page, "long-names.yaml");
+    assert!(wrapped >= 5, "{wrapped} names wrapped");
+    assert!(through >= 4, "{through} connectors through waypoints");
+    // The id without a hyphen is cut over two lines, each character kept.
+    let network = select(page.root_element(), "svg.network")[0];
+    let notes: Vec<String> = select(network, "text.node-note")
+        .into_iter()
+        .map(text)
+        .collect();
+    let joined = notes.concat();
+    assert!(
+        joined.contains("endeavour_logistics_division_of_the_northern_cooperative"),
+        "{notes:?}"
+    );
+    assert!(
+        !notes.contains(&"endeavour_logistics_division_of_the_northern_cooperative".to_owned()),
+        "too long for one line: {notes:?}"
+    );
+    // A cycle: the connector back to Amalgamated leaves its relationship's box from the
+    // left and enters Amalgamated's from the right.
+    let box_of = |title: &str| {
+        let g = select(network, "g.node")
+            .into_iter()
+            .find(|g| text(select(*g, "title")[0]).starts_with(title))
+            .unwrap_or_else(|| panic!("a box titled {title}"));
+        Rect::of(select(g, "rect.box")[0])
+    };
+    let (from, to) = (
+        box_of("amalgamated-pallet-distribution:"),
+        box_of("Amalgamated Infrastructure"),
+    );
+    let back = select(network, "path.edge")
+        .into_iter()
+        .map(|p| path_points(p.value().attr("d").expect("a path")))
+        .filter(|points| {
+            let (start, end) = (points[0], points[points.len() - 1]);
+            (start.0 - from.x0).abs() < 0.5 && (end.0 - to.x1).abs() < 0.5
+        })
+        .count();
+    assert_eq!(back, 1, "the connector back into the cycle");
 }
 
 #[test]
@@ -1098,17 +1484,47 @@ fn a_real_browser_renders_the_report_at_desktop_and_phone_widths() {
     // Nothing is wider than a phone's screen, measured by the browser itself: a probe
     // page frames the report 375 px wide and records how far its content overflows (the
     // report has no script; only the probe does). Headless Chromium will not make its
-    // window narrower than 500 px for `--dump-dom`, hence the frame.
+    // window narrower than 500 px for `--dump-dom`, hence the frame. The probe also
+    // measures, in the font the browser chose, every line of text in the value network's
+    // boxes, of `catalog/` and of the long names, and records any that sticks out of its
+    // box.
+    let output = svs()
+        .arg("report")
+        .arg(long_names_fixture())
+        .arg("-o")
+        .arg(temp.path().join("long-names.html"))
+        .output()
+        .expect("svs runs");
+    assert_eq!(output.status.code(), Some(0));
     let probe = temp.path().join("probe.html");
     fs::write(
         &probe,
         r#"<!DOCTYPE html><html><body style="margin:0">
 <iframe id="report" src="report.html" style="width:375px;height:2000px;border:0"></iframe>
+<iframe id="long-names" src="long-names.html" style="width:1280px;height:2000px;border:0"></iframe>
 <script>
+function outside(id) {
+  var found = [], lines = 0;
+  var doc = document.getElementById(id).contentDocument;
+  doc.querySelectorAll('svg.network g.node').forEach(function (g) {
+    var box = g.querySelector('rect.box').getBBox();
+    g.querySelectorAll('text').forEach(function (t) {
+      var b = t.getBBox();
+      lines += 1;
+      if (b.x < box.x || b.x + b.width > box.x + box.width
+          || b.y < box.y || b.y + b.height > box.y + box.height) {
+        found.push(t.textContent);
+      }
+    });
+  });
+  return lines + ':' + found.join('|');
+}
 window.addEventListener('load', function () {
   var page = document.getElementById('report').contentDocument.documentElement;
   document.body.setAttribute('data-width', String(page.clientWidth));
   document.body.setAttribute('data-overflow', String(page.scrollWidth - page.clientWidth));
+  document.body.setAttribute('data-outside', outside('report'));
+  document.body.setAttribute('data-outside-long', outside('long-names'));
 });
 </script></body></html>"#,
     )
@@ -1119,4 +1535,13 @@ window.addEventListener('load', function () {
     assert_eq!(body.attr("data-width"), Some("375"), "the probe ran");
     let overflow = body.attr("data-overflow").unwrap_or_default();
     assert_eq!(overflow, "0", "the page is wider than 375 px");
+    for attribute in ["data-outside", "data-outside-long"] {
+        let outside = body.attr(attribute).unwrap_or_default();
+        let (lines, found) = outside.split_once(':').expect("lines:texts");
+        assert!(
+            lines.parse::<usize>().is_ok_and(|n| n > 10),
+            "{attribute}: {lines} lines measured"
+        );
+        assert_eq!(found, "", "{attribute}: text outside its box");
+    }
 }

@@ -4,19 +4,24 @@
 //!
 //! Charts carry `role="img"` with a `<title>` and a `<desc>` that state every figure they
 //! draw, so a screen reader (or a reader of the printed page) loses nothing. Verdicts are
-//! told apart by marker shape as well as colour. Colours come from the page's style sheet
-//! through classes, so the light, dark and print schemes apply to the charts too.
+//! told apart by marker shape as well as colour. Relationships at the same spot of the
+//! scatter share one marker with their count (see [`Spot`]). Colours come from the page's
+//! style sheet through classes, so the light, dark and print schemes apply to the charts
+//! too.
 //! Floating point is used here only for pixel positions; every figure printed is the
 //! exact decimal rounded by [`crate::figures::money`].
 
+use std::cmp::Reverse;
+use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
 use super::escape::esc;
+use super::text;
 use crate::assess::{Assessment, Verdict};
-use crate::figures::{grouped, money};
+use crate::figures::{grouped, money, round2};
 
 /// One relationship on the utility × warranty chart.
 #[derive(Debug, Clone, Copy)]
@@ -41,13 +46,11 @@ const PLOT: f64 = 360.0;
 const BOTTOM: f64 = 52.0;
 /// Vertical distance between two labels in the label column.
 const LINE: f64 = 18.0;
-/// Above this many points the ids are left to each point's tooltip and the table beside
+/// Above this many spots the ids are left to each marker's tooltip and the table above
 /// the chart: a label column for thousands of relationships would only be a long smear.
 const MAX_LABELS: usize = 60;
 /// Longest label drawn in full; longer ids end in an ellipsis (the tooltip has them whole).
 const MAX_LABEL_CHARS: usize = 40;
-/// Rough advance of one character at the labels' 12 px, for sizing the label column.
-const CHAR_WIDTH: f64 = 6.8;
 
 /// A score (or any amount) as a drawing coordinate; exactness is not needed for pixels.
 fn float(value: Decimal) -> f64 {
@@ -128,38 +131,142 @@ fn y_of(score: Decimal) -> f64 {
     TOP + (1.0 - float(score).clamp(0.0, 100.0) / 100.0) * PLOT
 }
 
-/// Writes the utility × warranty chart of `points`, with the fit-for-purpose threshold
-/// (`threshold`, the catalogue's `thresholds.utility`) and the fit-for-use line at 100.
-pub fn scatter(out: &mut dyn Write, points: &[Point<'_>], threshold: Decimal) -> io::Result<()> {
-    let labelled = points.len() <= MAX_LABELS;
+/// The relationships drawn at one spot of the scatter: those whose scores are the same as
+/// shown (to two decimals), whose markers would otherwise hide one another. A spot of
+/// several is one marker with a count, labelled once, its relationships listed under the
+/// chart, rather than a marker and a leader line each.
+#[derive(Debug, Clone)]
+pub struct Spot<'a> {
+    /// Utility score, as shown.
+    pub utility: Decimal,
+    /// Warranty score, as shown.
+    pub warranty: Decimal,
+    /// The relationships at the spot, in the order given.
+    pub points: Vec<Point<'a>>,
+}
 
-    // Labels in a column right of the plot, in the order of their points from top to
+impl Spot<'_> {
+    /// The verdict of every relationship at the spot, or `None` when they differ.
+    pub fn verdict(&self) -> Option<Verdict> {
+        let first = self.points.first()?.verdict;
+        self.points
+            .iter()
+            .all(|p| p.verdict == first)
+            .then_some(first)
+    }
+
+    /// How many relationships at the spot have each verdict, leaving out the verdicts
+    /// none has: "9 value, 1 no-value".
+    pub fn counts(&self) -> String {
+        let counts: Vec<String> = [Verdict::Value, Verdict::NoValue, Verdict::Unassessed]
+            .into_iter()
+            .filter_map(|verdict| {
+                let n = self.points.iter().filter(|p| p.verdict == verdict).count();
+                (n > 0).then(|| format!("{n} {}", verdict.as_str()))
+            })
+            .collect();
+        counts.join(", ")
+    }
+
+    /// Where the spot stands in the drawing.
+    fn at(&self) -> (f64, f64) {
+        (x_of(self.utility), y_of(self.warranty))
+    }
+
+    /// The spot's label: the relationship's id, or how many stand there.
+    fn label(&self) -> String {
+        match self.points.as_slice() {
+            [one] => clip(one.id, MAX_LABEL_CHARS),
+            many => format!(
+                "{} relationships at {} × {}",
+                many.len(),
+                grouped(self.utility),
+                grouped(self.warranty)
+            ),
+        }
+    }
+}
+
+/// The spots of `points`, from the top of the plot down and, along a line, from left to
+/// right: the order of their labels.
+pub fn spots<'a>(points: &[Point<'a>]) -> Vec<Spot<'a>> {
+    let mut at: BTreeMap<(Reverse<Decimal>, Decimal), Vec<Point<'a>>> = BTreeMap::new();
+    for p in points {
+        at.entry((Reverse(round2(p.warranty)), round2(p.utility)))
+            .or_default()
+            .push(*p);
+    }
+    at.into_iter()
+        .map(|((Reverse(warranty), utility), points)| Spot {
+            utility,
+            warranty,
+            points,
+        })
+        .collect()
+}
+
+/// Whether the chart labels its spots: not above [`MAX_LABELS`] of them.
+pub fn labelled(spots: &[Spot<'_>]) -> bool {
+    spots.len() <= MAX_LABELS
+}
+
+/// A neutral marker, for a spot whose relationships differ in verdict: a diamond.
+pub fn mixed_marker(out: &mut dyn Write, x: f64, y: f64) -> io::Result<()> {
+    write!(
+        out,
+        r#"<path class="mark m-mixed" d="M{x:.1} {:.1}L{:.1} {y:.1}L{x:.1} {:.1}L{:.1} {y:.1}Z"/>"#,
+        y - 7.0,
+        x + 7.0,
+        y + 7.0,
+        x - 7.0
+    )
+}
+
+/// The marker of a spot: its verdict's, or the neutral one when its verdicts differ.
+pub fn spot_marker(out: &mut dyn Write, spot: &Spot<'_>, x: f64, y: f64) -> io::Result<()> {
+    match spot.verdict() {
+        Some(verdict) => marker(out, verdict, x, y),
+        None => mixed_marker(out, x, y),
+    }
+}
+
+/// A badge with `count`, at the upper right of a marker centred on `(x, y)`.
+fn badge(out: &mut dyn Write, count: usize, x: f64, y: f64) -> io::Result<()> {
+    let digits = count.to_string();
+    #[allow(clippy::cast_precision_loss)] // a few digits
+    let width = 6.0 + 6.0 * digits.len() as f64;
+    write!(
+        out,
+        r#"<g class="badge"><rect x="{:.1}" y="{:.1}" width="{width:.1}" height="14" rx="7"/><text class="count" x="{:.1}" y="{:.1}" text-anchor="middle">{digits}</text></g>"#,
+        x + 2.0,
+        y - 16.0,
+        x + 2.0 + width / 2.0,
+        y - 5.5
+    )
+}
+
+/// Writes the utility × warranty chart of `points`, one marker per spot (see [`spots`]),
+/// with the fit-for-purpose threshold (`threshold`, the catalogue's `thresholds.utility`)
+/// and the fit-for-use line at 100.
+pub fn scatter(out: &mut dyn Write, points: &[Point<'_>], threshold: Decimal) -> io::Result<()> {
+    let spots = &spots(points);
+    let labelled = labelled(spots);
+
+    // Labels in a column right of the plot, in the order of their spots from top to
     // bottom, joined to them by leader lines.
-    let mut order: Vec<usize> = (0..points.len()).collect();
-    order.sort_by(|&a, &b| {
-        y_of(points[a].warranty)
-            .total_cmp(&y_of(points[b].warranty))
-            .then(x_of(points[a].utility).total_cmp(&x_of(points[b].utility)))
-            .then(a.cmp(&b))
-    });
-    let wanted: Vec<f64> = order.iter().map(|&i| y_of(points[i].warranty)).collect();
+    let labels: Vec<String> = spots.iter().map(Spot::label).collect();
+    let wanted: Vec<f64> = spots.iter().map(|s| s.at().1).collect();
     let label_y = if labelled {
         spread(&wanted, TOP, TOP + PLOT)
     } else {
         Vec::new()
     };
-    let gutter_x = LEFT + PLOT + 28.0;
-    let longest = points
+    let gutter_x = LEFT + PLOT + 36.0;
+    let longest = labels
         .iter()
-        .map(|p| p.id.chars().count().min(MAX_LABEL_CHARS))
-        .max()
-        .unwrap_or(0);
-    #[allow(clippy::cast_precision_loss)] // a label length, far below 2^52
-    let gutter = if labelled {
-        longest as f64 * CHAR_WIDTH + 24.0
-    } else {
-        0.0
-    };
+        .map(|l| text::width(l, 12.0))
+        .fold(0.0, f64::max);
+    let gutter = if labelled { longest + 24.0 } else { 0.0 };
     let width = gutter_x + gutter + 8.0;
     let column_bottom = label_y.last().copied().unwrap_or(TOP).max(TOP + PLOT);
     let height = column_bottom + BOTTOM;
@@ -192,34 +299,53 @@ pub fn scatter(out: &mut dyn Write, points: &[Point<'_>], threshold: Decimal) ->
     frame(out, threshold)?;
 
     // Leader lines first, so that markers sit on top of them.
-    for (&i, &y) in order.iter().zip(&label_y) {
+    for (spot, &y) in spots.iter().zip(&label_y) {
+        let (x1, y1) = spot.at();
         writeln!(
             out,
-            r#"<line class="leader" x1="{:.1}" y1="{:.1}" x2="{:.1}" y2="{y:.1}"/>"#,
-            x_of(points[i].utility),
-            y_of(points[i].warranty),
+            r#"<line class="leader" x1="{x1:.1}" y1="{y1:.1}" x2="{:.1}" y2="{y:.1}"/>"#,
             gutter_x - 4.0
         )?;
     }
-    for p in points {
-        write!(
-            out,
-            r#"<g class="point"><title>{}: {}</title>"#,
-            esc(p.id),
-            p.verdict.as_str()
-        )?;
-        marker(out, p.verdict, x_of(p.utility), y_of(p.warranty))?;
+    for spot in spots {
+        let (x, y) = spot.at();
+        match spot.points.as_slice() {
+            [p] => write!(
+                out,
+                r#"<g class="point"><title>{}: {}</title>"#,
+                esc(p.id),
+                p.verdict.as_str()
+            )?,
+            many => {
+                let ids: Vec<String> = many.iter().map(|p| esc(p.id).to_string()).collect();
+                write!(
+                    out,
+                    r#"<g class="point spot" data-count="{}" data-utility="{}" data-warranty="{}"><title>{} relationships at utility {}, warranty {} ({}): {}</title>"#,
+                    many.len(),
+                    round2(spot.utility),
+                    round2(spot.warranty),
+                    many.len(),
+                    grouped(spot.utility),
+                    grouped(spot.warranty),
+                    spot.counts(),
+                    ids.join(", ")
+                )?;
+            }
+        }
+        spot_marker(out, spot, x, y)?;
+        if spot.points.len() > 1 {
+            badge(out, spot.points.len(), x, y)?;
+        }
         writeln!(out, "</g>")?;
     }
-    for (&i, &y) in order.iter().zip(&label_y) {
-        let p = &points[i];
-        marker(out, p.verdict, gutter_x + 6.0, y)?;
+    for ((spot, label), &y) in spots.iter().zip(&labels).zip(&label_y) {
+        spot_marker(out, spot, gutter_x + 6.0, y)?;
         writeln!(
             out,
             r#"<text class="label" x="{:.1}" y="{:.1}">{}</text>"#,
             gutter_x + 16.0,
             y + 4.0,
-            esc(&clip(p.id, MAX_LABEL_CHARS))
+            esc(label)
         )?;
     }
     writeln!(out, "</svg>")
@@ -403,6 +529,56 @@ mod tests {
         let placed = spread(&[5.0; 10], 0.0, 50.0);
         assert!(placed.windows(2).all(|w| w[1] - w[0] >= LINE));
         assert!(placed[0] >= 0.0);
+    }
+
+    fn point(id: &str, utility: u32, warranty: u32, verdict: Verdict) -> Point<'_> {
+        Point {
+            id,
+            utility: Decimal::from(utility),
+            warranty: Decimal::from(warranty),
+            verdict,
+        }
+    }
+
+    #[test]
+    fn points_at_the_same_scores_make_one_spot_from_the_top_down() {
+        let points = [
+            point("low", 80, 50, Verdict::NoValue),
+            point("a", 100, 100, Verdict::Value),
+            point("left", 60, 100, Verdict::NoValue),
+            point("b", 100, 100, Verdict::Value),
+        ];
+        let spots = spots(&points);
+        let ids: Vec<Vec<&str>> = spots
+            .iter()
+            .map(|s| s.points.iter().map(|p| p.id).collect())
+            .collect();
+        assert_eq!(ids, [vec!["left"], vec!["a", "b"], vec!["low"]]);
+        assert_eq!(spots[1].verdict(), Some(Verdict::Value));
+        assert_eq!(spots[1].counts(), "2 value");
+    }
+
+    #[test]
+    fn a_spot_of_several_verdicts_has_a_neutral_marker_and_says_how_many_of_each() {
+        let points = [
+            point("a", 100, 100, Verdict::Value),
+            point("b", 100, 100, Verdict::NoValue),
+            point("c", 100, 100, Verdict::Value),
+        ];
+        let spots = spots(&points);
+        assert_eq!(spots.len(), 1);
+        assert_eq!(spots[0].verdict(), None);
+        assert_eq!(spots[0].counts(), "2 value, 1 no-value");
+        let mut svg = Vec::new();
+        scatter(&mut svg, &points, Decimal::from(50)).expect("written");
+        let svg = String::from_utf8(svg).expect("UTF-8");
+        assert!(
+            svg.contains(r#"<g class="point spot" data-count="3" data-utility="100.00" data-warranty="100.00"><title>3 relationships at utility 100.00, warranty 100.00 (2 value, 1 no-value): a, b, c</title><path class="mark m-mixed""#),
+            "{svg}"
+        );
+        assert!(svg.contains(r#"<text class="count" "#));
+        assert_eq!(svg.matches(r#"class="leader""#).count(), 1);
+        assert!(svg.contains(">3 relationships at 100.00 × 100.00</text>"));
     }
 
     #[test]
