@@ -287,7 +287,7 @@ impl Decoder<'_> {
             NodeKind::Str(s) => Some(Spanned::new(s.clone(), node.span)),
             NodeKind::Number | NodeKind::Bool(_) => Some(Spanned::new(
                 self.text
-                    .get(node.span.range())
+                    .get(node.text_span().range())
                     .unwrap_or_default()
                     .to_owned(),
                 node.span,
@@ -320,7 +320,7 @@ impl Decoder<'_> {
     fn decimal(&mut self, node: &Node, what: &str) -> Option<Decimal> {
         match &node.kind {
             NodeKind::Number => {
-                let text = self.text.get(node.span.range()).unwrap_or_default();
+                let text = self.text.get(node.text_span().range()).unwrap_or_default();
                 match parse_decimal(text) {
                     Ok(value) => Some(value),
                     Err(problem) => {
@@ -331,7 +331,7 @@ impl Decoder<'_> {
             }
             // A plain scalar YAML reads as text, such as `1_000.50`, is a number
             // written with digit separators: read it as one.
-            NodeKind::Str(s) if self.text.get(node.span.range()) == Some(s.as_str()) => {
+            NodeKind::Str(s) if self.text.get(node.text_span().range()) == Some(s.as_str()) => {
                 let value = parse_decimal(s).ok();
                 if value.is_none() {
                     self.invalid(node.span, format!("{what} must be a number, found `{s}`"));
@@ -617,7 +617,7 @@ impl Decoder<'_> {
 
     /// Checks `svs: 1`.
     fn version(&mut self, value: &Node) {
-        let text = self.text.get(value.span.range()).unwrap_or_default();
+        let text = self.text.get(value.text_span().range()).unwrap_or_default();
         if !(value.kind == NodeKind::Number && text == FORMAT_VERSION) {
             let shown = match &value.kind {
                 NodeKind::Null => "nothing".to_owned(),
