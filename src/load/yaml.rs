@@ -163,6 +163,24 @@ fn options() -> granit_parser::Options {
     options
 }
 
+/// A tab in the indentation of the line of `at` or of the next line: the usual cause of a
+/// syntax error there, which the parser reports elsewhere.
+fn indenting_tab(text: &str, at: usize) -> Option<usize> {
+    let at = at.min(text.len());
+    let mut line = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    for _ in 0..2 {
+        let indent = text[line..]
+            .bytes()
+            .take_while(|b| matches!(b, b' ' | b'\t'))
+            .position(|b| b == b'\t');
+        if let Some(i) = indent {
+            return Some(line + i);
+        }
+        line = line + text[line..].find('\n')? + 1;
+    }
+    None
+}
+
 /// Whether `key` names one of the streamed sections.
 fn is_section(sections: &[&str], key: &Node) -> bool {
     matches!(&key.kind, NodeKind::Str(name) if sections.contains(&name.as_str()))
@@ -241,6 +259,18 @@ impl<'s> Builder<'s> {
             let source = SourceFile::new(String::new(), text.to_owned());
             source.offset(marker.line(), marker.col() + 1)
         });
+        // The parser says "found a tab" where it noticed one, often at the end of the line
+        // before: point at the tab that indents a line.
+        let tab = error
+            .info()
+            .contains("tab")
+            .then(|| indenting_tab(text, at));
+        if let Some(tab) = tab.flatten() {
+            return self.error(
+                tab + self.base,
+                "a tab indents this line: YAML indents with spaces",
+            );
+        }
         let message = match error.kind() {
             granit_parser::ErrorKind::UnknownAnchor => "alias references unknown anchor".into(),
             granit_parser::ErrorKind::RecursionLimitExceeded => {
