@@ -92,3 +92,78 @@ fn a_tab_inside_a_value_is_text() {
     let (found, _) = lint(text.as_bytes());
     assert_eq!(structural(found), []);
 }
+
+fn clean() -> String {
+    std::fs::read_to_string(common::fixture("clean.yaml")).unwrap()
+}
+
+#[test]
+fn a_number_through_an_alias_is_the_anchors_number() {
+    let text = clean()
+        .replace("availability: 99.9", "availability: &av 99.9")
+        .replace("availability: 99.5", "availability: *av");
+    let (found, _) = lint(text.as_bytes());
+    assert_eq!(structural(found), []);
+}
+
+#[test]
+fn a_bad_number_through_an_alias_is_reported_at_the_alias_with_the_anchors_text() {
+    let text = clean()
+        .replace(
+            "availability: 99.9",
+            "availability: 99.9\n      capacity_anchor: &big 150",
+        )
+        .replace("availability: 99.5", "availability: *big");
+    let text = text.replace("\n      capacity_anchor: &big 150", "");
+    // The anchor sits on a price amount instead, which takes any number of 0 or more.
+    let text = text.replacen("amount: 25.50", "amount: &big 150", 1);
+    assert!(text.contains("&big 150"), "the fixture has a price of 25");
+    let (found, document) = lint(text.as_bytes());
+    let line = text.lines().position(|l| l.contains("*big")).unwrap() + 1;
+    let column = text.lines().nth(line - 1).unwrap().find("*big").unwrap() + 1;
+    assert_eq!(structural(found).len(), 1, "{document:#}");
+    let finding = &document["findings"][0];
+    assert_eq!(finding["line"], line);
+    assert_eq!(finding["column"], column);
+    assert!(
+        finding["message"].as_str().unwrap().contains("150"),
+        "{finding}"
+    );
+}
+
+#[test]
+fn a_merge_key_merges_the_anchored_mapping() {
+    let text = clean()
+        .replace("continuity: {", "continuity: &cont {")
+        .replace(
+            "        availability: 99.5",
+            "        availability: 99.5\n        continuity: { <<: *cont, rto_hours: 4 }",
+        );
+    let (found, document) = lint(text.as_bytes());
+    assert_eq!(structural(found), [], "{document:#}");
+}
+
+#[test]
+fn a_merge_key_with_a_list_of_mappings_merges_each() {
+    let text = "svs: 1\n\
+                a: &a { name: A, description: first }\n\
+                b: &b { id: acme, description: second }\n\
+                organizations:\n  - { <<: [*a, *b], name: Acme }\n";
+    let (found, document) = lint(text.as_bytes());
+    // `a` and `b` are unknown top-level keys; the organisation itself is complete.
+    assert_eq!(
+        structural(found),
+        [at("SVS002", 2, 1, None), at("SVS002", 3, 1, None)],
+        "{document:#}"
+    );
+}
+
+#[test]
+fn a_quoted_merge_key_is_an_ordinary_key() {
+    let text = "svs: 1\nc: &c { id: x }\norganizations:\n  - { '<<': *c, id: acme, name: A }\n";
+    let (found, _) = lint(text.as_bytes());
+    assert!(
+        structural(found).contains(&at("SVS002", 4, 7, Some("acme"))),
+        "`<<` in quotes is unknown"
+    );
+}

@@ -181,6 +181,33 @@ fn indenting_tab(text: &str, at: usize) -> Option<usize> {
     None
 }
 
+/// Whether the value of a merge key `<<` can be merged: a mapping or a list of mappings.
+/// Anything else stays an ordinary pair, for the decoder to report as an unknown key.
+fn mergeable(value: &Node) -> bool {
+    match &value.kind {
+        NodeKind::Map(_) => true,
+        NodeKind::Seq(items) => items.iter().all(|i| matches!(i.kind, NodeKind::Map(_))),
+        _ => false,
+    }
+}
+
+/// A mapping's own pairs, then the pairs of each merged mapping whose key is not set yet:
+/// YAML's merge key, where the mapping's own keys win and earlier merged mappings win
+/// over later ones. Merged pairs keep the spans of the anchored text.
+fn merge(mut pairs: Vec<(Node, Node)>, merged: Vec<Node>) -> Vec<(Node, Node)> {
+    for source in merged {
+        let NodeKind::Map(more) = source.kind else {
+            continue;
+        };
+        for (key, value) in more {
+            if !pairs.iter().any(|(k, _)| k.kind == key.kind) {
+                pairs.push((key, value));
+            }
+        }
+    }
+    pairs
+}
+
 /// Whether `key` names one of the streamed sections.
 fn is_section(sections: &[&str], key: &Node) -> bool {
     matches!(&key.kind, NodeKind::Str(name) if sections.contains(&name.as_str()))
@@ -200,12 +227,14 @@ enum Frame {
         span: Span,
         items: Vec<Node>,
     },
-    /// A mapping; `key` waits for its value.
+    /// A mapping; `key` waits for its value (and is a merge key `<<` or not); `merged`
+    /// holds the mappings that merge keys name.
     Map {
         anchor: usize,
         span: Span,
         pairs: Vec<(Node, Node)>,
-        key: Option<Node>,
+        key: Option<(Node, bool)>,
+        merged: Vec<Node>,
     },
 }
 
@@ -315,8 +344,10 @@ impl<'s> Builder<'s> {
                 return Err(self.error(at.start, "multiple YAML documents detected"));
             }
             Yaml::Scalar(value, style, anchor, tag) => {
+                let merge =
+                    style == granit_parser::ScalarStyle::Plain && tag.is_none() && value == "<<";
                 let kind = scalar::kind(&value, style, tag.as_deref());
-                self.complete(Node::new(kind, at), anchor, sink);
+                self.complete_key(Node::new(kind, at), anchor, merge, sink);
             }
             Yaml::Alias(id) => {
                 let Some((node, size)) = self.anchors.get(&id) else {
@@ -368,6 +399,7 @@ impl<'s> Builder<'s> {
                         span: at,
                         pairs: Vec::new(),
                         key: None,
+                        merged: Vec::new(),
                     });
                 }
             }
@@ -385,8 +417,12 @@ impl<'s> Builder<'s> {
                     anchor,
                     span,
                     pairs,
+                    merged,
                     ..
-                }) => self.complete(Node::new(NodeKind::Map(pairs), span), anchor, sink),
+                }) => {
+                    let pairs = merge(pairs, merged);
+                    self.complete(Node::new(NodeKind::Map(pairs), span), anchor, sink);
+                }
                 Some(Frame::Section { kept: None }) | None => {}
             },
             // Stream and document boundaries; comments and anchor names are not asked for.
@@ -418,6 +454,17 @@ impl<'s> Builder<'s> {
 
     /// A finished node goes to its parent, or to the sink.
     fn complete(&mut self, node: Node, anchor: usize, sink: &mut dyn FnMut(Event)) {
+        self.complete_key(node, anchor, false, sink);
+    }
+
+    /// [`Self::complete`], for a scalar that may be the merge key `<<`.
+    fn complete_key(
+        &mut self,
+        node: Node,
+        anchor: usize,
+        merge_key: bool,
+        sink: &mut dyn FnMut(Event),
+    ) {
         self.anchor(anchor, &node);
         let sections = self.sections;
         match self.stack.last_mut() {
@@ -427,9 +474,15 @@ impl<'s> Builder<'s> {
                 sink(Event::Root(Node { span, ..node }));
             }
             Some(Frame::Seq { items, .. }) => items.push(node),
-            Some(Frame::Map { pairs, key, .. }) => match key.take() {
-                None => *key = Some(node),
-                Some(k) => pairs.push((k, node)),
+            Some(Frame::Map {
+                pairs, key, merged, ..
+            }) => match key.take() {
+                None => *key = Some((node, merge_key)),
+                Some((_, true)) if mergeable(&node) => match node.kind {
+                    NodeKind::Seq(items) => merged.extend(items),
+                    _ => merged.push(node),
+                },
+                Some((k, _)) => pairs.push((k, node)),
             },
             Some(Frame::Section { kept }) => {
                 if let Some((_, items, _)) = kept {
