@@ -167,3 +167,139 @@ fn a_quoted_merge_key_is_an_ordinary_key() {
         "`<<` in quotes is unknown"
     );
 }
+
+// ---- YAML 1.2 words: the loader and the JSON Schema agree --------------------------
+
+use svs::load::yaml::{Node, NodeKind, parse_tree};
+use svs::source::{FileId, SourceFile};
+
+/// A file as the JSON an editor following YAML 1.2's core schema checks against the JSON
+/// Schema: `yes` and `on` are text, `0x1F` is 31, `1_000` is text.
+fn yaml12_json(text: &str) -> serde_json::Value {
+    let source = SourceFile::new("t.yaml".into(), text.into());
+    let root = parse_tree(FileId(0), &source).expect("YAML");
+    to_json(&root, text)
+}
+
+fn to_json(node: &Node, text: &str) -> serde_json::Value {
+    use serde_json::Value;
+    match &node.kind {
+        NodeKind::Null => Value::Null,
+        NodeKind::Bool(b) => Value::Bool(*b),
+        NodeKind::Number => {
+            let written = &text[node.text_span().range()];
+            let unsigned = written.trim_start_matches('+');
+            let radix = [("0x", 16), ("0o", 8)]
+                .iter()
+                .find_map(|(p, r)| unsigned.strip_prefix(p).map(|d| (d, *r)));
+            match radix {
+                Some((digits, radix)) => u64::from_str_radix(digits, radix).unwrap().into(),
+                None => serde_json::from_str(unsigned).expect("a JSON number"),
+            }
+        }
+        NodeKind::Str(s) => Value::String(s.clone()),
+        NodeKind::Seq(items) => items.iter().map(|i| to_json(i, text)).collect(),
+        NodeKind::Map(pairs) => pairs
+            .iter()
+            .map(|(k, v)| {
+                let key = match &k.kind {
+                    NodeKind::Str(s) => s.clone(),
+                    _ => text[k.span.range()].to_owned(),
+                };
+                (key, to_json(v, text))
+            })
+            .collect(),
+    }
+}
+
+fn schema_validator() -> jsonschema::Validator {
+    let output = common::run(&["schema"]);
+    let schema: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    jsonschema::draft202012::new(&schema).unwrap()
+}
+
+/// The clean fixture with one change: whether `svs` loads it without a structural
+/// finding, and whether the schema accepts it.
+fn verdicts(validator: &jsonschema::Validator, text: &str) -> (bool, bool) {
+    let (found, _) = lint(text.as_bytes());
+    let loads = structural(found).is_empty();
+    let valid = validator.is_valid(&yaml12_json(text));
+    (loads, valid)
+}
+
+#[test]
+fn keys_are_names_whatever_they_spell() {
+    for key in ["on", "y", "yes", "no", "off", "n"] {
+        let text =
+            format!("svs: 1\n{key}: x\norganizations:\n  - {{ id: a, name: A, {key}: y }}\n");
+        let (found, document) = lint(text.as_bytes());
+        assert_eq!(
+            structural(found),
+            [at("SVS002", 2, 1, None), at("SVS002", 4, 23, Some("a"))],
+            "{key}: {document:#}"
+        );
+    }
+}
+
+#[test]
+fn the_loader_and_the_schema_agree_on_the_yaml_12_words() {
+    let validator = schema_validator();
+    let clean = clean();
+    assert_eq!(verdicts(&validator, &clean), (true, true));
+    let cases: &[(&str, &str, bool)] = &[
+        ("svs: 1\n", "svs: 1.0\n", true),
+        ("svs: 1\n", "svs: +1\n", true),
+        ("svs: 1\n", "svs: '1'\n", false),
+        ("amount: 25.50", "amount: 0x1F", true),
+        ("amount: 25.50", "amount: 0o17", true),
+        ("amount: 25.50", "amount: 1_000", false),
+        ("amount: 25.50", "amount: '25.50'", false),
+        ("amount: 25.50", "amount: 0b101", false),
+        ("security: [mfa]", "security: [1, '1']", false),
+        ("security: [mfa]", "security: [1]", false),
+        ("security: [mfa]", "security: ['1']", true),
+    ];
+    for (from, to, accepted) in cases {
+        assert!(clean.contains(from), "{from}");
+        let text = clean.replacen(from, to, 1);
+        assert_eq!(verdicts(&validator, &text), (*accepted, *accepted), "{to}");
+    }
+}
+
+#[test]
+fn visible_takes_true_or_false_only() {
+    let validator = schema_validator();
+    let text = "svs: 1\norganizations: [{ id: t, name: T }]\nproducts:\n  - id: p\n    \
+                name: P\n    provider: t\n    resources:\n      - { name: r, dimension: \
+                organizations-and-people, visible: VALUE }\n";
+    for (value, accepted) in [
+        ("true", true),
+        ("False", true),
+        ("yes", false),
+        ("on", false),
+    ] {
+        let text = text.replace("VALUE", value);
+        let (found, document) = lint(text.as_bytes());
+        assert_eq!(
+            structural(found).is_empty(),
+            accepted,
+            "{value}: {document:#}"
+        );
+        assert_eq!(validator.is_valid(&yaml12_json(&text)), accepted, "{value}");
+    }
+}
+
+#[test]
+fn infinity_is_refused_by_the_loader_and_out_of_the_schemas_range() {
+    let text = clean().replacen("amount: 25.50", "amount: .inf", 1);
+    let (found, _) = lint(text.as_bytes());
+    assert_eq!(structural(found).len(), 1);
+    // JSON has no infinity: the schema bounds every number by the largest exact decimal,
+    // which an editor's infinity exceeds.
+    let output = common::run(&["schema"]);
+    let schema = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        schema.contains("\"maximum\": 79228162514264337593543950335"),
+        "{schema}"
+    );
+}

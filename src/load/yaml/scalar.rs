@@ -46,28 +46,26 @@ pub(super) fn kind(value: &str, style: ScalarStyle, tag: Option<&Tag>) -> NodeKi
     NodeKind::Str(value.to_owned())
 }
 
-/// The boolean words YAML reads.
+/// The boolean words of YAML 1.2's core schema. `yes`, `no`, `on`, `off`, `y` and `n`
+/// were booleans in YAML 1.1 only: here they are text, as for editors.
 fn boolean(value: &str) -> Option<bool> {
-    const TRUE: &[&str] = &["true", "yes", "y", "on"];
-    const FALSE: &[&str] = &["false", "no", "n", "off"];
-    if TRUE.iter().any(|w| value.eq_ignore_ascii_case(w)) {
-        Some(true)
-    } else if FALSE.iter().any(|w| value.eq_ignore_ascii_case(w)) {
-        Some(false)
-    } else {
-        None
+    match value {
+        "true" | "True" | "TRUE" => Some(true),
+        "false" | "False" | "FALSE" => Some(false),
+        _ => None,
     }
 }
 
-/// Whether a plain scalar is a number: a decimal integer or fraction with an optional
-/// exponent, a hexadecimal, octal or binary integer, or `.inf` / `.nan`.
+/// Whether a plain scalar is a number in YAML 1.2's core schema: a decimal integer or
+/// fraction with an optional sign and exponent, `0x` hexadecimal or `0o` octal digits
+/// (unsigned), or `.inf` / `.nan`. `1_000` and `0b101` are text.
 pub(super) fn number(value: &str) -> bool {
     let unsigned = value.strip_prefix(['+', '-']).unwrap_or(value);
     if matches!(unsigned, ".inf" | ".Inf" | ".INF") || matches!(value, ".nan" | ".NaN" | ".NAN") {
         return true;
     }
-    for (prefix, radix) in [("0x", 16), ("0o", 8), ("0b", 2)] {
-        if let Some(digits) = unsigned.strip_prefix(prefix) {
+    for (prefix, radix) in [("0x", 16), ("0o", 8)] {
+        if let Some(digits) = value.strip_prefix(prefix) {
             return !digits.is_empty() && digits.chars().all(|c| c.is_digit(radix));
         }
     }
@@ -150,6 +148,26 @@ mod tests {
         ] {
             assert!(!number(no), "{no}");
         }
+        for no in ["0b101", "-0x1F", "+0o17"] {
+            assert!(!number(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn only_true_and_false_are_booleans() {
+        for word in ["on", "off", "y", "n", "yes", "no", "Yes", "ON"] {
+            assert_eq!(
+                kind(word, ScalarStyle::Plain, None),
+                NodeKind::Str(word.into())
+            );
+        }
+        for word in ["true", "True", "TRUE"] {
+            assert_eq!(kind(word, ScalarStyle::Plain, None), NodeKind::Bool(true));
+        }
+        assert_eq!(
+            kind("tRue", ScalarStyle::Plain, None),
+            NodeKind::Str("tRue".into())
+        );
     }
 
     #[test]
