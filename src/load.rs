@@ -13,7 +13,9 @@ pub mod files;
 pub mod resolve;
 pub mod yaml;
 
+use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::diagnostic::{self, Diagnostic, codes};
 use crate::model::Catalogue;
@@ -131,10 +133,14 @@ fn decode_all(sources: &SourceMap, files: &[FileId]) -> Vec<Decoded> {
         let decoded = decode::decode_file(file, sources.file(file), &mut findings);
         (decoded, findings)
     };
-    let workers = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
-    let workers = workers.min(files.len());
+    let jobs = jobs();
+    let workers = jobs.min(files.len());
     if workers <= 1 {
-        return files.iter().map(|&file| decode_one(file)).collect();
+        // One file (or one thread): the file's own parse may use every thread allowed.
+        return files
+            .iter()
+            .map(|&file| yaml::with_jobs(jobs, || decode_one(file)))
+            .collect();
     }
     // Worker `w` takes files w, w + workers, …: sizes in a directory vary, and striding
     // spreads large and small files alike.
@@ -163,6 +169,22 @@ fn decode_all(sources: &SourceMap, files: &[FileId]) -> Vec<Decoded> {
         .into_iter()
         .map(|r| r.expect("every file decoded"))
         .collect()
+}
+
+/// The most threads loading may use; 0 means one per core.
+static JOBS: AtomicUsize = AtomicUsize::new(0);
+
+/// Caps the threads loading uses (`--jobs N`); `None` uses every core.
+pub fn set_jobs(jobs: Option<NonZeroUsize>) {
+    JOBS.store(jobs.map_or(0, NonZeroUsize::get), Ordering::Relaxed);
+}
+
+/// The threads loading may use: `--jobs`, or the machine's cores.
+fn jobs() -> usize {
+    match JOBS.load(Ordering::Relaxed) {
+        0 => std::thread::available_parallelism().map_or(1, NonZeroUsize::get),
+        n => n,
+    }
 }
 
 /// A catalogue without a `catalogue:` block is named after the first PATH given.

@@ -19,10 +19,13 @@
 //! aliases of a file copy are counted and capped, so an alias bomb stops early, and
 //! nesting is limited in depth.
 
+mod chunks;
 mod scalar;
 
+use std::cell::Cell;
 use std::collections::HashMap;
 
+use granit_parser::ScalarStyle::{Folded, Literal};
 use granit_parser::{Event as Yaml, Parser, ScanError};
 
 use crate::source::{FileId, SourceFile, Span};
@@ -125,6 +128,31 @@ pub enum Event {
 /// levels, and the limit keeps recursion over the tree shallow.
 const MAX_DEPTH: usize = 64;
 
+thread_local! {
+    /// How this thread reads a file ([`with_reading`]).
+    static READING: Cell<Reading> = const { Cell::new(Reading::Sequential) };
+}
+
+/// Runs `f` with one file's parse allowed `jobs` threads: a large file is then cut into
+/// pieces parsed in parallel ([`chunks`]).
+pub fn with_jobs<R>(jobs: usize, f: impl FnOnce() -> R) -> R {
+    let reading = if jobs > 1 {
+        Reading::Chunked { jobs, piece: 0 }
+    } else {
+        Reading::Sequential
+    };
+    with_reading(reading, f)
+}
+
+/// Runs `f` with files read as `reading` says on this thread. A chunked reading with an
+/// explicit piece size cuts even a small file (for tests).
+pub fn with_reading<R>(reading: Reading, f: impl FnOnce() -> R) -> R {
+    let before = READING.with(|r| r.replace(reading));
+    let result = f();
+    READING.with(|r| r.set(before));
+    result
+}
+
 /// Parses one file's text, handing every top-level pair and every item of the `sections`
 /// to `sink` as it goes.
 pub fn parse(
@@ -133,9 +161,66 @@ pub fn parse(
     sections: &[&str],
     sink: &mut dyn FnMut(Event),
 ) -> Result<(), SyntaxError> {
+    let reading = match READING.with(Cell::get) {
+        Reading::Chunked { piece: 0, .. } if source.text.len() < chunks::MIN_PARALLEL => {
+            Reading::Sequential
+        }
+        reading => reading,
+    };
+    parse_with(file, source, sections, reading, sink).map(|_| ())
+}
+
+/// How a file is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    /// In one pass.
+    Sequential,
+    /// Cut into pieces of about `piece` bytes (0: the default size) parsed on `jobs`
+    /// threads, when the cut is safe.
+    Chunked {
+        /// Threads.
+        jobs: usize,
+        /// Bytes of text per piece.
+        piece: usize,
+    },
+}
+
+/// [`parse`], read as asked; returns how the file was read in the end (a chunked parse
+/// falls back to a sequential one when the cut is not safe or a piece fails to parse).
+pub fn parse_with(
+    file: FileId,
+    source: &SourceFile,
+    sections: &[&str],
+    reading: Reading,
+    sink: &mut dyn FnMut(Event),
+) -> Result<Reading, SyntaxError> {
     let text = source.text.as_str();
-    let mut builder = Builder::new(file, 0, alias_cap(text.len()), sections);
-    builder.document(text, sink)
+    let cap = alias_cap(text.len());
+    let mut fed = 0usize;
+    if let Reading::Chunked { jobs, piece } = reading {
+        let piece = if piece == 0 { chunks::PIECE } else { piece };
+        if let Some(pieces) = chunks::plan(text, sections, piece) {
+            let counted = &mut |event| {
+                fed += 1;
+                sink(event);
+            };
+            if chunks::run(file, text, sections, &pieces, jobs, cap, counted).is_ok() {
+                return Ok(reading);
+            }
+        }
+    }
+    // Sequentially, skipping the events a chunked parse already handed over: they are a
+    // prefix of these.
+    let mut builder = Builder::new(file, 0, cap, sections);
+    let mut skip = fed;
+    builder.document(text, &mut |event| {
+        if skip > 0 {
+            skip -= 1;
+        } else {
+            sink(event);
+        }
+    })?;
+    Ok(Reading::Sequential)
 }
 
 /// Parses a whole document into one tree (for tests and small inputs).
@@ -252,6 +337,9 @@ struct Builder<'s> {
     cap: usize,
     /// The document's root has been read.
     done: bool,
+    /// The text is a run of a section's items (a chunk of a large file), one level below
+    /// the top-level mapping: its root list streams items without a `Section` event.
+    items: bool,
 }
 
 impl<'s> Builder<'s> {
@@ -265,6 +353,7 @@ impl<'s> Builder<'s> {
             copied: 0,
             cap,
             done: false,
+            items: false,
         }
     }
 
@@ -315,7 +404,14 @@ impl<'s> Builder<'s> {
         let mut parser = Parser::new_from_str_with_options(text, options());
         while let Some(next) = parser.next_event() {
             let (event, span) = next.map_err(|e| self.scan_error(text, &e))?;
-            self.event(event, &span, sink)?;
+            let mut at = self.span(&span);
+            if let Yaml::Scalar(_, Literal | Folded, ..) = event {
+                // A block scalar's span runs on over the next line's indentation: end it
+                // at its last line break, as it ends where a piece of a file ends.
+                let local = &text[..at.end - self.base];
+                at.end -= local.len() - local.trim_end_matches(' ').len();
+            }
+            self.event(event, at, sink)?;
         }
         if !self.done {
             sink(Event::Root(Node::new(
@@ -329,10 +425,9 @@ impl<'s> Builder<'s> {
     fn event(
         &mut self,
         event: Yaml<'_>,
-        span: &granit_parser::Span,
+        at: Span,
         sink: &mut dyn FnMut(Event),
     ) -> Result<(), SyntaxError> {
-        let at = self.span(span);
         match event {
             // A second document is reported where its content starts.
             Yaml::Scalar(..)
@@ -374,7 +469,9 @@ impl<'s> Builder<'s> {
                     Some(Frame::Top { key: Some(key) }) => self.is_section(key),
                     _ => false,
                 };
-                if section {
+                if self.items && self.stack.is_empty() && !self.done {
+                    self.stack.push(Frame::Section { kept: None });
+                } else if section {
                     let Some(Frame::Top { key }) = self.stack.last_mut() else {
                         unreachable!("checked above")
                     };
@@ -405,6 +502,9 @@ impl<'s> Builder<'s> {
             }
             Yaml::SequenceEnd | Yaml::MappingEnd => match self.stack.pop() {
                 Some(Frame::Top { .. }) => self.done = true,
+                Some(Frame::Section { kept: None }) if self.items && self.stack.is_empty() => {
+                    self.done = true;
+                }
                 Some(Frame::Section {
                     kept: Some((anchor, items, span)),
                 }) => self.anchor(anchor, &Node::new(NodeKind::Seq(items), span)),
@@ -433,7 +533,7 @@ impl<'s> Builder<'s> {
 
     /// Checks the depth before a collection opens.
     fn enter(&self, at: Span) -> Result<(), SyntaxError> {
-        if self.stack.len() >= MAX_DEPTH {
+        if self.stack.len() + usize::from(self.items) >= MAX_DEPTH {
             return Err(self.error(
                 at.start,
                 format!("the document nests too deeply (more than {MAX_DEPTH} levels)"),

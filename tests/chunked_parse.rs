@@ -1,0 +1,188 @@
+//! A large file is cut into pieces at the items of its top-level lists and the pieces are
+//! parsed in parallel: the result must be the sequential parse's exactly (every event,
+//! every span, every finding), and every cut that is not plainly safe must fall back to
+//! the sequential parse.
+
+use std::fmt::Write as _;
+
+use proptest::prelude::*;
+use svs::load::decode::decode_file;
+use svs::load::yaml::{self, Reading, parse_with};
+use svs::source::{FileId, SourceFile};
+
+const SECTIONS: &[&str] = &[
+    "organizations",
+    "people",
+    "groups",
+    "outcomes",
+    "products",
+    "services",
+    "offerings",
+    "relationships",
+];
+
+/// Every event of a parse (as text: events carry every span), or its error, and how the
+/// file was read in the end.
+fn events(text: &str, reading: Reading) -> (String, Reading) {
+    let source = SourceFile::new("t.yaml".into(), text.into());
+    let mut out = String::new();
+    let result = parse_with(FileId(0), &source, SECTIONS, reading, &mut |event| {
+        writeln!(out, "{event:?}").expect("writing to a String");
+    });
+    match result {
+        Ok(read) => (out, read),
+        Err(error) => (format!("{error:?}"), Reading::Sequential),
+    }
+}
+
+/// Every finding of decoding the file, read as `reading` says.
+fn findings(text: &str, reading: Reading) -> String {
+    let source = SourceFile::new("t.yaml".into(), text.into());
+    yaml::with_reading(reading, || {
+        let mut diagnostics = Vec::new();
+        let decoded = decode_file(FileId(0), &source, &mut diagnostics);
+        format!("{diagnostics:?}\n{:?}", decoded.err())
+    })
+}
+
+const SMALL_PIECES: Reading = Reading::Chunked { jobs: 3, piece: 1 };
+
+/// Checks that chunked and sequential reading agree, and returns how the chunked one read.
+fn agree(text: &str) -> Reading {
+    let (sequential, _) = events(text, Reading::Sequential);
+    let (chunked, read) = events(text, SMALL_PIECES);
+    assert_eq!(chunked, sequential, "events differ for:\n{text}");
+    assert_eq!(
+        findings(text, SMALL_PIECES),
+        findings(text, Reading::Sequential),
+        "findings differ for:\n{text}"
+    );
+    read
+}
+
+fn chunked(text: &str) {
+    assert_eq!(
+        agree(text),
+        SMALL_PIECES,
+        "expected a chunked read of:\n{text}"
+    );
+}
+
+fn falls_back(text: &str) {
+    assert_eq!(
+        agree(text),
+        Reading::Sequential,
+        "expected a fallback for:\n{text}"
+    );
+}
+
+const ORGS: &str = "svs: 1\norganizations:\n  - id: a\n    name: A\n  - id: b\n    name: B\n  - { id: c, name: C }\n";
+
+#[test]
+fn a_plain_catalogue_is_cut() {
+    chunked(ORGS);
+    chunked(&format!("{ORGS}catalogue: {{ name: x }}\n"));
+    chunked(&format!("# a comment\n\n{ORGS}\n# trailing\n"));
+}
+
+#[test]
+fn edge_cases_read_the_same() {
+    // Flow collections and quoted scalars across lines near item boundaries.
+    chunked(
+        "svs: 1\norganizations:\n  - id: a\n    name: [x,\n      y]\n  - id: b\n    name: \"two\n      lines\"\n  - id: c\n",
+    );
+    // Block scalars, with a line that looks like an item inside.
+    chunked(
+        "svs: 1\norganizations:\n  - id: a\n    description: |\n      - not an item\n      text\n  - id: b\n",
+    );
+    // Comments between and inside items, at column 0 too.
+    chunked("svs: 1\norganizations:\n  - id: a # here\n# at column 0\n  # indented\n  - id: b\n");
+    // Anchors and aliases inside one item.
+    chunked("svs: 1\norganizations:\n  - id: &x a\n    name: *x\n  - id: b\n");
+    // An indentless list.
+    chunked("svs: 1\norganizations:\n- id: a\n  name: A\n- id: b\n  name: B\nofferings: []\n");
+    // One item only.
+    chunked("svs: 1\norganizations:\n  - id: a\n");
+    // CRLF line ends and a byte order mark.
+    chunked("\u{feff}svs: 1\r\norganizations:\r\n  - id: a\r\n    name: A\r\n  - id: b\r\n");
+    // Two sections, and pairs between them.
+    chunked(
+        "svs: 1\npeople:\n  - id: p\n  - id: q\ncatalogue:\n  name: n\ngroups:\n  - id: g\n  - id: h\n",
+    );
+    // Errors inside items are findings, the same either way.
+    chunked("svs: 1\norganizations:\n  - id: a\n    nmae: A\n  - id: B\n  - id: a\n");
+}
+
+#[test]
+fn unsafe_cuts_fall_back() {
+    // An empty file, and one without a list to cut.
+    falls_back("");
+    falls_back("svs: 1\ncatalogue: { name: x }\n");
+    // Document markers and directives.
+    falls_back("%YAML 1.2\n---\nsvs: 1\norganizations:\n  - id: a\n  - id: b\n");
+    falls_back("svs: 1\norganizations:\n  - id: a\n  - id: b\n...\n");
+    // A tab, or an unusual token, at column 0.
+    falls_back("svs: 1\norganizations:\n  - id: a\n\t- id: b\n");
+    falls_back("svs: 1\n&top organizations:\n  - id: a\n  - id: b\n");
+    falls_back("svs: 1\n? organizations\n:\n  - id: a\n  - id: b\n");
+    falls_back("svs: 1\n[a]: b\norganizations:\n  - id: a\n  - id: b\n");
+    falls_back("svs: 1\n{a: b}\n");
+    falls_back("svs: 1\n!tag organizations:\n  - id: a\n  - id: b\n");
+    // A piece that ends inside a flow collection or a quoted scalar.
+    falls_back("svs: 1\norganizations:\n  - id: a\n    name: [x,\n  - y]\n  - id: b\n");
+    falls_back("svs: 1\norganizations:\n  - id: a\n    name: \"x\n  - y\"\n  - id: b\n");
+    // An alias whose anchor is in another piece.
+    falls_back("svs: 1\norganizations:\n  - id: &x a\n  - id: *x\n");
+    falls_back("svs: 1\ncatalogue: &c { name: x }\norganizations:\n  - id: a\n    name: *c\n");
+    // A line indented less than the dashes.
+    falls_back("svs: 1\norganizations:\n    - id: a\n  - id: b\n");
+    // Syntax errors are reported by the sequential parse.
+    falls_back("svs: 1\norganizations:\n  - id: a\n  - id: [b\n");
+    falls_back("svs: 1\norganizations:\n  - id: a\n  - {id: b\n");
+}
+
+/// One generated item, in one of several styles.
+fn item() -> impl Strategy<Value = String> {
+    let id = "[a-z]{1,6}";
+    prop_oneof![
+        id.prop_map(|id| format!("  - id: {id}\n    name: Name {id}\n")),
+        id.prop_map(|id| format!("  - {{ id: {id}, name: \"N {id}\" }}\n")),
+        id.prop_map(|id| format!("  - id: {id}\n    description: |\n      - {id}\n      more\n")),
+        id.prop_map(|id| format!("  - id: {id}\n    name: 'quoted\n      {id}'\n")),
+        id.prop_map(|id| format!("  - id: {id} # comment\n# column 0\n    tags: [a,\n      b]\n")),
+        id.prop_map(|id| format!("  - id: &{id} {id}\n    name: *{id}\n")),
+        Just("  - id: x\n    amount: 1_000\n    on: yes\n".to_owned()),
+        Just("  -\n    id: y\n".to_owned()),
+    ]
+}
+
+fn catalogue() -> impl Strategy<Value = String> {
+    (
+        proptest::collection::vec(item(), 0..12),
+        proptest::collection::vec(item(), 0..6),
+        any::<bool>(),
+        any::<bool>(),
+    )
+        .prop_map(|(orgs, groups, crlf, bom)| {
+            let mut text = String::from("svs: 1\norganizations:\n");
+            text.extend(orgs);
+            text.push_str("catalogue: { name: c }\ngroups:\n");
+            text.extend(groups);
+            if crlf {
+                text = text.replace('\n', "\r\n");
+            }
+            if bom {
+                text.insert(0, '\u{feff}');
+            }
+            text
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn generated_catalogues_read_the_same(text in catalogue()) {
+        agree(&text);
+    }
+}
