@@ -10,6 +10,7 @@
 pub mod currency;
 pub mod decode;
 pub mod files;
+pub mod progress;
 pub mod resolve;
 pub mod yaml;
 
@@ -98,7 +99,11 @@ pub fn load_files(inputs: Vec<(String, Vec<u8>)>, name: String) -> Loaded {
         }
     }
     let mut contents = Vec::with_capacity(readable.len());
-    for (decoded, mut findings) in decode_all(&sources, &readable) {
+    let bytes = readable.iter().map(|&f| sources.file(f).text.len()).sum();
+    let decoded = progress::show(readable.len(), bytes, |files_done| {
+        decode_all(&sources, &readable, files_done)
+    });
+    for (decoded, mut findings) in decoded {
         diagnostics.append(&mut findings);
         match decoded {
             Ok(decoded) => contents.push(decoded),
@@ -127,10 +132,11 @@ type Decoded = (
 
 /// Parses and decodes the files, in parallel when there are several, and returns the
 /// results in the files' order, so output never depends on scheduling.
-fn decode_all(sources: &SourceMap, files: &[FileId]) -> Vec<Decoded> {
+fn decode_all(sources: &SourceMap, files: &[FileId], done: &AtomicUsize) -> Vec<Decoded> {
     let decode_one = |file: FileId| {
         let mut findings = Vec::new();
         let decoded = decode::decode_file(file, sources.file(file), &mut findings);
+        done.fetch_add(1, Ordering::Relaxed);
         (decoded, findings)
     };
     let jobs = jobs();

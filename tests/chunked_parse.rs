@@ -186,3 +186,55 @@ proptest! {
         agree(&text);
     }
 }
+
+/// Runs `svs ARGS` and returns stdout, stderr and the exit code.
+fn svs(args: &[&str]) -> (Vec<u8>, String, Option<i32>) {
+    let output = assert_cmd::Command::cargo_bin("svs")
+        .unwrap()
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        output.stdout,
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+        output.status.code(),
+    )
+}
+
+#[test]
+fn a_large_file_gives_the_same_output_on_one_thread_and_on_several() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("large.yaml");
+    let mut text = String::from("svs: 1\ncatalogue: { name: large }\norganizations:\n");
+    let mut i = 0;
+    while text.len() < 3 << 20 {
+        // Every hundredth organisation has a misspelt key and a dangling parent.
+        if i % 100 == 7 {
+            writeln!(
+                text,
+                "  - id: org-{i}\n    nmae: Org {i}\n    parent: nowhere-{i}"
+            )
+            .unwrap();
+        } else {
+            writeln!(
+                text,
+                "  - id: org-{i}\n    name: \"Org {i}\"\n    description: |\n      - one\n      two"
+            )
+            .unwrap();
+        }
+        i += 1;
+    }
+    std::fs::write(&path, &text).unwrap();
+    let path = path.to_str().unwrap();
+    for format in ["json", "sarif"] {
+        let one = svs(&["lint", path, "--format", format, "--jobs", "1"]);
+        let several = svs(&["lint", path, "--format", format, "--jobs", "4"]);
+        assert_eq!(one.2, Some(1));
+        assert!(!one.0.is_empty());
+        assert_eq!(one, several, "{format}");
+        assert_eq!(
+            several.1, "",
+            "nothing on stderr in a pipe: no progress line"
+        );
+    }
+}

@@ -24,6 +24,7 @@ mod scalar;
 
 use std::cell::Cell;
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use granit_parser::ScalarStyle::{Folded, Literal};
 use granit_parser::{Event as Yaml, Parser, ScanError};
@@ -133,6 +134,14 @@ thread_local! {
     static READING: Cell<Reading> = const { Cell::new(Reading::Sequential) };
 }
 
+/// Bytes of text parsed so far by this process, for a progress line.
+static PARSED: AtomicUsize = AtomicUsize::new(0);
+
+/// How many bytes of text this process has parsed so far (items count as they end).
+pub fn bytes_parsed() -> usize {
+    PARSED.load(Ordering::Relaxed)
+}
+
 /// Runs `f` with one file's parse allowed `jobs` threads: a large file is then cut into
 /// pieces parsed in parallel ([`chunks`]).
 pub fn with_jobs<R>(jobs: usize, f: impl FnOnce() -> R) -> R {
@@ -197,6 +206,16 @@ pub fn parse_with(
     let text = source.text.as_str();
     let cap = alias_cap(text.len());
     let mut fed = 0usize;
+    // Progress: each item adds the bytes from the last item's end to its own.
+    let mut reported = 0usize;
+    let sink = &mut |event: Event| {
+        if let Event::Item(node) = &event {
+            let at = node.span.start.max(reported);
+            PARSED.fetch_add(at - reported, Ordering::Relaxed);
+            reported = at;
+        }
+        sink(event);
+    };
     if let Reading::Chunked { jobs, piece } = reading {
         let piece = if piece == 0 { chunks::PIECE } else { piece };
         if let Some(pieces) = chunks::plan(text, sections, piece) {
@@ -205,6 +224,7 @@ pub fn parse_with(
                 sink(event);
             };
             if chunks::run(file, text, sections, &pieces, jobs, cap, counted).is_ok() {
+                PARSED.fetch_add(text.len().saturating_sub(reported), Ordering::Relaxed);
                 return Ok(reading);
             }
         }
@@ -220,6 +240,7 @@ pub fn parse_with(
             sink(event);
         }
     })?;
+    PARSED.fetch_add(text.len().saturating_sub(reported), Ordering::Relaxed);
     Ok(Reading::Sequential)
 }
 
