@@ -82,7 +82,9 @@ struct Cli {
     #[arg(short, long, global = true)]
     quiet: bool,
 
-    /// Use at most N threads to read catalogue files (default: one per core)
+    /// Use at most N threads to read catalogue files; with N of 2 or more a large single
+    /// file is parsed in pieces in parallel (default: one thread per core for the files of
+    /// a directory, one pass for a single file)
     #[arg(short, long, global = true, value_name = "N")]
     jobs: Option<std::num::NonZeroUsize>,
 }

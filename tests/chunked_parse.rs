@@ -238,3 +238,59 @@ fn a_large_file_gives_the_same_output_on_one_thread_and_on_several() {
         );
     }
 }
+
+#[test]
+fn the_hostile_corpus_reads_the_same_in_pieces() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/hostile");
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if let Ok(text) = String::from_utf8(std::fs::read(&path).unwrap()) {
+            agree(&text);
+        }
+    }
+}
+
+/// `svs lint --format json --jobs JOBS FILE` under a 1 GiB address-space limit.
+fn bounded_lint(path: &str, jobs: &str) -> (Vec<u8>, Option<i32>) {
+    let svs = assert_cmd::cargo::cargo_bin("svs");
+    let output = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("ulimit -v 1048576 && exec \"$0\" \"$@\"")
+        .arg(svs)
+        .args(["lint", path, "--format", "json", "--jobs", jobs])
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&output.stderr).contains("panicked"));
+    (output.stdout, output.status.code())
+}
+
+#[test]
+fn hostile_items_in_a_large_file_are_stopped_the_same_way_on_any_number_of_threads() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut padding = String::new();
+    for i in 0..40_000 {
+        writeln!(padding, "  - id: org-{i}\n    name: Org {i}").unwrap();
+    }
+    let mut bomb = String::from("  - id: bomb\n    a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+    for level in 1..12 {
+        let refs = vec![format!("*l{}", level - 1); 10].join(", ");
+        writeln!(bomb, "    l{level}: &l{level} [{refs}]").unwrap();
+    }
+    let bomb = bomb.replace("&a [", "&l0 [");
+    let deep = format!(
+        "  - id: deep\n    name: {}{}\n",
+        "[".repeat(10_000),
+        "]".repeat(10_000)
+    );
+    for (name, hostile) in [("bomb", bomb), ("deep", deep)] {
+        let text = format!("svs: 1\norganizations:\n{padding}{hostile}{padding}");
+        assert!(text.len() > 2 << 20);
+        let path = dir.path().join(format!("{name}.yaml"));
+        std::fs::write(&path, text).unwrap();
+        let path = path.to_str().unwrap();
+        let one = bounded_lint(path, "1");
+        assert_eq!(one.1, Some(1), "{name}");
+        assert!(String::from_utf8_lossy(&one.0).contains("SVS001"), "{name}");
+        assert_eq!(bounded_lint(path, "2"), one, "{name}");
+    }
+}
