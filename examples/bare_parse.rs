@@ -1,5 +1,5 @@
-//! The yardstick for `benches/scale.sh`: deserialises one YAML file into a generic value
-//! with the same YAML crate and nothing else — no positions, no model, no checks.
+//! The yardstick for `benches/scale.sh`: walks every event of one YAML file with the
+//! parser `svs` uses (granit-parser), building nothing: the floor any loader must pay.
 //!
 //! ```text
 //! cargo run --release --example bare_parse -- FILE
@@ -20,14 +20,18 @@ fn main() {
             std::process::exit(2);
         }
     };
-    let mut options = serde_saphyr::Options::default();
-    // No budget: the yardstick should not pay for limits it does not need.
-    options.budget = None;
-    match serde_saphyr::from_str_with_options::<serde_json::Value>(&text, options) {
-        Ok(value) => drop(value),
-        Err(e) => {
-            eprintln!("{e}");
-            std::process::exit(1);
+    let mut options = granit_parser::Options::default();
+    options.set_emit_comments(false);
+    let mut parser = granit_parser::Parser::new_from_str_with_options(&text, options);
+    let mut events = 0u64;
+    while let Some(next) = parser.next_event() {
+        match next {
+            Ok(_) => events += 1,
+            Err(e) => {
+                eprintln!("{e}");
+                std::process::exit(1);
+            }
         }
     }
+    std::hint::black_box(events);
 }

@@ -83,9 +83,15 @@ struct Cli {
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
 
-    /// Print only what was asked for: no summary lines
+    /// Print only what was asked for: no summary lines, no progress
     #[arg(short, long, global = true)]
     quiet: bool,
+
+    /// Use at most N threads to read catalogue files; with N of 2 or more a large single
+    /// file is parsed in pieces in parallel (default: one thread per core for the files of
+    /// a directory, one pass for a single file)
+    #[arg(short, long, global = true, value_name = "N")]
+    jobs: Option<std::num::NonZeroUsize>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -182,6 +188,11 @@ pub fn run(
             };
         }
     };
+    crate::load::set_jobs(cli.jobs);
+    // A progress line only where a person watches: a terminal, not `--quiet`, not CI.
+    crate::load::progress::enable(
+        environment.stderr_is_terminal && !cli.quiet && std::env::var_os("CI").is_none(),
+    );
     let context = Context {
         color: use_color(
             cli.color,

@@ -104,9 +104,19 @@ macro_rules! value_schema {
 struct Text;
 value_schema!(Text, _g => json_schema!({ "type": ["string", "number", "boolean"] }));
 
-/// An exact decimal, read from its source text. Never quoted.
+/// An exact decimal, read from its source text. Never quoted. Bounded by the largest
+/// exact decimal, as the loader is: an editor's `.inf` is out of range.
 struct Number;
-value_schema!(Number, _g => json_schema!({ "type": "number" }));
+value_schema!(Number, _g => json_schema!({
+    "type": "number",
+    "minimum": -79_228_162_514_264_337_593_543_950_335_i128,
+    "maximum": 79_228_162_514_264_337_593_543_950_335_i128
+}));
+
+/// A name that must be written as text, such as a security control: `1` and `'1'` are
+/// different JSON values but would be one control.
+struct Name;
+value_schema!(Name, _g => json_schema!({ "type": "string" }));
 
 /// A whole number.
 struct Whole;
@@ -517,7 +527,7 @@ struct Warranty {
     continuity: Option<Continuity>,
     /// Named security controls, each at most once.
     #[schemars(extend("uniqueItems" = true))]
-    security: Option<Vec<Text>>,
+    security: Option<Vec<Name>>,
 }
 
 /// A capacity metric and its value. Higher is better.

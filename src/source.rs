@@ -70,11 +70,11 @@ impl SourceFile {
     }
 
     /// The line and column of a byte offset (clamped to the text, and to a character
-    /// boundary).
+    /// boundary). A byte order mark takes no column.
     pub fn position(&self, offset: usize) -> Position {
         let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
         let line_index = self.line_index(offset);
-        let line_start = self.line_starts[line_index];
+        let line_start = self.content_start(self.line_starts[line_index]).min(offset);
         let column = self.text[line_start..offset].chars().count() + 1;
         Position {
             line: line_index + 1,
@@ -87,6 +87,7 @@ impl SourceFile {
         let Some(&line_start) = self.line_starts.get(line.saturating_sub(1)) else {
             return self.text.len();
         };
+        let line_start = self.content_start(line_start);
         let line_end = self.line_end(line_start);
         self.text[line_start..line_end]
             .char_indices()
@@ -94,13 +95,23 @@ impl SourceFile {
             .map_or(line_end, |(i, _)| line_start + i)
     }
 
-    /// The byte range of the whole lines that `range` touches (without the final newline).
+    /// The byte range of the whole lines that `range` touches, for a snippet: without the
+    /// final line break (`\n` or `\r\n`) and without a byte order mark.
     pub fn line_range(&self, range: Range<usize>) -> Range<usize> {
         let start = range.start.min(self.text.len());
         let last = range.end.saturating_sub(1).max(start).min(self.text.len());
-        let first_start = self.line_starts[self.line_index(start)];
+        let first_start = self.content_start(self.line_starts[self.line_index(start)]);
         let last_start = self.line_starts[self.line_index(last)];
-        first_start..self.line_end(last_start)
+        first_start..self.line_end(last_start).max(first_start)
+    }
+
+    /// Where a line's text starts: after the byte order mark on the first line.
+    fn content_start(&self, line_start: usize) -> usize {
+        if line_start == 0 && self.text.starts_with(BOM) {
+            BOM.len_utf8()
+        } else {
+            line_start
+        }
     }
 
     fn line_index(&self, offset: usize) -> usize {
@@ -110,10 +121,16 @@ impl SourceFile {
         }
     }
 
+    /// The end of a line's text, before `\n` or `\r\n`.
     fn line_end(&self, line_start: usize) -> usize {
-        self.text[line_start..]
+        let end = self.text[line_start..]
             .find('\n')
-            .map_or(self.text.len(), |i| line_start + i)
+            .map_or(self.text.len(), |i| line_start + i);
+        if end > line_start && self.text.as_bytes()[end - 1] == b'\r' {
+            end - 1
+        } else {
+            end
+        }
     }
 }
 
@@ -155,6 +172,9 @@ impl SourceMap {
     }
 }
 
+/// The byte order mark some editors write at the start of a UTF-8 file.
+const BOM: char = '\u{feff}';
+
 fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
     text.bytes()
         .enumerate()
@@ -192,6 +212,23 @@ mod tests {
         assert_eq!(f.offset(2, 3), 6);
         assert_eq!(f.offset(1, 1), 0);
         assert_eq!(f.offset(9, 1), f.text.len());
+    }
+
+    #[test]
+    fn a_byte_order_mark_takes_no_column() {
+        let f = file("\u{feff}ab\ncd");
+        assert_eq!(f.position(3), Position { line: 1, column: 1 });
+        assert_eq!(f.position(4), Position { line: 1, column: 2 });
+        assert_eq!(f.position(0), Position { line: 1, column: 1 });
+        assert_eq!(f.offset(1, 2), 4);
+        assert_eq!(&f.text[f.line_range(3..4)], "ab");
+    }
+
+    #[test]
+    fn line_range_leaves_out_a_carriage_return() {
+        let f = file("one\r\ntwo\r\n");
+        assert_eq!(&f.text[f.line_range(0..1)], "one");
+        assert_eq!(&f.text[f.line_range(1..7)], "one\r\ntwo");
     }
 
     #[test]

@@ -1,10 +1,28 @@
 //! Arbitrary bytes as a catalogue file: loading, linting, assessing and rendering must
-//! never panic, whatever the input.
+//! never panic, whatever the input; and reading the file cut into pieces on several
+//! threads must give exactly what reading it in one pass gives.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
+use svs::load::yaml::{Reading, parse_with};
+use svs::source::{FileId, SourceFile};
+
+/// Every event of reading `text` as `reading` says, as text, or the error.
+fn events(text: &str, reading: Reading) -> String {
+    let source = SourceFile::new("fuzz.yaml".into(), text.into());
+    let sections = ["organizations", "people", "groups", "outcomes", "products", "services", "offerings", "relationships"];
+    let mut out = String::new();
+    match parse_with(FileId(0), &source, &sections, reading, &mut |e| out.push_str(&format!("{e:?}\n"))) {
+        Ok(_) => out,
+        Err(error) => format!("{error:?}"),
+    }
+}
 
 fuzz_target!(|data: &[u8]| {
+    if let Ok(text) = std::str::from_utf8(data) {
+        let chunked = Reading::Chunked { jobs: 2, piece: 1 };
+        assert_eq!(events(text, chunked), events(text, Reading::Sequential));
+    }
     let loaded = svs::load::load_files(vec![("fuzz.yaml".into(), data.to_vec())], "fuzz".into());
     let report = svs::lint::lint(&loaded, svs::lint::Options::default());
     let mut sink = Vec::new();

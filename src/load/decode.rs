@@ -287,7 +287,7 @@ impl Decoder<'_> {
             NodeKind::Str(s) => Some(Spanned::new(s.clone(), node.span)),
             NodeKind::Number | NodeKind::Bool(_) => Some(Spanned::new(
                 self.text
-                    .get(node.span.range())
+                    .get(node.text_span().range())
                     .unwrap_or_default()
                     .to_owned(),
                 node.span,
@@ -320,7 +320,7 @@ impl Decoder<'_> {
     fn decimal(&mut self, node: &Node, what: &str) -> Option<Decimal> {
         match &node.kind {
             NodeKind::Number => {
-                let text = self.text.get(node.span.range()).unwrap_or_default();
+                let text = self.text.get(node.text_span().range()).unwrap_or_default();
                 match parse_decimal(text) {
                     Ok(value) => Some(value),
                     Err(problem) => {
@@ -331,7 +331,7 @@ impl Decoder<'_> {
             }
             // A plain scalar YAML reads as text, such as `1_000.50`, is a number
             // written with digit separators: read it as one.
-            NodeKind::Str(s) if self.text.get(node.span.range()) == Some(s.as_str()) => {
+            NodeKind::Str(s) if self.text.get(node.text_span().range()) == Some(s.as_str()) => {
                 let value = parse_decimal(s).ok();
                 if value.is_none() {
                     self.invalid(node.span, format!("{what} must be a number, found `{s}`"));
@@ -617,8 +617,10 @@ impl Decoder<'_> {
 
     /// Checks `svs: 1`.
     fn version(&mut self, value: &Node) {
-        let text = self.text.get(value.span.range()).unwrap_or_default();
-        if !(value.kind == NodeKind::Number && text == FORMAT_VERSION) {
+        let text = self.text.get(value.text_span().range()).unwrap_or_default();
+        // Any spelling of the number 1 (`1`, `1.0`, `+1`), as for the JSON Schema's `const`.
+        let one = value.kind == NodeKind::Number && parse_decimal(text) == Ok(Decimal::ONE);
+        if !one {
             let shown = match &value.kind {
                 NodeKind::Null => "nothing".to_owned(),
                 NodeKind::Str(s) => format!("{s:?}"),
@@ -709,9 +711,20 @@ pub fn is_valid_id(id: &str) -> bool {
         })
 }
 
-/// Reads a YAML number's source text as an exact decimal.
+/// Reads a YAML number's source text as an exact decimal: YAML 1.2's decimal, `0x`
+/// hexadecimal and `0o` octal forms; `1_000` is text in YAML 1.2, and refused.
 pub fn parse_decimal(text: &str) -> Result<Decimal, String> {
-    let cleaned: String = text.trim().trim_start_matches('+').replace('_', "");
+    let cleaned: String = text.trim().trim_start_matches('+').to_owned();
+    for (prefix, radix) in [("0x", 16), ("0o", 8)] {
+        if let Some(digits) = cleaned.strip_prefix(prefix) {
+            return i64::from_str_radix(digits, radix)
+                .map(Decimal::from)
+                .map_err(|_| format!("`{text}` is not a whole number that fits"));
+        }
+    }
+    if cleaned.contains('_') {
+        return Err(format!("`{text}` is not a decimal number"));
+    }
     let lower = cleaned.to_ascii_lowercase();
     if [".nan", ".inf"].iter().any(|word| lower.ends_with(word)) {
         return Err(format!("`{text}` is not a finite number"));
@@ -747,7 +760,9 @@ mod tests {
             parse_decimal("0.30000000000000004").unwrap().to_string(),
             "0.30000000000000004"
         );
-        assert_eq!(parse_decimal("1_000").unwrap(), Decimal::from(1000));
+        assert!(parse_decimal("1_000").is_err());
+        assert_eq!(parse_decimal("0x1F").unwrap(), Decimal::from(31));
+        assert_eq!(parse_decimal("0o17").unwrap(), Decimal::from(15));
         assert_eq!(parse_decimal("2.5e3").unwrap(), Decimal::from(2500));
         assert_eq!(parse_decimal("+7").unwrap(), Decimal::from(7));
     }
@@ -757,7 +772,6 @@ mod tests {
         assert!(parse_decimal("1e400").unwrap_err().contains("does not fit"));
         assert!(parse_decimal(".nan").unwrap_err().contains("not a finite"));
         assert!(parse_decimal("-.inf").unwrap_err().contains("not a finite"));
-        assert!(parse_decimal("0x1F").unwrap_err().contains("not a decimal"));
         assert!(parse_decimal("123456789012345678901234567890123").is_err());
     }
 

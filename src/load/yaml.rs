@@ -1,26 +1,33 @@
 //! The YAML layer: one file's text into [`Node`]s, each with its byte span, handed to the
 //! decoder one entity at a time.
 //!
-//! This is the only module that knows the YAML crate (serde-saphyr). It parses into a
-//! generic tree rather than into the model's types because serde's derive stops at the
-//! first error, while `svs` reports every unknown key, missing key and bad value of a file
-//! in one run; the tree also keeps the span of every key and value, which the model's
+//! This is the only module that knows the YAML crate. It drives granit-parser's event
+//! parser directly and builds a small tree per entity rather than deserialising into the
+//! model's types: `svs` reports every unknown key, missing key and bad value of a file in
+//! one run, and the tree keeps the span of every key and value, which the model's
 //! diagnostics need long after parsing.
 //!
 //! The lists of entities (the sections named by the caller, such as `relationships`) are
-//! not built as trees: each item is handed over as soon as it is parsed and dropped once
-//! decoded, so memory holds the source text and the model, never a tree of the whole
-//! file.
+//! not built as trees: each item is handed over as soon as its last event is read and
+//! dropped once decoded, so memory holds the source text and the model, never a tree of the
+//! whole file.
 //!
 //! Duplicate keys are passed through so that the decoder can report each one (SVS007) and
 //! carry on. Numbers are not converted here: the decoder reads the exact source text of a
-//! number as a decimal, so no amount ever passes through a binary float.
+//! number ([`Node::text_span`]) as a decimal, so no amount ever passes through a binary
+//! float. An alias is a copy of its anchor's node, placed at the alias; the nodes all
+//! aliases of a file copy are counted and capped, so an alias bomb stops early, and
+//! nesting is limited in depth.
+
+mod chunks;
+mod scalar;
 
 use std::cell::Cell;
-use std::fmt;
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
-use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde_saphyr::{Budget, DuplicateKeyPolicy, NonFiniteFloatPolicy, Options};
+use granit_parser::ScalarStyle::{Folded, Literal};
+use granit_parser::{Event as Yaml, Parser, ScanError};
 
 use crate::source::{FileId, SourceFile, Span};
 
@@ -29,8 +36,11 @@ use crate::source::{FileId, SourceFile, Span};
 pub struct Node {
     /// What the node holds.
     pub kind: NodeKind,
-    /// Where it was written (for a collection, where it starts).
+    /// Where it was written (for a collection, where it starts; for an alias, the alias).
     pub span: Span,
+    /// The bytes of the scalar's own text: the span itself, or the anchor's scalar when
+    /// the node is an alias.
+    text: (usize, usize),
 }
 
 /// The shape of a YAML node.
@@ -40,7 +50,8 @@ pub enum NodeKind {
     Null,
     /// `true` or `false`.
     Bool(bool),
-    /// A plain scalar that YAML reads as a number; its exact text is the span's text.
+    /// A plain scalar that YAML reads as a number; its exact text is
+    /// [`Node::text_span`]'s text.
     Number,
     /// A string.
     Str(String),
@@ -60,6 +71,33 @@ impl NodeKind {
             NodeKind::Str(_) => "a string",
             NodeKind::Seq(_) => "a list",
             NodeKind::Map(_) => "a mapping",
+        }
+    }
+}
+
+impl Node {
+    /// A node whose text is its span.
+    fn new(kind: NodeKind, span: Span) -> Self {
+        Node {
+            kind,
+            span,
+            text: (span.start, span.end),
+        }
+    }
+
+    /// Where the scalar's text was written: the node's own span, or through an alias the
+    /// anchored scalar's. A number's exact decimal is read from here, while findings point
+    /// at [`Node::span`].
+    pub fn text_span(&self) -> Span {
+        Span::new(self.span.file, self.text.0, self.text.1)
+    }
+
+    /// How many nodes this tree holds.
+    fn size(&self) -> usize {
+        1 + match &self.kind {
+            NodeKind::Seq(items) => items.iter().map(Node::size).sum(),
+            NodeKind::Map(pairs) => pairs.iter().map(|(k, v)| k.size() + v.size()).sum(),
+            _ => 0,
         }
     }
 }
@@ -87,29 +125,123 @@ pub enum Event {
     Root(Node),
 }
 
+/// Collections nested deeper than this are refused: an honest catalogue needs about ten
+/// levels, and the limit keeps recursion over the tree shallow.
+const MAX_DEPTH: usize = 64;
+
 thread_local! {
-    /// The file being parsed, for the spans of its nodes.
-    static FILE: Cell<FileId> = const { Cell::new(FileId(0)) };
+    /// How this thread reads a file ([`with_reading`]).
+    static READING: Cell<Reading> = const { Cell::new(Reading::Sequential) };
+}
+
+/// Bytes of text parsed so far by this process, for a progress line.
+static PARSED: AtomicUsize = AtomicUsize::new(0);
+
+/// How many bytes of text this process has parsed so far (items count as they end).
+pub fn bytes_parsed() -> usize {
+    PARSED.load(Ordering::Relaxed)
+}
+
+/// Runs `f` with one file's parse allowed `jobs` threads: a large file is then cut into
+/// pieces parsed in parallel ([`chunks`]).
+pub fn with_jobs<R>(jobs: usize, f: impl FnOnce() -> R) -> R {
+    let reading = if jobs > 1 {
+        Reading::Chunked { jobs, piece: 0 }
+    } else {
+        Reading::Sequential
+    };
+    with_reading(reading, f)
+}
+
+/// Runs `f` with files read as `reading` says on this thread. A chunked reading with an
+/// explicit piece size cuts even a small file (for tests).
+pub fn with_reading<R>(reading: Reading, f: impl FnOnce() -> R) -> R {
+    let before = READING.with(|r| r.replace(reading));
+    let result = f();
+    READING.with(|r| r.set(before));
+    result
 }
 
 /// Parses one file's text, handing every top-level pair and every item of the `sections`
-/// to `sink` as it goes. Limits scale with the input so that a large honest catalogue
-/// loads while an alias bomb or a deeply nested document is stopped early.
+/// to `sink` as it goes.
 pub fn parse(
     file: FileId,
     source: &SourceFile,
     sections: &[&str],
     sink: &mut dyn FnMut(Event),
 ) -> Result<(), SyntaxError> {
+    let reading = match READING.with(Cell::get) {
+        Reading::Chunked { piece: 0, .. } if source.text.len() < chunks::MIN_PARALLEL => {
+            Reading::Sequential
+        }
+        reading => reading,
+    };
+    parse_with(file, source, sections, reading, sink).map(|_| ())
+}
+
+/// How a file is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    /// In one pass.
+    Sequential,
+    /// Cut into pieces of about `piece` bytes (0: the default size) parsed on `jobs`
+    /// threads, when the cut is safe.
+    Chunked {
+        /// Threads.
+        jobs: usize,
+        /// Bytes of text per piece.
+        piece: usize,
+    },
+}
+
+/// [`parse`], read as asked; returns how the file was read in the end (a chunked parse
+/// falls back to a sequential one when the cut is not safe or a piece fails to parse).
+pub fn parse_with(
+    file: FileId,
+    source: &SourceFile,
+    sections: &[&str],
+    reading: Reading,
+    sink: &mut dyn FnMut(Event),
+) -> Result<Reading, SyntaxError> {
     let text = source.text.as_str();
-    let mut options = Options::default();
-    options.duplicate_keys = DuplicateKeyPolicy::PassThrough;
-    options.non_finite_float_policy = NonFiniteFloatPolicy::PassThrough;
-    options.budget = Some(budget(text.len()));
-    FILE.with(|f| f.set(file));
-    let root = RootSeed { sections, sink };
-    serde_saphyr::with_deserializer_from_str_with_options(text, options, |de| root.deserialize(de))
-        .map_err(|error| syntax_error(file, source, &error))
+    let cap = alias_cap(text.len());
+    let mut fed = 0usize;
+    // Progress: each item adds the bytes from the last item's end to its own.
+    let mut reported = 0usize;
+    let sink = &mut |event: Event| {
+        if let Event::Item(node) = &event {
+            let at = node.span.start.max(reported);
+            PARSED.fetch_add(at - reported, Ordering::Relaxed);
+            reported = at;
+        }
+        sink(event);
+    };
+    if let Reading::Chunked { jobs, piece } = reading {
+        let piece = if piece == 0 { chunks::PIECE } else { piece };
+        if let Some(pieces) = chunks::plan(text, sections, piece) {
+            let counted = &mut |event| {
+                fed += 1;
+                sink(event);
+            };
+            if chunks::run(file, text, sections, &pieces, jobs, cap, counted).is_ok() {
+                PARSED.fetch_add(text.len().saturating_sub(reported), Ordering::Relaxed);
+                return Ok(reading);
+            }
+        }
+    }
+    // Sequentially, skipping the events a chunked parse already handed over: they are a
+    // prefix of these.
+    let mut builder = Builder::new(file, 0, cap, sections);
+    let mut skip = fed;
+    builder.document(text, &mut |event| {
+        if skip > 0 {
+            skip -= 1;
+        } else {
+            sink(event);
+        }
+    })?;
+    PARSED.fetch_add(text.len().saturating_sub(reported), Ordering::Relaxed);
+    Ok(Reading::Sequential)
 }
 
 /// Parses a whole document into one tree (for tests and small inputs).
@@ -121,282 +253,385 @@ pub fn parse_tree(file: FileId, source: &SourceFile) -> Result<Node, SyntaxError
         Event::Root(node) => root = Some(node),
         Event::Section(_) | Event::Item(_) => {}
     })?;
-    Ok(root.unwrap_or(Node {
-        kind: NodeKind::Map(pairs),
-        span: Span::new(file, 0, 0),
-    }))
+    Ok(root.unwrap_or_else(|| Node::new(NodeKind::Map(pairs), Span::new(file, 0, 0))))
 }
 
-/// Resource limits proportional to the input: every node of an honest file takes at least
-/// a byte or two of text, so only alias expansion can exceed these.
-fn budget(len: usize) -> Budget {
-    let mut budget = Budget::default();
-    budget.max_nodes = budget.max_nodes.max(len);
-    budget.max_events = budget.max_events.max(len.saturating_mul(2));
-    budget.max_total_scalar_bytes = budget.max_total_scalar_bytes.max(len.saturating_mul(2));
-    budget.max_anchors = budget.max_anchors.max(len / 8);
-    budget.max_aliases = budget.max_aliases.max(len / 8);
-    budget
+/// How many nodes the aliases of a file may copy in all: far more than any honest use of
+/// aliases, far less than an alias bomb's billions.
+fn alias_cap(len: usize) -> usize {
+    (len / 16).max(250_000)
 }
 
-fn syntax_error(file: FileId, source: &SourceFile, error: &serde_saphyr::Error) -> SyntaxError {
-    let inner = error.without_snippet();
-    let start = error
-        .location()
-        .and_then(|location| {
-            let line = usize::try_from(location.line()).ok()?;
-            let column = usize::try_from(location.column()).ok()?;
-            (line > 0).then(|| source.offset(line, column.max(1)))
-        })
-        .unwrap_or(0);
-    SyntaxError {
-        message: describe_error(inner),
-        span: Span::new(file, start, start),
-    }
+/// The granit-parser options: comments are skipped, limits are the parser's own.
+fn options() -> granit_parser::Options {
+    let mut options = granit_parser::Options::default();
+    options.set_emit_comments(false);
+    options
 }
 
-/// The parser's message without its trailing "at line …, column …" (the span says that).
-fn describe_error(error: &serde_saphyr::Error) -> String {
-    let text = error.to_string();
-    if text.starts_with("budget breached") || text.contains("alias expansion limit") {
-        return "the document exceeds the parser's resource limits (too many nodes, \
-                too deep, or an alias expanded too often)"
-            .to_owned();
-    }
-    let text = text.lines().next().unwrap_or_default();
-    if text.starts_with("recursion limit exceeded") {
-        return "the document nests too deeply".to_owned();
-    }
-    let text = match text.find(" at line ") {
-        Some(i) => &text[..i],
-        None => text,
-    };
-    let text = text.split("; use from_str_multiple").next().unwrap_or(text);
-    text.trim().to_owned()
-}
-
-/// A node from serde-saphyr's spanned value: our span from its byte offsets.
-fn node(spanned: serde_saphyr::Spanned<NodeKind>) -> Node {
-    let span = spanned.referenced.span();
-    let start = span
-        .byte_offset()
-        .and_then(|o| usize::try_from(o).ok())
-        .unwrap_or(0);
-    let len = span
-        .byte_len()
-        .and_then(|l| usize::try_from(l).ok())
-        .unwrap_or(0);
-    Node {
-        kind: spanned.value,
-        span: Span::new(FILE.with(Cell::get), start, start.saturating_add(len)),
-    }
-}
-
-impl<'de> Deserialize<'de> for NodeKind {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(NodeVisitor)
-    }
-}
-
-/// Builds a [`NodeKind`]; children are deserialised with their spans.
-struct NodeVisitor;
-
-impl<'de> Visitor<'de> for NodeVisitor {
-    type Value = NodeKind;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("any YAML node")
-    }
-
-    fn visit_unit<E>(self) -> Result<NodeKind, E> {
-        Ok(NodeKind::Null)
-    }
-
-    fn visit_none<E>(self) -> Result<NodeKind, E> {
-        Ok(NodeKind::Null)
-    }
-
-    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<NodeKind, D::Error> {
-        deserializer.deserialize_any(self)
-    }
-
-    fn visit_bool<E>(self, v: bool) -> Result<NodeKind, E> {
-        Ok(NodeKind::Bool(v))
-    }
-
-    fn visit_i64<E>(self, _: i64) -> Result<NodeKind, E> {
-        Ok(NodeKind::Number)
-    }
-
-    fn visit_u64<E>(self, _: u64) -> Result<NodeKind, E> {
-        Ok(NodeKind::Number)
-    }
-
-    fn visit_i128<E>(self, _: i128) -> Result<NodeKind, E> {
-        Ok(NodeKind::Number)
-    }
-
-    fn visit_u128<E>(self, _: u128) -> Result<NodeKind, E> {
-        Ok(NodeKind::Number)
-    }
-
-    fn visit_f64<E>(self, _: f64) -> Result<NodeKind, E> {
-        Ok(NodeKind::Number)
-    }
-
-    fn visit_str<E>(self, v: &str) -> Result<NodeKind, E> {
-        Ok(NodeKind::Str(v.to_owned()))
-    }
-
-    fn visit_string<E>(self, v: String) -> Result<NodeKind, E> {
-        Ok(NodeKind::Str(v))
-    }
-
-    fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<NodeKind, E> {
-        Ok(NodeKind::Str(String::from_utf8_lossy(v).into_owned()))
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<NodeKind, A::Error> {
-        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1024));
-        while let Some(item) = seq.next_element()? {
-            items.push(node(item));
+/// A tab in the indentation of the line of `at` or of the next line: the usual cause of a
+/// syntax error there, which the parser reports elsewhere.
+fn indenting_tab(text: &str, at: usize) -> Option<usize> {
+    let at = at.min(text.len());
+    let mut line = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    for _ in 0..2 {
+        let indent = text[line..]
+            .bytes()
+            .take_while(|b| matches!(b, b' ' | b'\t'))
+            .position(|b| b == b'\t');
+        if let Some(i) = indent {
+            return Some(line + i);
         }
-        Ok(NodeKind::Seq(items))
+        line = line + text[line..].find('\n')? + 1;
     }
+    None
+}
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<NodeKind, A::Error> {
-        let mut pairs = Vec::with_capacity(map.size_hint().unwrap_or(0).min(64));
-        while let Some((key, value)) = map.next_entry()? {
-            pairs.push((node(key), node(value)));
-        }
-        Ok(NodeKind::Map(pairs))
+/// Whether the value of a merge key `<<` can be merged: a mapping or a list of mappings.
+/// Anything else stays an ordinary pair, for the decoder to report as an unknown key.
+fn mergeable(value: &Node) -> bool {
+    match &value.kind {
+        NodeKind::Map(_) => true,
+        NodeKind::Seq(items) => items.iter().all(|i| matches!(i.kind, NodeKind::Map(_))),
+        _ => false,
     }
 }
 
-/// The document: a mapping whose sections are streamed item by item.
-struct RootSeed<'s, 'f> {
-    sections: &'s [&'s str],
-    sink: &'f mut dyn FnMut(Event),
-}
-
-impl<'de> DeserializeSeed<'de> for RootSeed<'_, '_> {
-    type Value = ();
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-/// The scalar `visit_*` methods of a seed that hands a value of the wrong shape over
-/// whole: each builds the [`NodeKind`] and passes it to the seed's `whole`.
-macro_rules! whole_scalars {
-    () => {
-        whole_scalars! {
-            visit_unit();
-            visit_none();
-            visit_bool(v: bool);
-            visit_i64(v: i64);
-            visit_u64(v: u64);
-            visit_i128(v: i128);
-            visit_u128(v: u128);
-            visit_f64(v: f64);
-            visit_str(v: &str);
-            visit_string(v: String);
-            visit_bytes(v: &[u8]);
-        }
-    };
-    ($($method:ident($($arg:ident: $ty:ty),*);)*) => {$(
-        fn $method<E: de::Error>(self, $($arg: $ty),*) -> Result<(), E> {
-            self.whole(NodeVisitor.$method($($arg),*)?);
-            Ok(())
-        }
-    )*};
-}
-
-impl RootSeed<'_, '_> {
-    /// A document that is not a mapping becomes one [`Event::Root`].
-    fn whole(self, kind: NodeKind) {
-        let span = Span::new(FILE.with(Cell::get), 0, 0);
-        (self.sink)(Event::Root(Node { kind, span }));
-    }
-}
-
-impl<'de> Visitor<'de> for RootSeed<'_, '_> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a mapping")
-    }
-
-    whole_scalars!();
-
-    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<(), A::Error> {
-        self.whole(NodeVisitor.visit_seq(seq)?);
-        Ok(())
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        while let Some(key) = map.next_key::<serde_saphyr::Spanned<NodeKind>>()? {
-            let key = node(key);
-            let streamed =
-                matches!(&key.kind, NodeKind::Str(name) if self.sections.contains(&name.as_str()));
-            if streamed {
-                map.next_value_seed(SectionSeed {
-                    key,
-                    sink: &mut *self.sink,
-                })?;
-            } else {
-                let value = node(map.next_value()?);
-                (self.sink)(Event::Pair(key, value));
+/// A mapping's own pairs, then the pairs of each merged mapping whose key is not set yet:
+/// YAML's merge key, where the mapping's own keys win and earlier merged mappings win
+/// over later ones. Merged pairs keep the spans of the anchored text.
+fn merge(mut pairs: Vec<(Node, Node)>, merged: Vec<Node>) -> Vec<(Node, Node)> {
+    for source in merged {
+        let NodeKind::Map(more) = source.kind else {
+            continue;
+        };
+        for (key, value) in more {
+            if !pairs.iter().any(|(k, _)| k.kind == key.kind) {
+                pairs.push((key, value));
             }
         }
-        Ok(())
     }
+    pairs
 }
 
-/// A section's value: a list is streamed item by item; anything else is handed over
-/// whole, for the decoder to reject.
-struct SectionSeed<'f> {
-    key: Node,
-    sink: &'f mut dyn FnMut(Event),
+/// Whether `key` names one of the streamed sections.
+fn is_section(sections: &[&str], key: &Node) -> bool {
+    matches!(&key.kind, NodeKind::Str(name) if sections.contains(&name.as_str()))
 }
 
-impl<'de> DeserializeSeed<'de> for SectionSeed<'_> {
-    type Value = ();
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_any(self)
-    }
+/// A collection being built, or one of the two levels that are streamed.
+enum Frame {
+    /// The document's top-level mapping: pairs go to the sink.
+    Top { key: Option<Node> },
+    /// A section's list: items go to the sink; kept too when the list is anchored.
+    Section {
+        kept: Option<(usize, Vec<Node>, Span)>,
+    },
+    /// A sequence.
+    Seq {
+        anchor: usize,
+        span: Span,
+        items: Vec<Node>,
+    },
+    /// A mapping; `key` waits for its value (and is a merge key `<<` or not); `merged`
+    /// holds the mappings that merge keys name.
+    Map {
+        anchor: usize,
+        span: Span,
+        pairs: Vec<(Node, Node)>,
+        key: Option<(Node, bool)>,
+        merged: Vec<Node>,
+    },
 }
 
-impl SectionSeed<'_> {
-    /// A section value that is not a list becomes one [`Event::Pair`].
-    fn whole(self, kind: NodeKind) {
-        let span = self.key.span;
-        (self.sink)(Event::Pair(self.key, Node { kind, span }));
-    }
+/// Builds nodes from parser events.
+struct Builder<'s> {
+    file: FileId,
+    /// Where the parsed text starts in the file: spans are shifted by it.
+    base: usize,
+    sections: &'s [&'s str],
+    stack: Vec<Frame>,
+    /// Every anchored node, by the parser's anchor id, with its size.
+    anchors: HashMap<usize, (Node, usize)>,
+    /// Nodes copied by aliases so far, and the most allowed.
+    copied: usize,
+    cap: usize,
+    /// The document's root has been read.
+    done: bool,
+    /// The text is a run of a section's items (a chunk of a large file), one level below
+    /// the top-level mapping: its root list streams items without a `Section` event.
+    items: bool,
 }
 
-impl<'de> Visitor<'de> for SectionSeed<'_> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a list")
+impl<'s> Builder<'s> {
+    fn new(file: FileId, base: usize, cap: usize, sections: &'s [&'s str]) -> Self {
+        Builder {
+            file,
+            base,
+            sections,
+            stack: Vec::new(),
+            anchors: HashMap::new(),
+            copied: 0,
+            cap,
+            done: false,
+            items: false,
+        }
     }
 
-    whole_scalars!();
-
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
-        self.whole(NodeVisitor.visit_map(map)?);
-        Ok(())
+    fn span(&self, span: &granit_parser::Span) -> Span {
+        let start = span.start.byte_offset().unwrap_or(0) + self.base;
+        let end = span.end.byte_offset().unwrap_or(0) + self.base;
+        Span::new(self.file, start, end.max(start))
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        (self.sink)(Event::Section(self.key));
-        while let Some(item) = seq.next_element::<serde_saphyr::Spanned<NodeKind>>()? {
-            (self.sink)(Event::Item(node(item)));
+    fn error(&self, at: usize, message: impl Into<String>) -> SyntaxError {
+        SyntaxError {
+            message: message.into(),
+            span: Span::new(self.file, at, at),
+        }
+    }
+
+    fn scan_error(&self, text: &str, error: &ScanError) -> SyntaxError {
+        let marker = error.marker();
+        let at = marker.byte_offset().unwrap_or_else(|| {
+            // Without a byte offset, the line and column locate it.
+            let source = SourceFile::new(String::new(), text.to_owned());
+            source.offset(marker.line(), marker.col() + 1)
+        });
+        // The parser says "found a tab" where it noticed one, often at the end of the line
+        // before: point at the tab that indents a line.
+        let tab = error
+            .info()
+            .contains("tab")
+            .then(|| indenting_tab(text, at));
+        if let Some(tab) = tab.flatten() {
+            return self.error(
+                tab + self.base,
+                "a tab indents this line: YAML indents with spaces",
+            );
+        }
+        let message = match error.kind() {
+            granit_parser::ErrorKind::UnknownAnchor => "alias references unknown anchor".into(),
+            granit_parser::ErrorKind::RecursionLimitExceeded => {
+                "the document nests too deeply".into()
+            }
+            _ => error.info(),
+        };
+        self.error(at + self.base, message)
+    }
+
+    /// Parses `text` as one document whose top-level mapping is streamed.
+    fn document(&mut self, text: &str, sink: &mut dyn FnMut(Event)) -> Result<(), SyntaxError> {
+        let mut parser = Parser::new_from_str_with_options(text, options());
+        while let Some(next) = parser.next_event() {
+            let (event, span) = next.map_err(|e| self.scan_error(text, &e))?;
+            let mut at = self.span(&span);
+            if let Yaml::Scalar(_, Literal | Folded, ..) = event {
+                // A block scalar's span runs on over the next line's indentation: end it
+                // at its last line break, as it ends where a piece of a file ends.
+                let local = &text[..at.end - self.base];
+                at.end -= local.len() - local.trim_end_matches(' ').len();
+            }
+            self.event(event, at, sink)?;
+        }
+        if !self.done {
+            sink(Event::Root(Node::new(
+                NodeKind::Null,
+                Span::new(self.file, 0, 0),
+            )));
         }
         Ok(())
+    }
+
+    fn event(
+        &mut self,
+        event: Yaml<'_>,
+        at: Span,
+        sink: &mut dyn FnMut(Event),
+    ) -> Result<(), SyntaxError> {
+        match event {
+            // A second document is reported where its content starts.
+            Yaml::Scalar(..)
+            | Yaml::Alias(_)
+            | Yaml::SequenceStart(..)
+            | Yaml::MappingStart(..)
+                if self.done && self.stack.is_empty() =>
+            {
+                return Err(self.error(at.start, "multiple YAML documents detected"));
+            }
+            Yaml::Scalar(value, style, anchor, tag) => {
+                let merge =
+                    style == granit_parser::ScalarStyle::Plain && tag.is_none() && value == "<<";
+                let kind = scalar::kind(&value, style, tag.as_deref());
+                self.complete_key(Node::new(kind, at), anchor, merge, sink);
+            }
+            Yaml::Alias(id) => {
+                let Some((node, size)) = self.anchors.get(&id) else {
+                    return Err(self.error(at.start, "an alias refers to a node that contains it"));
+                };
+                self.copied = self.copied.saturating_add(*size);
+                if self.copied > self.cap {
+                    return Err(self.error(
+                        at.start,
+                        format!(
+                            "the document exceeds the parser's resource limits: its aliases \
+                             copy more than {} nodes",
+                            self.cap
+                        ),
+                    ));
+                }
+                let mut node = node.clone();
+                node.span = at;
+                self.complete(node, 0, sink);
+            }
+            Yaml::SequenceStart(_, anchor, _) => {
+                self.enter(at)?;
+                let section = match self.stack.last() {
+                    Some(Frame::Top { key: Some(key) }) => self.is_section(key),
+                    _ => false,
+                };
+                if self.items && self.stack.is_empty() && !self.done {
+                    self.stack.push(Frame::Section { kept: None });
+                } else if section {
+                    let Some(Frame::Top { key }) = self.stack.last_mut() else {
+                        unreachable!("checked above")
+                    };
+                    sink(Event::Section(key.take().expect("checked above")));
+                    let kept = (anchor != 0).then(|| (anchor, Vec::new(), at));
+                    self.stack.push(Frame::Section { kept });
+                } else {
+                    self.stack.push(Frame::Seq {
+                        anchor,
+                        span: at,
+                        items: Vec::new(),
+                    });
+                }
+            }
+            Yaml::MappingStart(_, anchor, _) => {
+                self.enter(at)?;
+                if self.stack.is_empty() && !self.done {
+                    self.stack.push(Frame::Top { key: None });
+                } else {
+                    self.stack.push(Frame::Map {
+                        anchor,
+                        span: at,
+                        pairs: Vec::new(),
+                        key: None,
+                        merged: Vec::new(),
+                    });
+                }
+            }
+            Yaml::SequenceEnd | Yaml::MappingEnd => match self.stack.pop() {
+                Some(Frame::Top { .. }) => self.done = true,
+                Some(Frame::Section { kept: None }) if self.items && self.stack.is_empty() => {
+                    self.done = true;
+                }
+                Some(Frame::Section {
+                    kept: Some((anchor, items, span)),
+                }) => self.anchor(anchor, &Node::new(NodeKind::Seq(items), span)),
+                Some(Frame::Seq {
+                    anchor,
+                    span,
+                    items,
+                }) => self.complete(Node::new(NodeKind::Seq(items), span), anchor, sink),
+                Some(Frame::Map {
+                    anchor,
+                    span,
+                    pairs,
+                    merged,
+                    ..
+                }) => {
+                    let pairs = merge(pairs, merged);
+                    self.complete(Node::new(NodeKind::Map(pairs), span), anchor, sink);
+                }
+                Some(Frame::Section { kept: None }) | None => {}
+            },
+            // Stream and document boundaries; comments and anchor names are not asked for.
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// Checks the depth before a collection opens.
+    fn enter(&self, at: Span) -> Result<(), SyntaxError> {
+        if self.stack.len() + usize::from(self.items) >= MAX_DEPTH {
+            return Err(self.error(
+                at.start,
+                format!("the document nests too deeply (more than {MAX_DEPTH} levels)"),
+            ));
+        }
+        Ok(())
+    }
+
+    fn is_section(&self, key: &Node) -> bool {
+        is_section(self.sections, key)
+    }
+
+    fn anchor(&mut self, anchor: usize, node: &Node) {
+        if anchor != 0 {
+            self.anchors.insert(anchor, (node.clone(), node.size()));
+        }
+    }
+
+    /// A finished node goes to its parent, or to the sink.
+    fn complete(&mut self, node: Node, anchor: usize, sink: &mut dyn FnMut(Event)) {
+        self.complete_key(node, anchor, false, sink);
+    }
+
+    /// [`Self::complete`], for a scalar that may be the merge key `<<`.
+    fn complete_key(
+        &mut self,
+        node: Node,
+        anchor: usize,
+        merge_key: bool,
+        sink: &mut dyn FnMut(Event),
+    ) {
+        self.anchor(anchor, &node);
+        let sections = self.sections;
+        match self.stack.last_mut() {
+            None => {
+                self.done = true;
+                let span = Span::new(self.file, 0, 0);
+                sink(Event::Root(Node { span, ..node }));
+            }
+            Some(Frame::Seq { items, .. }) => items.push(node),
+            Some(Frame::Map {
+                pairs, key, merged, ..
+            }) => match key.take() {
+                None => *key = Some((node, merge_key)),
+                Some((_, true)) if mergeable(&node) => match node.kind {
+                    NodeKind::Seq(items) => merged.extend(items),
+                    _ => merged.push(node),
+                },
+                Some((k, _)) => pairs.push((k, node)),
+            },
+            Some(Frame::Section { kept }) => {
+                if let Some((_, items, _)) = kept {
+                    items.push(node.clone());
+                }
+                sink(Event::Item(node));
+            }
+            Some(Frame::Top { key }) => match key.take() {
+                None => *key = Some(node),
+                Some(k) => {
+                    if is_section(sections, &k) {
+                        if let NodeKind::Seq(items) = node.kind {
+                            // An alias of a list under a section's key: its items stream.
+                            sink(Event::Section(k));
+                            for item in items {
+                                sink(Event::Item(item));
+                            }
+                        } else {
+                            // The value of a section that is not a list is placed at the key.
+                            let span = k.span;
+                            sink(Event::Pair(k, Node { span, ..node }));
+                        }
+                    } else {
+                        sink(Event::Pair(k, node));
+                    }
+                }
+            },
+        }
     }
 }
 

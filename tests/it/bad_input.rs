@@ -268,8 +268,13 @@ fn structural_codes_cannot_be_allowed() {
 }
 
 #[test]
-fn an_unquoted_number_with_digit_separators_is_a_number() {
+fn an_unquoted_number_with_digit_separators_is_text_as_in_yaml_1_2() {
     let text = AMOUNT.replace("AMOUNT", "1_000.50");
-    let (found, _, _) = lint_bytes(text.as_bytes());
-    assert_eq!(structural(found), []);
+    let (found, document, _) = lint_bytes(text.as_bytes());
+    assert_eq!(
+        structural(found),
+        [common::at("SVS003", 10, 17, Some("plan"))]
+    );
+    let message = document["findings"][0]["message"].as_str().unwrap();
+    assert!(message.contains("must be a number"), "{message}");
 }

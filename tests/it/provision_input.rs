@@ -217,7 +217,7 @@ fn values_of_the_wrong_type() {
         ),
         case(
             PROVISION,
-            "    provision: yes\n",
+            "    provision: true\n",
             at("SVS003", 32, 16, Some("acme-mobile")),
             "`provision` must be a mapping, found a boolean",
         ),

@@ -5,7 +5,7 @@
 use rust_decimal::Decimal;
 
 use super::{Decoder, Fields};
-use crate::load::yaml::Node;
+use crate::load::yaml::{Node, NodeKind};
 use crate::model::{Capacity, Continuity, Direction, ServiceLevel, Spanned, Warranty};
 
 /// The keys of a warranty block.
@@ -90,6 +90,17 @@ impl Decoder<'_> {
         let items = self.list(fields.get("security"), "`security`");
         let mut security: Vec<Spanned<String>> = Vec::with_capacity(items.len());
         for item in items {
+            // A control is a name: `1` and `'1'` would be one control to svs and two
+            // values to a JSON Schema, so a number or boolean is refused.
+            if matches!(item.kind, NodeKind::Number | NodeKind::Bool(_)) {
+                let found = item.kind.describe();
+                self.invalid(
+                    item.span,
+                    format!("a security control is a name, found {found}"),
+                )
+                .help = Some("quote it if it is the control's name".to_owned());
+                continue;
+            }
             let Some(control) = self.string(item, "a security control") else {
                 continue;
             };

@@ -1,0 +1,358 @@
+//! One large file on every core: the text is cut into pieces at the items of its top-level
+//! lists, the pieces are parsed on several threads, and their events are handed to the
+//! sink in document order, with the spans a sequential parse gives.
+//!
+//! A cheap scan of the lines at column 0 decides where to cut, and refuses whenever the
+//! cut is not plainly safe: a document marker or directive, a tab, or any token other than
+//! a plain key, a comment or an item of an indentless list at column 0; an item list whose
+//! lines are less indented than its dashes. What the scan cannot see (a quoted scalar or a
+//! flow collection running across a cut, an alias of an anchor in another piece) makes the
+//! piece fail to parse on its own, and then the caller parses the file sequentially. So
+//! the pieces handed over before the failure are always a prefix of what the sequential
+//! parse gives, and every syntax error comes from the sequential parse.
+
+use std::ops::Range;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Condvar, Mutex};
+
+use super::{Builder, Event, Node, NodeKind, SyntaxError};
+use crate::source::{FileId, Span};
+
+/// Files smaller than this are parsed sequentially: below it, starting threads costs
+/// more than it saves (measured on the generated catalogues, see `benches/scale.sh`).
+pub(super) const MIN_PARALLEL: usize = 2 << 20;
+
+/// How large a piece of items is, in bytes of text: large enough that a piece is parsed
+/// in well under a millisecond's overhead, small enough that the pieces waiting to be
+/// decoded hold little memory.
+pub(super) const PIECE: usize = 256 << 10;
+
+/// A part of the file, parsed on its own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Piece {
+    /// Top-level pairs (one or more keys, some of which may be whole sections).
+    Pairs(Range<usize>),
+    /// A section's key, written plainly at column 0: its items follow in `Items` pieces.
+    Section(Range<usize>),
+    /// A run of a section's items.
+    Items(Range<usize>),
+}
+
+/// One line of the file: its range without the line break, and its indentation.
+struct Line {
+    start: usize,
+    end: usize,
+}
+
+fn lines(text: &str) -> Vec<Line> {
+    let mut lines = Vec::with_capacity(text.len() / 24);
+    let mut start = 0;
+    for end in memchr_iter(text.as_bytes()) {
+        lines.push(Line { start, end });
+        start = end + 1;
+    }
+    if start < text.len() {
+        lines.push(Line {
+            start,
+            end: text.len(),
+        });
+    }
+    lines
+}
+
+fn memchr_iter(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    bytes
+        .iter()
+        .enumerate()
+        .filter_map(|(i, b)| (*b == b'\n').then_some(i))
+}
+
+/// What a line that starts at column 0 is.
+enum Top<'t> {
+    /// A comment.
+    Comment,
+    /// `name:` with nothing after but a comment: a key whose value follows on the next
+    /// lines.
+    OpenKey(&'t str),
+    /// `name: value`, or `- …` (an item of an indentless list).
+    Other,
+}
+
+/// Classifies a line that starts at column 0, or `None` for anything that is not a plain
+/// key, a comment or a dash: a document marker, a directive, a tab, a quoted or complex
+/// key, a flow collection, an anchor, tag or alias.
+fn classify(line: &str) -> Option<Top<'_>> {
+    let &first = line.as_bytes().first()?;
+    match first {
+        b'#' => Some(Top::Comment),
+        b'-' if line == "-" || line.starts_with("- ") => Some(Top::Other),
+        b if b.is_ascii_alphanumeric() || b == b'_' => {
+            let name_end = line
+                .bytes()
+                .position(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.')))
+                .unwrap_or(line.len());
+            let value = line[name_end..].strip_prefix(':')?;
+            if !(value.is_empty() || value.starts_with(' ')) {
+                return None;
+            }
+            let value = value.trim_start_matches(' ');
+            if value.is_empty() || value.starts_with('#') {
+                Some(Top::OpenKey(&line[..name_end]))
+            } else if value.starts_with(['&', '!', '*', '|', '>', '?']) {
+                // Properties, aliases or block scalars on a key line: keep the file whole.
+                None
+            } else {
+                Some(Top::Other)
+            }
+        }
+        _ => None,
+    }
+}
+
+/// A line's text without its line break, a carriage return or (on the first line) a
+/// byte order mark.
+fn content<'t>(text: &'t str, line: &Line) -> &'t str {
+    let content = &text[line.start..line.end];
+    let content = content.strip_suffix('\r').unwrap_or(content);
+    if line.start == 0 {
+        content.strip_prefix('\u{feff}').unwrap_or(content)
+    } else {
+        content
+    }
+}
+
+/// Cuts `text` into pieces of about `piece` bytes, or `None` when the cut would not be
+/// plainly safe or would not pay (no section long enough to split).
+pub(super) fn plan(text: &str, sections: &[&str], piece: usize) -> Option<Vec<Piece>> {
+    let lines = lines(text);
+    let mut pieces = Vec::new();
+    // Where the current run of top-level pairs began, and whether it holds a key.
+    let mut pairs_from = 0;
+    let mut pairs_key = false;
+    let mut i = 0;
+    while i < lines.len() {
+        let line = &lines[i];
+        let content = content(text, line);
+        i += 1;
+        if content.is_empty() || content.starts_with(' ') {
+            // Blank, or part of a top-level value.
+            continue;
+        }
+        let top = classify(content)?;
+        let name = match top {
+            Top::Comment => continue,
+            Top::Other => {
+                pairs_key = true;
+                continue;
+            }
+            Top::OpenKey(name) => name,
+        };
+        pairs_key = true;
+        if !sections.contains(&name) {
+            continue;
+        }
+        let (items, next) = match section_items(text, &lines, i) {
+            List::Items(items, next) => (items, next),
+            List::Other => continue,
+            List::Unsafe => return None,
+        };
+        let total = items.last().map_or(0, |r| r.end) - items.first().map_or(0, |r| r.start);
+        if total < piece * 2 {
+            i = next;
+            continue;
+        }
+        let key_start = line.end - content.len() - usize::from(text[..line.end].ends_with('\r'));
+        if pairs_from < line.start {
+            // Pairs before this section (it starts with a key: the file's first key line
+            // is the first line with content at column 0).
+            pieces.push(Piece::Pairs(pairs_from..line.start));
+        }
+        pieces.push(Piece::Section(key_start..key_start + name.len()));
+        let mut run = items[0].start..items[0].start;
+        for item in &items {
+            if run.end - run.start >= piece {
+                pieces.push(Piece::Items(run.clone()));
+                run = item.start..item.start;
+            }
+            run.end = item.end;
+        }
+        pieces.push(Piece::Items(run));
+        pairs_from = lines.get(next).map_or(text.len(), |l| l.start);
+        pairs_key = false;
+        i = next;
+    }
+    if pieces.is_empty() {
+        return None;
+    }
+    if pairs_key {
+        pieces.push(Piece::Pairs(pairs_from..text.len()));
+    }
+    Some(pieces)
+}
+
+/// The items of the section whose key is on the line before `first`: each item's range
+/// (from the start of its dash's line to the end of its last line), and the index of the
+/// first line after the section.
+fn section_items(text: &str, lines: &[Line], first: usize) -> List {
+    let is_dash = |body: &str| body == "-" || body.starts_with("- ");
+    // The first line with content gives the indentation of the dashes.
+    let mut i = first;
+    let indent = loop {
+        let Some(line) = lines.get(i) else {
+            return List::Other;
+        };
+        let content = content(text, line);
+        let body = content.trim_start_matches(' ');
+        if body.is_empty() || body.starts_with('#') {
+            i += 1;
+            continue;
+        }
+        if !is_dash(body) {
+            return List::Other;
+        }
+        break content.len() - body.len();
+    };
+    let mut items: Vec<Range<usize>> = Vec::new();
+    while let Some(line) = lines.get(i) {
+        let content = content(text, line);
+        let body = content.trim_start_matches(' ');
+        let depth = content.len() - body.len();
+        let end = (line.end + 1).min(text.len());
+        if body.starts_with('\t') {
+            return List::Unsafe;
+        }
+        if depth == indent && is_dash(body) {
+            items.push(line.start..end);
+        } else if body.is_empty() || body.starts_with('#') || depth > indent {
+            // A blank, a comment or a line of the current item.
+            if let Some(last) = items.last_mut() {
+                last.end = end;
+            }
+        } else if depth == 0 {
+            // The next top-level key ends the section.
+            break;
+        } else {
+            return List::Unsafe;
+        }
+        i += 1;
+    }
+    List::Items(items, i)
+}
+
+/// What follows a section's key.
+enum List {
+    /// A block list: each item's range, and the index of the first line after it.
+    Items(Vec<Range<usize>>, usize),
+    /// Something else: the section is not cut.
+    Other,
+    /// A line indented less than the dashes, or by a tab: the file is not cut.
+    Unsafe,
+}
+
+/// Why a chunked parse stopped: the caller parses sequentially instead.
+#[derive(Debug)]
+pub(super) struct Fallback;
+
+/// Parses `pieces` of `text` on `jobs` threads and hands their events to `sink` in order.
+/// Returns how the aliases of all pieces added up, or [`Fallback`] when a piece failed to
+/// parse on its own; the events handed over before that are a prefix of the sequential
+/// parse's.
+pub(super) fn run(
+    file: FileId,
+    text: &str,
+    sections: &[&str],
+    pieces: &[Piece],
+    jobs: usize,
+    cap: usize,
+    sink: &mut dyn FnMut(Event),
+) -> Result<(), Fallback> {
+    type Parsed = Result<(Vec<Event>, usize), SyntaxError>;
+    let window = jobs * 2;
+    let results: Mutex<Vec<Option<Parsed>>> = Mutex::new((0..pieces.len()).map(|_| None).collect());
+    let ready = Condvar::new();
+    let next = AtomicUsize::new(0);
+    let consumed = AtomicUsize::new(0);
+    let stop = AtomicBool::new(false);
+    let parse_piece = |index: usize| -> Parsed {
+        let piece = &pieces[index];
+        let mut events = Vec::new();
+        let mut builder = Builder::new(file, 0, cap, sections);
+        match piece {
+            Piece::Pairs(range) => {
+                builder.base = range.start;
+                builder.document(&text[range.clone()], &mut |e| events.push(e))?;
+            }
+            Piece::Section(range) => {
+                let name = text[range.clone()].to_owned();
+                events.push(Event::Section(Node::new(
+                    NodeKind::Str(name),
+                    Span::new(file, range.start, range.end),
+                )));
+            }
+            Piece::Items(range) => {
+                builder.base = range.start;
+                builder.items = true;
+                builder.document(&text[range.clone()], &mut |e| events.push(e))?;
+            }
+        }
+        Ok((events, builder.copied))
+    };
+    let mut outcome = Ok(());
+    std::thread::scope(|scope| {
+        for _ in 0..jobs {
+            scope.spawn(|| {
+                loop {
+                    let index = next.fetch_add(1, Ordering::SeqCst);
+                    if index >= pieces.len() {
+                        break;
+                    }
+                    // Wait while too far ahead of the consumer, so that memory holds a few
+                    // pieces' trees at most.
+                    {
+                        let mut guard = results.lock().expect("no panic while locked");
+                        while index >= consumed.load(Ordering::SeqCst) + window
+                            && !stop.load(Ordering::SeqCst)
+                        {
+                            guard = ready.wait(guard).expect("no panic while locked");
+                        }
+                    }
+                    if stop.load(Ordering::SeqCst) {
+                        break;
+                    }
+                    let parsed = parse_piece(index);
+                    results.lock().expect("no panic while locked")[index] = Some(parsed);
+                    ready.notify_all();
+                }
+            });
+        }
+        let mut copied = 0usize;
+        for index in 0..pieces.len() {
+            let parsed = {
+                let mut guard = results.lock().expect("no panic while locked");
+                loop {
+                    if let Some(parsed) = guard[index].take() {
+                        break parsed;
+                    }
+                    guard = ready.wait(guard).expect("no panic while locked");
+                }
+            };
+            consumed.store(index + 1, Ordering::SeqCst);
+            ready.notify_all();
+            let Ok((events, piece_copied)) = parsed else {
+                outcome = Err(Fallback);
+                break;
+            };
+            copied = copied.saturating_add(piece_copied);
+            if copied > cap {
+                outcome = Err(Fallback);
+                break;
+            }
+            for event in events {
+                sink(event);
+            }
+        }
+        stop.store(true, Ordering::SeqCst);
+        ready.notify_all();
+    });
+    outcome
+}
