@@ -7,6 +7,7 @@
 
 use std::cmp::Ordering;
 use std::fmt;
+use std::sync::Arc;
 
 use crate::source::{SourceMap, Span};
 
@@ -52,11 +53,108 @@ pub struct Code {
 }
 
 impl Code {
-    /// Structural codes (SVS001–SVS009) are always errors: the catalogue cannot be
+    /// Structural codes (SVS001–SVS010) are always errors: the catalogue cannot be
     /// resolved past them.
     pub fn is_structural(&self) -> bool {
         self.code < "SVS100"
     }
+}
+
+/// A rule of the catalogue's own `rules:` section, as findings and renderers see it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct CustomCode {
+    /// `ACME001`.
+    pub code: String,
+    /// The rule's kebab-case name.
+    pub name: String,
+    /// The rule's `severity`, before any `lint:` block or command-line flag.
+    pub default: Severity,
+    /// The rule's `help`, when it has one.
+    pub help: Option<String>,
+    /// What the rule checks: the first line of its `description`, else its name.
+    pub summary: String,
+    /// The rule's `description`, when it has one.
+    pub description: Option<String>,
+    /// The rule's documentation in Markdown, what `svs explain` prints: its description,
+    /// the kind it checks, its expressions, message and help.
+    pub doc: String,
+}
+
+/// The code of a finding: one of svs's own, or a custom rule's.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum FindingCode {
+    /// A built-in code (SVS001–SVS401).
+    Builtin(Code),
+    /// A rule of the catalogue's `rules:` section.
+    Custom(Arc<CustomCode>),
+}
+
+impl FindingCode {
+    /// `SVS104`, `ACME001`.
+    pub fn code(&self) -> &str {
+        match self {
+            FindingCode::Builtin(code) => code.code,
+            FindingCode::Custom(custom) => &custom.code,
+        }
+    }
+
+    /// The rule's kebab-case name.
+    pub fn name(&self) -> &str {
+        match self {
+            FindingCode::Builtin(code) => code.name,
+            FindingCode::Custom(custom) => &custom.name,
+        }
+    }
+
+    /// The severity before any setting.
+    pub fn default(&self) -> Severity {
+        match self {
+            FindingCode::Builtin(code) => code.default,
+            FindingCode::Custom(custom) => custom.default,
+        }
+    }
+
+    /// What the code reports, in one line.
+    pub fn summary(&self) -> &str {
+        match self {
+            FindingCode::Builtin(code) => code.summary,
+            FindingCode::Custom(custom) => &custom.summary,
+        }
+    }
+
+    /// Whether this is a structural code, which no setting changes.
+    pub fn is_structural(&self) -> bool {
+        matches!(self, FindingCode::Builtin(code) if code.is_structural())
+    }
+}
+
+impl From<Code> for FindingCode {
+    fn from(code: Code) -> Self {
+        FindingCode::Builtin(code)
+    }
+}
+
+impl From<Arc<CustomCode>> for FindingCode {
+    fn from(code: Arc<CustomCode>) -> Self {
+        FindingCode::Custom(code)
+    }
+}
+
+impl PartialEq<Code> for FindingCode {
+    fn eq(&self, other: &Code) -> bool {
+        matches!(self, FindingCode::Builtin(code) if code == other)
+    }
+}
+
+/// Whether `text` has the shape of a custom rule's code: `^[A-Z]{2,8}[0-9]{3}$`, not
+/// starting with `SVS`.
+pub fn is_custom_code(text: &str) -> bool {
+    let letters = text.bytes().take_while(u8::is_ascii_uppercase).count();
+    let digits = &text.as_bytes()[letters..];
+    (2..=8).contains(&letters)
+        && digits.len() == 3
+        && digits.iter().all(u8::is_ascii_digit)
+        && !text.starts_with("SVS")
 }
 
 macro_rules! codes {
@@ -75,7 +173,7 @@ macro_rules! codes {
     };
 }
 
-/// The codes of the catalogue format (SVS001–SVS009) and of the lint rules.
+/// The codes of the catalogue format (SVS001–SVS010) and of the lint rules.
 pub mod codes {
     use super::{Code, Severity};
 
@@ -89,6 +187,7 @@ pub mod codes {
         DUPLICATE_KEY = "SVS007", "duplicate-key", Error, "a mapping repeats a key";
         MISSING_CURRENCY = "SVS008", "missing-currency", Error, "amounts appear but `catalogue.currency` is not set";
         DUPLICATE_METADATA = "SVS009", "duplicate-metadata", Error, "`catalogue:` appears in more than one file";
+        INVALID_CUSTOM_RULE = "SVS010", "invalid-custom-rule", Error, "a custom rule's expression does not compile, or another custom rule has its code";
         OFFERING_WITHOUT_TARGET = "SVS101", "offering-without-target", Error, "an offering names no target consumer group";
         OFFERING_WITHOUT_SERVICE = "SVS102", "offering-without-service", Error, "an offering describes no service";
         EMPTY_OFFERING = "SVS103", "empty-offering", Warning, "an offering has no goods, access or actions";
@@ -201,7 +300,7 @@ pub struct Label {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     /// What kind of problem.
-    pub code: Code,
+    pub code: FindingCode,
     /// The severity in force (the code's default until settings are applied).
     pub severity: Severity,
     /// What is wrong, naming the entity and the item; never a line number.
@@ -218,10 +317,11 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// A finding at `span` with the code's default severity.
-    pub fn new(code: Code, span: Span, message: impl Into<String>) -> Self {
+    pub fn new(code: impl Into<FindingCode>, span: Span, message: impl Into<String>) -> Self {
+        let code = code.into();
         Diagnostic {
+            severity: code.default(),
             code,
-            severity: code.default,
             message: message.into(),
             span,
             labels: Vec::new(),
@@ -266,7 +366,7 @@ fn compare(a: &Diagnostic, b: &Diagnostic, sources: &SourceMap) -> Ordering {
     path(a)
         .cmp(path(b))
         .then(a.span.start.cmp(&b.span.start))
-        .then(a.code.code.cmp(b.code.code))
+        .then_with(|| a.code.code().cmp(b.code.code()))
         .then_with(|| a.message.cmp(&b.message))
         .then_with(|| a.entity.cmp(&b.entity))
 }
@@ -296,7 +396,20 @@ mod tests {
         for code in codes::ALL.iter().filter(|c| c.is_structural()) {
             assert_eq!(code.default, Severity::Error, "{}", code.code);
         }
-        assert_eq!(codes::ALL.iter().filter(|c| c.is_structural()).count(), 9);
+        assert_eq!(codes::ALL.iter().filter(|c| c.is_structural()).count(), 10);
+    }
+
+    #[test]
+    fn custom_codes_have_their_shape() {
+        assert!(is_custom_code("ACME001"));
+        assert!(is_custom_code("AB123"));
+        assert!(is_custom_code("ABCDEFGH999"));
+        assert!(!is_custom_code("SVS901"));
+        assert!(!is_custom_code("A001"));
+        assert!(!is_custom_code("ABCDEFGHI001"));
+        assert!(!is_custom_code("ACME01"));
+        assert!(!is_custom_code("acme001"));
+        assert!(!is_custom_code("ACME0011"));
     }
 
     #[test]

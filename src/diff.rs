@@ -110,9 +110,9 @@ impl RelationshipValue {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
     /// `SVS302` and so on.
-    pub code: &'static str,
+    pub code: String,
     /// The rule's kebab-case name.
-    pub rule: &'static str,
+    pub rule: String,
     /// The severity in force.
     pub severity: Severity,
     /// What is wrong.
@@ -131,7 +131,7 @@ impl Finding {
     /// What identifies a finding across versions: never its place, which edits elsewhere
     /// move (the matching of [`crate::lint::baseline`]).
     fn key(&self) -> (&str, Option<&str>, &str) {
-        (self.code, self.entity.as_deref(), &self.message)
+        (self.code.as_str(), self.entity.as_deref(), &self.message)
     }
 }
 
@@ -172,8 +172,8 @@ impl Version {
             .map(|d| {
                 let position = sources.position(d.span);
                 Finding {
-                    code: d.code.code,
-                    rule: d.code.name,
+                    code: d.code.code().to_owned(),
+                    rule: d.code.name().to_owned(),
                     severity: d.severity,
                     message: d.message.clone(),
                     entity: d.entity.clone(),
@@ -555,8 +555,8 @@ mod tests {
 
     fn finding(code: &'static str, severity: Severity, entity: &str, line: usize) -> Finding {
         Finding {
-            code,
-            rule: "some-rule",
+            code: code.to_owned(),
+            rule: "some-rule".to_owned(),
             severity,
             message: format!("{code} on `{entity}`"),
             entity: Some(entity.to_owned()),
@@ -742,7 +742,7 @@ mod tests {
             ],
         );
         let diff = compare(old, new).unwrap();
-        let codes = |list: &[Finding]| list.iter().map(|f| f.code).collect::<Vec<_>>();
+        let codes = |list: &[Finding]| list.iter().map(|f| f.code.clone()).collect::<Vec<_>>();
         assert_eq!(codes(&diff.introduced), ["SVS104"]);
         assert_eq!(codes(&diff.fixed), ["SVS401"]);
         assert_eq!(diff.introduced_errors(), 1);

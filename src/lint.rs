@@ -8,11 +8,14 @@
 //! `lint: { allow: [...] }`, the most specific.
 
 pub mod baseline;
+pub mod custom;
 pub mod index;
 pub mod rules;
 pub mod severity;
 
-use crate::diagnostic::{self, Code, Diagnostic, Severity};
+use std::sync::Arc;
+
+use crate::diagnostic::{self, Code, CustomCode, Diagnostic, Severity};
 use crate::load::Loaded;
 use baseline::Baseline;
 use index::Index;
@@ -41,6 +44,8 @@ pub struct LintReport {
     pub suppressed: usize,
     /// Findings already recorded in a baseline.
     pub baselined: usize,
+    /// The catalogue's own rules, in catalogue order, for renderers that list rules.
+    pub custom_rules: Vec<Arc<CustomCode>>,
 }
 
 impl LintReport {
@@ -67,12 +72,15 @@ pub struct Options {
     pub baseline: Option<Baseline>,
 }
 
-/// Every rule's findings on a resolved catalogue, with default severities, unsorted.
+/// Every rule's findings on a resolved catalogue, the catalogue's own rules included,
+/// with default severities, unsorted.
 pub fn run_rules(index: &Index<'_>) -> Vec<Diagnostic> {
     let mut findings = Vec::new();
     for rule in rules::REGISTRY {
         rule.check(index, &mut findings);
     }
+    let custom = custom::codes(index.catalogue);
+    custom::check(index, &custom, &mut findings);
     findings
 }
 
@@ -80,7 +88,9 @@ pub fn run_rules(index: &Index<'_>) -> Vec<Diagnostic> {
 pub fn lint(loaded: &Loaded, options: Options) -> LintReport {
     let mut findings = loaded.diagnostics.clone();
     let mut suppressed = 0;
+    let mut custom_rules = Vec::new();
     if let Some(catalogue) = &loaded.catalogue {
+        custom_rules = custom::codes(catalogue);
         let index = Index::new(catalogue);
         let levels = Levels::new(catalogue, &options.levels);
         for mut finding in run_rules(&index) {
@@ -108,5 +118,6 @@ pub fn lint(loaded: &Loaded, options: Options) -> LintReport {
         files: loaded.sources.files().len(),
         suppressed,
         baselined,
+        custom_rules,
     }
 }

@@ -31,7 +31,7 @@ pub struct Loaded {
     pub sources: SourceMap,
     /// The resolved catalogue, present exactly when `diagnostics` is empty.
     pub catalogue: Option<Catalogue>,
-    /// Structural findings (SVS001–SVS009), sorted.
+    /// Structural findings (SVS001–SVS010), sorted.
     pub diagnostics: Vec<Diagnostic>,
 }
 

@@ -153,7 +153,7 @@ value_schema!(Currency, _g => {
 });
 
 /// A lint code that may be allowed or re-levelled: every code but the structural ones
-/// (SVS001–SVS009). The loader matches codes without regard to case, so the list of
+/// (SVS001–SVS010). The loader matches codes without regard to case, so the list of
 /// codes (for completion) comes with a pattern that accepts any case. Used in four
 /// places, so it is one definition rather than inlined.
 struct LintCode;
@@ -177,10 +177,14 @@ impl JsonSchema for LintCode {
         let canonical: Vec<&str> = configurable().collect();
         json_schema!({
             "description": "A lint code (`svs explain CODE` describes it), matched without \
-                regard to case. The structural codes SVS001–SVS009 cannot be allowed or \
-                re-levelled.",
+                regard to case, or the code of one of the catalogue's own rules. The \
+                structural codes SVS001–SVS010 cannot be allowed or re-levelled.",
             "type": "string",
-            "anyOf": [{ "enum": canonical }, { "pattern": any_case }],
+            "anyOf": [
+                { "enum": canonical },
+                { "pattern": any_case },
+                { "pattern": CUSTOM_CODE_PATTERN },
+            ],
         })
     }
 }
@@ -301,6 +305,75 @@ struct CatalogueFile {
     /// Service relationships between a provider and a consumer around an offering, with
     /// what the assessment of their value needs.
     relationships: Option<Vec<Relationship>>,
+    /// The organisation's own lint rules: CEL expressions checked on every entity of one
+    /// kind, reported like svs's own rules (docs/custom-rules.md).
+    rules: Option<Vec<Rule>>,
+}
+
+/// A custom rule's code, `^[A-Z]{2,8}[0-9]{3}$`, not starting with `SVS` (written
+/// without look-ahead, which not every validator supports).
+const CUSTOM_CODE_PATTERN: &str =
+    "^(?:[A-RT-Z][A-Z]{1,7}|S[A-UW-Z][A-Z]{0,6}|SV|SV[A-RT-Z][A-Z]{0,5})[0-9]{3}$";
+
+/// A custom rule's code.
+struct CustomCode;
+value_schema!(CustomCode, _g => json_schema!({ "type": "string", "pattern": CUSTOM_CODE_PATTERN }));
+
+/// A CEL expression (docs/custom-rules.md): `self` is the entity checked, `catalogue` the
+/// whole catalogue.
+struct Cel;
+value_schema!(Cel, _g => json_schema!({ "type": "string", "minLength": 1 }));
+
+/// A custom rule: an organisation's own policy, checked in CI like svs's own rules.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+struct Rule {
+    /// Unique identifier, across every kind of entity.
+    id: Id,
+    /// The code findings carry, such as `ACME001`: 2 to 8 capital letters and 3 digits,
+    /// never `SVS`, unique in the catalogue.
+    code: CustomCode,
+    /// The rule's kebab-case name, shown beside its code.
+    #[schemars(regex(pattern = "^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$"))]
+    name: String,
+    /// `error`, `warning` or `info`. Default `warning`.
+    severity: Option<RuleSeverity>,
+    /// The kind of entity checked.
+    on: RuleKind,
+    /// A CEL filter: the rule checks only the entities for which it is true. Default: all.
+    when: Option<Cel>,
+    /// A CEL expression that must be true; a finding for each entity where it is false.
+    #[schemars(rename = "assert")]
+    assertion: Cel,
+    /// The finding's message; `{self.KEY}` placeholders are filled from the entity.
+    message: Text,
+    /// The finding's help line: how to fix it.
+    help: Option<Text>,
+    /// What the rule checks and why: what `svs explain CODE` prints.
+    description: Option<Text>,
+}
+
+/// A custom rule's default severity.
+#[derive(JsonSchema)]
+#[schemars(rename_all = "kebab-case")]
+enum RuleSeverity {
+    Error,
+    Warning,
+    Info,
+}
+
+/// The kind of entity a custom rule checks, by the name of its section.
+#[derive(JsonSchema)]
+#[schemars(rename_all = "kebab-case")]
+enum RuleKind {
+    Organizations,
+    People,
+    Groups,
+    Outcomes,
+    Products,
+    Services,
+    Offerings,
+    Relationships,
 }
 
 /// The catalogue's metadata: its name, currency, horizon, thresholds and lint settings.
@@ -969,6 +1042,7 @@ mod tests {
         ("ServiceLevel", keys!(warranty::SERVICE_LEVEL_KEYS)),
         ("Continuity", keys!(warranty::CONTINUITY_KEYS)),
         ("Offering", keys!(offerings::OFFERING_KEYS)),
+        ("Rule", keys!(rules::RULE_KEYS)),
         ("Goods", keys!(offerings::GOODS_KEYS)),
         ("Access", keys!(offerings::ACCESS_KEYS)),
         ("Action", keys!(offerings::ACTION_KEYS)),

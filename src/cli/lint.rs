@@ -37,7 +37,8 @@ pub struct LintArgs {
     #[arg(long, value_enum, default_value_t = FailOn::Error, value_name = "SEVERITY")]
     fail_on: FailOn,
 
-    /// Silence a rule, by code or name (repeatable); wins over the catalogue's `lint:` block
+    /// Silence a rule, by code or name, the catalogue's own rules by code (repeatable); wins
+    /// over the catalogue's `lint:` block
     #[arg(long, value_name = "CODE")]
     allow: Vec<String>,
 
@@ -93,9 +94,11 @@ fn rule_codes(flag: &str, given: &[String]) -> Result<Vec<String>, String> {
         .iter()
         .map(|text| match find_rule(text) {
             Some(code) if code.is_structural() => Err(format!(
-                "error: {flag} {text}: structural checks (SVS001–SVS009) cannot be re-levelled"
+                "error: {flag} {text}: structural checks (SVS001–SVS010) cannot be re-levelled"
             )),
             Some(code) => Ok(code.code.to_owned()),
+            // A custom rule's code: checked against the catalogue's rules once it is read.
+            None if crate::diagnostic::is_custom_code(text) => Ok(text.clone()),
             None => {
                 let rules: Vec<&'static Code> =
                     codes::ALL.iter().filter(|c| !c.is_structural()).collect();
@@ -130,6 +133,27 @@ pub(super) fn run(
     };
     let baseline = args.baseline.as_deref().map(Baseline::read).transpose()?;
     let loaded = args.input.load()?;
+    if let Some(catalogue) = &loaded.catalogue {
+        let flags = [
+            ("--allow", &levels.allow),
+            ("--warn", &levels.warn),
+            ("--deny", &levels.deny),
+        ];
+        for (flag, codes) in flags {
+            let unknown = codes.iter().find(|code| {
+                crate::diagnostic::is_custom_code(code)
+                    && !catalogue.rules.iter().any(|r| &r.code.value == *code)
+            });
+            if let Some(code) = unknown {
+                writeln!(
+                    err,
+                    "error: {flag} {code}: neither svs nor the catalogue has a rule with this code"
+                )?;
+                writeln!(err, "`svs explain --list PATH` lists them all")?;
+                return Ok(ExitStatus::Error);
+            }
+        }
+    }
     let report = crate::lint::lint(&loaded, crate::lint::Options { levels, baseline });
     match args.format {
         Format::Human => {

@@ -78,7 +78,7 @@ impl Baseline {
     /// Whether `finding` was recorded; a recorded finding matches only once.
     pub fn take(&mut self, finding: &Diagnostic) -> bool {
         let key = (
-            finding.code.code.to_owned(),
+            finding.code.code().to_owned(),
             finding.entity.clone(),
             finding.message.clone(),
         );

@@ -116,6 +116,7 @@ fn len(catalogue: &Catalogue, kind: Kind) -> usize {
         Kind::Service => catalogue.services.len(),
         Kind::Offering => catalogue.offerings.len(),
         Kind::Relationship => catalogue.relationships.len(),
+        Kind::Rule => catalogue.rules.len(),
     }
 }
 

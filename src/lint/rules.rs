@@ -145,7 +145,7 @@ mod tests {
             let found = fires(*rule, bad);
             assert!(!found.is_empty(), "{code}: the example does not fire");
             assert!(
-                found.iter().all(|d| d.code.code == code),
+                found.iter().all(|d| d.code.code() == code),
                 "{code}: another code fired"
             );
             assert_eq!(fires(*rule, good), vec![], "{code}: the fix still fires");

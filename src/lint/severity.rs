@@ -4,7 +4,7 @@
 //! `lint: { allow, warn, deny }`; the command line's `--allow`, `--warn` and `--deny`;
 //! and the entity's own `lint: { allow: [...] }`, the most specific of all. Within one
 //! source a code listed twice takes the strictest level. Structural findings
-//! (SVS001–SVS009) keep their severity: nothing can be resolved past them.
+//! (SVS001–SVS010) keep their severity: nothing can be resolved past them.
 
 use std::collections::HashMap;
 
@@ -101,21 +101,21 @@ impl<'c> Levels<'c> {
 
     /// The severity a finding is reported with, or `None` when it is silenced.
     pub fn level(&self, finding: &Diagnostic) -> Level {
-        let code = finding.code;
+        let code = &finding.code;
         if code.is_structural() {
-            return Some(code.default);
+            return Some(code.default());
         }
         let allowed_here = finding
             .entity
             .as_deref()
             .and_then(|entity| self.entity_allows.get(entity))
-            .is_some_and(|codes| codes.contains(&code.code));
+            .is_some_and(|codes| codes.contains(&code.code()));
         if allowed_here {
             return None;
         }
         self.overrides
-            .get(code.code)
+            .get(code.code())
             .copied()
-            .unwrap_or(Some(code.default))
+            .unwrap_or(Some(code.default()))
     }
 }

@@ -11,7 +11,7 @@
 //! lists, references) and the file's top level; each part of the format is read by its
 //! own submodule, with the key lists of its mappings: `metadata` the `catalogue:` block,
 //! `common` the keys every entity has, `parties`, `outcomes`, `products`,
-//! `services`, `warranty`, `offerings` and `relationships`.
+//! `services`, `warranty`, `offerings`, `relationships` and `rules`.
 
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
@@ -33,6 +33,7 @@ pub(crate) mod parties;
 pub(crate) mod products;
 pub(crate) mod provision;
 pub(crate) mod relationships;
+pub(crate) mod rules;
 pub(crate) mod services;
 pub(crate) mod warranty;
 
@@ -81,6 +82,8 @@ pub struct FileContents {
     pub offerings: Vec<Offering>,
     /// Relationships.
     pub relationships: Vec<crate::model::Relationship>,
+    /// Custom rules.
+    pub rules: Vec<crate::model::CustomRule>,
     /// Entities with a valid id that could not be decoded.
     pub dropped: Vec<(Kind, Id)>,
     /// The first amount or impact written, with its entity, for SVS008.
@@ -103,6 +106,7 @@ pub(crate) const TOP_KEYS: &[&str] = &[
     "services",
     "offerings",
     "relationships",
+    "rules",
 ];
 
 /// The top-level keys whose lists are decoded item by item as the file is parsed.
@@ -115,6 +119,7 @@ const SECTIONS: &[&str] = &[
     "services",
     "offerings",
     "relationships",
+    "rules",
 ];
 
 /// Parses and decodes one file. Findings go to `diagnostics`; a file that is not valid
@@ -508,6 +513,11 @@ impl Decoder<'_> {
                 out.push(Spanned::new(code.code.to_owned(), text.span));
                 continue;
             }
+            // A custom rule's code: the resolver checks that a rule of the catalogue has it.
+            if crate::diagnostic::is_custom_code(&text.value) {
+                out.push(text);
+                continue;
+            }
             let suggestion = closest(
                 &text.value.to_ascii_uppercase(),
                 codes::ALL.iter().map(|c| c.code),
@@ -665,6 +675,7 @@ impl Decoder<'_> {
             Kind::Relationship => self
                 .relationship(node)
                 .map(|e| contents.relationships.push(e)),
+            Kind::Rule => self.rule(node).map(|e| contents.rules.push(e)),
         };
         if decoded.is_none() {
             contents.dropped.extend(id.map(|id| (kind, id)));
@@ -696,6 +707,7 @@ fn section_kind(section: &str) -> Option<Kind> {
         "services" => Kind::Service,
         "offerings" => Kind::Offering,
         "relationships" => Kind::Relationship,
+        "rules" => Kind::Rule,
         _ => return None,
     })
 }

@@ -43,6 +43,7 @@ pub fn resolve(
         services: Vec::new(),
         offerings: Vec::new(),
         relationships: Vec::new(),
+        rules: Vec::new(),
     };
     for file in files {
         if let Some(found) = file.metadata {
@@ -69,6 +70,7 @@ pub fn resolve(
         append(&mut catalogue.services, file.services);
         append(&mut catalogue.offerings, file.offerings);
         append(&mut catalogue.relationships, file.relationships);
+        append(&mut catalogue.rules, file.rules);
     }
     let currency_given = metadata.as_ref().is_some_and(|m| m.currency_given);
     if let Some(raw) = metadata {
@@ -102,6 +104,7 @@ pub fn resolve(
     resolver.index(&catalogue, &dropped);
     resolver.link_all(&mut catalogue);
     check_parent_cycles(&catalogue, resolver.diagnostics);
+    check_custom_codes(&catalogue, resolver.diagnostics);
     diagnostics.is_empty().then_some(catalogue)
 }
 
@@ -150,6 +153,7 @@ fn all_ids(catalogue: &Catalogue) -> Vec<(Kind, usize, &crate::model::Id)> {
         Kind::Relationship,
         c.relationships.iter().map(|e| &e.common),
     ))
+    .chain(ids(Kind::Rule, c.rules.iter().map(|e| &e.common)))
     .collect()
 }
 
@@ -404,6 +408,74 @@ fn check_parent_cycles(catalogue: &Catalogue, diagnostics: &mut Vec<Diagnostic>)
         }
         for p in path {
             state[p] = State::Done;
+        }
+    }
+}
+
+/// A custom rule's code is unique (SVS010 on the second rule), and a custom code in a
+/// `lint:` block names a rule of the catalogue (SVS003 otherwise).
+fn check_custom_codes(catalogue: &Catalogue, diagnostics: &mut Vec<Diagnostic>) {
+    let mut codes_seen: HashMap<&str, Span> = HashMap::new();
+    for rule in &catalogue.rules {
+        match codes_seen.get(rule.code.value.as_str()) {
+            Some(&first) => diagnostics.push(
+                Diagnostic::new(
+                    codes::INVALID_CUSTOM_RULE,
+                    rule.code.span,
+                    format!(
+                        "rule `{}` has the code `{}`, which another rule already has",
+                        rule.common.id.value, rule.code.value
+                    ),
+                )
+                .with_label(first, "first used here")
+                .with_entity(Some(&rule.common.id.value))
+                .with_help("give each custom rule its own code"),
+            ),
+            None => {
+                codes_seen.insert(&rule.code.value, rule.code.span);
+            }
+        }
+    }
+    let mut check = |list: &[crate::model::Spanned<String>], entity: Option<&str>| {
+        for code in list {
+            if crate::diagnostic::is_custom_code(&code.value)
+                && !codes_seen.contains_key(code.value.as_str())
+            {
+                diagnostics.push(
+                    Diagnostic::new(
+                        codes::INVALID_VALUE,
+                        code.span,
+                        format!(
+                            "`{}` is not a code svs knows, nor one of the catalogue's rules",
+                            code.value
+                        ),
+                    )
+                    .with_entity(entity)
+                    .with_help(
+                        "`svs explain --list` lists every code, the catalogue's own included",
+                    ),
+                );
+            }
+        }
+    };
+    let lint = &catalogue.metadata.lint;
+    for list in [&lint.allow, &lint.warn, &lint.deny] {
+        check(list, None);
+    }
+    let kinds = [
+        (Kind::Organization, catalogue.organizations.len()),
+        (Kind::Person, catalogue.people.len()),
+        (Kind::Group, catalogue.groups.len()),
+        (Kind::Outcome, catalogue.outcomes.len()),
+        (Kind::Product, catalogue.products.len()),
+        (Kind::Service, catalogue.services.len()),
+        (Kind::Offering, catalogue.offerings.len()),
+        (Kind::Relationship, catalogue.relationships.len()),
+    ];
+    for (kind, count) in kinds {
+        for i in 0..count {
+            let common = catalogue.common(kind, i);
+            check(&common.lint.allow, Some(&common.id.value));
         }
     }
 }

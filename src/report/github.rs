@@ -51,7 +51,7 @@ pub fn render_lint(
         writeln!(
             out,
             ",title={}::{}",
-            property(&format!("{} {}", finding.code.code, finding.code.name)),
+            property(&format!("{} {}", finding.code.code(), finding.code.name())),
             data(&message)
         )?;
     }

@@ -102,7 +102,7 @@ fn snippet<'a>(
 fn render_diagnostic(renderer: &Renderer, diagnostic: &Diagnostic, sources: &SourceMap) -> String {
     let title = level(diagnostic.severity)
         .primary_title(diagnostic.message.as_str())
-        .id(diagnostic.code.code);
+        .id(diagnostic.code.code());
     let mut group = title.element(snippet(
         sources,
         diagnostic.span,

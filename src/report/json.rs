@@ -19,8 +19,8 @@ struct Document<'a> {
 
 #[derive(Serialize)]
 struct Finding<'a> {
-    code: &'static str,
-    rule: &'static str,
+    code: &'a str,
+    rule: &'a str,
     severity: &'static str,
     message: &'a str,
     help: Option<&'a str>,
@@ -52,8 +52,8 @@ struct Summary {
 fn finding<'a>(diagnostic: &'a Diagnostic, sources: &'a SourceMap) -> Finding<'a> {
     let position = sources.position(diagnostic.span);
     Finding {
-        code: diagnostic.code.code,
-        rule: diagnostic.code.name,
+        code: diagnostic.code.code(),
+        rule: diagnostic.code.name(),
         severity: diagnostic.severity.as_str(),
         message: &diagnostic.message,
         help: diagnostic.help.as_deref(),

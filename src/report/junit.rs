@@ -63,8 +63,8 @@ pub fn render_lint(
                 position.line,
                 position.column,
                 finding.severity,
-                finding.code.code,
-                finding.code.name,
+                finding.code.code(),
+                finding.code.name(),
                 finding.message
             );
             if let Some(help) = &finding.help {
@@ -74,10 +74,12 @@ pub fn render_lint(
             writeln!(
                 out,
                 r#"      <failure type="{}" message="{}">{}</failure>"#,
-                finding.code.code,
+                finding.code.code(),
                 xml(&format!(
                     "{} {}: {}",
-                    finding.severity, finding.code.code, finding.message
+                    finding.severity,
+                    finding.code.code(),
+                    finding.message
                 )),
                 xml(&body)
             )?;

@@ -25,30 +25,30 @@ struct Log<'a> {
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct Run<'a> {
-    tool: Tool,
+    tool: Tool<'a>,
     results: Vec<SarifResult<'a>>,
     column_kind: &'static str,
 }
 
 #[derive(Serialize)]
-struct Tool {
-    driver: Driver,
+struct Tool<'a> {
+    driver: Driver<'a>,
 }
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct Driver {
+struct Driver<'a> {
     name: &'static str,
     version: &'static str,
     semantic_version: &'static str,
-    rules: Vec<ReportingDescriptor>,
+    rules: Vec<ReportingDescriptor<'a>>,
 }
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct ReportingDescriptor {
-    id: &'static str,
-    name: &'static str,
+struct ReportingDescriptor<'a> {
+    id: &'a str,
+    name: &'a str,
     short_description: Text,
     full_description: Text,
     help: Help,
@@ -74,7 +74,7 @@ struct Configuration {
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct SarifResult<'a> {
-    rule_id: &'static str,
+    rule_id: &'a str,
     rule_index: usize,
     level: &'static str,
     message: Text,
@@ -97,7 +97,7 @@ struct Fingerprints {
 #[derive(Serialize)]
 struct Properties<'a> {
     entity: Option<&'a str>,
-    rule: &'static str,
+    rule: &'a str,
 }
 
 // SARIF names the field `physicalLocation` inside a `location`.
@@ -202,17 +202,21 @@ fn rule_help(code: &crate::diagnostic::Code) -> String {
     )
 }
 
-fn result<'a>(diagnostic: &'a Diagnostic, sources: &SourceMap) -> SarifResult<'a> {
-    let rule_index = codes::ALL
+fn result<'a>(
+    diagnostic: &'a Diagnostic,
+    sources: &SourceMap,
+    rules: &[ReportingDescriptor<'_>],
+) -> SarifResult<'a> {
+    let rule_index = rules
         .iter()
-        .position(|c| c.code == diagnostic.code.code)
+        .position(|r| r.id == diagnostic.code.code())
         .unwrap_or_default();
     let text = match &diagnostic.help {
         Some(help) => format!("{} (help: {help})", diagnostic.message),
         None => diagnostic.message.clone(),
     };
     SarifResult {
-        rule_id: diagnostic.code.code,
+        rule_id: diagnostic.code.code(),
         rule_index,
         level: level(diagnostic.severity),
         message: Text { text },
@@ -236,14 +240,14 @@ fn result<'a>(diagnostic: &'a Diagnostic, sources: &SourceMap) -> SarifResult<'a
         partial_fingerprints: Fingerprints {
             svs: format!(
                 "{}/{}/{}",
-                diagnostic.code.code,
+                diagnostic.code.code(),
                 diagnostic.entity.as_deref().unwrap_or_default(),
                 diagnostic.message
             ),
         },
         properties: Properties {
             entity: diagnostic.entity.as_deref(),
-            rule: diagnostic.code.name,
+            rule: diagnostic.code.name(),
         },
     }
 }
@@ -254,7 +258,7 @@ pub fn render_lint(
     report: &LintReport,
     sources: &SourceMap,
 ) -> io::Result<()> {
-    let rules = codes::ALL
+    let mut rules: Vec<ReportingDescriptor<'_>> = codes::ALL
         .iter()
         .map(|code| ReportingDescriptor {
             id: code.code,
@@ -274,6 +278,34 @@ pub fn render_lint(
             },
         })
         .collect();
+    // The catalogue's own rules follow svs's, with their explain text as help.
+    rules.extend(report.custom_rules.iter().map(|code| {
+        ReportingDescriptor {
+            id: &code.code,
+            name: &code.name,
+            short_description: Text {
+                text: code.summary.clone(),
+            },
+            full_description: Text {
+                text: code
+                    .description
+                    .clone()
+                    .unwrap_or_else(|| code.summary.clone()),
+            },
+            help: Help {
+                text: code.doc.clone(),
+                markdown: code.doc.clone(),
+            },
+            default_configuration: Configuration {
+                level: level(code.default),
+            },
+        }
+    }));
+    let results = report
+        .findings
+        .iter()
+        .map(|d| result(d, sources, &rules))
+        .collect();
     let log = Log {
         schema: "https://json.schemastore.org/sarif-2.1.0.json",
         version: "2.1.0",
@@ -286,7 +318,7 @@ pub fn render_lint(
                     rules,
                 },
             },
-            results: report.findings.iter().map(|d| result(d, sources)).collect(),
+            results,
             column_kind: "unicodeCodePoints",
         }],
     };

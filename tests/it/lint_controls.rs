@@ -258,6 +258,7 @@ fn sarif_output_is_valid_sarif_2_1_0() {
     for target in [
         retained(),
         fixture("structural/svs004.yaml").display().to_string(),
+        fixture("custom/rules.yaml").display().to_string(),
         common::catalog("").display().to_string(),
     ] {
         let output = run(&["lint", &target, "--format", "sarif"]);

@@ -382,6 +382,8 @@ const WORD_PLACES: &[(&str, &str)] = &[
         "EffectDirection",
         "relationships: [{ id: r, stakeholders: [{ party: p, role: other, effects: [{ name: e, direction: WORD }] }] }]",
     ),
+    ("RuleKind", "rules: [{ id: r, on: WORD }]"),
+    ("RuleSeverity", "rules: [{ id: r, severity: WORD }]"),
 ];
 
 #[test]

@@ -92,8 +92,8 @@ struct FindingsValue<'a> {
 
 #[derive(Serialize)]
 struct FindingValue<'a> {
-    code: &'static str,
-    rule: &'static str,
+    code: &'a str,
+    rule: &'a str,
     severity: &'static str,
     message: &'a str,
     entity: Option<&'a str>,
@@ -155,8 +155,8 @@ fn assessment(value: &RelationshipValue) -> AssessmentValue<'_> {
 
 fn finding(finding: &Finding) -> FindingValue<'_> {
     FindingValue {
-        code: finding.code,
-        rule: finding.rule,
+        code: &finding.code,
+        rule: &finding.rule,
         severity: finding.severity.as_str(),
         message: &finding.message,
         entity: finding.entity.as_deref(),

@@ -98,7 +98,7 @@ pub fn render(out: &mut dyn Write, diff: &Diff) -> io::Result<()> {
                 out,
                 "| {word} | {} | `{}` | {entity} | {} | `{}` |",
                 finding.severity,
-                finding.code,
+                &finding.code,
                 cell(&finding.message),
                 cell(&location(finding)),
             )?;

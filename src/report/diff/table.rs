@@ -87,7 +87,7 @@ pub fn render(out: &mut dyn Write, diff: &Diff, color: bool, quiet: bool) -> io:
             table.add_row(vec![
                 coloured(word, tint.filter(|_| color)),
                 Cell::new(finding.severity.as_str()),
-                Cell::new(finding.code),
+                Cell::new(&finding.code),
                 Cell::new(finding.entity.as_deref().unwrap_or("—")),
                 Cell::new(&finding.message),
                 Cell::new(location(finding)),

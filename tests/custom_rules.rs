@@ -1,0 +1,238 @@
+//! Custom rules (`rules:`, docs/custom-rules.md): findings of each kind of rule with their
+//! placeholders filled, a rule following a reference and one reading an assessment
+//! figure, evaluation errors per entity, severities and suppression by custom code,
+//! baselines, SARIF, `svs explain`, and every broken rule at its own position.
+
+mod common;
+
+use common::{fixture, run, svs};
+use serde_json::Value;
+
+fn rules() -> String {
+    fixture("custom/rules.yaml").display().to_string()
+}
+
+fn lint(args: &[&str]) -> (Value, i32) {
+    let output = svs()
+        .arg("lint")
+        .args(args)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    let document = serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&output.stderr)));
+    (document, output.status.code().unwrap())
+}
+
+/// `(code, severity, line, column, entity, message)` of every custom finding.
+fn custom(document: &Value) -> Vec<(String, String, u64, u64, String, String)> {
+    document["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| !f["code"].as_str().unwrap().starts_with("SVS"))
+        .map(|f| {
+            (
+                f["code"].as_str().unwrap().to_owned(),
+                f["severity"].as_str().unwrap().to_owned(),
+                f["line"].as_u64().unwrap(),
+                f["column"].as_u64().unwrap(),
+                f["entity"].as_str().unwrap().to_owned(),
+                f["message"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+fn finding(
+    code: &str,
+    severity: &str,
+    line: u64,
+    column: u64,
+    entity: &str,
+    message: &str,
+) -> (String, String, u64, u64, String, String) {
+    (
+        code.to_owned(),
+        severity.to_owned(),
+        line,
+        column,
+        entity.to_owned(),
+        message.to_owned(),
+    )
+}
+
+#[test]
+fn custom_rules_report_findings_at_the_entity_with_their_placeholders_filled() {
+    let (document, code) = lint(&[&rules()]);
+    assert_eq!(code, 1, "ACME001 is an error");
+    assert_eq!(
+        custom(&document),
+        vec![
+            finding(
+                "ACME006",
+                "info",
+                14,
+                9,
+                "cfo",
+                "rule ACME006 could not be checked on person `cfo`: `assert` failed: No such key: title"
+            ),
+            finding(
+                "ACME001",
+                "error",
+                36,
+                9,
+                "plan",
+                "offering plan (Corporate plan) targets external customers but offers only encryption"
+            ),
+            finding(
+                "ACME002",
+                "warning",
+                61,
+                9,
+                "acme-plan",
+                "relationship acme-plan is worth over 50,000 a year but has no sponsor ((none))"
+            ),
+            finding(
+                "ACME004",
+                "warning",
+                72,
+                9,
+                "acme-secure",
+                "relationship acme-secure is unassessed"
+            ),
+        ]
+    );
+    let first = &document["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "ACME001")
+        .unwrap();
+    assert_eq!(first["rule"], "external-offering-needs-mfa");
+    assert_eq!(
+        first["help"],
+        "add `mfa` to the offering's warranty.security"
+    );
+}
+
+#[test]
+fn severities_of_custom_codes_follow_the_command_line_and_the_entity() {
+    let (document, code) = lint(&[&rules(), "--allow", "ACME001", "--deny", "ACME002"]);
+    let found = custom(&document);
+    assert!(found.iter().all(|f| f.0 != "ACME001"));
+    assert!(found.iter().any(|f| f.0 == "ACME002" && f.1 == "error"));
+    assert_eq!(code, 1);
+    assert_eq!(
+        document["summary"]["suppressed"],
+        1 + 1,
+        "ACME001, and ACME003 on staff-plan"
+    );
+    let (document, code) = lint(&[&rules(), "--warn", "ACME001", "--fail-on", "error"]);
+    assert!(
+        custom(&document)
+            .iter()
+            .any(|f| f.0 == "ACME001" && f.1 == "warning")
+    );
+    assert_eq!(code, 0);
+    let output = run(&["lint", &rules(), "--deny", "ACME999"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("ACME999"));
+}
+
+#[test]
+fn a_baseline_absorbs_custom_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    let baseline = dir.path().join("baseline.json");
+    let output = run(&["lint", &rules(), "--format", "json"]);
+    std::fs::write(&baseline, &output.stdout).unwrap();
+    let (document, code) = lint(&[&rules(), "--baseline", baseline.to_str().unwrap()]);
+    assert_eq!(custom(&document), vec![]);
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn sarif_lists_the_custom_rules_with_their_help() {
+    let output = run(&["lint", &rules(), "--format", "sarif"]);
+    let log: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let run = &log["runs"][0];
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    let index = rules.iter().position(|r| r["id"] == "ACME001").unwrap();
+    assert_eq!(rules[index]["name"], "external-offering-needs-mfa");
+    assert!(
+        rules[index]["help"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("'mfa' in self.offered_warranty.security")
+    );
+    let result = run["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["ruleId"] == "ACME001")
+        .unwrap();
+    assert_eq!(result["ruleIndex"], index);
+    assert_eq!(result["level"], "error");
+}
+
+#[test]
+fn github_and_junit_name_custom_codes() {
+    let output = run(&["lint", &rules(), "--format", "github"]);
+    assert!(String::from_utf8_lossy(&output.stdout).contains("ACME001"));
+    let output = run(&["lint", &rules(), "--format", "junit"]);
+    assert!(String::from_utf8_lossy(&output.stdout).contains("ACME001"));
+}
+
+#[test]
+fn broken_rules_are_structural_findings_at_their_own_position() {
+    let (document, code) = lint(&[&fixture("custom/broken.yaml").display().to_string()]);
+    assert_eq!(code, 1);
+    let found: Vec<(String, u64, u64)> = document["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["code"].as_str().unwrap().to_owned(),
+                f["line"].as_u64().unwrap(),
+                f["column"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let at = |code: &str, line, column| (code.to_owned(), line, column);
+    assert_eq!(
+        found,
+        vec![
+            at("SVS003", 7, 11),  // an SVS code
+            at("SVS003", 13, 11), // not the shape of a code
+            at("SVS003", 21, 9),  // an unknown kind
+            at("SVS010", 28, 23), // plain scalar: the end of the expression
+            at("SVS010", 34, 20), // quoted scalar: the `)`
+            at("SVS010", 42, 7),  // literal block
+            at("SVS010", 52, 11), // a duplicate code
+        ]
+    );
+    let messages: Vec<&str> = document["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    assert!(messages[4].contains("Syntax error"), "{}", messages[4]);
+}
+
+#[test]
+fn explain_prints_a_custom_rule_and_lists_them() {
+    let output = run(&["explain", "ACME001", &rules()]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.starts_with("ACME001 external-offering-needs-mfa\nDefault severity: error\n"));
+    assert!(text.contains("External customers expect multi-factor authentication."));
+    assert!(text.contains("self.targets.exists(t, t.startsWith('ext-'))"));
+    let output = run(&["explain", "--list", &rules()]);
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.contains("SVS104"));
+    assert!(text.contains("ACME002  big-relationship-needs-sponsor"));
+    let output = run(&["explain", "ACME999", &rules()]);
+    assert_eq!(output.status.code(), Some(2));
+}
