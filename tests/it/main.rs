@@ -13,6 +13,7 @@ mod chunked_parse;
 mod ci_kit;
 mod cli;
 mod completions;
+mod custom_rules;
 mod diff;
 mod diff_git;
 mod docs_examples;

@@ -3,7 +3,7 @@
 //! figure, evaluation errors per entity, severities and suppression by custom code,
 //! baselines, SARIF, `svs explain`, and every broken rule at its own position.
 
-mod common;
+use crate::common;
 
 use common::{fixture, run, svs};
 use serde_json::Value;
