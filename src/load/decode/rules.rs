@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use super::{Decoder, Fields, is_valid_id};
 use crate::diagnostic::{Severity, codes, is_custom_code};
-use crate::load::yaml::{Node, NodeKind};
+use crate::load::yaml::Node;
 use crate::model::{CustomRule, Expression, Kind, Spanned};
 use crate::source::Span;
 
@@ -58,7 +58,6 @@ const MAX_NESTING: usize = 32;
 
 impl Decoder<'_> {
     pub(super) fn rule(&mut self, node: &Node) -> Option<CustomRule> {
-        let node = &self.on_as_key(node);
         let fields = self.mapping(node, &self.entity_what("rule"), RULE_KEYS)?;
         let id = self.id(&fields, "a rule");
         let what = match &id {
@@ -128,21 +127,6 @@ impl Decoder<'_> {
             message: message?.value,
             help,
         })
-    }
-
-    /// YAML 1.1 reads a plain `on` as `true`; as a key of a rule it is the word `on`.
-    fn on_as_key(&self, node: &Node) -> Node {
-        let mut node = node.clone();
-        if let NodeKind::Map(pairs) = &mut node.kind {
-            for (key, _) in pairs {
-                if matches!(key.kind, NodeKind::Bool(true))
-                    && self.text.get(key.span.range()) == Some("on")
-                {
-                    key.kind = NodeKind::Str("on".to_owned());
-                }
-            }
-        }
-        node
     }
 
     fn rule_code(&mut self, fields: &Fields<'_>, what: &str) -> Option<Spanned<String>> {
