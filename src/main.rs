@@ -13,7 +13,9 @@ fn main() -> ExitCode {
             .map(|(width, _)| usize::from(width.0)),
     };
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let mut err = std::io::stderr().lock();
+    // Not locked for the whole run: the progress line is drawn on standard error from
+    // another thread while the command runs.
+    let mut err = std::io::stderr();
     let status = svs::cli::run(std::env::args_os(), &mut out, &mut err, environment);
     // A closed pipe at the final flush is not worth a message either.
     let _ = out.flush();

@@ -47,6 +47,11 @@ pub fn show<R>(files: usize, bytes: usize, load: impl FnOnce(&AtomicUsize) -> R)
                 if start.elapsed() < DELAY {
                     continue;
                 }
+                let parsed = yaml::bytes_parsed().saturating_sub(base).min(bytes);
+                let parsed = u64::try_from(parsed).unwrap_or(u64::MAX);
+                let message = format!("{}/{files} files", done.load(Ordering::Relaxed));
+                // Created at the position reached, so that the first speed shown is not
+                // the whole first second's reading in an instant.
                 let bar = bar.get_or_insert_with(|| {
                     let style = ProgressStyle::with_template(
                         "{spinner} reading {msg}: {bytes}/{total_bytes} ({bytes_per_sec})",
@@ -57,10 +62,11 @@ pub fn show<R>(files: usize, bytes: usize, load: impl FnOnce(&AtomicUsize) -> R)
                         ProgressDrawTarget::stderr(),
                     )
                     .with_style(style)
+                    .with_message(message.clone())
+                    .with_position(parsed)
                 });
-                let parsed = yaml::bytes_parsed().saturating_sub(base).min(bytes);
-                bar.set_position(u64::try_from(parsed).unwrap_or(u64::MAX));
-                bar.set_message(format!("{}/{files} files", done.load(Ordering::Relaxed)));
+                bar.set_message(message);
+                bar.set_position(parsed);
             }
             if let Some(bar) = bar {
                 bar.finish_and_clear();

@@ -8,10 +8,12 @@ use common::catalog;
 /// Runs `svs ARGS` in a pseudo terminal `columns` wide and returns what it printed, one
 /// entry per line.
 fn in_terminal(columns: usize, args: &str) -> Vec<String> {
-    let command = format!(
-        "stty rows 40 cols {columns}; {} {args}",
-        env!("CARGO_BIN_EXE_svs")
-    );
+    in_terminal_shell(columns, &format!("{} {args}", env!("CARGO_BIN_EXE_svs")))
+}
+
+/// Runs a shell command line in a pseudo terminal `columns` wide.
+fn in_terminal_shell(columns: usize, shell: &str) -> Vec<String> {
+    let command = format!("stty rows 40 cols {columns}; {shell}");
     let output = std::process::Command::new("script")
         .args(["-qec", &command, "/dev/null"])
         .output()
@@ -77,4 +79,45 @@ fn piped_tables_keep_whole_lines() {
     let lines: Vec<String> = text.lines().map(str::to_owned).collect();
     assert!(widest(&lines) > 100, "every column, whatever the width");
     assert!(lines[1].contains("Offering"));
+}
+
+/// A catalogue large enough to take more than the progress line's second to load in a
+/// debug build: `count` organisations, each with a long description.
+fn large_catalogue(dir: &std::path::Path, count: usize) -> String {
+    use std::fmt::Write;
+    let mut text = String::from("svs: 1\norganizations:\n");
+    for i in 0..count {
+        let _ = writeln!(
+            text,
+            "  - id: org-{i}\n    name: Organisation {i}\n    description: {}",
+            "a long description of what this organisation does ".repeat(8)
+        );
+    }
+    let path = dir.join("large.yaml");
+    std::fs::write(&path, text).unwrap();
+    path.display().to_string()
+}
+
+#[test]
+fn a_long_load_shows_progress_on_a_terminal_and_finishes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = large_catalogue(dir.path(), 30_000);
+    // The line is drawn on standard error from another thread while the command writes
+    // there too: the run must end (a held lock once made it wait forever).
+    let lines = in_terminal_shell(
+        100,
+        &format!(
+            "timeout 120 {} lint {path} --color never > /dev/null; echo exit=$?",
+            env!("CARGO_BIN_EXE_svs")
+        ),
+    );
+    let text = lines.join("\n");
+    assert!(text.contains("exit=0"), "the run ends: {text}");
+    assert!(text.contains("reading"), "{text}");
+    assert!(text.contains("/1 files"), "{text}");
+    let piped = common::run(&["lint", &path]);
+    assert!(
+        !String::from_utf8_lossy(&piped.stderr).contains("reading"),
+        "never in a pipe"
+    );
 }
