@@ -97,6 +97,16 @@ pub(super) fn run(
         paths.extend(args.paths.iter().cloned());
         let custom = match custom_rules(&paths) {
             Ok(custom) => custom,
+            // With no PATH, `.` is only a guess: when it is no catalogue, the built-in
+            // rules are still worth listing.
+            Err(reason) if paths.is_empty() => {
+                writeln!(
+                    err,
+                    "note: no custom rules listed: `.` {}; pass the catalogue's PATH to list its rules",
+                    reason.trim_start_matches("the catalogue ")
+                )?;
+                Vec::new()
+            }
             Err(reason) => {
                 writeln!(err, "error: {reason}")?;
                 return Ok(ExitStatus::Error);

@@ -223,3 +223,22 @@ fn help_shows_examples() {
     let lint = run(&["lint", "--help"]);
     assert!(stdout(&lint).contains("svs lint catalog/"));
 }
+
+#[test]
+fn explain_list_outside_a_catalogue_still_lists_the_built_in_rules() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("workflow.yml"), "on: push\njobs: {}\n").unwrap();
+    let output = common::svs()
+        .current_dir(dir.path())
+        .args(["explain", "--list"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let listed = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        listed.contains("SVS104  goods-ownership-retained"),
+        "{listed}"
+    );
+    let note = String::from_utf8_lossy(&output.stderr);
+    assert!(note.contains("pass the catalogue's PATH"), "{note}");
+}
