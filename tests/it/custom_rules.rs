@@ -236,3 +236,24 @@ fn explain_prints_a_custom_rule_and_lists_them() {
     let output = run(&["explain", "ACME999", &rules()]);
     assert_eq!(output.status.code(), Some(2));
 }
+
+#[test]
+fn an_expression_that_fails_on_a_multi_byte_character_is_shown_at_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("catalogue.yaml");
+    std::fs::write(
+        &path,
+        "svs: 1\norganizations:\n  - { id: p, name: P }\nrules:\n  - id: r\n    code: RND001\n    name: random\n    on: organizations\n    when: \"\u{11150}\"\n    assert: \"true\"\n    message: m\n",
+    )
+    .unwrap();
+    let output = run(&["lint", path.to_str().unwrap(), "--color", "never"]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(matches!(output.status.code(), Some(1 | 2)), "{stdout}");
+    assert!(stdout.contains("error[SVS010]"), "{stdout}");
+    assert!(stdout.contains(":9:12\n"), "{stdout}");
+    assert!(
+        !String::from_utf8_lossy(&output.stderr).contains("panicked"),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
