@@ -1,6 +1,8 @@
 //! Arbitrary bytes as a catalogue file: loading, linting, assessing and rendering must
 //! never panic, whatever the input; and reading the file cut into pieces on several
-//! threads must give exactly what reading it in one pass gives.
+//! threads must give exactly what reading it in one pass gives. The input may carry a
+//! `rules:` section; and, as text, it is also the `assert` of a custom rule on a small
+//! catalogue, which must lint without panicking whatever the expression.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -10,7 +12,7 @@ use svs::source::{FileId, SourceFile};
 /// Every event of reading `text` as `reading` says, as text, or the error.
 fn events(text: &str, reading: Reading) -> String {
     let source = SourceFile::new("fuzz.yaml".into(), text.into());
-    let sections = ["organizations", "people", "groups", "outcomes", "products", "services", "offerings", "relationships"];
+    let sections = ["organizations", "people", "groups", "outcomes", "products", "services", "offerings", "relationships", "rules"];
     let mut out = String::new();
     match parse_with(FileId(0), &source, &sections, reading, &mut |e| out.push_str(&format!("{e:?}\n"))) {
         Ok(_) => out,
@@ -18,7 +20,30 @@ fn events(text: &str, reading: Reading) -> String {
     }
 }
 
+/// A small catalogue with one offering, for a custom rule to check.
+const SMALL: &str = "svs: 1
+organizations:
+  - { id: p, name: P }
+services:
+  - { id: s, name: S, provider: p }
+groups:
+  - { id: g, name: G }
+offerings:
+  - { id: o, name: O, provider: p, services: [s], targets: [g], access: [{ name: a, period: month }] }
+";
+
+/// `SMALL` with a custom rule on offerings whose `assert` is `expression`.
+fn with_rule(expression: &str) -> String {
+    let body: String = expression.lines().map(|line| format!("      {line}\n")).collect();
+    format!("{SMALL}rules:\n  - id: r\n    code: FUZ001\n    name: fuzzed\n    on: offerings\n    assert: |\n{body}    message: \"{{self.id}}\"\n")
+}
+
 fuzz_target!(|data: &[u8]| {
+    if let Ok(text) = std::str::from_utf8(data) {
+        let ruled = svs::load::load_files(vec![("rule.yaml".into(), with_rule(text).into_bytes())], "fuzz".into());
+        let report = svs::lint::lint(&ruled, svs::lint::Options::default());
+        let _ = svs::report::human::render_lint(&mut Vec::new(), &report, &ruled.sources, false, false);
+    }
     if let Ok(text) = std::str::from_utf8(data) {
         let chunked = Reading::Chunked { jobs: 2, piece: 1 };
         assert_eq!(events(text, chunked), events(text, Reading::Sequential));

@@ -236,3 +236,123 @@ fn explain_prints_a_custom_rule_and_lists_them() {
     let output = run(&["explain", "ACME999", &rules()]);
     assert_eq!(output.status.code(), Some(2));
 }
+
+mod random_expressions {
+    use super::svs;
+    use proptest::prelude::*;
+
+    /// A small catalogue with something of every kind a rule can be on.
+    const SMALL: &str = "svs: 1
+catalogue: { name: p, currency: GBP }
+organizations:
+  - { id: p, name: P }
+  - { id: c, name: C, parent: p }
+people:
+  - { id: ann, name: Ann, organization: c }
+groups:
+  - { id: g, name: G, organization: c }
+services:
+  - { id: s, name: S, provider: p }
+offerings:
+  - { id: o, name: O, provider: p, services: [s], targets: [g], access: [{ name: a, period: month }], price: [{ amount: 10, per: month }] }
+relationships:
+  - { id: r, provider: p, consumer: c, offering: o, roles: { customer: [ann] } }
+";
+
+    /// CEL's tokens and a few traps, separated by spaces.
+    const TOKENS: &str = r#"self catalogue . id targets price amount roles assessment offerings
+        size has ( ) [ ] { } , : ? && || ! == != < >= + - * / % in 'o' "x" '' 0 1 1.5 1e308
+        0x7fffffffffffffff 9223372036854775807 1u true false null exists all map filter
+        exists_one t startsWith matches '(' '[a-' int double string b'\xff' \ ' " # {self.id}"#;
+
+    fn token_expression() -> impl Strategy<Value = String> {
+        prop::collection::vec(
+            (
+                prop::sample::select(TOKENS.split_whitespace().collect::<Vec<_>>()),
+                any::<bool>(),
+            ),
+            0..16,
+        )
+        .prop_map(|tokens| {
+            tokens
+                .into_iter()
+                .map(|(token, space)| {
+                    if space {
+                        format!("{token} ")
+                    } else {
+                        token.to_owned()
+                    }
+                })
+                .collect()
+        })
+    }
+
+    fn expression() -> impl Strategy<Value = String> {
+        prop_oneof![
+            4 => token_expression(),
+            1 => any::<String>(),
+            1 => prop::collection::vec(any::<u8>(), 0..40)
+                .prop_map(|bytes| String::from_utf8_lossy(&bytes).into_owned()),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        #[test]
+        fn random_expressions_never_crash_lint(
+            when in expression(),
+            assert in expression(),
+            on in prop::sample::select(&["offerings", "relationships", "people", "groups", "organizations", "services"][..]),
+            with_when in any::<bool>(),
+        ) {
+            // A JSON string is a YAML double-quoted scalar: any text survives the trip.
+            let quote = |text: &str| serde_json::to_string(text).unwrap();
+            let when = if with_when {
+                format!("    when: {}\n", quote(&when))
+            } else {
+                String::new()
+            };
+            let rule = format!(
+                "rules:\n  - id: r\n    code: RND001\n    name: random\n    on: {on}\n{when}    assert: {}\n    message: \"{{self.id}} {{self.id.x}}\"\n",
+                quote(&assert)
+            );
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("catalogue.yaml");
+            std::fs::write(&path, format!("{SMALL}{rule}")).unwrap();
+            for format in ["human", "json", "sarif"] {
+                let output = svs()
+                    .args(["lint", path.to_str().unwrap(), "--format", format, "--color", "never"])
+                    .output()
+                    .unwrap();
+                let stderr = String::from_utf8_lossy(&output.stderr);
+                prop_assert!(
+                    matches!(output.status.code(), Some(0..=2)),
+                    "exit {:?} on\n{rule}\n{stderr}", output.status.code()
+                );
+                prop_assert!(!stderr.contains("panicked"), "{rule}\n{stderr}");
+            }
+        }
+    }
+}
+
+#[test]
+fn an_expression_that_fails_on_a_multi_byte_character_is_shown_at_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("catalogue.yaml");
+    std::fs::write(
+        &path,
+        "svs: 1\norganizations:\n  - { id: p, name: P }\nrules:\n  - id: r\n    code: RND001\n    name: random\n    on: organizations\n    when: \"\u{11150}\"\n    assert: \"true\"\n    message: m\n",
+    )
+    .unwrap();
+    let output = run(&["lint", path.to_str().unwrap(), "--color", "never"]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(matches!(output.status.code(), Some(1 | 2)), "{stdout}");
+    assert!(stdout.contains("error[SVS010]"), "{stdout}");
+    assert!(stdout.contains(":9:12\n"), "{stdout}");
+    assert!(
+        !String::from_utf8_lossy(&output.stderr).contains("panicked"),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}

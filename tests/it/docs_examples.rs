@@ -69,3 +69,43 @@ fn the_reference_examples_show_the_providers_side() {
         "fewer breach reports to handle"
     );
 }
+
+/// Every rule shown in docs/custom-rules.md: the fenced YAML blocks that carry a `code:`,
+/// each as the items of a `rules:` section.
+fn custom_rule_examples() -> Vec<String> {
+    let text =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/custom-rules.md"))
+            .expect("docs/custom-rules.md");
+    text.split("```yaml\n")
+        .skip(1)
+        .map(|block| &block[..block.find("```").expect("the block ends")])
+        .filter(|block| block.contains("\n    code: "))
+        .map(|block| block.strip_prefix("rules:\n").unwrap_or(block).to_owned())
+        .collect()
+}
+
+#[test]
+fn every_custom_rule_in_the_docs_compiles_and_runs() {
+    let rules = custom_rule_examples();
+    assert!(rules.len() >= 6, "found {} rules", rules.len());
+    let clean = std::fs::read_to_string(common::fixture("clean.yaml")).unwrap();
+    for rule in rules {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("catalogue.yaml");
+        std::fs::write(&path, format!("{clean}rules:\n{rule}")).unwrap();
+        let lint = common::run(&["lint", path.to_str().unwrap(), "--format", "json"]);
+        let json: serde_json::Value = serde_json::from_slice(&lint.stdout).expect("JSON");
+        for finding in json["findings"].as_array().unwrap() {
+            let code = finding["code"].as_str().unwrap();
+            let message = finding["message"].as_str().unwrap();
+            assert!(
+                !code.starts_with("SVS0") && !message.contains("could not be checked"),
+                "the rule\n{rule}\ndoes not compile or run: {finding:#}"
+            );
+        }
+        assert!(
+            matches!(lint.status.code(), Some(0 | 1)),
+            "the rule\n{rule}\nloads: {json:#}"
+        );
+    }
+}

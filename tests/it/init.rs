@@ -192,6 +192,42 @@ fn every_rule_the_starter_mentions_can_be_explained() {
     }
 }
 
+/// The starter with its commented-out `rules:` section turned on.
+fn starter_with_its_rule() -> String {
+    let text = String::from_utf8(starter_template()).unwrap();
+    let at = text.find("\n# rules:\n").expect("the starter shows a rule") + 1;
+    let mut on = text[..at].to_owned();
+    for line in text[at..].lines() {
+        on.push_str(
+            line.strip_prefix("# ")
+                .unwrap_or(line.trim_start_matches('#')),
+        );
+        on.push('\n');
+    }
+    on
+}
+
+#[test]
+fn the_starters_commented_rule_loads_holds_and_can_fail() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("catalogue.yaml");
+    let on = starter_with_its_rule();
+    fs::write(&path, &on).unwrap();
+    let output = run(&["lint", path.to_str().unwrap()]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+    let untitled = on.replacen("    title: Chief Financial Officer\n", "", 1);
+    assert_ne!(untitled, on);
+    fs::write(&path, untitled).unwrap();
+    let output = run(&["lint", path.to_str().unwrap(), "--color", "never"]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("warning[ACME001]"), "{stdout}");
+}
+
 #[test]
 fn help_shows_an_example() {
     let output = run(&["init", "--help"]);

@@ -91,6 +91,27 @@ fn the_rule_findings_in_the_readme_are_real() {
 }
 
 #[test]
+fn the_custom_rule_finding_in_the_readme_is_real() {
+    assert_eq!(
+        shown_output("svs lint mfa.yaml"),
+        actual_in_fixtures(&["lint", "mfa.yaml", "--color", "never"])
+    );
+}
+
+#[test]
+fn the_custom_rule_in_the_readme_is_the_one_its_example_carries() {
+    let readme = include_str!("../../README.md");
+    let fixture = include_str!("../fixtures/readme/mfa.yaml");
+    let shown = readme
+        .split("```yaml\nrules:\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("a rules block in the README");
+    let carried = fixture.split("rules:\n").nth(1).expect("a rules section");
+    assert_eq!(shown, carried);
+}
+
+#[test]
 fn the_roles_examples_in_the_readme_are_real() {
     assert_eq!(
         shown_output("svs roles catalog/ --relationship harbour-corporate-mobile"),

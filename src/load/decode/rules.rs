@@ -218,7 +218,8 @@ impl Decoder<'_> {
     /// scalar whose source text is the expression and for a literal block scalar, the
     /// scalar's start otherwise.
     fn position_in(&self, span: Span, expression: &str, line: isize, column: isize) -> Span {
-        let start = Span::new(span.file, span.start, span.start + 1);
+        let at = |offset: usize| Span::new(span.file, offset, self.char_end(offset));
+        let start = at(span.start);
         let (Ok(line), Ok(column)) = (usize::try_from(line), usize::try_from(column)) else {
             return start;
         };
@@ -230,7 +231,6 @@ impl Decoder<'_> {
         };
         let in_line = byte_of_char(expression_line, column.saturating_sub(1));
         let raw = self.text.get(span.range()).unwrap_or_default();
-        let at = |offset: usize| Span::new(span.file, offset, offset + 1);
         if line == 1 && raw == expression {
             return at(span.start + in_line);
         }
@@ -246,6 +246,15 @@ impl Decoder<'_> {
             }
         }
         start
+    }
+
+    /// The end of the character that starts at `offset`: a span of one character never
+    /// ends inside a multi-byte one.
+    fn char_end(&self, offset: usize) -> usize {
+        self.text
+            .get(offset..)
+            .and_then(|rest| rest.chars().next())
+            .map_or(offset + 1, |c| offset + c.len_utf8())
     }
 
     /// The offset of the start of the expression's line `line` (from 1) in a literal
