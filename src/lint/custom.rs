@@ -296,6 +296,40 @@ fn texts<'a>(items: impl Iterator<Item = &'a str>) -> Value {
 struct Values<'i> {
     index: &'i Index<'i>,
     built: HashMap<Kind, Arc<Vec<Value>>>,
+    needs: Needs,
+}
+
+/// What the rules' expressions name, read from their text: the derived values and the
+/// `catalogue` maps that cost the most to build are built only when some expression
+/// names them (an expression that names a key only through a computed string finds it
+/// absent, as docs/custom-rules.md says).
+#[derive(Debug, Clone, Copy)]
+struct Needs {
+    /// A relationship's `assessment`.
+    assessment: bool,
+    /// An offering's `offered_warranty`.
+    offered_warranty: bool,
+}
+
+impl Needs {
+    fn of(catalogue: &Catalogue) -> Self {
+        Needs {
+            assessment: named(catalogue, "assessment"),
+            offered_warranty: named(catalogue, "offered_warranty"),
+        }
+    }
+}
+
+/// Whether some rule's expressions or message placeholders name `word`.
+fn named(catalogue: &Catalogue, word: &str) -> bool {
+    catalogue.rules.iter().any(|rule| {
+        rule.message.contains(word)
+            || rule
+                .when
+                .iter()
+                .chain([&rule.assert])
+                .any(|e| e.text.contains(word))
+    })
 }
 
 const KINDS: [Kind; 8] = [
@@ -314,15 +348,17 @@ impl<'i> Values<'i> {
         Values {
             index,
             built: HashMap::new(),
+            needs: Needs::of(index.catalogue),
         }
     }
 
     fn of(&mut self, kind: Kind) -> Arc<Vec<Value>> {
         let index = self.index;
+        let needs = self.needs;
         Arc::clone(
             self.built
                 .entry(kind)
-                .or_insert_with(|| Arc::new(build_kind(index, kind))),
+                .or_insert_with(|| Arc::new(build_kind(index, kind, needs))),
         )
     }
 
@@ -341,6 +377,12 @@ impl<'i> Values<'i> {
             .set("horizon_months", i64::from(m.horizon_months))
             .set("thresholds", thresholds.build());
         for kind in KINDS {
+            let section = crate::load::decode::rules::section_of(kind);
+            // Only the maps some expression names: building every entity's value is
+            // most of the cost of a rule that follows a reference.
+            if !named(c, section) {
+                continue;
+            }
             let values = self.of(kind);
             let mut by_id = Object::default();
             for (i, value) in values.iter().enumerate() {
@@ -356,7 +398,7 @@ impl<'i> Values<'i> {
     clippy::too_many_lines,
     reason = "one arm per kind, each a short table of the kind's keys"
 )]
-fn build_kind(index: &Index<'_>, kind: Kind) -> Vec<Value> {
+fn build_kind(index: &Index<'_>, kind: Kind, needs: Needs) -> Vec<Value> {
     let c = index.catalogue;
     match kind {
         Kind::Organization => c
@@ -512,7 +554,12 @@ fn build_kind(index: &Index<'_>, kind: Kind) -> Vec<Value> {
                         }),
                     )
                     .set("cost_to_serve", list(&o.cost_to_serve, provision_cost))
-                    .set("offered_warranty", offered(index.offers.warranty(i)))
+                    .maybe(
+                        "offered_warranty",
+                        needs
+                            .offered_warranty
+                            .then(|| offered(index.offers.warranty(i))),
+                    )
                     .set("organization_chain", chain(c, Some(o.provider.index())));
                 v.build()
             })
@@ -521,7 +568,7 @@ fn build_kind(index: &Index<'_>, kind: Kind) -> Vec<Value> {
             .relationships
             .iter()
             .enumerate()
-            .map(|(i, r)| relationship(index, i, r))
+            .map(|(i, r)| relationship(index, i, r, needs))
             .collect(),
         Kind::Rule => Vec::new(),
     }
@@ -649,7 +696,12 @@ fn risk(risk: &Risk) -> Value {
     item.build()
 }
 
-fn relationship(index: &Index<'_>, i: usize, r: &crate::model::Relationship) -> Value {
+fn relationship(
+    index: &Index<'_>,
+    i: usize,
+    r: &crate::model::Relationship,
+    needs: Needs,
+) -> Value {
     let c = index.catalogue;
     let holders = |list: &[crate::model::Ref<crate::model::RoleHolderRef>]| {
         texts(list.iter().map(|h| h.id.as_str()))
@@ -743,6 +795,7 @@ fn relationship(index: &Index<'_>, i: usize, r: &crate::model::Relationship) -> 
                 .assessments
                 .get(i)
                 .and_then(Option::as_ref)
+                .filter(|_| needs.assessment)
                 .map(assessment),
         )
         .set("provider_chain", chain(c, Some(r.provider.index())))
