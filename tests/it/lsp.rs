@@ -1,0 +1,257 @@
+//! `svs lsp` in process: the server runs on one end of an in-memory connection and the
+//! test drives the other as an editor would, asserting the positions it is sent.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+use lsp_server::{Connection, Message, Notification, Request, RequestId, ResponseError};
+use serde_json::{Value, json};
+
+const TIMEOUT: Duration = Duration::from_secs(30);
+
+/// The editor's end of a running server.
+struct Client {
+    connection: Connection,
+    server: Option<JoinHandle<anyhow::Result<()>>>,
+    next_id: i32,
+    /// The diagnostics last published for each URI.
+    published: BTreeMap<String, Vec<Value>>,
+}
+
+fn uri(path: &Path) -> String {
+    svs::lsp::convert::path_to_uri(path).as_str().to_owned()
+}
+
+impl Client {
+    /// Starts a server with `root` as its workspace folder and initialises it.
+    fn start(root: &Path) -> (Client, Value) {
+        let (server, client) = Connection::memory();
+        let handle = std::thread::spawn(move || svs::lsp::serve(&server));
+        let mut client = Client {
+            connection: client,
+            server: Some(handle),
+            next_id: 0,
+            published: BTreeMap::new(),
+        };
+        let result = client.request(
+            "initialize",
+            json!({
+                "capabilities": {},
+                "rootUri": uri(root),
+                "workspaceFolders": [{ "uri": uri(root), "name": "test" }],
+            }),
+        );
+        let capabilities = result.expect("initialize succeeds");
+        client.notify("initialized", json!({}));
+        (client, capabilities)
+    }
+
+    fn notify(&self, method: &str, params: Value) {
+        self.connection
+            .sender
+            .send(Notification::new(method.to_owned(), params).into())
+            .expect("the server is listening");
+    }
+
+    /// Sends a request and waits for its response, keeping the diagnostics published
+    /// meanwhile.
+    fn request(&mut self, method: &str, params: Value) -> Result<Value, ResponseError> {
+        self.next_id += 1;
+        let id = RequestId::from(self.next_id);
+        self.connection
+            .sender
+            .send(Request::new(id.clone(), method.to_owned(), params).into())
+            .expect("the server is listening");
+        loop {
+            match self.connection.receiver.recv_timeout(TIMEOUT) {
+                Ok(Message::Response(response)) if response.id == id => {
+                    return response.response_result;
+                }
+                Ok(Message::Notification(n)) if n.method == "textDocument/publishDiagnostics" => {
+                    let uri = n.params["uri"].as_str().unwrap().to_owned();
+                    let list = n.params["diagnostics"].as_array().unwrap().clone();
+                    self.published.insert(uri, list);
+                }
+                Ok(other) => panic!("unexpected message {other:?}"),
+                Err(e) => panic!("no response to {method}: {e}"),
+            }
+        }
+    }
+
+    /// Waits until the server has handled everything sent so far: an unknown request is
+    /// answered in order, after every diagnostic it published before.
+    fn sync(&mut self) {
+        let response = self.request("svs/sync", json!(null));
+        assert!(response.is_err());
+    }
+
+    fn open(&mut self, path: &Path, text: &str) {
+        self.notify(
+            "textDocument/didOpen",
+            json!({ "textDocument": { "uri": uri(path), "languageId": "yaml", "version": 1, "text": text } }),
+        );
+        self.sync();
+    }
+
+    fn change(&mut self, path: &Path, text: &str) {
+        self.notify(
+            "textDocument/didChange",
+            json!({ "textDocument": { "uri": uri(path), "version": 2 }, "contentChanges": [{ "text": text }] }),
+        );
+        self.sync();
+    }
+
+    fn diagnostics(&self, path: &Path) -> &[Value] {
+        self.published
+            .get(&uri(path))
+            .unwrap_or_else(|| panic!("nothing published for {}", path.display()))
+    }
+
+    /// Shuts the server down and checks that it ends cleanly.
+    fn stop(mut self) {
+        let response = self.request("shutdown", json!(null));
+        assert_eq!(response.unwrap(), Value::Null);
+        let after = self.request("textDocument/hover", json!({}));
+        assert!(after.is_err(), "a request after shutdown is refused");
+        self.notify("exit", json!(null));
+        let server = self.server.take().unwrap();
+        server.join().expect("no panic").expect("a clean exit");
+    }
+}
+
+/// A temporary workspace with these files.
+fn workspace(files: &[(&str, &str)]) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    for (name, text) in files {
+        let path = root.join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    (dir, root)
+}
+
+const META: &str =
+    "svs: 1\ncatalogue:\n  name: shop\n  currency: GBP\n  lint: { allow: [SVS401] }\n";
+
+const ORGS: &str = "svs: 1\norganizations:\n  - id: acme\n    name: Acme Ltd\n    description: The buyer.\n  - id: telco\n    name: Telco plc\n";
+
+fn codes(diagnostics: &[Value]) -> Vec<&str> {
+    diagnostics
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect()
+}
+
+fn start(line: u64, character: u64) -> Value {
+    json!({ "line": line, "character": character })
+}
+
+#[test]
+fn initialize_announces_capabilities_and_shutdown_ends_the_server() {
+    let (_dir, root) = workspace(&[("catalogue.yaml", META)]);
+    let (client, result) = Client::start(&root);
+    assert_eq!(result["serverInfo"]["name"], "svs");
+    assert_eq!(result["capabilities"]["textDocumentSync"]["change"], 1);
+    client.stop();
+}
+
+#[test]
+fn diagnostics_point_at_utf16_columns_after_non_ascii_text() {
+    let people = "svs: 1\npeople:\n  - { id: zoe, name: \"Zoë 😀\", organization: ghost }\n";
+    let (_dir, root) = workspace(&[("catalogue.yaml", META), ("orgs.yaml", ORGS)]);
+    let (mut client, _) = Client::start(&root);
+    let file = root.join("people.yaml");
+    client.open(&file, people);
+    let found = client.diagnostics(&file);
+    assert_eq!(codes(found), ["SVS005"], "{found:#?}");
+    // `  - { id: zoe, name: "Zoë 😀", organization: ` is 44 characters, 45 UTF-16
+    // units: the emoji is two.
+    assert_eq!(found[0]["range"]["start"], start(2, 45));
+    assert_eq!(found[0]["range"]["end"], start(2, 50));
+    assert_eq!(found[0]["severity"], 1);
+    assert_eq!(found[0]["source"], "svs");
+    // The other files of the catalogue are published too, empty.
+    assert_eq!(client.diagnostics(&root.join("orgs.yaml")), &[] as &[Value]);
+    client.stop();
+}
+
+#[test]
+fn a_duplicate_id_points_at_the_first_definition_and_a_fix_clears_it() {
+    let (_dir, root) = workspace(&[("catalogue.yaml", META), ("orgs.yaml", ORGS)]);
+    let (mut client, _) = Client::start(&root);
+    // Files are read in path order: `orgs.yaml` holds the first definition.
+    let file = root.join("zz.yaml");
+    let duplicate = "svs: 1\norganizations:\n  - id: acme\n    name: Acme again\n";
+    client.open(&file, duplicate);
+    let found = client.diagnostics(&file).to_vec();
+    assert_eq!(codes(&found), ["SVS004"], "{found:#?}");
+    assert_eq!(found[0]["range"]["start"], start(2, 8));
+    let related = &found[0]["relatedInformation"][0]["location"];
+    assert_eq!(related["uri"], uri(&root.join("orgs.yaml")));
+    assert_eq!(related["range"]["start"], start(2, 8));
+    assert!(found[0]["message"].as_str().unwrap().contains("acme"));
+
+    client.change(
+        &file,
+        "svs: 1\norganizations:\n  - id: acme-two\n    name: Acme again\n",
+    );
+    assert_eq!(client.diagnostics(&file), &[] as &[Value]);
+    client.stop();
+}
+
+#[test]
+fn rule_findings_carry_help_and_the_catalogue_severity_settings() {
+    // SVS102 (an offering with no service) is an error by default; the catalogue lowers
+    // it to a warning. SVS103 (an empty offering) stays a warning.
+    let meta = "svs: 1\ncatalogue:\n  name: shop\n  lint: { allow: [SVS401, SVS108, SVS109], warn: [SVS102] }\n";
+    let rest = "svs: 1\ngroups:\n  - { id: staff, name: Staff, organization: acme }\nofferings:\n  - id: plan\n    name: Plan\n    provider: telco\n    targets: [staff]\n";
+    let (_dir, root) = workspace(&[("catalogue.yaml", meta), ("orgs.yaml", ORGS)]);
+    let (mut client, _) = Client::start(&root);
+    let file = root.join("rest.yaml");
+    client.open(&file, rest);
+    let found = client.diagnostics(&file);
+    assert_eq!(codes(found), ["SVS102", "SVS103"], "{found:#?}");
+    assert_eq!(found[0]["severity"], 2);
+    assert_eq!(found[1]["severity"], 2);
+    assert_eq!(found[0]["range"]["start"], start(4, 8));
+    for diagnostic in found {
+        assert!(
+            diagnostic["message"].as_str().unwrap().contains("\nhelp: "),
+            "{diagnostic:#?}"
+        );
+    }
+    client.stop();
+}
+
+#[test]
+fn a_change_to_a_file_never_opened_is_ignored_and_the_server_goes_on() {
+    let (_dir, root) = workspace(&[("catalogue.yaml", META)]);
+    let (mut client, _) = Client::start(&root);
+    client.change(&root.join("nowhere.yaml"), "svs: 1\n");
+    assert!(client.published.is_empty());
+    client.notify("textDocument/didOpen", json!({ "bogus": true }));
+    let unknown = client.request("workspace/unknownThing", json!({}));
+    assert!(unknown.is_err());
+    client.open(&root.join("catalogue.yaml"), META);
+    assert_eq!(
+        client.diagnostics(&root.join("catalogue.yaml")),
+        &[] as &[Value]
+    );
+    client.stop();
+}
+
+#[test]
+fn a_file_outside_any_catalogue_is_checked_alone() {
+    let (_dir, root) = workspace(&[]);
+    let (mut client, _) = Client::start(&root);
+    let file = root.join("sub/loose.yaml");
+    client.open(
+        &file,
+        "svs: 1\npeople:\n  - { id: ann, name: Ann, organization: nobody }\n",
+    );
+    assert_eq!(codes(client.diagnostics(&file)), ["SVS005"]);
+    client.stop();
+}
