@@ -9,6 +9,7 @@
 
 pub mod convert;
 pub mod diagnostics;
+pub mod symbols;
 pub mod workspace;
 
 use std::path::PathBuf;
@@ -19,13 +20,16 @@ use lsp_types::notification::{
     Notification as _, PublishDiagnostics,
 };
 use lsp_types::{
-    InitializeParams, PublishDiagnosticsParams, SaveOptions, ServerCapabilities, ServerInfo,
-    TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
-    TextDocumentSyncSaveOptions,
+    GotoDefinitionParams, Hover, HoverContents, HoverParams, HoverProviderCapability,
+    InitializeParams, Location, MarkupContent, MarkupKind, OneOf, PublishDiagnosticsParams,
+    ReferenceParams, RenameParams, SaveOptions, ServerCapabilities, ServerInfo,
+    TextDocumentPositionParams, TextDocumentSyncCapability, TextDocumentSyncKind,
+    TextDocumentSyncOptions, TextDocumentSyncSaveOptions, WorkspaceEdit,
 };
 use serde::de::DeserializeOwned;
 
-use workspace::Workspace;
+use symbols::Occurrence;
+use workspace::{Checked, Workspace};
 
 /// What the server can do, as `initialize` announces it.
 pub fn capabilities() -> ServerCapabilities {
@@ -40,6 +44,10 @@ pub fn capabilities() -> ServerCapabilities {
                 ..TextDocumentSyncOptions::default()
             },
         )),
+        definition_provider: Some(OneOf::Left(true)),
+        references_provider: Some(OneOf::Left(true)),
+        rename_provider: Some(OneOf::Left(true)),
+        hover_provider: Some(HoverProviderCapability::Simple(true)),
         ..ServerCapabilities::default()
     }
 }
@@ -101,6 +109,12 @@ struct Server<'a> {
 /// A failed request: the error code and message of its response.
 type Failure = (ErrorCode, String);
 
+fn to_json<R: serde::Serialize>(result: Result<R, Failure>) -> Result<serde_json::Value, Failure> {
+    result.and_then(|r| {
+        serde_json::to_value(r).map_err(|e| (ErrorCode::InternalError, e.to_string()))
+    })
+}
+
 fn params<P: DeserializeOwned>(value: serde_json::Value) -> Result<P, Failure> {
     serde_json::from_value(value).map_err(|e| (ErrorCode::InvalidParams, e.to_string()))
 }
@@ -140,16 +154,156 @@ impl Server<'_> {
     }
 
     /// The result of one request.
-    #[allow(clippy::unused_self)] // until a request reads the workspace
-    fn answer(
+    fn answer(&self, method: &str, value: serde_json::Value) -> Result<serde_json::Value, Failure> {
+        match method {
+            "textDocument/definition" => to_json(self.definition(&params(value)?)),
+            "textDocument/references" => to_json(self.references(&params(value)?)),
+            "textDocument/rename" => to_json(self.rename(&params(value)?)),
+            "textDocument/hover" => to_json(self.hover(&params(value)?)),
+            _ => Err((
+                ErrorCode::MethodNotFound,
+                format!("svs lsp does not handle `{method}`"),
+            )),
+        }
+    }
+
+    /// The catalogue of the file at a position and the id written there, if any. A
+    /// position outside the text is an error; one on no id, or in a catalogue that does
+    /// not load, is `None`.
+    fn at(
         &self,
-        method: &str,
-        _params: serde_json::Value,
-    ) -> Result<serde_json::Value, Failure> {
-        Err((
-            ErrorCode::MethodNotFound,
-            format!("svs lsp does not handle `{method}`"),
+        position: &TextDocumentPositionParams,
+    ) -> Result<Option<(Checked, Occurrence)>, Failure> {
+        let Some(path) = convert::uri_to_path(&position.text_document.uri) else {
+            return Ok(None);
+        };
+        let checked = self.workspace.check(&self.workspace.scope(&path));
+        let Some(file) = checked.file_id(&path) else {
+            return Ok(None);
+        };
+        let offset = convert::offset(checked.loaded.sources.file(file), position.position)
+            .ok_or_else(|| {
+                (
+                    ErrorCode::InvalidParams,
+                    format!(
+                        "line {}, character {} is outside the text",
+                        position.position.line, position.position.character
+                    ),
+                )
+            })?;
+        let Some(catalogue) = &checked.loaded.catalogue else {
+            return Ok(None);
+        };
+        let found = symbols::occurrences(catalogue)
+            .into_iter()
+            .find(|o| o.span.file == file && o.span.start <= offset && offset <= o.span.end);
+        Ok(found.map(|occurrence| (checked, occurrence)))
+    }
+
+    /// Every occurrence of the entity an occurrence names.
+    fn all_of(checked: &Checked, occurrence: Occurrence) -> Vec<Occurrence> {
+        let catalogue = checked
+            .loaded
+            .catalogue
+            .as_ref()
+            .expect("a resolved catalogue");
+        symbols::occurrences(catalogue)
+            .into_iter()
+            .filter(|o| o.kind == occurrence.kind && o.index == occurrence.index)
+            .collect()
+    }
+
+    fn location(checked: &Checked, occurrence: &Occurrence) -> Location {
+        let sources = &checked.loaded.sources;
+        let catalogue = checked
+            .loaded
+            .catalogue
+            .as_ref()
+            .expect("a resolved catalogue");
+        let id = catalogue.id(occurrence.kind, occurrence.index);
+        let span = symbols::id_span(sources, occurrence.span, id);
+        Location::new(
+            convert::path_to_uri(sources.file(span.file).path.as_ref()),
+            convert::range(sources, span),
+        )
+    }
+
+    fn definition(&self, params: &GotoDefinitionParams) -> Result<Option<Location>, Failure> {
+        let Some((checked, occurrence)) = self.at(&params.text_document_position_params)? else {
+            return Ok(None);
+        };
+        let definition = Self::all_of(&checked, occurrence)
+            .into_iter()
+            .find(|o| o.definition);
+        Ok(definition.map(|d| Self::location(&checked, &d)))
+    }
+
+    fn references(&self, params: &ReferenceParams) -> Result<Option<Vec<Location>>, Failure> {
+        let Some((checked, occurrence)) = self.at(&params.text_document_position)? else {
+            return Ok(None);
+        };
+        let declaration = params.context.include_declaration;
+        Ok(Some(
+            Self::all_of(&checked, occurrence)
+                .iter()
+                .filter(|o| declaration || !o.definition)
+                .map(|o| Self::location(&checked, o))
+                .collect(),
         ))
+    }
+
+    #[allow(clippy::mutable_key_type)] // see `symbols::rename_edits`
+    fn rename(&self, params: &RenameParams) -> Result<Option<WorkspaceEdit>, Failure> {
+        let Some((checked, occurrence)) = self.at(&params.text_document_position)? else {
+            return Ok(None);
+        };
+        let new_id = params.new_name.as_str();
+        if !crate::load::decode::is_valid_id(new_id) {
+            return Err((
+                ErrorCode::InvalidParams,
+                format!(
+                    "`{new_id}` is not a valid id: lower-case letters, digits, `.`, `_` and `-`, starting with a letter or digit, at most 63"
+                ),
+            ));
+        }
+        let catalogue = checked
+            .loaded
+            .catalogue
+            .as_ref()
+            .expect("a resolved catalogue");
+        let taken = symbols::occurrences(catalogue)
+            .iter()
+            .filter(|o| o.definition)
+            .find(|o| catalogue.id(o.kind, o.index) == new_id)
+            .map(|o| o.kind);
+        if let Some(kind) = taken {
+            return Err((
+                ErrorCode::InvalidParams,
+                format!("a {kind} already has the id `{new_id}`"),
+            ));
+        }
+        let found = Self::all_of(&checked, occurrence);
+        let changes = symbols::rename_edits(&checked.loaded.sources, catalogue, &found, new_id);
+        Ok(Some(WorkspaceEdit::new(changes)))
+    }
+
+    fn hover(&self, params: &HoverParams) -> Result<Option<Hover>, Failure> {
+        let Some((checked, occurrence)) = self.at(&params.text_document_position_params)? else {
+            return Ok(None);
+        };
+        let catalogue = checked
+            .loaded
+            .catalogue
+            .as_ref()
+            .expect("a resolved catalogue");
+        let value = symbols::hover(catalogue, occurrence.kind, occurrence.index);
+        Ok(Some(Hover {
+            contents: HoverContents::Markup(MarkupContent {
+                kind: MarkupKind::Markdown,
+                value,
+            }),
+            range: Some(Self::location(&checked, &occurrence).range),
+        }))
     }
 
     fn notification(&mut self, notification: Notification) -> anyhow::Result<()> {

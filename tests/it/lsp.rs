@@ -255,3 +255,245 @@ fn a_file_outside_any_catalogue_is_checked_alone() {
     assert_eq!(codes(client.diagnostics(&file)), ["SVS005"]);
     client.stop();
 }
+
+/// A catalogue of two files: `tests/fixtures/clean.yaml`, and a file naming its
+/// organisation `acme` from outside.
+fn two_files() -> (tempfile::TempDir, PathBuf, String) {
+    let clean = std::fs::read_to_string(crate::common::fixture("clean.yaml")).unwrap();
+    let (dir, root) = workspace(&[("clean.yaml", &clean), ("extra.yaml", EXTRA)]);
+    (dir, root, clean)
+}
+
+const EXTRA: &str = "svs: 1\npeople:\n  - { id: bob, name: Bob, organization: acme }\n";
+
+/// The zero-based line of the first line of `text` that is `line`.
+fn line_of(text: &str, line: &str) -> u64 {
+    text.lines()
+        .position(|l| l == line)
+        .expect("the line is there") as u64
+}
+
+fn at(path: &Path, line: u64, character: u64) -> Value {
+    json!({ "textDocument": { "uri": uri(path) }, "position": start(line, character) })
+}
+
+#[test]
+fn definition_goes_from_a_reference_to_the_id_in_another_file() {
+    let (_dir, root, clean) = two_files();
+    let (mut client, _) = Client::start(&root);
+    let extra = root.join("extra.yaml");
+    // `  - { id: bob, name: Bob, organization: ` is 40 characters; inside `acme`.
+    let found = client
+        .request("textDocument/definition", at(&extra, 2, 42))
+        .unwrap();
+    assert_eq!(found["uri"], uri(&root.join("clean.yaml")));
+    let line = line_of(&clean, "  - id: acme");
+    assert_eq!(found["range"]["start"], start(line, 8));
+    assert_eq!(found["range"]["end"], start(line, 12));
+    // On no id: nothing.
+    let nothing = client
+        .request("textDocument/definition", at(&extra, 0, 1))
+        .unwrap();
+    assert_eq!(nothing, Value::Null);
+    client.stop();
+}
+
+#[test]
+fn references_list_every_file_that_names_the_id() {
+    let (_dir, root, clean) = two_files();
+    let (mut client, _) = Client::start(&root);
+    let clean_path = root.join("clean.yaml");
+    let line = line_of(&clean, "  - id: acme");
+    let mut params = at(&clean_path, line, 9);
+    params["context"] = json!({ "includeDeclaration": true });
+    let found = client
+        .request("textDocument/references", params.clone())
+        .unwrap();
+    let places: Vec<(String, u64)> = found
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            let file = l["uri"]
+                .as_str()
+                .unwrap()
+                .rsplit('/')
+                .next()
+                .unwrap()
+                .to_owned();
+            (file, l["range"]["start"]["line"].as_u64().unwrap())
+        })
+        .collect();
+    // The definition, jane's and acme-staff's organisation, acme-mobile's consumer, bob's.
+    let expected_lines = [line, line_of(&clean, "    organization: acme")];
+    assert_eq!(places[0], ("clean.yaml".to_owned(), expected_lines[0]));
+    assert_eq!(places[1], ("clean.yaml".to_owned(), expected_lines[1]));
+    assert_eq!(places.len(), 5, "{places:?}");
+    assert!(places.contains(&("extra.yaml".to_owned(), 2)));
+    params["context"] = json!({ "includeDeclaration": false });
+    let without = client.request("textDocument/references", params).unwrap();
+    assert_eq!(without.as_array().unwrap().len(), 4);
+    client.stop();
+}
+
+/// Applies a workspace edit's changes for one URI to `text`.
+fn apply(text: &str, edits: &Value) -> String {
+    let file = svs::source::SourceFile::new("f".into(), text.to_owned());
+    let mut edits: Vec<(usize, usize, String)> = edits
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            let offset = |p: &Value| {
+                file.utf16_offset(
+                    usize::try_from(p["line"].as_u64().unwrap()).unwrap(),
+                    usize::try_from(p["character"].as_u64().unwrap()).unwrap(),
+                )
+                .unwrap()
+            };
+            (
+                offset(&e["range"]["start"]),
+                offset(&e["range"]["end"]),
+                e["newText"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    edits.sort_by_key(|e| std::cmp::Reverse(e.0));
+    let mut out = text.to_owned();
+    for (start, end, new) in edits {
+        out.replace_range(start..end, &new);
+    }
+    out
+}
+
+#[test]
+fn rename_edits_every_file_and_the_result_still_loads() {
+    let (_dir, root, clean) = two_files();
+    let (mut client, _) = Client::start(&root);
+    let extra = root.join("extra.yaml");
+    let mut params = at(&extra, 2, 42);
+    params["newName"] = json!("acme-corp");
+    let edit = client.request("textDocument/rename", params).unwrap();
+    let changes = &edit["changes"];
+    let clean_path = root.join("clean.yaml");
+    let new_clean = apply(&clean, &changes[uri(&clean_path)]);
+    let new_extra = apply(EXTRA, &changes[uri(&extra)]);
+    assert!(new_extra.contains("organization: acme-corp }"));
+    assert!(new_clean.contains("  - id: acme-corp\n"));
+    assert!(
+        new_clean.contains("  - id: acme-group\n"),
+        "other ids untouched"
+    );
+    assert!(new_clean.contains("parent: acme-group"));
+    assert!(!new_clean.contains("organization: acme\n"));
+    client.open(&clean_path, &new_clean);
+    client.open(&extra, &new_extra);
+    let structural = |d: &[Value]| codes(d).iter().any(|c| c < &"SVS100");
+    assert!(!structural(client.diagnostics(&clean_path)));
+    assert!(!structural(client.diagnostics(&extra)));
+    client.stop();
+}
+
+#[test]
+fn rename_is_refused_for_an_invalid_or_taken_id() {
+    let (_dir, root, _) = two_files();
+    let (mut client, _) = Client::start(&root);
+    let extra = root.join("extra.yaml");
+    for (new_name, why) in [
+        ("Not An Id", "not a valid id"),
+        ("telco", "already has the id"),
+    ] {
+        let mut params = at(&extra, 2, 42);
+        params["newName"] = json!(new_name);
+        let error = client.request("textDocument/rename", params).unwrap_err();
+        assert!(error.message.contains(why), "{}", error.message);
+    }
+    client.stop();
+}
+
+#[test]
+fn hover_shows_the_entity_and_a_relationship_s_assessment() {
+    let (_dir, root, clean) = two_files();
+    let (mut client, _) = Client::start(&root);
+    let extra = root.join("extra.yaml");
+    let hover = client
+        .request("textDocument/hover", at(&extra, 2, 42))
+        .unwrap();
+    let text = hover["contents"]["value"].as_str().unwrap();
+    assert_eq!(text, "**organization** `acme`: Acme Ltd");
+    assert_eq!(hover["range"]["start"], start(2, 40));
+
+    let line = line_of(&clean, "  - id: acme-mobile");
+    let hover = client
+        .request("textDocument/hover", at(&root.join("clean.yaml"), line, 10))
+        .unwrap();
+    let text = hover["contents"]["value"].as_str().unwrap();
+    assert_eq!(
+        text,
+        "**relationship** `acme-mobile`\n\n| | |\n|---|---|\n| verdict | value |\n\
+         | utility | 100.00 (fit for purpose) |\n| warranty | 100.00 (fit for use) |\n\
+         | net value | 30,300.00 GBP per year |\n| co-creation | unassessed |"
+    );
+    client.stop();
+}
+
+#[test]
+fn a_position_outside_the_text_is_an_error_and_the_server_goes_on() {
+    let (_dir, root, _) = two_files();
+    let (mut client, _) = Client::start(&root);
+    let extra = root.join("extra.yaml");
+    for (line, character) in [(99, 0), (2, 500)] {
+        let error = client
+            .request("textDocument/definition", at(&extra, line, character))
+            .unwrap_err();
+        assert!(
+            error.message.contains("outside the text"),
+            "{}",
+            error.message
+        );
+    }
+    let bad = client.request("textDocument/hover", json!({ "nonsense": 1 }));
+    assert!(bad.is_err());
+    let never = client
+        .request("textDocument/hover", at(&root.join("nowhere.yaml"), 0, 0))
+        .unwrap();
+    assert_eq!(never, Value::Null);
+    let found = client
+        .request("textDocument/definition", at(&extra, 2, 42))
+        .unwrap();
+    assert_eq!(found["uri"], uri(&root.join("clean.yaml")));
+    client.stop();
+}
+
+/// One message in the protocol's framing.
+fn framed(message: &Value) -> String {
+    let body = message.to_string();
+    format!("Content-Length: {}\r\n\r\n{body}", body.len())
+}
+
+#[test]
+fn the_binary_serves_on_standard_input_and_output() {
+    let input = [
+        json!({ "jsonrpc": "2.0", "id": 1, "method": "initialize", "params": { "capabilities": {} } }),
+        json!({ "jsonrpc": "2.0", "method": "initialized", "params": {} }),
+        json!({ "jsonrpc": "2.0", "id": 2, "method": "shutdown" }),
+        json!({ "jsonrpc": "2.0", "method": "exit" }),
+    ]
+    .iter()
+    .map(framed)
+    .collect::<String>();
+    let output = crate::common::svs()
+        .arg("lsp")
+        .write_stdin(input)
+        .timeout(TIMEOUT)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(stdout.starts_with("Content-Length: "), "{stdout}");
+    assert!(stdout.contains(r#""name":"svs""#), "{stdout}");
+    assert!(
+        stdout.contains(r#""id":2"#),
+        "shutdown is answered: {stdout}"
+    );
+}
