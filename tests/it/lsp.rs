@@ -497,3 +497,16 @@ fn the_binary_serves_on_standard_input_and_output() {
         "shutdown is answered: {stdout}"
     );
 }
+
+#[test]
+fn the_editor_set_ups_start_svs_lsp() {
+    let docs = include_str!("../../docs/editors.md");
+    for setup in [
+        "cmd = { 'svs', 'lsp' }",
+        r#""glspc.server.commandArguments": ["lsp"]"#,
+        "args = [\"lsp\"]",
+        "$schema=./svs.schema.json",
+    ] {
+        assert!(docs.contains(setup), "docs/editors.md: {setup}");
+    }
+}
