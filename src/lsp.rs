@@ -7,6 +7,7 @@
 //! assessment are the CLI's own, so the editor and CI never disagree. [`convert`] owns
 //! positions; [`diagnostics`] turns findings into the protocol's diagnostics.
 
+pub mod complete;
 pub mod convert;
 pub mod diagnostics;
 pub mod symbols;
@@ -48,6 +49,7 @@ pub fn capabilities() -> ServerCapabilities {
         references_provider: Some(OneOf::Left(true)),
         rename_provider: Some(OneOf::Left(true)),
         hover_provider: Some(HoverProviderCapability::Simple(true)),
+        completion_provider: Some(lsp_types::CompletionOptions::default()),
         ..ServerCapabilities::default()
     }
 }
@@ -160,6 +162,7 @@ impl Server<'_> {
             "textDocument/references" => to_json(self.references(&params(value)?)),
             "textDocument/rename" => to_json(self.rename(&params(value)?)),
             "textDocument/hover" => to_json(self.hover(&params(value)?)),
+            "textDocument/completion" => to_json(self.completion(&params(value)?)),
             _ => Err((
                 ErrorCode::MethodNotFound,
                 format!("svs lsp does not handle `{method}`"),
@@ -285,6 +288,60 @@ impl Server<'_> {
         let found = Self::all_of(&checked, occurrence);
         let changes = symbols::rename_edits(&checked.loaded.sources, catalogue, &found, new_id);
         Ok(Some(WorkspaceEdit::new(changes)))
+    }
+
+    /// The ids a reference at the position may name, with their kind and name.
+    fn completion(
+        &self,
+        params: &lsp_types::CompletionParams,
+    ) -> Result<Option<Vec<lsp_types::CompletionItem>>, Failure> {
+        let position = &params.text_document_position;
+        let Some(path) = convert::uri_to_path(&position.text_document.uri) else {
+            return Ok(None);
+        };
+        let checked = self.workspace.check(&self.workspace.scope(&path));
+        let Some(file) = checked.file_id(&path) else {
+            return Ok(None);
+        };
+        let source = checked.loaded.sources.file(file);
+        let offset = convert::offset(source, position.position).ok_or_else(|| {
+            (
+                ErrorCode::InvalidParams,
+                "the position is outside the text".to_owned(),
+            )
+        })?;
+        let Some(kinds) = complete::key_at(&source.text[..offset]).map(complete::kinds_of) else {
+            return Ok(None);
+        };
+        if kinds.is_empty() {
+            return Ok(None);
+        }
+        let name_of = |kind: crate::model::Kind, id: &str| {
+            let catalogue = checked.loaded.catalogue.as_ref()?;
+            symbols::occurrences(catalogue)
+                .into_iter()
+                .filter(|o| o.definition && o.kind == kind)
+                .find(|o| catalogue.id(o.kind, o.index) == id)
+                .and_then(|o| catalogue.common(o.kind, o.index).name.clone())
+        };
+        let mut items = Vec::new();
+        for file in checked.loaded.sources.files() {
+            for (kind, id) in complete::ids(&file.text) {
+                if kinds.contains(&kind) {
+                    let detail = match name_of(kind, &id) {
+                        Some(name) => format!("{kind}: {name}"),
+                        None => kind.noun().to_owned(),
+                    };
+                    items.push(lsp_types::CompletionItem {
+                        label: id,
+                        detail: Some(detail),
+                        kind: Some(lsp_types::CompletionItemKind::REFERENCE),
+                        ..lsp_types::CompletionItem::default()
+                    });
+                }
+            }
+        }
+        Ok(Some(items))
     }
 
     fn hover(&self, params: &HoverParams) -> Result<Option<Hover>, Failure> {

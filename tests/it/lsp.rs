@@ -510,3 +510,50 @@ fn the_editor_set_ups_start_svs_lsp() {
         assert!(docs.contains(setup), "docs/editors.md: {setup}");
     }
 }
+
+fn labels(items: &Value) -> Vec<(&str, &str)> {
+    items
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| (i["label"].as_str().unwrap(), i["detail"].as_str().unwrap()))
+        .collect()
+}
+
+#[test]
+fn completion_offers_the_ids_of_the_kind_the_key_names() {
+    let (_dir, root, _) = two_files();
+    let (mut client, _) = Client::start(&root);
+    let extra = root.join("extra.yaml");
+    // Resolved: names as detail.
+    let items = client
+        .request("textDocument/completion", at(&extra, 2, 42))
+        .unwrap();
+    assert_eq!(
+        labels(&items),
+        [
+            ("acme-group", "organization: Acme Group"),
+            ("acme", "organization: Acme Ltd"),
+            ("telco", "organization: Telco plc"),
+        ]
+    );
+    // Half typed, so the catalogue does not resolve: the ids still come, by kind.
+    let typing = "svs: 1\npeople:\n  - { id: bob, name: Bob, organization: ac\n";
+    client.open(&extra, typing);
+    let items = client
+        .request("textDocument/completion", at(&extra, 2, 42))
+        .unwrap();
+    assert_eq!(labels(&items).len(), 3);
+    let text = "svs: 1\ngroups:\n  - id: crew\n    name: Crew\n    members:\n      - \n";
+    client.change(&extra, text);
+    let items = client
+        .request("textDocument/completion", at(&extra, 5, 8))
+        .unwrap();
+    assert_eq!(labels(&items), [("jane", "person")]);
+    // On a key that takes no id: nothing.
+    let none = client
+        .request("textDocument/completion", at(&extra, 3, 10))
+        .unwrap();
+    assert_eq!(none, Value::Null);
+    client.stop();
+}
