@@ -50,6 +50,7 @@ pub fn capabilities() -> ServerCapabilities {
         rename_provider: Some(OneOf::Left(true)),
         hover_provider: Some(HoverProviderCapability::Simple(true)),
         completion_provider: Some(lsp_types::CompletionOptions::default()),
+        code_action_provider: Some(lsp_types::CodeActionProviderCapability::Simple(true)),
         ..ServerCapabilities::default()
     }
 }
@@ -99,6 +100,36 @@ fn root_of(params: &InitializeParams) -> Option<PathBuf> {
         .map(|folder| &folder.uri)
         .or(params.root_uri.as_ref())
         .and_then(convert::uri_to_path)
+}
+
+/// Quick fixes for the findings the editor sends back: a `did you mean` help applied.
+#[allow(clippy::mutable_key_type)] // see `symbols::rename_edits`
+fn code_actions(params: &lsp_types::CodeActionParams) -> Vec<lsp_types::CodeActionOrCommand> {
+    let mut actions = Vec::new();
+    for diagnostic in &params.context.diagnostics {
+        if diagnostic.source.as_deref() != Some("svs") {
+            continue;
+        }
+        let suggestion = diagnostic
+            .message
+            .split_once("\nhelp: did you mean `")
+            .and_then(|(_, rest)| rest.split_once("`?"))
+            .map(|(word, _)| word);
+        let Some(word) = suggestion else { continue };
+        let edit = lsp_types::TextEdit::new(diagnostic.range, word.to_owned());
+        let changes = std::iter::once((params.text_document.uri.clone(), vec![edit])).collect();
+        actions.push(lsp_types::CodeActionOrCommand::CodeAction(
+            lsp_types::CodeAction {
+                title: format!("Change to `{word}`"),
+                kind: Some(lsp_types::CodeActionKind::QUICKFIX),
+                diagnostics: Some(vec![diagnostic.clone()]),
+                edit: Some(WorkspaceEdit::new(changes)),
+                is_preferred: Some(true),
+                ..lsp_types::CodeAction::default()
+            },
+        ));
+    }
+    actions
 }
 
 /// The server's state between messages.
@@ -163,6 +194,7 @@ impl Server<'_> {
             "textDocument/rename" => to_json(self.rename(&params(value)?)),
             "textDocument/hover" => to_json(self.hover(&params(value)?)),
             "textDocument/completion" => to_json(self.completion(&params(value)?)),
+            "textDocument/codeAction" => to_json(Ok(code_actions(&params(value)?))),
             _ => Err((
                 ErrorCode::MethodNotFound,
                 format!("svs lsp does not handle `{method}`"),

@@ -557,3 +557,33 @@ fn completion_offers_the_ids_of_the_kind_the_key_names() {
     assert_eq!(none, Value::Null);
     client.stop();
 }
+
+#[test]
+fn a_code_action_applies_the_did_you_mean() {
+    let (_dir, root, _) = two_files();
+    let (mut client, _) = Client::start(&root);
+    let extra = root.join("extra.yaml");
+    client.open(
+        &extra,
+        "svs: 1\npeople:\n  - { id: bob, name: Bob, organization: acmee }\n",
+    );
+    let found = client.diagnostics(&extra).to_vec();
+    assert_eq!(codes(&found), ["SVS005"]);
+    let actions = client
+        .request(
+            "textDocument/codeAction",
+            json!({
+                "textDocument": { "uri": uri(&extra) },
+                "range": found[0]["range"],
+                "context": { "diagnostics": found },
+            }),
+        )
+        .unwrap();
+    let action = &actions[0];
+    assert_eq!(action["title"], "Change to `acme`");
+    let edits = &action["edit"]["changes"][uri(&extra)];
+    assert_eq!(edits[0]["newText"], "acme");
+    assert_eq!(edits[0]["range"]["start"], start(2, 40));
+    assert_eq!(edits[0]["range"]["end"], start(2, 45));
+    client.stop();
+}
