@@ -13,6 +13,7 @@ mod graph;
 mod import;
 mod init;
 mod lint;
+mod lsp;
 mod man;
 mod reference;
 mod report;
@@ -112,6 +113,8 @@ enum Command {
     Init(init::InitArgs),
     /// Check catalogue files: structure, references and lint rules (the CI entry point)
     Lint(lint::LintArgs),
+    /// Run the language server on standard input and output, for editors
+    Lsp(lsp::LspArgs),
     /// Print the manual page (roff)
     Man(man::ManArgs),
     /// Write a self-contained HTML value report for sponsors and customers
@@ -219,6 +222,7 @@ pub fn run(
         Command::Import(args) => import::run(args, &context, out, err),
         Command::Init(args) => init::run(args, &context, out, err),
         Command::Lint(args) => lint::run(args, &context, out, err),
+        Command::Lsp(args) => lsp::run(args, &context, out, err),
         Command::Man(args) => man::run(args, &context, out, err),
         Command::Report(args) => report::run(args, &context, out, err),
         Command::Roles(args) => roles::run(args, &context, out, err),

@@ -11,7 +11,7 @@
 //! [`figures`] below it turning exact amounts into text (and rounding them) for the
 //! renderers and for the findings that quote an amount. [`schema`] describes the file
 //! format for editors, [`init`] writes a starter catalogue and [`import`] starts one
-//! from another format's files (Backstage descriptors). [`cli`] wires the commands
+//! from another format's files (Backstage descriptors). [`lsp`] serves the same findings to editors. [`cli`] wires the commands
 //! together, and `main` only turns [`cli::run`]'s result into an exit code.
 
 pub mod assess;
@@ -24,6 +24,7 @@ pub mod import;
 pub mod init;
 pub mod lint;
 pub mod load;
+pub mod lsp;
 pub mod model;
 pub mod report;
 pub mod roles;

@@ -95,6 +95,35 @@ impl SourceFile {
             .map_or(line_end, |(i, _)| line_start + i)
     }
 
+    /// The zero-based line and UTF-16 column of a byte offset (clamped to the text), as
+    /// the Language Server Protocol counts them. A byte order mark takes no column.
+    pub fn utf16_position(&self, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
+        let line_index = self.line_index(offset);
+        let line_start = self.content_start(self.line_starts[line_index]).min(offset);
+        let column = self.text[line_start..offset].encode_utf16().count();
+        (line_index, column)
+    }
+
+    /// The byte offset of a zero-based line and UTF-16 column, or `None` when the line is
+    /// past the end of the text or the column past the end of the line (or inside a
+    /// character).
+    pub fn utf16_offset(&self, line: usize, column: usize) -> Option<usize> {
+        let line_start = self.content_start(*self.line_starts.get(line)?);
+        let line_end = self.line_end(line_start);
+        let mut units = 0;
+        for (i, c) in self.text[line_start..line_end].char_indices() {
+            if units == column {
+                return Some(line_start + i);
+            }
+            if units > column {
+                return None;
+            }
+            units += c.len_utf16();
+        }
+        (units == column).then_some(line_end)
+    }
+
     /// The byte range of the whole lines that `range` touches, for a snippet: without the
     /// final line break (`\n` or `\r\n`) and without a byte order mark.
     pub fn line_range(&self, range: Range<usize>) -> Range<usize> {
@@ -212,6 +241,22 @@ mod tests {
         assert_eq!(f.offset(2, 3), 6);
         assert_eq!(f.offset(1, 1), 0);
         assert_eq!(f.offset(9, 1), f.text.len());
+    }
+
+    #[test]
+    fn utf16_positions_count_surrogate_pairs_twice() {
+        // "é" is one UTF-16 unit and two bytes; "😀" is two units and four bytes.
+        let f = file("ab\né😀 x\n");
+        assert_eq!(f.utf16_position(0), (0, 0));
+        assert_eq!(f.utf16_position(3), (1, 0));
+        assert_eq!(f.utf16_position(9), (1, 3));
+        assert_eq!(f.utf16_position(10), (1, 4));
+        assert_eq!(f.utf16_offset(1, 4), Some(10));
+        assert_eq!(f.utf16_offset(1, 3), Some(9));
+        assert_eq!(f.utf16_offset(1, 2), None);
+        assert_eq!(f.utf16_offset(1, 5), Some(11));
+        assert_eq!(f.utf16_offset(1, 6), None);
+        assert_eq!(f.utf16_offset(9, 0), None);
     }
 
     #[test]

@@ -23,6 +23,7 @@ mod hostile;
 mod import_backstage;
 mod init;
 mod lint_controls;
+mod lsp;
 mod provision;
 mod provision_input;
 mod readme;
