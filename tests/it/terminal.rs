@@ -11,11 +11,13 @@ fn in_terminal(columns: usize, args: &str) -> Vec<String> {
     in_terminal_shell(columns, &format!("{} {args}", env!("CARGO_BIN_EXE_svs")))
 }
 
-/// Runs a shell command line in a pseudo terminal `columns` wide.
+/// Runs a shell command line in a pseudo terminal `columns` wide, as a person at a
+/// terminal would (so without CI's `CI` variable, which turns the progress line off).
 fn in_terminal_shell(columns: usize, shell: &str) -> Vec<String> {
     let command = format!("stty rows 40 cols {columns}; {shell}");
     let output = std::process::Command::new("script")
         .args(["-qec", &command, "/dev/null"])
+        .env_remove("CI")
         .output()
         .expect("util-linux `script` runs the terminal tests (Debian: apt-get install bsdutils)");
     assert!(output.status.success(), "{output:?}");
@@ -120,4 +122,14 @@ fn a_long_load_shows_progress_on_a_terminal_and_finishes() {
         !String::from_utf8_lossy(&piped.stderr).contains("reading"),
         "never in a pipe"
     );
+    let in_ci = in_terminal_shell(
+        100,
+        &format!(
+            "CI=true timeout 120 {} lint {path} --color never > /dev/null; echo exit=$?",
+            env!("CARGO_BIN_EXE_svs")
+        ),
+    )
+    .join("\n");
+    assert!(in_ci.contains("exit=0"), "{in_ci}");
+    assert!(!in_ci.contains("reading"), "never in CI logs: {in_ci}");
 }
