@@ -460,29 +460,41 @@ fn costs(catalogue: &Catalogue, relationship: &Relationship) -> Option<Sums> {
             .imposed
             .checked_add(annualise(cost.amount, cost.per, horizon)?)?;
     }
+    sums.imposed = sums
+        .imposed
+        .checked_add(price_list(catalogue, relationship)?)?;
+    Some(sums)
+}
+
+/// The offering's price lines for one relationship, annualised, each multiplied by the
+/// relationship's quantity when it has a `unit`: part of the consumer's costs imposed, and
+/// of the provider's revenue.
+pub(crate) fn price_list(catalogue: &Catalogue, relationship: &Relationship) -> Option<Decimal> {
+    let horizon = catalogue.metadata.horizon_months;
     let offering = &catalogue.offerings[relationship.offering.index()];
+    let mut sum = Decimal::ZERO;
     for line in &offering.price {
         let amount = if line.unit.is_some() {
             line.amount.checked_mul(relationship.quantity)?
         } else {
             line.amount
         };
-        sums.imposed = sums
-            .imposed
-            .checked_add(annualise(amount, line.per, horizon)?)?;
+        sum = sum.checked_add(annualise(amount, line.per, horizon)?)?;
     }
-    Some(sums)
+    Some(sum)
+}
+
+/// Σ likelihood × impact: the expected loss per year.
+pub(crate) fn expected_loss(risks: &[crate::model::Risk]) -> Option<Decimal> {
+    risks.iter().try_fold(Decimal::ZERO, |sum, risk| {
+        sum.checked_add(risk.likelihood.checked_mul(risk.impact)?)
+    })
 }
 
 fn risks(relationship: &Relationship) -> Option<Sums> {
-    let expected = |risks: &[crate::model::Risk]| {
-        risks.iter().try_fold(Decimal::ZERO, |sum, risk| {
-            sum.checked_add(risk.likelihood.checked_mul(risk.impact)?)
-        })
-    };
     Some(Sums {
-        removed: expected(&relationship.risks.removed)?,
-        imposed: expected(&relationship.risks.imposed)?,
+        removed: expected_loss(&relationship.risks.removed)?,
+        imposed: expected_loss(&relationship.risks.imposed)?,
     })
 }
 

@@ -53,6 +53,19 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// The kinds of entity that rules check (every kind but `rules` themselves), in the
+    /// order of the format's sections.
+    pub const CHECKED: [Kind; 8] = [
+        Kind::Organization,
+        Kind::Person,
+        Kind::Group,
+        Kind::Outcome,
+        Kind::Product,
+        Kind::Service,
+        Kind::Offering,
+        Kind::Relationship,
+    ];
+
     /// The singular noun used in messages.
     pub fn noun(self) -> &'static str {
         match self {
@@ -870,6 +883,29 @@ impl Catalogue {
     /// The id of an entity of a kind at an index.
     pub fn id(&self, kind: Kind, index: usize) -> &str {
         &self.common(kind, index).id.value
+    }
+
+    /// How many entities of a kind the catalogue holds.
+    pub fn count(&self, kind: Kind) -> usize {
+        match kind {
+            Kind::Organization => self.organizations.len(),
+            Kind::Person => self.people.len(),
+            Kind::Group => self.groups.len(),
+            Kind::Outcome => self.outcomes.len(),
+            Kind::Product => self.products.len(),
+            Kind::Service => self.services.len(),
+            Kind::Offering => self.offerings.len(),
+            Kind::Relationship => self.relationships.len(),
+            Kind::Rule => self.rules.len(),
+        }
+    }
+
+    /// The common fields of every entity that rules check, kind by kind in the order of
+    /// [`Kind::CHECKED`].
+    pub fn commons(&self) -> impl Iterator<Item = &Common> {
+        Kind::CHECKED
+            .into_iter()
+            .flat_map(move |kind| (0..self.count(kind)).map(move |i| self.common(kind, i)))
     }
 
     /// The common fields of an entity of a kind at an index.

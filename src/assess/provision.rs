@@ -15,8 +15,8 @@
 
 use rust_decimal::Decimal;
 
-use super::{Overflow, Verdict, annualise};
-use crate::model::{Catalogue, CostCategory, Priced, Relationship, Risk, StakeholderRole};
+use super::{Overflow, Verdict, annualise, expected_loss};
+use crate::model::{Catalogue, CostCategory, Priced, Relationship, StakeholderRole};
 
 /// The provider's verdict on one relationship.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -449,16 +449,7 @@ fn margin_pct(margin: Decimal, revenue: Decimal) -> Option<Decimal> {
 /// lines and the relationship's imposed costs of category `price`.
 fn revenue(catalogue: &Catalogue, relationship: &Relationship) -> Option<Decimal> {
     let horizon = catalogue.metadata.horizon_months;
-    let offering = &catalogue.offerings[relationship.offering.index()];
-    let mut sum = Decimal::ZERO;
-    for line in &offering.price {
-        let amount = if line.unit.is_some() {
-            line.amount.checked_mul(relationship.quantity)?
-        } else {
-            line.amount
-        };
-        sum = sum.checked_add(annualise(amount, line.per, horizon)?)?;
-    }
+    let mut sum = super::price_list(catalogue, relationship)?;
     for cost in &relationship.costs.imposed {
         if cost.category == CostCategory::Price {
             sum = sum.checked_add(annualise(cost.amount, cost.per, horizon)?)?;
@@ -469,12 +460,6 @@ fn revenue(catalogue: &Catalogue, relationship: &Relationship) -> Option<Decimal
 
 fn per_year(priced: Priced, horizon: u32) -> Option<Decimal> {
     annualise(priced.amount, priced.per, horizon)
-}
-
-fn expected_loss(risks: &[Risk]) -> Option<Decimal> {
-    risks.iter().try_fold(Decimal::ZERO, |sum, risk| {
-        sum.checked_add(risk.likelihood.checked_mul(risk.impact)?)
-    })
 }
 
 fn overflow(relationship: &Relationship) -> Overflow {

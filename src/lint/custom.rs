@@ -332,17 +332,6 @@ fn named(catalogue: &Catalogue, word: &str) -> bool {
     })
 }
 
-const KINDS: [Kind; 8] = [
-    Kind::Organization,
-    Kind::Person,
-    Kind::Group,
-    Kind::Outcome,
-    Kind::Product,
-    Kind::Service,
-    Kind::Offering,
-    Kind::Relationship,
-];
-
 impl<'i> Values<'i> {
     fn new(index: &'i Index<'i>) -> Self {
         Values {
@@ -376,7 +365,7 @@ impl<'i> Values<'i> {
             .maybe("currency", m.currency.as_deref().map(text))
             .set("horizon_months", i64::from(m.horizon_months))
             .set("thresholds", thresholds.build());
-        for kind in KINDS {
+        for kind in Kind::CHECKED {
             let section = crate::load::decode::rules::section_of(kind);
             // Only the maps some expression names: building every entity's value is
             // most of the cost of a rule that follows a reference.

@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::model::{Catalogue, Kind, LintSettings};
+use crate::model::{Catalogue, LintSettings};
 
 /// `--allow`, `--warn` and `--deny` codes from the command line (validated codes).
 #[derive(Debug, Default, Clone)]
@@ -72,25 +72,12 @@ impl<'c> Levels<'c> {
             &command_line.deny,
         );
         let mut entity_allows: HashMap<&str, Vec<&str>> = HashMap::new();
-        let kinds = [
-            (Kind::Organization, catalogue.organizations.len()),
-            (Kind::Person, catalogue.people.len()),
-            (Kind::Group, catalogue.groups.len()),
-            (Kind::Outcome, catalogue.outcomes.len()),
-            (Kind::Product, catalogue.products.len()),
-            (Kind::Service, catalogue.services.len()),
-            (Kind::Offering, catalogue.offerings.len()),
-            (Kind::Relationship, catalogue.relationships.len()),
-        ];
-        for (kind, count) in kinds {
-            for i in 0..count {
-                let common = catalogue.common(kind, i);
-                if !common.lint.allow.is_empty() {
-                    entity_allows
-                        .entry(common.id.value.as_str())
-                        .or_default()
-                        .extend(common.lint.allow.iter().map(|c| c.value.as_str()));
-                }
+        for common in catalogue.commons() {
+            if !common.lint.allow.is_empty() {
+                entity_allows
+                    .entry(common.id.value.as_str())
+                    .or_default()
+                    .extend(common.lint.allow.iter().map(|c| c.value.as_str()));
             }
         }
         Levels {

@@ -462,20 +462,7 @@ fn check_custom_codes(catalogue: &Catalogue, diagnostics: &mut Vec<Diagnostic>) 
     for list in [&lint.allow, &lint.warn, &lint.deny] {
         check(list, None);
     }
-    let kinds = [
-        (Kind::Organization, catalogue.organizations.len()),
-        (Kind::Person, catalogue.people.len()),
-        (Kind::Group, catalogue.groups.len()),
-        (Kind::Outcome, catalogue.outcomes.len()),
-        (Kind::Product, catalogue.products.len()),
-        (Kind::Service, catalogue.services.len()),
-        (Kind::Offering, catalogue.offerings.len()),
-        (Kind::Relationship, catalogue.relationships.len()),
-    ];
-    for (kind, count) in kinds {
-        for i in 0..count {
-            let common = catalogue.common(kind, i);
-            check(&common.lint.allow, Some(&common.id.value));
-        }
+    for common in catalogue.commons() {
+        check(&common.lint.allow, Some(&common.id.value));
     }
 }
