@@ -110,7 +110,7 @@ pub(crate) const TOP_KEYS: &[&str] = &[
 ];
 
 /// The top-level keys whose lists are decoded item by item as the file is parsed.
-const SECTIONS: &[&str] = &[
+pub const SECTIONS: &[&str] = &[
     "organizations",
     "people",
     "groups",

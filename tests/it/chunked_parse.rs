@@ -10,16 +10,7 @@ use svs::load::decode::decode_file;
 use svs::load::yaml::{self, Reading, parse_with};
 use svs::source::{FileId, SourceFile};
 
-const SECTIONS: &[&str] = &[
-    "organizations",
-    "people",
-    "groups",
-    "outcomes",
-    "products",
-    "services",
-    "offerings",
-    "relationships",
-];
+use svs::load::decode::SECTIONS;
 
 /// Every event of a parse (as text: events carry every span), or its error, and how the
 /// file was read in the end.
