@@ -4,6 +4,9 @@
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let environment = svs::cli::Environment {
         no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),

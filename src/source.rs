@@ -6,6 +6,7 @@
 //! Columns count characters, not bytes, from 1, as editors and rustc do.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// Index of a file in the [`SourceMap`]; files are numbered in the order they are read,
 /// which is the byte order of their paths.
@@ -53,20 +54,30 @@ pub struct SourceFile {
     /// The whole text. Invalid UTF-8 is replaced before it lands here, so a file that
     /// failed to decode still renders.
     pub text: String,
-    line_starts: Vec<usize>,
+    /// Where each line starts, indexed on the first position asked for: a catalogue with
+    /// no findings never needs it, and a large file's index is a fifth of its size.
+    line_starts: OnceLock<Vec<usize>>,
 }
 
 impl SourceFile {
-    /// Indexes the line starts of `text` once, so each position lookup is a binary search.
+    /// A file; its line starts are indexed once, when a position is first asked for, so
+    /// that each position lookup is then a binary search.
     pub fn new(path: String, text: String) -> Self {
-        let line_starts = std::iter::once(0)
-            .chain(memchr_newlines(&text).map(|i| i + 1))
-            .collect();
         SourceFile {
             path,
             text,
-            line_starts,
+            line_starts: OnceLock::new(),
         }
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            let bytes = self.text.as_bytes();
+            let mut starts = Vec::with_capacity(1 + memchr::memchr_iter(b'\n', bytes).count());
+            starts.push(0);
+            starts.extend(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
+            starts
+        })
     }
 
     /// The line and column of a byte offset (clamped to the text, and to a character
@@ -74,7 +85,9 @@ impl SourceFile {
     pub fn position(&self, offset: usize) -> Position {
         let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
         let line_index = self.line_index(offset);
-        let line_start = self.content_start(self.line_starts[line_index]).min(offset);
+        let line_start = self
+            .content_start(self.line_starts()[line_index])
+            .min(offset);
         let column = self.text[line_start..offset].chars().count() + 1;
         Position {
             line: line_index + 1,
@@ -84,7 +97,7 @@ impl SourceFile {
 
     /// The byte offset of a one-based line and character column, clamped to the text.
     pub fn offset(&self, line: usize, column: usize) -> usize {
-        let Some(&line_start) = self.line_starts.get(line.saturating_sub(1)) else {
+        let Some(&line_start) = self.line_starts().get(line.saturating_sub(1)) else {
             return self.text.len();
         };
         let line_start = self.content_start(line_start);
@@ -100,7 +113,9 @@ impl SourceFile {
     pub fn utf16_position(&self, offset: usize) -> (usize, usize) {
         let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
         let line_index = self.line_index(offset);
-        let line_start = self.content_start(self.line_starts[line_index]).min(offset);
+        let line_start = self
+            .content_start(self.line_starts()[line_index])
+            .min(offset);
         let column = self.text[line_start..offset].encode_utf16().count();
         (line_index, column)
     }
@@ -109,7 +124,7 @@ impl SourceFile {
     /// past the end of the text or the column past the end of the line (or inside a
     /// character).
     pub fn utf16_offset(&self, line: usize, column: usize) -> Option<usize> {
-        let line_start = self.content_start(*self.line_starts.get(line)?);
+        let line_start = self.content_start(*self.line_starts().get(line)?);
         let line_end = self.line_end(line_start);
         let mut units = 0;
         for (i, c) in self.text[line_start..line_end].char_indices() {
@@ -129,8 +144,8 @@ impl SourceFile {
     pub fn line_range(&self, range: Range<usize>) -> Range<usize> {
         let start = range.start.min(self.text.len());
         let last = range.end.saturating_sub(1).max(start).min(self.text.len());
-        let first_start = self.content_start(self.line_starts[self.line_index(start)]);
-        let last_start = self.line_starts[self.line_index(last)];
+        let first_start = self.content_start(self.line_starts()[self.line_index(start)]);
+        let last_start = self.line_starts()[self.line_index(last)];
         first_start..self.line_end(last_start).max(first_start)
     }
 
@@ -144,7 +159,7 @@ impl SourceFile {
     }
 
     fn line_index(&self, offset: usize) -> usize {
-        match self.line_starts.binary_search(&offset) {
+        match self.line_starts().binary_search(&offset) {
             Ok(i) => i,
             Err(i) => i - 1,
         }
@@ -203,12 +218,6 @@ impl SourceMap {
 
 /// The byte order mark some editors write at the start of a UTF-8 file.
 const BOM: char = '\u{feff}';
-
-fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
-    text.bytes()
-        .enumerate()
-        .filter_map(|(i, b)| (b == b'\n').then_some(i))
-}
 
 fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     while offset > 0 && !text.is_char_boundary(offset) {

@@ -16,7 +16,7 @@
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
-use super::yaml::{self, Event, Node, NodeKind, SyntaxError};
+use super::yaml::{self, Event, Handed, Node, NodeKind, SyntaxError};
 use crate::diagnostic::{Code, Diagnostic, codes, find_code};
 use crate::model::{
     Group, Id, Kind, LintSettings, Offering, Organization, Outcome, Person, Product, Ref, Service,
@@ -124,6 +124,10 @@ pub const SECTIONS: &[&str] = &[
 
 /// Parses and decodes one file. Findings go to `diagnostics`; a file that is not valid
 /// YAML gives only its syntax error, so that half a file adds no findings of its own.
+///
+/// A large file read in pieces has its items decoded on the threads that parse them
+/// ([`decode_items`]); the pieces are merged in document order, so the model and the
+/// findings are those of a sequential read.
 pub fn decode_file(
     file: FileId,
     source: &SourceFile,
@@ -138,13 +142,74 @@ pub fn decode_file(
     };
     let mut top = TopLevel::default();
     let mut contents = FileContents::default();
-    yaml::parse(file, source, SECTIONS, &mut |event| {
-        decoder.event(event, &mut top, &mut contents);
+    let text = source.text.as_str();
+    let batch = |section: &str, items: Vec<Node>| decode_items(text, section, &items);
+    yaml::parse_batched(file, source, SECTIONS, &batch, &mut |handed| match handed {
+        Handed::Event(event) => decoder.event(event, &mut top, &mut contents),
+        Handed::Batch { batch, .. } => {
+            // Items of a repeated or unknown section are not decoded in a sequential read
+            // either.
+            if batch.kind.is_some() && batch.kind == top.section {
+                decoder.diagnostics.extend(batch.findings);
+                decoder.first_amount = decoder.first_amount.take().or(batch.first_amount);
+                contents.extend(batch.contents);
+            }
+        }
     })?;
     decoder.finish(&top, Span::new(file, 0, 0));
     contents.first_amount = decoder.first_amount;
     diagnostics.append(&mut findings);
     Ok(contents)
+}
+
+/// A run of a section's items, decoded on the thread that parsed them.
+struct DecodedItems {
+    /// The section's kind, when its name is one.
+    kind: Option<Kind>,
+    contents: FileContents,
+    findings: Vec<Diagnostic>,
+    first_amount: Option<(Span, Option<String>)>,
+}
+
+/// Decodes a run of the items of `section`, as [`decode_file`] would one by one.
+fn decode_items(text: &str, section: &str, items: &[Node]) -> DecodedItems {
+    let kind = section_kind(section);
+    let mut findings = Vec::new();
+    let mut decoder = Decoder {
+        text,
+        diagnostics: &mut findings,
+        entity: None,
+        first_amount: None,
+    };
+    let mut contents = FileContents::default();
+    if let Some(kind) = kind {
+        for item in items {
+            decoder.item(kind, item, &mut contents);
+        }
+    }
+    let first_amount = decoder.first_amount;
+    DecodedItems {
+        kind,
+        contents,
+        findings,
+        first_amount,
+    }
+}
+
+impl FileContents {
+    /// Appends the entities of `more`, which come after this file's so far.
+    fn extend(&mut self, more: FileContents) {
+        self.organizations.extend(more.organizations);
+        self.people.extend(more.people);
+        self.groups.extend(more.groups);
+        self.outcomes.extend(more.outcomes);
+        self.products.extend(more.products);
+        self.services.extend(more.services);
+        self.offerings.extend(more.offerings);
+        self.relationships.extend(more.relationships);
+        self.rules.extend(more.rules);
+        self.dropped.extend(more.dropped);
+    }
 }
 
 /// What the decoder remembers of the top-level mapping while items stream past.

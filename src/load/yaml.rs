@@ -170,13 +170,57 @@ pub fn parse(
     sections: &[&str],
     sink: &mut dyn FnMut(Event),
 ) -> Result<(), SyntaxError> {
+    parse_batched(file, source, sections, &|_, items| items, &mut |handed| {
+        unbatch(handed, sink);
+    })
+}
+
+/// What a parse hands over, in document order.
+#[derive(Debug)]
+pub enum Handed<B> {
+    /// One event.
+    Event(Event),
+    /// A run of `items` items of the last section, already made into a batch on the
+    /// thread that parsed them; the text up to byte `end` has then been read.
+    Batch {
+        /// What [`parse_batched`]'s `batch` made of the items.
+        batch: B,
+        /// How many items it holds.
+        items: usize,
+        /// Where the last of them ends.
+        end: usize,
+    },
+}
+
+/// [`parse`], with the items of a large file's sections also turned into batches on the
+/// threads that parse them: `batch` receives the section's name and a run of its items,
+/// in the order written. A file read in one pass hands every item over as an event.
+pub fn parse_batched<B: Send>(
+    file: FileId,
+    source: &SourceFile,
+    sections: &[&str],
+    batch: &(dyn Fn(&str, Vec<Node>) -> B + Sync),
+    sink: &mut dyn FnMut(Handed<B>),
+) -> Result<(), SyntaxError> {
     let reading = match READING.with(Cell::get) {
         Reading::Chunked { piece: 0, .. } if source.text.len() < chunks::MIN_PARALLEL => {
             Reading::Sequential
         }
         reading => reading,
     };
-    parse_with(file, source, sections, reading, sink).map(|_| ())
+    read(file, source, sections, reading, batch, sink).map(|_| ())
+}
+
+/// Hands a batch of items over as one event each.
+fn unbatch(handed: Handed<Vec<Node>>, sink: &mut dyn FnMut(Event)) {
+    match handed {
+        Handed::Event(event) => sink(event),
+        Handed::Batch { batch, .. } => {
+            for item in batch {
+                sink(Event::Item(item));
+            }
+        }
+    }
 }
 
 /// How a file is read.
@@ -203,28 +247,57 @@ pub fn parse_with(
     reading: Reading,
     sink: &mut dyn FnMut(Event),
 ) -> Result<Reading, SyntaxError> {
+    read(
+        file,
+        source,
+        sections,
+        reading,
+        &|_, items| items,
+        &mut |handed| {
+            unbatch(handed, sink);
+        },
+    )
+}
+
+fn read<B: Send>(
+    file: FileId,
+    source: &SourceFile,
+    sections: &[&str],
+    reading: Reading,
+    batch: &(dyn Fn(&str, Vec<Node>) -> B + Sync),
+    sink: &mut dyn FnMut(Handed<B>),
+) -> Result<Reading, SyntaxError> {
     let text = source.text.as_str();
     let cap = alias_cap(text.len());
+    // Events handed over by a chunked parse, a batch counting as its items.
     let mut fed = 0usize;
     // Progress: each item adds the bytes from the last item's end to its own.
     let mut reported = 0usize;
-    let sink = &mut |event: Event| {
-        if let Event::Item(node) = &event {
-            let at = node.span.start.max(reported);
-            PARSED.fetch_add(at - reported, Ordering::Relaxed);
-            reported = at;
-        }
-        sink(event);
+    let mut progress = |at: usize| {
+        let at = at.max(reported);
+        PARSED.fetch_add(at - reported, Ordering::Relaxed);
+        reported = at;
     };
     if let Reading::Chunked { jobs, piece } = reading {
         let piece = if piece == 0 { chunks::PIECE } else { piece };
         if let Some(pieces) = chunks::plan(text, sections, piece) {
-            let counted = &mut |event| {
-                fed += 1;
-                sink(event);
+            let counted = &mut |handed: Handed<B>| {
+                match &handed {
+                    Handed::Event(event) => {
+                        fed += 1;
+                        if let Event::Item(node) = event {
+                            progress(node.span.start);
+                        }
+                    }
+                    Handed::Batch { items, end, .. } => {
+                        fed += items;
+                        progress(*end);
+                    }
+                }
+                sink(handed);
             };
-            if chunks::run(file, text, sections, &pieces, jobs, cap, counted).is_ok() {
-                PARSED.fetch_add(text.len().saturating_sub(reported), Ordering::Relaxed);
+            if chunks::run(file, text, sections, &pieces, jobs, cap, batch, counted).is_ok() {
+                progress(text.len());
                 return Ok(reading);
             }
         }
@@ -237,10 +310,13 @@ pub fn parse_with(
         if skip > 0 {
             skip -= 1;
         } else {
-            sink(event);
+            if let Event::Item(node) = &event {
+                progress(node.span.start);
+            }
+            sink(Handed::Event(event));
         }
     })?;
-    PARSED.fetch_add(text.len().saturating_sub(reported), Ordering::Relaxed);
+    progress(text.len());
     Ok(Reading::Sequential)
 }
 

@@ -26,13 +26,13 @@ fn events(text: &str, reading: Reading) -> (String, Reading) {
     }
 }
 
-/// Every finding of decoding the file, read as `reading` says.
+/// Every finding of decoding the file, and what it decodes to, read as `reading` says.
 fn findings(text: &str, reading: Reading) -> String {
     let source = SourceFile::new("t.yaml".into(), text.into());
     yaml::with_reading(reading, || {
         let mut diagnostics = Vec::new();
         let decoded = decode_file(FileId(0), &source, &mut diagnostics);
-        format!("{diagnostics:?}\n{:?}", decoded.err())
+        format!("{diagnostics:?}\n{decoded:?}")
     })
 }
 

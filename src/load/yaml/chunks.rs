@@ -15,7 +15,7 @@ use std::ops::Range;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex};
 
-use super::{Builder, Event, Node, NodeKind, SyntaxError};
+use super::{Builder, Event, Handed, Node, NodeKind, SyntaxError};
 use crate::source::{FileId, Span};
 
 /// Files smaller than this are parsed sequentially: below it, starting threads costs
@@ -47,7 +47,7 @@ struct Line {
 fn lines(text: &str) -> Vec<Line> {
     let mut lines = Vec::with_capacity(text.len() / 24);
     let mut start = 0;
-    for end in memchr_iter(text.as_bytes()) {
+    for end in memchr::memchr_iter(b'\n', text.as_bytes()) {
         lines.push(Line { start, end });
         start = end + 1;
     }
@@ -58,13 +58,6 @@ fn lines(text: &str) -> Vec<Line> {
         });
     }
     lines
-}
-
-fn memchr_iter(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    bytes
-        .iter()
-        .enumerate()
-        .filter_map(|(i, b)| (*b == b'\n').then_some(i))
 }
 
 /// What a line that starts at column 0 is.
@@ -249,32 +242,37 @@ enum List {
     Unsafe,
 }
 
-/// Why a chunked parse stopped: the caller parses sequentially instead.
-#[derive(Debug)]
-pub(super) struct Fallback;
+/// A parsed piece: its events, or its items' batch with their count and where they end.
+enum Parsed<B> {
+    Events(Vec<Event>),
+    Batch(B, usize, usize),
+}
 
-/// Parses `pieces` of `text` on `jobs` threads and hands their events to `sink` in order.
-/// Returns how the aliases of all pieces added up, or [`Fallback`] when a piece failed to
-/// parse on its own; the events handed over before that are a prefix of the sequential
-/// parse's.
-pub(super) fn run(
+/// A parsed piece, with the nodes its aliases copied.
+type Outcome<B> = Result<(Parsed<B>, usize), SyntaxError>;
+
+/// What every piece of one file is parsed with.
+struct Read<'t> {
     file: FileId,
-    text: &str,
-    sections: &[&str],
-    pieces: &[Piece],
-    jobs: usize,
+    text: &'t str,
+    sections: &'t [&'t str],
     cap: usize,
-    sink: &mut dyn FnMut(Event),
-) -> Result<(), Fallback> {
-    type Parsed = Result<(Vec<Event>, usize), SyntaxError>;
-    let window = jobs * 2;
-    let results: Mutex<Vec<Option<Parsed>>> = Mutex::new((0..pieces.len()).map(|_| None).collect());
-    let ready = Condvar::new();
-    let next = AtomicUsize::new(0);
-    let consumed = AtomicUsize::new(0);
-    let stop = AtomicBool::new(false);
-    let parse_piece = |index: usize| -> Parsed {
-        let piece = &pieces[index];
+}
+
+impl Read<'_> {
+    /// Parses one piece; the items of a section (`name`) become one batch.
+    fn piece<B>(
+        &self,
+        piece: &Piece,
+        name: &str,
+        batch: &(dyn Fn(&str, Vec<Node>) -> B + Sync),
+    ) -> Outcome<B> {
+        let Read {
+            file,
+            text,
+            sections,
+            cap,
+        } = *self;
         let mut events = Vec::new();
         let mut builder = Builder::new(file, 0, cap, sections);
         match piece {
@@ -292,10 +290,69 @@ pub(super) fn run(
             Piece::Items(range) => {
                 builder.base = range.start;
                 builder.items = true;
-                builder.document(&text[range.clone()], &mut |e| events.push(e))?;
+                let mut items = Vec::new();
+                builder.document(&text[range.clone()], &mut |e| {
+                    if let Event::Item(node) = e {
+                        items.push(node);
+                    }
+                })?;
+                let count = items.len();
+                return Ok((
+                    Parsed::Batch(batch(name, items), count, range.end),
+                    builder.copied,
+                ));
             }
         }
-        Ok((events, builder.copied))
+        Ok((Parsed::Events(events), builder.copied))
+    }
+}
+
+/// Why a chunked parse stopped: the caller parses sequentially instead.
+#[derive(Debug)]
+pub(super) struct Fallback;
+
+/// Parses `pieces` of `text` on `jobs` threads and hands what they hold to `sink` in
+/// order: the events of top-level pairs, and each run of a section's items as one batch,
+/// made by `batch` on the thread that parsed it (so decoding, too, runs on every core).
+/// Returns [`Fallback`] when a piece failed to parse on its own; what was handed over
+/// before that is a prefix of the sequential parse's events.
+#[allow(clippy::too_many_arguments)] // one call site; a struct would only rename them
+pub(super) fn run<B: Send>(
+    file: FileId,
+    text: &str,
+    sections: &[&str],
+    pieces: &[Piece],
+    jobs: usize,
+    cap: usize,
+    batch: &(dyn Fn(&str, Vec<Node>) -> B + Sync),
+    sink: &mut dyn FnMut(Handed<B>),
+) -> Result<(), Fallback> {
+    // The section each run of items belongs to: the name of the section piece before it.
+    let mut section = "";
+    let names: Vec<&str> = pieces
+        .iter()
+        .map(|piece| {
+            if let Piece::Section(range) = piece {
+                section = &text[range.clone()];
+            }
+            section
+        })
+        .collect();
+    let window = jobs * 2;
+    let results: Mutex<Vec<Option<Outcome<B>>>> =
+        Mutex::new((0..pieces.len()).map(|_| None).collect());
+    let ready = Condvar::new();
+    let next = AtomicUsize::new(0);
+    let consumed = AtomicUsize::new(0);
+    let stop = AtomicBool::new(false);
+    let parse_piece = |index: usize| -> Outcome<B> {
+        let read = Read {
+            file,
+            text,
+            sections,
+            cap,
+        };
+        read.piece(&pieces[index], names[index], batch)
     };
     let mut outcome = Ok(());
     std::thread::scope(|scope| {
@@ -307,7 +364,7 @@ pub(super) fn run(
                         break;
                     }
                     // Wait while too far ahead of the consumer, so that memory holds a few
-                    // pieces' trees at most.
+                    // pieces at most.
                     {
                         let mut guard = results.lock().expect("no panic while locked");
                         while index >= consumed.load(Ordering::SeqCst) + window
@@ -338,7 +395,7 @@ pub(super) fn run(
             };
             consumed.store(index + 1, Ordering::SeqCst);
             ready.notify_all();
-            let Ok((events, piece_copied)) = parsed else {
+            let Ok((parsed, piece_copied)) = parsed else {
                 outcome = Err(Fallback);
                 break;
             };
@@ -347,8 +404,13 @@ pub(super) fn run(
                 outcome = Err(Fallback);
                 break;
             }
-            for event in events {
-                sink(event);
+            match parsed {
+                Parsed::Events(events) => {
+                    for event in events {
+                        sink(Handed::Event(event));
+                    }
+                }
+                Parsed::Batch(batch, items, end) => sink(Handed::Batch { batch, items, end }),
             }
         }
         stop.store(true, Ordering::SeqCst);
