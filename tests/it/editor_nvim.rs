@@ -3,6 +3,7 @@
 //! diagnostics Neovim shows, fixes the dangling reference they point at, goes to a
 //! definition (by request and by jumping, as `gd` does), renames an id and applies the
 //! edit, then stops the server. The script writes what it saw as JSON; this test checks it.
+//! A second test runs docs/editors.md's set-up for Neovim 0.7 as `init.lua`.
 //!
 //! Neovim is Debian's `neovim` package (0.7 in Debian 12); `bash .ci/run` installs it when
 //! it is missing. The test fails, and says how to install it, when `nvim` is not there.
@@ -10,7 +11,7 @@
 use crate::common;
 
 use std::fs::File;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -74,23 +75,36 @@ fn line_of(text: &str, line: &str) -> u64 {
     found[0] as u64
 }
 
-/// Runs the script in Neovim on a catalogue in `root`, with every Neovim directory below
-/// `home`; returns what it wrote. Panics with Neovim's output and the client's log when
-/// Neovim hangs, fails, or writes nothing.
-fn run_neovim(root: &Path, home: &Path) -> Value {
+/// Runs `tests/editor/{script}` in Neovim on a catalogue in `root`, with `init` as the
+/// configuration (none when `None`) and every Neovim directory below `home`; returns
+/// what the script wrote. Panics with Neovim's output and the client's log when Neovim
+/// hangs, fails, or the script writes nothing or fails.
+fn run_neovim(root: &Path, home: &Path, init: Option<&Path>, script: &str) -> Value {
     common::require_program("nvim", "neovim");
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/editor/nvim.lua");
+    let script = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/editor")
+        .join(script);
+    let svs = Path::new(env!("CARGO_BIN_EXE_svs"));
+    // `svs` on `PATH` first, for a set-up that starts `svs lsp` by name.
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    let path = std::env::join_paths(
+        std::iter::once(svs.parent().expect("the binary's directory").to_owned())
+            .chain(std::env::split_paths(&path)),
+    )
+    .expect("a PATH");
     let out = home.join("out.json");
     let stdout = home.join("nvim.stdout");
     let stderr = home.join("nvim.stderr");
     let mut child = Command::new("nvim")
         // No user configuration, plugins, shada or swap files; no terminal.
-        .args(["--headless", "--clean", "-u", "NONE", "-i", "NONE", "-n"])
+        .args(["--headless", "--clean", "-i", "NONE", "-n", "-u"])
+        .arg(init.map_or(Path::new("NONE"), |init| init))
         .args(["-c", "lua dofile(os.getenv('SVS_SCRIPT'))"])
         .env("SVS_SCRIPT", &script)
         .env("SVS_ROOT", root)
         .env("SVS_OUT", &out)
-        .env("SVS_BIN", env!("CARGO_BIN_EXE_svs"))
+        .env("SVS_BIN", svs)
+        .env("PATH", path)
         .env("HOME", home)
         .env("XDG_CONFIG_HOME", home.join("config"))
         .env("XDG_DATA_HOME", home.join("data"))
@@ -157,8 +171,9 @@ fn range(line: u64, start: u64, end: u64) -> Value {
     })
 }
 
-#[test]
-fn neovim_shows_the_findings_goes_to_definitions_and_renames() {
+/// A temporary directory with the catalogue in `catalogue/`, canonical, and an empty
+/// `home/` for Neovim.
+fn catalogue() -> (tempfile::TempDir, PathBuf, PathBuf) {
     let temp = tempfile::tempdir().expect("temporary directory");
     let root = temp.path().join("catalogue");
     let home = temp.path().join("home");
@@ -167,7 +182,13 @@ fn neovim_shows_the_findings_goes_to_definitions_and_renames() {
     let root = root.canonicalize().expect("a canonical path");
     std::fs::write(root.join("catalogue.yaml"), CATALOGUE).expect("catalogue.yaml");
     std::fs::write(root.join("deals.yaml"), DEALS).expect("deals.yaml");
-    let seen = run_neovim(&root, &home);
+    (temp, root, home)
+}
+
+#[test]
+fn neovim_shows_the_findings_goes_to_definitions_and_renames() {
+    let (_temp, root, home) = catalogue();
+    let seen = run_neovim(&root, &home, None, "nvim.lua");
     let uri = |name: &str| {
         svs::lsp::convert::path_to_uri(&root.join(name))
             .as_str()
@@ -238,4 +259,36 @@ fn neovim_shows_the_findings_goes_to_definitions_and_renames() {
 
     // `shutdown` then `exit`: the server ends cleanly.
     assert_eq!(seen["exit"], json!({ "code": 0, "signal": 0 }), "{seen:#}");
+}
+
+/// The `lua` block of docs/editors.md that starts the server with `start_client`.
+fn neovim_0_7_set_up() -> &'static str {
+    let docs = include_str!("../../docs/editors.md");
+    docs.split("```lua\n")
+        .skip(1)
+        .map(|block| &block[..block.find("```").expect("the block ends")])
+        .find(|block| block.contains("vim.lsp.start_client("))
+        .expect("docs/editors.md has a set-up for Neovim 0.7")
+}
+
+#[test]
+fn the_neovim_0_7_set_up_of_the_docs_starts_one_server_for_the_catalogue() {
+    let (_temp, root, home) = catalogue();
+    let init = home.join("init.lua");
+    std::fs::write(&init, neovim_0_7_set_up()).expect("init.lua");
+    let seen = run_neovim(&root, &home, Some(&init), "nvim-setup.lua");
+    // One server for both files, rooted at the catalogue, showing its finding.
+    assert_eq!(
+        seen["clients"],
+        json!([{
+            "name": "svs",
+            "root_dir": root.to_str().expect("a UTF-8 path"),
+            "deals": true,
+            "catalogue": true,
+        }]),
+        "{seen:#}"
+    );
+    assert_eq!(seen["codes"], json!(["SVS005"]), "{seen:#}");
+    assert_eq!(seen["filetype"], "yaml", "{seen:#}");
+    assert_eq!(seen["omnifunc"], "v:lua.vim.lsp.omnifunc", "{seen:#}");
 }
