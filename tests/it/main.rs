@@ -18,6 +18,7 @@ mod diff;
 mod diff_git;
 mod docs_examples;
 mod editor_hover;
+mod editor_nvim;
 mod examples;
 mod hostile;
 mod import_backstage;
