@@ -295,7 +295,8 @@ impl Server<'_> {
         Ok(Some(WorkspaceEdit::new(changes)))
     }
 
-    /// The ids a reference at the position may name, with their kind and name.
+    /// The keys or words that may be typed at the position, else the ids a reference
+    /// there may name, with their kind and name.
     fn completion(
         &self,
         params: &lsp_types::CompletionParams,
@@ -315,6 +316,10 @@ impl Server<'_> {
                 "the position is outside the text".to_owned(),
             )
         })?;
+        if let Some(items) = complete::keys_or_words(&source.text[..offset], &source.text[offset..])
+        {
+            return Ok(Some(items));
+        }
         let Some(kinds) = complete::key_at(&source.text[..offset]).map(complete::kinds_of) else {
             return Ok(None);
         };
