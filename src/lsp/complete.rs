@@ -279,8 +279,11 @@ fn markdown(text: &str) -> Documentation {
 pub fn keys_or_words(before: &str, after: &str) -> Option<Vec<CompletionItem>> {
     let (above, line) = before.rsplit_once('\n').unwrap_or(("", before));
     let above: Vec<&str> = above.lines().collect();
-    if line.contains(['{', '[', '"', '\'', '#']) {
+    if line.contains(['"', '\'', '#']) {
         return None;
+    }
+    if line.contains(['{', '[']) {
+        return in_flow_mapping(&above, line);
     }
     let typed = Line::read(line);
     match typed {
@@ -290,36 +293,78 @@ pub fn keys_or_words(before: &str, after: &str) -> Option<Vec<CompletionItem>> {
             keys(&above, after, l.key_column, l.dash.then_some(l.indent))
         }
         // A word after `key: `.
-        Some(l)
-            if l.value
-                .trim_start()
-                .chars()
-                .all(|c| is_key_char(c) || c == '-') =>
-        {
+        Some(l) if is_word(l.value) => {
             let (steps, _) = steps_to(&above, l.key_column, l.dash.then_some(l.indent))?;
-            let (_, mapping) = mapping_at(&steps)?;
-            let (_, value) = resolve("", mapping["properties"].get(l.key?)?);
-            let words = value.get("enum")?.as_array()?;
-            let about = value.get("description").and_then(Value::as_str);
-            Some(
-                words
-                    .iter()
-                    .filter_map(Value::as_str)
-                    .map(|word| CompletionItem {
-                        label: word.to_owned(),
-                        kind: Some(CompletionItemKind::ENUM_MEMBER),
-                        detail: Some(format!("`{}`", l.key.unwrap_or_default())),
-                        documentation: about.map(markdown),
-                        ..CompletionItem::default()
-                    })
-                    .collect(),
-            )
+            words(&steps, l.key?)
         }
         _ => None,
     }
 }
 
-/// The keys of the mapping whose keys are at `column`, less those written in it.
+/// Whether `text` is a word half typed (or nothing yet).
+fn is_word(text: &str) -> bool {
+    text.trim_start()
+        .chars()
+        .all(|c| is_key_char(c) || c == '-')
+}
+
+/// A key or a word typed inside a flow mapping that opens on the cursor's line, as a
+/// price line is often written: `- { amount: 10, per: mo`, or `warranty: { avail`.
+fn in_flow_mapping(above: &[&str], line: &str) -> Option<Vec<CompletionItem>> {
+    let open = line.rfind('{')?;
+    let inside = &line[open + 1..];
+    if inside.contains(['{', '}', '[', ']']) || line[..open].contains(['{', '[']) {
+        return None;
+    }
+    let prefix = Line::read(&line[..open]);
+    let steps = match &prefix {
+        // `- {`: the mapping is a list item.
+        Some(l) if l.key.is_none() && l.dash && line[l.key_column..open].trim().is_empty() => {
+            steps_to(above, open, Some(l.indent))?.0
+        }
+        // `key: {`: the mapping is the key's value.
+        Some(l) if l.key.is_some() && l.value.trim().is_empty() => {
+            let (mut steps, _) = steps_to(above, l.key_column, l.dash.then_some(l.indent))?;
+            steps.push(Step::Key(l.key?));
+            steps
+        }
+        _ => return None,
+    };
+    let (written, typed) = inside.rsplit_once(',').unwrap_or(("", inside));
+    let present: Vec<&str> = written
+        .split(',')
+        .filter_map(|pair| pair.split_once(':'))
+        .map(|(key, _)| key.trim())
+        .collect();
+    match typed.split_once(':') {
+        Some((key, value)) if is_word(value) => words(&steps, key.trim()),
+        None if typed.trim().chars().all(is_key_char) => key_items(&steps, &present),
+        _ => None,
+    }
+}
+
+/// The words of the closed set `key` takes in the mapping the steps lead to.
+fn words(steps: &[Step<'_>], key: &str) -> Option<Vec<CompletionItem>> {
+    let (_, mapping) = mapping_at(steps)?;
+    let (_, value) = resolve("", mapping["properties"].get(key)?);
+    let words = value.get("enum")?.as_array()?;
+    let about = value.get("description").and_then(Value::as_str);
+    Some(
+        words
+            .iter()
+            .filter_map(Value::as_str)
+            .map(|word| CompletionItem {
+                label: word.to_owned(),
+                kind: Some(CompletionItemKind::ENUM_MEMBER),
+                detail: Some(format!("`{key}`")),
+                documentation: about.map(markdown),
+                ..CompletionItem::default()
+            })
+            .collect(),
+    )
+}
+
+/// The keys of the block mapping whose keys are at `column`, less those written in it.
 fn keys(
     above: &[&str],
     after: &str,
@@ -327,8 +372,6 @@ fn keys(
     item: Option<usize>,
 ) -> Option<Vec<CompletionItem>> {
     let (steps, mut present) = steps_to(above, column, item)?;
-    let (name, mapping) = mapping_at(&steps)?;
-    let (_, (_, known)) = crate::schema::MAPPINGS.iter().find(|(d, _)| *d == name)?;
     // The keys below the cursor, to the end of the mapping.
     for text in after.lines().skip(1) {
         let Some(line) = Line::read(text) else {
@@ -341,6 +384,13 @@ fn keys(
             present.extend(line.key);
         }
     }
+    key_items(&steps, &present)
+}
+
+/// The keys the loader accepts in the mapping the steps lead to, but those `present`.
+fn key_items(steps: &[Step<'_>], present: &[&str]) -> Option<Vec<CompletionItem>> {
+    let (name, mapping) = mapping_at(steps)?;
+    let (_, (_, known)) = crate::schema::MAPPINGS.iter().find(|(d, _)| *d == name)?;
     Some(
         known
             .iter()
@@ -409,6 +459,21 @@ mod tests {
             labels(keys_or_words(text, "")),
             ["once", "month", "quarter", "year"]
         );
+        // In a flow mapping, as price lines are often written.
+        let text = "svs: 1\nofferings:\n  - id: a\n    price:\n      - { amount: 1, per: q";
+        assert_eq!(
+            labels(keys_or_words(text, "")),
+            ["once", "month", "quarter", "year"]
+        );
+        let text = "svs: 1\nofferings:\n  - id: a\n    price:\n      - { amount: 1, ";
+        assert_eq!(labels(keys_or_words(text, "")), ["name", "per", "unit"]);
+        let text = "svs: 1\nofferings:\n  - id: a\n    warranty: { availability: 99, c";
+        assert_eq!(
+            labels(keys_or_words(text, "")),
+            ["capacity", "service_levels", "continuity", "security"]
+        );
+        let text = "svs: 1\nofferings:\n  - { id: a, ";
+        assert!(labels(keys_or_words(text, "")).contains(&"provider".to_owned()));
         // A reference is not a word: the ids are completed instead.
         let text = "svs: 1\nofferings:\n  - id: a\n    provider: ";
         assert!(keys_or_words(text, "").is_none());

@@ -123,6 +123,18 @@ fn words_are_completed_after_a_key_that_takes_one_of_a_set() {
         .request("textDocument/completion", at(&file, 4, 8))
         .unwrap();
     assert_eq!(labels(&items)[..2], ["organizations", "people"]);
+    // In a flow mapping, as price lines are often written.
+    let flow = "svs: 1\nofferings:\n  - id: web\n    price:\n      - { amount: 10, per: y }\n";
+    client.change(&file, flow);
+    let items = client
+        .request("textDocument/completion", at(&file, 4, 28))
+        .unwrap();
+    assert_eq!(labels(&items), ["once", "month", "quarter", "year"]);
+    let items = client
+        .request("textDocument/completion", at(&file, 4, 22))
+        .unwrap();
+    assert_eq!(labels(&items), ["name", "per", "unit"]);
+    client.change(&file, rules);
     // A key whose value is free text: nothing.
     let items = client
         .request("textDocument/completion", at(&file, 2, 9))
