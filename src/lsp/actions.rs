@@ -20,7 +20,6 @@ use crate::diagnostic::{find_code, is_custom_code};
 use crate::model::Kind;
 
 /// The quick fixes for the diagnostics of a code action request.
-#[allow(clippy::mutable_key_type)] // see `symbols::rename_edits`
 pub fn code_actions(workspace: &Workspace, params: &CodeActionParams) -> Vec<CodeActionOrCommand> {
     let mut actions = Vec::new();
     let mut checked = None;
