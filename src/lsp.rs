@@ -7,6 +7,7 @@
 //! assessment are the CLI's own, so the editor and CI never disagree. [`convert`] owns
 //! positions; [`diagnostics`] turns findings into the protocol's diagnostics.
 
+pub mod actions;
 pub mod complete;
 pub mod convert;
 pub mod diagnostics;
@@ -102,36 +103,6 @@ fn root_of(params: &InitializeParams) -> Option<PathBuf> {
         .and_then(convert::uri_to_path)
 }
 
-/// Quick fixes for the findings the editor sends back: a `did you mean` help applied.
-#[allow(clippy::mutable_key_type)] // see `symbols::rename_edits`
-fn code_actions(params: &lsp_types::CodeActionParams) -> Vec<lsp_types::CodeActionOrCommand> {
-    let mut actions = Vec::new();
-    for diagnostic in &params.context.diagnostics {
-        if diagnostic.source.as_deref() != Some("svs") {
-            continue;
-        }
-        let suggestion = diagnostic
-            .message
-            .split_once("\nhelp: did you mean `")
-            .and_then(|(_, rest)| rest.split_once("`?"))
-            .map(|(word, _)| word);
-        let Some(word) = suggestion else { continue };
-        let edit = lsp_types::TextEdit::new(diagnostic.range, word.to_owned());
-        let changes = std::iter::once((params.text_document.uri.clone(), vec![edit])).collect();
-        actions.push(lsp_types::CodeActionOrCommand::CodeAction(
-            lsp_types::CodeAction {
-                title: format!("Change to `{word}`"),
-                kind: Some(lsp_types::CodeActionKind::QUICKFIX),
-                diagnostics: Some(vec![diagnostic.clone()]),
-                edit: Some(WorkspaceEdit::new(changes)),
-                is_preferred: Some(true),
-                ..lsp_types::CodeAction::default()
-            },
-        ));
-    }
-    actions
-}
-
 /// The server's state between messages.
 struct Server<'a> {
     connection: &'a Connection,
@@ -194,7 +165,9 @@ impl Server<'_> {
             "textDocument/rename" => to_json(self.rename(&params(value)?)),
             "textDocument/hover" => to_json(self.hover(&params(value)?)),
             "textDocument/completion" => to_json(self.completion(&params(value)?)),
-            "textDocument/codeAction" => to_json(Ok(code_actions(&params(value)?))),
+            "textDocument/codeAction" => {
+                to_json(Ok(actions::code_actions(&self.workspace, &params(value)?)))
+            }
             _ => Err((
                 ErrorCode::MethodNotFound,
                 format!("svs lsp does not handle `{method}`"),
@@ -322,7 +295,8 @@ impl Server<'_> {
         Ok(Some(WorkspaceEdit::new(changes)))
     }
 
-    /// The ids a reference at the position may name, with their kind and name.
+    /// The keys or words that may be typed at the position, else the ids a reference
+    /// there may name, with their kind and name.
     fn completion(
         &self,
         params: &lsp_types::CompletionParams,
@@ -342,6 +316,10 @@ impl Server<'_> {
                 "the position is outside the text".to_owned(),
             )
         })?;
+        if let Some(items) = complete::keys_or_words(&source.text[..offset], &source.text[offset..])
+        {
+            return Ok(Some(items));
+        }
         let Some(kinds) = complete::key_at(&source.text[..offset]).map(complete::kinds_of) else {
             return Ok(None);
         };

@@ -28,6 +28,10 @@ use schemars::transform::RecursiveTransform;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 
 use crate::diagnostic::codes;
+use crate::load::decode::{
+    TOP_KEYS, common, metadata, offerings, outcomes, parties, products, provision, relationships,
+    rules, services, warranty,
+};
 
 /// The pattern every id and every reference matches.
 pub const ID_PATTERN: &str = "^[a-z0-9][a-z0-9._-]{0,62}$";
@@ -191,86 +195,68 @@ impl JsonSchema for LintCode {
 
 // ---- words ----------------------------------------------------------------------------
 
-/// Whether an outcome supports the consumer's performance or removes a constraint.
-#[derive(JsonSchema)]
-#[schemars(rename_all = "kebab-case")]
-enum OutcomeKind {
-    Performance,
-    Constraint,
+/// Declares a closed set of words as a definition of its own, its words read from the
+/// loader's table of that set, so that the schema, the loader and the editor's completion
+/// offer the same words in the same order. The doc comment is the description.
+macro_rules! words {
+    ($(#[doc = $doc:literal])* $type:ident = $module:ident::$table:ident) => {
+        $(#[doc = $doc])*
+        struct $type;
+
+        impl JsonSchema for $type {
+            fn schema_name() -> Cow<'static, str> {
+                stringify!($type).into()
+            }
+
+            fn json_schema(_generator: &mut SchemaGenerator) -> Schema {
+                let words: Vec<&str> = $module::$table.iter().map(|(w, _)| *w).collect();
+                let description = [$($doc),*].map(str::trim).join("\n");
+                json_schema!({ "description": description, "type": "string", "enum": words })
+            }
+        }
+    };
 }
 
-/// Which of the four dimensions of service management a resource belongs to.
-#[derive(JsonSchema)]
-#[schemars(rename_all = "kebab-case")]
-enum Dimension {
-    OrganizationsAndPeople,
-    InformationAndTechnology,
-    PartnersAndSuppliers,
-    ValueStreamsAndProcesses,
+words! {
+    /// Whether an outcome supports the consumer's performance or removes a constraint.
+    OutcomeKind = outcomes::OUTCOME_KINDS
 }
 
-/// Who owns an item once it is supplied: `transferred` to the consumer (goods) or
-/// `retained` by the provider (access to resources).
-#[derive(JsonSchema)]
-#[schemars(rename_all = "kebab-case")]
-enum Ownership {
-    Transferred,
-    Retained,
+words! {
+    /// Which of the four dimensions of service management a resource belongs to.
+    Dimension = provision::DIMENSIONS
 }
 
-/// How often an amount falls due; `once` is spread over `horizon_months`.
-#[derive(JsonSchema)]
-#[schemars(rename_all = "kebab-case")]
-enum Per {
-    Once,
-    Month,
-    Quarter,
-    Year,
+words! {
+    /// Who owns an item once it is supplied: `transferred` to the consumer (goods) or
+    /// `retained` by the provider (access to resources).
+    Ownership = offerings::OWNERSHIP
 }
 
-/// In what capacity a stakeholder has an interest in a relationship.
-#[derive(JsonSchema)]
-#[schemars(rename_all = "kebab-case")]
-enum StakeholderRole {
-    Employee,
-    Partner,
-    Supplier,
-    Investor,
-    Regulator,
-    Community,
-    Charity,
-    Other,
+words! {
+    /// How often an amount falls due; `once` is spread over `horizon_months`.
+    Per = offerings::PER
 }
 
-/// How much a required outcome matters: a `must` outcome that is not facilitated makes
-/// the service unfit for purpose, whatever the score.
-#[derive(JsonSchema)]
-#[schemars(rename_all = "kebab-case")]
-enum Priority {
-    Must,
-    Should,
-    Could,
+words! {
+    /// In what capacity a stakeholder has an interest in a relationship.
+    StakeholderRole = relationships::STAKEHOLDER_ROLES
 }
 
-/// What kind of cost a relationship removes from the consumer.
-#[derive(JsonSchema)]
-#[schemars(rename_all = "kebab-case")]
-enum RemovedCostCategory {
-    Staff,
-    Technology,
-    Resources,
-    Other,
+words! {
+    /// How much a required outcome matters: a `must` outcome that is not facilitated makes
+    /// the service unfit for purpose, whatever the score.
+    Priority = relationships::PRIORITIES
 }
 
-/// What kind of cost a relationship imposes on the consumer.
-#[derive(JsonSchema)]
-#[schemars(rename_all = "kebab-case")]
-enum ImposedCostCategory {
-    Price,
-    Network,
-    Procurement,
-    Training,
-    Other,
+words! {
+    /// What kind of cost a relationship removes from the consumer.
+    RemovedCostCategory = relationships::REMOVED_COST_CATEGORIES
+}
+
+words! {
+    /// What kind of cost a relationship imposes on the consumer.
+    ImposedCostCategory = relationships::IMPOSED_COST_CATEGORIES
 }
 
 // ---- the file -------------------------------------------------------------------------
@@ -353,27 +339,14 @@ struct Rule {
     description: Option<Text>,
 }
 
-/// A custom rule's default severity.
-#[derive(JsonSchema)]
-#[schemars(rename_all = "kebab-case")]
-enum RuleSeverity {
-    Error,
-    Warning,
-    Info,
+words! {
+    /// A custom rule's default severity.
+    RuleSeverity = rules::SEVERITIES
 }
 
-/// The kind of entity a custom rule checks, by the name of its section.
-#[derive(JsonSchema)]
-#[schemars(rename_all = "kebab-case")]
-enum RuleKind {
-    Organizations,
-    People,
-    Groups,
-    Outcomes,
-    Products,
-    Services,
-    Offerings,
-    Relationships,
+words! {
+    /// The kind of entity a custom rule checks, by the name of its section.
+    RuleKind = rules::RULE_KINDS
 }
 
 /// The catalogue's metadata: its name, currency, horizon, thresholds and lint settings.
@@ -944,15 +917,9 @@ struct ProvisionCost {
     per: Per,
 }
 
-/// What kind of value a benefit brings the provider.
-#[derive(JsonSchema)]
-#[schemars(rename_all = "kebab-case")]
-enum BenefitKind {
-    Funding,
-    BusinessDevelopment,
-    Image,
-    Knowledge,
-    Other,
+words! {
+    /// What kind of value a benefit brings the provider.
+    BenefitKind = provision::BENEFIT_KINDS
 }
 
 /// Value to the provider besides revenue. `amount` and `per` come together or not at
@@ -974,12 +941,9 @@ struct Benefit {
     per: Option<Per>,
 }
 
-/// Whether an effect is good or bad for the stakeholder.
-#[derive(JsonSchema)]
-#[schemars(rename_all = "kebab-case")]
-enum EffectDirection {
-    Gain,
-    Loss,
+words! {
+    /// Whether an effect is good or bad for the stakeholder.
+    EffectDirection = provision::EFFECT_DIRECTIONS
 }
 
 /// What a relationship means for one of its other stakeholders. `amount` and `per` come
@@ -1001,72 +965,73 @@ struct Effect {
     per: Option<Per>,
 }
 
+/// A loader key list with its name, for messages and for the tests' source check: the
+/// top level's in `decode`, every other in the submodule that reads it.
+macro_rules! keys {
+    ($name:ident) => {
+        (stringify!($name), $name)
+    };
+    ($module:ident::$name:ident) => {
+        (stringify!($name), $module::$name)
+    };
+}
+
+/// Every mapping of the format: the schema's definition (`""` for the file itself) and
+/// the keys the loader accepts there. The tests compare each with the schema; the
+/// language server completes keys from it, with the schema's descriptions.
+pub(crate) const MAPPINGS: &[(&str, (&str, &[&str]))] = &[
+    ("", keys!(TOP_KEYS)),
+    ("Catalogue", keys!(metadata::METADATA_KEYS)),
+    ("Thresholds", keys!(metadata::THRESHOLDS_KEYS)),
+    ("CatalogueLint", keys!(metadata::CATALOGUE_LINT_KEYS)),
+    ("EntityLint", keys!(common::ENTITY_LINT_KEYS)),
+    ("Organization", keys!(parties::ORGANIZATION_KEYS)),
+    ("Person", keys!(parties::PERSON_KEYS)),
+    ("Group", keys!(parties::GROUP_KEYS)),
+    ("Outcome", keys!(outcomes::OUTCOME_KEYS)),
+    ("Product", keys!(products::PRODUCT_KEYS)),
+    ("Resource", keys!(products::RESOURCE_KEYS)),
+    ("Service", keys!(services::SERVICE_KEYS)),
+    ("Output", keys!(services::OUTPUT_KEYS)),
+    ("Warranty", keys!(warranty::WARRANTY_KEYS)),
+    ("Capacity", keys!(warranty::CAPACITY_KEYS)),
+    ("ServiceLevel", keys!(warranty::SERVICE_LEVEL_KEYS)),
+    ("Continuity", keys!(warranty::CONTINUITY_KEYS)),
+    ("Offering", keys!(offerings::OFFERING_KEYS)),
+    ("Rule", keys!(rules::RULE_KEYS)),
+    ("Goods", keys!(offerings::GOODS_KEYS)),
+    ("Access", keys!(offerings::ACCESS_KEYS)),
+    ("Action", keys!(offerings::ACTION_KEYS)),
+    ("PriceLine", keys!(offerings::PRICE_LINE_KEYS)),
+    ("Relationship", keys!(relationships::RELATIONSHIP_KEYS)),
+    ("Roles", keys!(relationships::ROLES_KEYS)),
+    ("Stakeholder", keys!(relationships::STAKEHOLDER_KEYS)),
+    ("Requirements", keys!(relationships::REQUIREMENTS_KEYS)),
+    (
+        "RequiredOutcome",
+        keys!(relationships::REQUIRED_OUTCOME_KEYS),
+    ),
+    ("Costs", keys!(relationships::BALANCE_KEYS)),
+    ("Risks", keys!(relationships::BALANCE_KEYS)),
+    ("RemovedCost", keys!(relationships::COST_KEYS)),
+    ("ImposedCost", keys!(relationships::COST_KEYS)),
+    ("Risk", keys!(relationships::RISK_KEYS)),
+    ("RunningCost", keys!(provision::RUNNING_COST_KEYS)),
+    ("CostToServe", keys!(provision::COST_TO_SERVE_KEYS)),
+    ("Provision", keys!(provision::PROVISION_KEYS)),
+    ("ProvisionCost", keys!(provision::PROVISION_COST_KEYS)),
+    ("Benefit", keys!(provision::BENEFIT_KEYS)),
+    ("Effect", keys!(provision::EFFECT_KEYS)),
+];
+
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeSet;
 
     use serde_json::Value;
 
-    use super::catalogue_schema;
+    use super::{MAPPINGS, catalogue_schema};
     use crate::load::decode;
-
-    /// A loader key list with its name, for messages and for the source check below:
-    /// the top level's in `decode`, every other in the submodule that reads it.
-    macro_rules! keys {
-        ($name:ident) => {
-            (stringify!($name), decode::$name)
-        };
-        ($module:ident::$name:ident) => {
-            (stringify!($name), decode::$module::$name)
-        };
-    }
-
-    /// Every mapping of the format: the schema's definition (`""` for the file itself)
-    /// and the keys the loader accepts there.
-    const MAPPINGS: &[(&str, (&str, &[&str]))] = &[
-        ("", keys!(TOP_KEYS)),
-        ("Catalogue", keys!(metadata::METADATA_KEYS)),
-        ("Thresholds", keys!(metadata::THRESHOLDS_KEYS)),
-        ("CatalogueLint", keys!(metadata::CATALOGUE_LINT_KEYS)),
-        ("EntityLint", keys!(common::ENTITY_LINT_KEYS)),
-        ("Organization", keys!(parties::ORGANIZATION_KEYS)),
-        ("Person", keys!(parties::PERSON_KEYS)),
-        ("Group", keys!(parties::GROUP_KEYS)),
-        ("Outcome", keys!(outcomes::OUTCOME_KEYS)),
-        ("Product", keys!(products::PRODUCT_KEYS)),
-        ("Resource", keys!(products::RESOURCE_KEYS)),
-        ("Service", keys!(services::SERVICE_KEYS)),
-        ("Output", keys!(services::OUTPUT_KEYS)),
-        ("Warranty", keys!(warranty::WARRANTY_KEYS)),
-        ("Capacity", keys!(warranty::CAPACITY_KEYS)),
-        ("ServiceLevel", keys!(warranty::SERVICE_LEVEL_KEYS)),
-        ("Continuity", keys!(warranty::CONTINUITY_KEYS)),
-        ("Offering", keys!(offerings::OFFERING_KEYS)),
-        ("Rule", keys!(rules::RULE_KEYS)),
-        ("Goods", keys!(offerings::GOODS_KEYS)),
-        ("Access", keys!(offerings::ACCESS_KEYS)),
-        ("Action", keys!(offerings::ACTION_KEYS)),
-        ("PriceLine", keys!(offerings::PRICE_LINE_KEYS)),
-        ("Relationship", keys!(relationships::RELATIONSHIP_KEYS)),
-        ("Roles", keys!(relationships::ROLES_KEYS)),
-        ("Stakeholder", keys!(relationships::STAKEHOLDER_KEYS)),
-        ("Requirements", keys!(relationships::REQUIREMENTS_KEYS)),
-        (
-            "RequiredOutcome",
-            keys!(relationships::REQUIRED_OUTCOME_KEYS),
-        ),
-        ("Costs", keys!(relationships::BALANCE_KEYS)),
-        ("Risks", keys!(relationships::BALANCE_KEYS)),
-        ("RemovedCost", keys!(relationships::COST_KEYS)),
-        ("ImposedCost", keys!(relationships::COST_KEYS)),
-        ("Risk", keys!(relationships::RISK_KEYS)),
-        ("RunningCost", keys!(provision::RUNNING_COST_KEYS)),
-        ("CostToServe", keys!(provision::COST_TO_SERVE_KEYS)),
-        ("Provision", keys!(provision::PROVISION_KEYS)),
-        ("ProvisionCost", keys!(provision::PROVISION_COST_KEYS)),
-        ("Benefit", keys!(provision::BENEFIT_KEYS)),
-        ("Effect", keys!(provision::EFFECT_KEYS)),
-    ];
 
     fn property_names(definition: &Value) -> BTreeSet<&str> {
         definition["properties"]

@@ -22,6 +22,7 @@ use rust_decimal::prelude::ToPrimitive;
 use super::index::Index;
 use crate::assess::offered::OfferedWarranty;
 use crate::diagnostic::{CustomCode, Diagnostic};
+use crate::load::decode::{offerings, outcomes, provision, relationships, word_of};
 use crate::model::{
     Catalogue, Common, CostCategory, CustomRule, Dimension, Direction, Expression, Kind, Ownership,
     Per, Priority, ProvisionCost, Risk, StakeholderRole, Warranty,
@@ -436,13 +437,7 @@ fn build_kind(index: &Index<'_>, kind: Kind, needs: Needs) -> Vec<Value> {
             .iter()
             .map(|o| {
                 let mut v = common(&o.common);
-                v.set(
-                    "kind",
-                    text(match o.kind {
-                        crate::model::OutcomeKind::Performance => "performance",
-                        crate::model::OutcomeKind::Constraint => "constraint",
-                    }),
-                );
+                v.set("kind", text(word_of(outcomes::OUTCOME_KINDS, &o.kind)));
                 v.build()
             })
             .collect(),
@@ -879,29 +874,19 @@ fn assessment(a: &crate::assess::Assessment) -> Value {
     v.build()
 }
 
+// The format's words for the values of closed sets: the decoder's own tables, so that a
+// rule compares with the words the catalogue is written in.
+
 fn dimension(d: Dimension) -> &'static str {
-    match d {
-        Dimension::OrganizationsAndPeople => "organizations-and-people",
-        Dimension::InformationAndTechnology => "information-and-technology",
-        Dimension::PartnersAndSuppliers => "partners-and-suppliers",
-        Dimension::ValueStreamsAndProcesses => "value-streams-and-processes",
-    }
+    word_of(provision::DIMENSIONS, &d)
 }
 
 fn ownership(o: Ownership) -> &'static str {
-    match o {
-        Ownership::Transferred => "transferred",
-        Ownership::Retained => "retained",
-    }
+    word_of(offerings::OWNERSHIP, &o)
 }
 
 fn per(p: Per) -> &'static str {
-    match p {
-        Per::Once => "once",
-        Per::Month => "month",
-        Per::Quarter => "quarter",
-        Per::Year => "year",
-    }
+    word_of(offerings::PER, &p)
 }
 
 fn direction(d: Direction) -> &'static str {
@@ -912,26 +897,17 @@ fn direction(d: Direction) -> &'static str {
 }
 
 fn priority(p: Priority) -> &'static str {
-    match p {
-        Priority::Must => "must",
-        Priority::Should => "should",
-        Priority::Could => "could",
-    }
+    word_of(relationships::PRIORITIES, &p)
 }
 
 fn category(c: CostCategory) -> &'static str {
-    match c {
-        CostCategory::Staff => "staff",
-        CostCategory::Technology => "technology",
-        CostCategory::Resources => "resources",
-        CostCategory::Price => "price",
-        CostCategory::Network => "network",
-        CostCategory::Procurement => "procurement",
-        CostCategory::Training => "training",
-        CostCategory::Other => "other",
-    }
+    let removed = relationships::REMOVED_COST_CATEGORIES;
+    word_of(
+        removed.iter().chain(relationships::IMPOSED_COST_CATEGORIES),
+        &c,
+    )
 }
 
 fn stakeholder_role(r: StakeholderRole) -> &'static str {
-    crate::roles::stakeholder_role(r)
+    word_of(relationships::STAKEHOLDER_ROLES, &r)
 }

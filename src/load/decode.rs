@@ -777,6 +777,18 @@ fn section_kind(section: &str) -> Option<Kind> {
     })
 }
 
+/// The word the format spells `value` with, from the tables of a closed set of words the
+/// decoder reads it with: so that what is written back (to custom rules) is what is read.
+pub(crate) fn word_of<'t, T: PartialEq + 't>(
+    tables: impl IntoIterator<Item = &'t (&'static str, T)>,
+    value: &T,
+) -> &'static str {
+    tables
+        .into_iter()
+        .find(|(_, v)| v == value)
+        .map_or("", |(word, _)| word)
+}
+
 /// Whether `id` matches `^[a-z0-9][a-z0-9._-]{0,62}$`.
 pub fn is_valid_id(id: &str) -> bool {
     let bytes = id.as_bytes();

@@ -12,7 +12,7 @@ use serde_json::{Value, json};
 const TIMEOUT: Duration = Duration::from_secs(30);
 
 /// The editor's end of a running server.
-struct Client {
+pub(crate) struct Client {
     connection: Connection,
     server: Option<JoinHandle<anyhow::Result<()>>>,
     next_id: i32,
@@ -20,13 +20,13 @@ struct Client {
     published: BTreeMap<String, Vec<Value>>,
 }
 
-fn uri(path: &Path) -> String {
+pub(crate) fn uri(path: &Path) -> String {
     svs::lsp::convert::path_to_uri(path).as_str().to_owned()
 }
 
 impl Client {
     /// Starts a server with `root` as its workspace folder and initialises it.
-    fn start(root: &Path) -> (Client, Value) {
+    pub(crate) fn start(root: &Path) -> (Client, Value) {
         let (server, client) = Connection::memory();
         let handle = std::thread::spawn(move || svs::lsp::serve(&server));
         let mut client = Client {
@@ -57,7 +57,7 @@ impl Client {
 
     /// Sends a request and waits for its response, keeping the diagnostics published
     /// meanwhile.
-    fn request(&mut self, method: &str, params: Value) -> Result<Value, ResponseError> {
+    pub(crate) fn request(&mut self, method: &str, params: Value) -> Result<Value, ResponseError> {
         self.next_id += 1;
         let id = RequestId::from(self.next_id);
         self.connection
@@ -87,7 +87,7 @@ impl Client {
         assert!(response.is_err());
     }
 
-    fn open(&mut self, path: &Path, text: &str) {
+    pub(crate) fn open(&mut self, path: &Path, text: &str) {
         self.notify(
             "textDocument/didOpen",
             json!({ "textDocument": { "uri": uri(path), "languageId": "yaml", "version": 1, "text": text } }),
@@ -95,7 +95,7 @@ impl Client {
         self.sync();
     }
 
-    fn change(&mut self, path: &Path, text: &str) {
+    pub(crate) fn change(&mut self, path: &Path, text: &str) {
         self.notify(
             "textDocument/didChange",
             json!({ "textDocument": { "uri": uri(path), "version": 2 }, "contentChanges": [{ "text": text }] }),
@@ -103,14 +103,14 @@ impl Client {
         self.sync();
     }
 
-    fn diagnostics(&self, path: &Path) -> &[Value] {
+    pub(crate) fn diagnostics(&self, path: &Path) -> &[Value] {
         self.published
             .get(&uri(path))
             .unwrap_or_else(|| panic!("nothing published for {}", path.display()))
     }
 
     /// Shuts the server down and checks that it ends cleanly.
-    fn stop(mut self) {
+    pub(crate) fn stop(mut self) {
         let response = self.request("shutdown", json!(null));
         assert_eq!(response.unwrap(), Value::Null);
         let after = self.request("textDocument/hover", json!({}));
@@ -122,7 +122,7 @@ impl Client {
 }
 
 /// A temporary workspace with these files.
-fn workspace(files: &[(&str, &str)]) -> (tempfile::TempDir, PathBuf) {
+pub(crate) fn workspace(files: &[(&str, &str)]) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().canonicalize().unwrap();
     for (name, text) in files {
@@ -138,14 +138,14 @@ const META: &str =
 
 const ORGS: &str = "svs: 1\norganizations:\n  - id: acme\n    name: Acme Ltd\n    description: The buyer.\n  - id: telco\n    name: Telco plc\n";
 
-fn codes(diagnostics: &[Value]) -> Vec<&str> {
+pub(crate) fn codes(diagnostics: &[Value]) -> Vec<&str> {
     diagnostics
         .iter()
         .map(|d| d["code"].as_str().unwrap())
         .collect()
 }
 
-fn start(line: u64, character: u64) -> Value {
+pub(crate) fn start(line: u64, character: u64) -> Value {
     json!({ "line": line, "character": character })
 }
 
@@ -273,7 +273,7 @@ fn line_of(text: &str, line: &str) -> u64 {
         .expect("the line is there") as u64
 }
 
-fn at(path: &Path, line: u64, character: u64) -> Value {
+pub(crate) fn at(path: &Path, line: u64, character: u64) -> Value {
     json!({ "textDocument": { "uri": uri(path) }, "position": start(line, character) })
 }
 
@@ -337,7 +337,7 @@ fn references_list_every_file_that_names_the_id() {
 }
 
 /// Applies a workspace edit's changes for one URI to `text`.
-fn apply(text: &str, edits: &Value) -> String {
+pub(crate) fn apply(text: &str, edits: &Value) -> String {
     let file = svs::source::SourceFile::new("f".into(), text.to_owned());
     let mut edits: Vec<(usize, usize, String)> = edits
         .as_array()

@@ -25,6 +25,7 @@ mod import_backstage;
 mod init;
 mod lint_controls;
 mod lsp;
+mod lsp_edit;
 mod provision;
 mod provision_input;
 mod readme;

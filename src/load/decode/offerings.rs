@@ -37,6 +37,20 @@ pub(crate) const ACTION_KEYS: &[&str] = &["name", "agreement"];
 /// The keys of a price line of an offering.
 pub(crate) const PRICE_LINE_KEYS: &[&str] = &["name", "amount", "per", "unit"];
 
+/// The words of `ownership`: who owns an item once it is supplied.
+pub(crate) const OWNERSHIP: &[(&str, Ownership)] = &[
+    ("transferred", Ownership::Transferred),
+    ("retained", Ownership::Retained),
+];
+
+/// The words of `per`: how often an amount falls due, on prices and costs alike.
+pub(crate) const PER: &[(&str, Per)] = &[
+    ("once", Per::Once),
+    ("month", Per::Month),
+    ("quarter", Per::Quarter),
+    ("year", Per::Year),
+];
+
 impl Decoder<'_> {
     pub(super) fn offering(&mut self, node: &Node) -> Option<Offering> {
         let fields = self.mapping(node, &self.entity_what("offering"), OFFERING_KEYS)?;
@@ -83,14 +97,7 @@ impl Decoder<'_> {
         match fields.get("ownership") {
             None => Some(Spanned::new(default, span)),
             Some(n) => {
-                let value = self.choice(
-                    n,
-                    "`ownership`",
-                    &[
-                        ("transferred", Ownership::Transferred),
-                        ("retained", Ownership::Retained),
-                    ],
-                )?;
+                let value = self.choice(n, "`ownership`", OWNERSHIP)?;
                 Some(Spanned::new(value, n.span))
             }
         }
@@ -138,16 +145,7 @@ impl Decoder<'_> {
 
     pub(super) fn per(&mut self, fields: &Fields<'_>, what: &str) -> Option<Per> {
         let node = self.required(fields, "per", what)?;
-        self.choice(
-            node,
-            "`per`",
-            &[
-                ("once", Per::Once),
-                ("month", Per::Month),
-                ("quarter", Per::Quarter),
-                ("year", Per::Year),
-            ],
-        )
+        self.choice(node, "`per`", PER)
     }
 
     pub(super) fn price_line(&mut self, node: &Node) -> Option<PriceLine> {

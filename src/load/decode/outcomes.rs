@@ -8,20 +8,19 @@ use crate::model::{Outcome, OutcomeKind};
 /// The keys of an outcome.
 pub(crate) const OUTCOME_KEYS: &[&str] = &["id", "name", "kind", "description", "lint"];
 
+/// The words of an outcome's `kind`.
+pub(crate) const OUTCOME_KINDS: &[(&str, OutcomeKind)] = &[
+    ("performance", OutcomeKind::Performance),
+    ("constraint", OutcomeKind::Constraint),
+];
+
 impl Decoder<'_> {
     pub(super) fn outcome(&mut self, node: &Node) -> Option<Outcome> {
         let fields = self.mapping(node, &self.entity_what("outcome"), OUTCOME_KEYS)?;
         let common = self.common(&fields, "outcome", true);
-        let kind = self.required(&fields, "kind", "the outcome").and_then(|n| {
-            self.choice(
-                n,
-                "`kind`",
-                &[
-                    ("performance", OutcomeKind::Performance),
-                    ("constraint", OutcomeKind::Constraint),
-                ],
-            )
-        });
+        let kind = self
+            .required(&fields, "kind", "the outcome")
+            .and_then(|n| self.choice(n, "`kind`", OUTCOME_KINDS));
         Some(Outcome {
             common: common?,
             kind: kind?,

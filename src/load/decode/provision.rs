@@ -30,6 +30,38 @@ pub(crate) const BENEFIT_KEYS: &[&str] = &["name", "kind", "amount", "per"];
 /// The keys of an effect on a stakeholder.
 pub(crate) const EFFECT_KEYS: &[&str] = &["name", "direction", "amount", "per"];
 
+/// The words of `dimension`: the four dimensions of service management.
+pub(crate) const DIMENSIONS: &[(&str, Dimension)] = &[
+    (
+        "organizations-and-people",
+        Dimension::OrganizationsAndPeople,
+    ),
+    (
+        "information-and-technology",
+        Dimension::InformationAndTechnology,
+    ),
+    ("partners-and-suppliers", Dimension::PartnersAndSuppliers),
+    (
+        "value-streams-and-processes",
+        Dimension::ValueStreamsAndProcesses,
+    ),
+];
+
+/// The words of a benefit's `kind`.
+pub(crate) const BENEFIT_KINDS: &[(&str, BenefitKind)] = &[
+    ("funding", BenefitKind::Funding),
+    ("business-development", BenefitKind::BusinessDevelopment),
+    ("image", BenefitKind::Image),
+    ("knowledge", BenefitKind::Knowledge),
+    ("other", BenefitKind::Other),
+];
+
+/// The words of an effect's `direction`.
+pub(crate) const EFFECT_DIRECTIONS: &[(&str, EffectDirection)] = &[
+    ("gain", EffectDirection::Gain),
+    ("loss", EffectDirection::Loss),
+];
+
 /// Which list a cost of provision comes from.
 #[derive(Clone, Copy)]
 pub(super) enum CostOf {
@@ -44,25 +76,7 @@ pub(super) enum CostOf {
 impl Decoder<'_> {
     /// One of the four dimensions of service management.
     pub(super) fn dimension(&mut self, node: &Node) -> Option<Dimension> {
-        self.choice(
-            node,
-            "`dimension`",
-            &[
-                (
-                    "organizations-and-people",
-                    Dimension::OrganizationsAndPeople,
-                ),
-                (
-                    "information-and-technology",
-                    Dimension::InformationAndTechnology,
-                ),
-                ("partners-and-suppliers", Dimension::PartnersAndSuppliers),
-                (
-                    "value-streams-and-processes",
-                    Dimension::ValueStreamsAndProcesses,
-                ),
-            ],
-        )
+        self.choice(node, "`dimension`", DIMENSIONS)
     }
 
     /// The costs of one list of costs of provision (absent or `~` is none).
@@ -169,19 +183,9 @@ impl Decoder<'_> {
         let what = "a benefit";
         let fields = self.mapping(node, what, BENEFIT_KEYS)?;
         let name = self.required_string(&fields, "name", what);
-        let kind = self.required(&fields, "kind", what).and_then(|n| {
-            self.choice(
-                n,
-                "the `kind` of a benefit",
-                &[
-                    ("funding", BenefitKind::Funding),
-                    ("business-development", BenefitKind::BusinessDevelopment),
-                    ("image", BenefitKind::Image),
-                    ("knowledge", BenefitKind::Knowledge),
-                    ("other", BenefitKind::Other),
-                ],
-            )
-        });
+        let kind = self
+            .required(&fields, "kind", what)
+            .and_then(|n| self.choice(n, "the `kind` of a benefit", BENEFIT_KINDS));
         let priced = self.priced(&fields, what);
         Some(Benefit {
             name: name?.value,
@@ -201,16 +205,9 @@ impl Decoder<'_> {
         let what = "an effect";
         let fields = self.mapping(node, what, EFFECT_KEYS)?;
         let name = self.required_string(&fields, "name", what);
-        let direction = fields.get("direction").map(|n| {
-            self.choice(
-                n,
-                "`direction`",
-                &[
-                    ("gain", EffectDirection::Gain),
-                    ("loss", EffectDirection::Loss),
-                ],
-            )
-        });
+        let direction = fields
+            .get("direction")
+            .map(|n| self.choice(n, "`direction`", EFFECT_DIRECTIONS));
         let priced = self.priced(&fields, what);
         Some(Effect {
             name: name?.value,

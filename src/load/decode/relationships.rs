@@ -49,6 +49,42 @@ pub(crate) const COST_KEYS: &[&str] = &["name", "category", "amount", "per"];
 /// The keys of a removed or imposed risk.
 pub(crate) const RISK_KEYS: &[&str] = &["name", "likelihood", "impact"];
 
+/// The words of a stakeholder's `role`.
+pub(crate) const STAKEHOLDER_ROLES: &[(&str, StakeholderRole)] = &[
+    ("employee", StakeholderRole::Employee),
+    ("partner", StakeholderRole::Partner),
+    ("supplier", StakeholderRole::Supplier),
+    ("investor", StakeholderRole::Investor),
+    ("regulator", StakeholderRole::Regulator),
+    ("community", StakeholderRole::Community),
+    ("charity", StakeholderRole::Charity),
+    ("other", StakeholderRole::Other),
+];
+
+/// The words of a required outcome's `priority`.
+pub(crate) const PRIORITIES: &[(&str, Priority)] = &[
+    ("must", Priority::Must),
+    ("should", Priority::Should),
+    ("could", Priority::Could),
+];
+
+/// The words of a removed cost's `category`: what the consumer no longer pays for.
+pub(crate) const REMOVED_COST_CATEGORIES: &[(&str, CostCategory)] = &[
+    ("staff", CostCategory::Staff),
+    ("technology", CostCategory::Technology),
+    ("resources", CostCategory::Resources),
+    ("other", CostCategory::Other),
+];
+
+/// The words of an imposed cost's `category`: what the consumer pays for instead.
+pub(crate) const IMPOSED_COST_CATEGORIES: &[(&str, CostCategory)] = &[
+    ("price", CostCategory::Price),
+    ("network", CostCategory::Network),
+    ("procurement", CostCategory::Procurement),
+    ("training", CostCategory::Training),
+    ("other", CostCategory::Other),
+];
+
 impl Decoder<'_> {
     pub(super) fn relationship(&mut self, node: &Node) -> Option<crate::model::Relationship> {
         let fields = self.mapping(node, &self.entity_what("relationship"), RELATIONSHIP_KEYS)?;
@@ -99,22 +135,9 @@ impl Decoder<'_> {
         let what = "a stakeholder";
         let fields = self.mapping(node, what, STAKEHOLDER_KEYS)?;
         let party = self.required_ref(&fields, "party", what);
-        let role = self.required(&fields, "role", what).and_then(|n| {
-            self.choice(
-                n,
-                "`role`",
-                &[
-                    ("employee", StakeholderRole::Employee),
-                    ("partner", StakeholderRole::Partner),
-                    ("supplier", StakeholderRole::Supplier),
-                    ("investor", StakeholderRole::Investor),
-                    ("regulator", StakeholderRole::Regulator),
-                    ("community", StakeholderRole::Community),
-                    ("charity", StakeholderRole::Charity),
-                    ("other", StakeholderRole::Other),
-                ],
-            )
-        });
+        let role = self
+            .required(&fields, "role", what)
+            .and_then(|n| self.choice(n, "`role`", STAKEHOLDER_ROLES));
         let interest = self.optional_string(&fields, "interest", what);
         let effects = self.effects(&fields);
         Some(Stakeholder {
@@ -141,17 +164,9 @@ impl Decoder<'_> {
         let what = "a required outcome";
         let fields = self.mapping(node, what, REQUIRED_OUTCOME_KEYS)?;
         let outcome = self.required_ref(&fields, "outcome", what);
-        let priority = fields.get("priority").map(|n| {
-            self.choice(
-                n,
-                "`priority`",
-                &[
-                    ("must", Priority::Must),
-                    ("should", Priority::Should),
-                    ("could", Priority::Could),
-                ],
-            )
-        });
+        let priority = fields
+            .get("priority")
+            .map(|n| self.choice(n, "`priority`", PRIORITIES));
         let weight = fields
             .get("weight")
             .map(|n| self.bounded(n, "`weight`", |d| d > Decimal::ZERO, "above 0"));
@@ -190,27 +205,12 @@ impl Decoder<'_> {
         let name = self.required_string(&fields, "name", what);
         let category = self.required(&fields, "category", what).and_then(|n| {
             if removed {
-                self.choice(
-                    n,
-                    "the category of a removed cost",
-                    &[
-                        ("staff", CostCategory::Staff),
-                        ("technology", CostCategory::Technology),
-                        ("resources", CostCategory::Resources),
-                        ("other", CostCategory::Other),
-                    ],
-                )
+                self.choice(n, "the category of a removed cost", REMOVED_COST_CATEGORIES)
             } else {
                 self.choice(
                     n,
                     "the category of an imposed cost",
-                    &[
-                        ("price", CostCategory::Price),
-                        ("network", CostCategory::Network),
-                        ("procurement", CostCategory::Procurement),
-                        ("training", CostCategory::Training),
-                        ("other", CostCategory::Other),
-                    ],
+                    IMPOSED_COST_CATEGORIES,
                 )
             }
         });

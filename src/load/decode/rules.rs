@@ -41,6 +41,13 @@ pub(crate) const RULE_KINDS: &[(&str, Kind)] = &[
     ("relationships", Kind::Relationship),
 ];
 
+/// The words of a rule's `severity`.
+pub(crate) const SEVERITIES: &[(&str, Severity)] = &[
+    ("error", Severity::Error),
+    ("warning", Severity::Warning),
+    ("info", Severity::Info),
+];
+
 /// The section a kind's entities are listed in.
 pub fn section_of(kind: Kind) -> &'static str {
     RULE_KINDS
@@ -86,15 +93,7 @@ impl Decoder<'_> {
         });
         let severity = match fields.get("severity") {
             None => Some(Severity::Warning),
-            Some(n) => self.choice(
-                n,
-                "`severity`",
-                &[
-                    ("error", Severity::Error),
-                    ("warning", Severity::Warning),
-                    ("info", Severity::Info),
-                ],
-            ),
+            Some(n) => self.choice(n, "`severity`", SEVERITIES),
         };
         let on = self
             .required(&fields, "on", &what)
