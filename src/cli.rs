@@ -88,9 +88,9 @@ struct Cli {
     #[arg(short, long, global = true)]
     quiet: bool,
 
-    /// Use at most N threads to read catalogue files; with N of 2 or more a large single
-    /// file is parsed in pieces in parallel (default: one thread per core for the files of
-    /// a directory, one pass for a single file)
+    /// Use at most N threads to read catalogue files: the files of a directory are read
+    /// side by side, and a large file is cut into pieces read in parallel (default: one
+    /// thread per core; 1 reads each file in one pass)
     #[arg(short, long, global = true, value_name = "N")]
     jobs: Option<std::num::NonZeroUsize>,
 }

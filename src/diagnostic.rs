@@ -365,7 +365,7 @@ fn compare(a: &Diagnostic, b: &Diagnostic, sources: &SourceMap) -> Ordering {
     let path = |d: &Diagnostic| sources.file(d.span.file).path.as_str();
     path(a)
         .cmp(path(b))
-        .then(a.span.start.cmp(&b.span.start))
+        .then(a.span.start().cmp(&b.span.start()))
         .then_with(|| a.code.code().cmp(b.code.code()))
         .then_with(|| a.message.cmp(&b.message))
         .then_with(|| a.entity.cmp(&b.entity))

@@ -46,6 +46,17 @@ pub enum LoadError {
         /// Why.
         source: std::io::Error,
     },
+    /// A file is larger than svs reads.
+    #[error(
+        "{} is {bytes} bytes: svs reads files of up to 4 GiB; split the catalogue into several files",
+        path.display()
+    )]
+    TooLarge {
+        /// The path.
+        path: PathBuf,
+        /// Its size.
+        bytes: u64,
+    },
     /// A directory holds no catalogue file.
     #[error("no *.yaml or *.yml file under {}", .0.display())]
     NoYaml(PathBuf),
@@ -82,6 +93,14 @@ pub fn load(paths: &[PathBuf], exclude: &files::Exclude) -> Result<Loaded, LoadE
     let files = files::collect(paths, exclude)?;
     let mut inputs = Vec::with_capacity(files.len());
     for path in files {
+        if let Ok(metadata) = std::fs::metadata(&path)
+            && metadata.len() > crate::source::MAX_FILE_BYTES
+        {
+            return Err(LoadError::TooLarge {
+                path,
+                bytes: metadata.len(),
+            });
+        }
         let bytes = std::fs::read(&path).map_err(|source| LoadError::Unreadable {
             path: path.clone(),
             source,
@@ -203,17 +222,11 @@ fn decode_all(sources: &SourceMap, files: &[FileId], done: &AtomicUsize) -> Vec<
     let jobs = jobs();
     let workers = jobs.min(files.len());
     if workers <= 1 {
-        // One file (or one thread). Cutting the file into pieces parsed in parallel is
-        // asked for with `--jobs N`: measured on two shared cores, it costs half as much
-        // CPU again (trees built on one thread and freed on another) for no gain in wall
-        // time, so it is not the default.
-        let file_jobs = match JOBS.load(Ordering::Relaxed) {
-            0 => 1,
-            n => n,
-        };
+        // One file (or one thread): a large file is cut into pieces parsed and decoded on
+        // every core (`--jobs` caps them); a small one is read in one pass.
         return files
             .iter()
-            .map(|&file| yaml::with_jobs(file_jobs, || decode_one(file)))
+            .map(|&file| yaml::with_jobs(jobs, || decode_one(file)))
             .collect();
     }
     // Worker `w` takes files w, w + workers, …: sizes in a directory vary, and striding

@@ -204,7 +204,7 @@ impl Server<'_> {
         };
         let found = symbols::occurrences(catalogue)
             .into_iter()
-            .find(|o| o.span.file == file && o.span.start <= offset && offset <= o.span.end);
+            .find(|o| o.span.file == file && o.span.start() <= offset && offset <= o.span.end());
         Ok(found.map(|occurrence| (checked, occurrence)))
     }
 

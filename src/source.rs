@@ -13,26 +13,44 @@ use std::sync::OnceLock;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct FileId(pub u32);
 
+/// The largest file svs reads: spans hold 32-bit offsets, which halves the size of every
+/// position the model keeps (most of a large catalogue's memory is positions).
+pub const MAX_FILE_BYTES: u64 = u32::MAX as u64;
+
 /// A byte range in one source file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Span {
     /// The file the range belongs to.
     pub file: FileId,
-    /// First byte.
-    pub start: usize,
-    /// One past the last byte.
-    pub end: usize,
+    start: u32,
+    end: u32,
 }
 
 impl Span {
-    /// A span of `len` bytes at `start` in `file`.
+    /// The bytes from `start` to `end` in `file`. Offsets past [`MAX_FILE_BYTES`], which
+    /// the loader refuses, are held at it.
     pub fn new(file: FileId, start: usize, end: usize) -> Self {
-        Span { file, start, end }
+        let offset = |at: usize| u32::try_from(at).unwrap_or(u32::MAX);
+        Span {
+            file,
+            start: offset(start),
+            end: offset(end),
+        }
+    }
+
+    /// First byte.
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    /// One past the last byte.
+    pub fn end(&self) -> usize {
+        self.end as usize
     }
 
     /// The byte range, for slicing the file's text.
     pub fn range(&self) -> Range<usize> {
-        self.start..self.end
+        self.start()..self.end()
     }
 }
 
@@ -204,7 +222,7 @@ impl SourceMap {
 
     /// The position of a span's start.
     pub fn position(&self, span: Span) -> Position {
-        self.file(span.file).position(span.start)
+        self.file(span.file).position(span.start())
     }
 
     /// The text a span covers.

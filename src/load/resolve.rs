@@ -162,7 +162,7 @@ impl Resolver<'_> {
         let mut all = all_ids(catalogue);
         all.extend(dropped.iter().map(|(kind, id)| (*kind, DROPPED, id)));
         // The first definition is the first in reading order, whatever its kind.
-        all.sort_by_key(|(_, _, id)| (id.span.file, id.span.start));
+        all.sort_by_key(|(_, _, id)| (id.span.file, id.span.start()));
         for (kind, index, id) in all {
             match self.ids.get(&id.value) {
                 Some(&(first_kind, _, first_span)) => self.diagnostics.push(

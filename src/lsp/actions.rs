@@ -98,7 +98,7 @@ fn allow(
         .into_iter()
         .find(|o| o.definition && o.kind != Kind::Rule && catalogue.id(o.kind, o.index) == id)?;
     let source = sources.file(definition.span.file);
-    let (start, end, text) = allow_edit(&source.text, definition.span.start, code)?;
+    let (start, end, text) = allow_edit(&source.text, definition.span.start(), code)?;
     let edit = TextEdit::new(
         lsp_types::Range::new(
             convert::position(source, start),

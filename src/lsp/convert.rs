@@ -63,7 +63,7 @@ pub fn position(file: &SourceFile, offset: usize) -> Position {
 /// The LSP range of a span.
 pub fn range(sources: &SourceMap, span: Span) -> Range {
     let file = sources.file(span.file);
-    Range::new(position(file, span.start), position(file, span.end))
+    Range::new(position(file, span.start()), position(file, span.end()))
 }
 
 /// The byte offset of an LSP position, or `None` when it is outside the text.

@@ -123,7 +123,7 @@ pub fn id_span(sources: &SourceMap, span: Span, id: &str) -> Span {
     let text = sources.text(span);
     match text.find(id) {
         Some(at) if text.len() > id.len() => {
-            Span::new(span.file, span.start + at, span.start + at + id.len())
+            Span::new(span.file, span.start() + at, span.start() + at + id.len())
         }
         _ => span,
     }

@@ -32,8 +32,8 @@ pub fn render_lint(
             Severity::Info => "notice",
         };
         let file = sources.file(finding.span.file);
-        let start = file.position(finding.span.start);
-        let end = file.position(finding.span.end.max(finding.span.start));
+        let start = file.position(finding.span.start());
+        let end = file.position(finding.span.end().max(finding.span.start()));
         let message = match &finding.help {
             Some(help) => format!("{}\nhelp: {help}", finding.message),
             None => finding.message.clone(),

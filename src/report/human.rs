@@ -79,8 +79,8 @@ fn snippet<'a>(
     let lines = file.line_range(span.range());
     let first_line = file.position(lines.start).line;
     let text = &file.text[lines.clone()];
-    let start = span.start.clamp(lines.start, lines.end) - lines.start;
-    let mut end = span.end.clamp(lines.start, lines.end) - lines.start;
+    let start = span.start().clamp(lines.start, lines.end) - lines.start;
+    let mut end = span.end().clamp(lines.start, lines.end) - lines.start;
     if end <= start {
         // Point at one character, when there is one on the line.
         end = text[start..]

@@ -56,7 +56,7 @@ pub fn render_lint(
         }
         writeln!(out, r#"    <testcase name="{name}" classname="svs.lint">"#)?;
         for finding in findings {
-            let position = file.position(finding.span.start);
+            let position = file.position(finding.span.start());
             let mut body = format!(
                 "{}:{}:{}: {} {} ({}): {}",
                 file.path,

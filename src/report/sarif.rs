@@ -167,8 +167,8 @@ fn uri(path: &str) -> String {
 
 fn physical(sources: &SourceMap, span: Span) -> PhysicalLocation {
     let file = sources.file(span.file);
-    let start = file.position(span.start);
-    let end = file.position(span.end.max(span.start));
+    let start = file.position(span.start());
+    let end = file.position(span.end().max(span.start()));
     let end = if end == start {
         crate::source::Position {
             line: start.line,

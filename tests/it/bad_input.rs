@@ -278,3 +278,19 @@ fn an_unquoted_number_with_digit_separators_is_text_as_in_yaml_1_2() {
     let message = document["findings"][0]["message"].as_str().unwrap();
     assert!(message.contains("must be a number"), "{message}");
 }
+
+#[test]
+fn a_file_over_four_gibibytes_is_refused_before_it_is_read() {
+    // A sparse file: its size is 4 GiB, its blocks none.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.yaml");
+    let file = std::fs::File::create(&path).unwrap();
+    file.set_len(u64::from(u32::MAX) + 1).unwrap();
+    let out = run(&["lint", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("huge.yaml is 4294967296 bytes: svs reads files of up to 4 GiB"),
+        "{stderr}"
+    );
+}

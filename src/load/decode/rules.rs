@@ -218,7 +218,7 @@ impl Decoder<'_> {
     /// scalar's start otherwise.
     fn position_in(&self, span: Span, expression: &str, line: isize, column: isize) -> Span {
         let at = |offset: usize| Span::new(span.file, offset, self.char_end(offset));
-        let start = at(span.start);
+        let start = at(span.start());
         let (Ok(line), Ok(column)) = (usize::try_from(line), usize::try_from(column)) else {
             return start;
         };
@@ -231,16 +231,16 @@ impl Decoder<'_> {
         let in_line = byte_of_char(expression_line, column.saturating_sub(1));
         let raw = self.text.get(span.range()).unwrap_or_default();
         if line == 1 && raw == expression {
-            return at(span.start + in_line);
+            return at(span.start() + in_line);
         }
         let quoted = raw.len() == expression.len() + 2
             && (raw.starts_with('"') || raw.starts_with('\''))
             && raw.get(1..raw.len() - 1) == Some(expression);
         if line == 1 && quoted {
-            return at(span.start + 1 + in_line);
+            return at(span.start() + 1 + in_line);
         }
         if raw.starts_with('|') {
-            if let Some(offset) = self.in_literal_block(span.start, line, expression_line) {
+            if let Some(offset) = self.in_literal_block(span.start(), line, expression_line) {
                 return at(offset + in_line);
             }
         }
