@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Measures svs at scale. For each size N (offerings) it generates a catalogue and measures,
-# with GNU time, (1) the event-only walk of the file with the YAML parser svs uses
-# (examples/bare_parse.rs: the floor any loader must pay), (2) `svs lint` and
-# (3) `svs assess --format json`, each at --jobs 1, 2 and every core. It prints CPU and
-# wall time, peak memory against the file's size, and each wall time against the walk's.
+# with GNU time, (1) the event-only walk of the file with the YAML parser svs uses and with
+# saphyr-parser, the parser it was forked from (examples/bare_parse.rs: the floor any
+# loader must pay), (2) `svs lint` and (3) `svs assess --format json`, each at --jobs 1, 2
+# and every core. It prints CPU and wall time, peak memory against the file's size, and
+# each wall time against the faster walk's.
 # With two sizes or more it also prints the time ratio of each size to the one before.
 #
 #   bash benches/scale.sh                 # N = 1000 10000
@@ -158,19 +159,25 @@ for n in "${sizes[@]}"; do
         "$bin/examples/gen_catalogue" "$n" "$target" --files "$FILES"
         bytes=$(cat "$target"/*.yaml | wc -c)
         walk_cmd=(sh -c 'for f in "$0"/*.yaml; do "$1" "$f"; done' "$target" "$bin/examples/bare_parse")
+        saphyr_cmd=(sh -c 'for f in "$0"/*.yaml; do "$1" --saphyr "$f"; done' "$target" "$bin/examples/bare_parse")
     else
         target="$target.yaml"
         "$bin/examples/gen_catalogue" "$n" "$target"
         bytes=$(wc -c < "$target")
         walk_cmd=("$bin/examples/bare_parse" "$target")
+        saphyr_cmd=("$bin/examples/bare_parse" --saphyr "$target")
     fi
     mb=$(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }')
     read -r walk_cpu walk_wall walk_kb < <(measure "${walk_cmd[@]}")
+    read -r saphyr_cpu saphyr_wall saphyr_kb < <(measure "${saphyr_cmd[@]}")
+    # x_walk is against the faster of the two walks.
+    base=$(awk -v a="$walk_wall" -v b="$saphyr_wall" 'BEGIN { print (a < b ? a : b) }')
     row() { # STEP CPU WALL KB
-        awk -v n="$n" -v mb="$mb" -v step="$1" -v cpu="$2" -v wall="$3" -v kb="$4" -v bytes="$bytes" -v base="$walk_wall" \
+        awk -v n="$n" -v mb="$mb" -v step="$1" -v cpu="$2" -v wall="$3" -v kb="$4" -v bytes="$bytes" -v base="$base" \
             'BEGIN { printf "%-9s %-9s %-14s %7.2f %7.2f %9.1f %7.1f %8.2f\n", n, mb " MB", step, cpu, wall, kb / 1024, kb * 1024 / bytes, wall / base }'
     }
     row walk "$walk_cpu" "$walk_wall" "$walk_kb"
+    row "walk saphyr" "$saphyr_cpu" "$saphyr_wall" "$saphyr_kb"
     jobs_list=(1)
     [ "$cores" -ge 2 ] && jobs_list+=(2)
     [ "$cores" -gt 2 ] && jobs_list+=("$cores")
