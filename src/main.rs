@@ -4,6 +4,10 @@
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
+/// mimalloc: the pieces of a large file are parsed and decoded on several threads, where
+/// the system allocator spent as much time again on their small allocations (see the
+/// `mimalloc` feature in Cargo.toml).
+#[cfg(feature = "mimalloc")]
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
