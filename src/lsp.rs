@@ -6,6 +6,11 @@
 //! open buffers in place of the disk ([`workspace`]). The loader, the rules and the
 //! assessment are the CLI's own, so the editor and CI never disagree. [`convert`] owns
 //! positions; [`diagnostics`] turns findings into the protocol's diagnostics.
+//!
+//! A check costs as much as `svs lint`, and an editor sends the whole text at every
+//! keystroke. So changes are applied as they arrive but checked only when no message is
+//! waiting (or a request needs them): those that come in while a check runs are checked
+//! together by the next, and the server is never more than one check behind the typing.
 
 pub mod complete;
 pub mod convert;
@@ -13,7 +18,10 @@ pub mod diagnostics;
 pub mod symbols;
 pub mod workspace;
 
+use std::collections::BTreeSet;
 use std::path::PathBuf;
+
+use crossbeam_channel::TryRecvError;
 
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types::notification::{
@@ -30,7 +38,7 @@ use lsp_types::{
 use serde::de::DeserializeOwned;
 
 use symbols::Occurrence;
-use workspace::{Checked, Workspace};
+use workspace::{Checked, Scope, Workspace};
 
 /// What the server can do, as `initialize` announces it.
 pub fn capabilities() -> ServerCapabilities {
@@ -73,21 +81,41 @@ pub fn serve(connection: &Connection) -> anyhow::Result<()> {
             root: root_of(&params),
             ..Workspace::default()
         },
+        stale: BTreeSet::new(),
         shutting_down: false,
     };
-    for message in &connection.receiver {
+    loop {
+        // Changes are applied as they come, but checked only once nothing is waiting: the
+        // changes that arrive while a check runs are checked together by the next one.
+        let message = match connection.receiver.try_recv() {
+            Ok(message) => message,
+            Err(TryRecvError::Empty) => {
+                server.publish_stale()?;
+                match connection.receiver.recv() {
+                    Ok(message) => message,
+                    Err(_) => return Ok(()),
+                }
+            }
+            Err(TryRecvError::Disconnected) => return Ok(()),
+        };
         match message {
-            Message::Request(request) => server.request(request)?,
+            Message::Request(request) => {
+                // An answer comes after the diagnostics of every change before it. Not
+                // for `shutdown`: what it leaves unchecked is never wanted.
+                if request.method != "shutdown" {
+                    server.publish_stale()?;
+                }
+                server.request(request)?;
+            }
             Message::Notification(notification) => {
                 if notification.method == lsp_types::notification::Exit::METHOD {
                     return Ok(());
                 }
-                server.notification(notification)?;
+                server.notification(notification);
             }
             Message::Response(_) => {}
         }
     }
-    Ok(())
 }
 
 /// The workspace folder: the first of `workspaceFolders`, else `rootUri`.
@@ -136,6 +164,9 @@ fn code_actions(params: &lsp_types::CodeActionParams) -> Vec<lsp_types::CodeActi
 struct Server<'a> {
     connection: &'a Connection,
     workspace: Workspace,
+    /// The files changed since their catalogue was last checked: at most one entry per
+    /// file, emptied by every check, so nothing builds up change after change.
+    stale: BTreeSet<PathBuf>,
     shutting_down: bool,
 }
 
@@ -167,6 +198,7 @@ impl Server<'_> {
             ))
         } else if method == "shutdown" {
             self.shutting_down = true;
+            self.stale.clear();
             Ok(serde_json::Value::Null)
         } else {
             self.answer(&method, params)
@@ -395,7 +427,13 @@ impl Server<'_> {
         }))
     }
 
-    fn notification(&mut self, notification: Notification) -> anyhow::Result<()> {
+    /// Applies a change the editor made; its catalogue is checked by [`publish_stale`].
+    ///
+    /// [`publish_stale`]: Server::publish_stale
+    fn notification(&mut self, notification: Notification) {
+        if self.shutting_down {
+            return;
+        }
         let Notification {
             method,
             params: value,
@@ -443,22 +481,31 @@ impl Server<'_> {
             }
             _ => None,
         };
-        match changed {
-            Some(path) => self.publish(&path),
-            None => Ok(()),
+        if let Some(path) = changed {
+            self.stale.insert(path);
         }
     }
 
-    /// Re-checks the catalogue of `path` and publishes the findings of each of its files.
-    fn publish(&self, path: &std::path::Path) -> anyhow::Result<()> {
-        let checked = self.workspace.check(&self.workspace.scope(path));
-        for (file, diagnostics) in diagnostics::by_file(&checked) {
-            let params =
-                PublishDiagnosticsParams::new(convert::path_to_uri(&file), diagnostics, None);
-            self.send(Notification::new(
-                PublishDiagnostics::METHOD.to_owned(),
-                params,
-            ))?;
+    /// Checks the catalogue of each stale file, once however many of its files changed,
+    /// and publishes the findings of each of its files.
+    fn publish_stale(&mut self) -> anyhow::Result<()> {
+        let mut scopes: Vec<Scope> = Vec::new();
+        for path in std::mem::take(&mut self.stale) {
+            let scope = self.workspace.scope(&path);
+            if !scopes.contains(&scope) {
+                scopes.push(scope);
+            }
+        }
+        for scope in scopes {
+            let checked = self.workspace.check(&scope);
+            for (file, diagnostics) in diagnostics::by_file(&checked) {
+                let params =
+                    PublishDiagnosticsParams::new(convert::path_to_uri(&file), diagnostics, None);
+                self.send(Notification::new(
+                    PublishDiagnostics::METHOD.to_owned(),
+                    params,
+                ))?;
+            }
         }
         Ok(())
     }

@@ -24,6 +24,7 @@ mod import_backstage;
 mod init;
 mod lint_controls;
 mod lsp;
+mod lsp_robust;
 mod provision;
 mod provision_input;
 mod readme;
