@@ -3,7 +3,8 @@
 //!
 //! It is synchronous, as rust-analyzer's protocol layer ([`lsp_server`]) allows: one
 //! message at a time, each answered from a fresh load of the file's catalogue with the
-//! open buffers in place of the disk ([`workspace`]). The loader, the rules and the
+//! open buffers in place of the disk ([`workspace`]), or from the last one while no
+//! notification came in between. The loader, the rules and the
 //! assessment are the CLI's own, so the editor and CI never disagree. [`convert`] owns
 //! positions; [`diagnostics`] turns findings into the protocol's diagnostics.
 //!
@@ -18,8 +19,10 @@ pub mod diagnostics;
 pub mod symbols;
 pub mod workspace;
 
+use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
+use std::rc::Rc;
 
 use crossbeam_channel::TryRecvError;
 
@@ -82,6 +85,7 @@ pub fn serve(connection: &Connection) -> anyhow::Result<()> {
             ..Workspace::default()
         },
         stale: BTreeSet::new(),
+        checked: RefCell::new(None),
         shutting_down: false,
     };
     loop {
@@ -167,6 +171,9 @@ struct Server<'a> {
     /// The files changed since their catalogue was last checked: at most one entry per
     /// file, emptied by every check, so nothing builds up change after change.
     stale: BTreeSet<PathBuf>,
+    /// The catalogue last checked, until the next notification: the requests an editor
+    /// sends after a change ask about the text just checked, and need not check it again.
+    checked: RefCell<Option<(Scope, Rc<Checked>)>>,
     shutting_down: bool,
 }
 
@@ -206,6 +213,20 @@ impl Server<'_> {
         self.respond(id, result)
     }
 
+    /// The catalogue of `scope` checked: the last one checked when nothing changed since.
+    fn check(&self, scope: Scope) -> Rc<Checked> {
+        if let Some((last, checked)) = &*self.checked.borrow() {
+            if *last == scope {
+                return Rc::clone(checked);
+            }
+        }
+        // The old one is dropped first: never two catalogues in memory at once.
+        self.checked.replace(None);
+        let checked = Rc::new(self.workspace.check(&scope));
+        self.checked.replace(Some((scope, Rc::clone(&checked))));
+        checked
+    }
+
     fn respond(
         &self,
         id: RequestId,
@@ -240,11 +261,11 @@ impl Server<'_> {
     fn at(
         &self,
         position: &TextDocumentPositionParams,
-    ) -> Result<Option<(Checked, Occurrence)>, Failure> {
+    ) -> Result<Option<(Rc<Checked>, Occurrence)>, Failure> {
         let Some(path) = convert::uri_to_path(&position.text_document.uri) else {
             return Ok(None);
         };
-        let checked = self.workspace.check(&self.workspace.scope(&path));
+        let checked = self.check(self.workspace.scope(&path));
         let Some(file) = checked.file_id(&path) else {
             return Ok(None);
         };
@@ -363,7 +384,7 @@ impl Server<'_> {
         let Some(path) = convert::uri_to_path(&position.text_document.uri) else {
             return Ok(None);
         };
-        let checked = self.workspace.check(&self.workspace.scope(&path));
+        let checked = self.check(self.workspace.scope(&path));
         let Some(file) = checked.file_id(&path) else {
             return Ok(None);
         };
@@ -434,6 +455,8 @@ impl Server<'_> {
         if self.shutting_down {
             return;
         }
+        // Any notification may change a text or what is on disk.
+        self.checked.replace(None);
         let Notification {
             method,
             params: value,
@@ -497,7 +520,7 @@ impl Server<'_> {
             }
         }
         for scope in scopes {
-            let checked = self.workspace.check(&scope);
+            let checked = self.check(scope);
             for (file, diagnostics) in diagnostics::by_file(&checked) {
                 let params =
                     PublishDiagnosticsParams::new(convert::path_to_uri(&file), diagnostics, None);
