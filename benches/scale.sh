@@ -18,8 +18,8 @@
 #                                         # changes one at a time, each timed to its
 #                                         # diagnostics; the median and longest against
 #                                         # the lint's wall time, and the server's peak
-#                                         # memory after 10 changes and after all of them
-#                                         # (the same twice: nothing kept per change)
+#                                         # and current memory after 10 changes and after
+#                                         # all of them (close: nothing kept per change)
 #   CHECK_JSONSCHEMA=/path/to/check-jsonschema bash benches/scale.sh 1000
 #                                         # also time check-jsonschema against `svs schema`
 #
@@ -107,8 +107,10 @@ if [ -n "$lsp" ]; then
         row "lsp open" "$(figure open_ms)" ""
         row "lsp change, median" "$(figure median_ms)" ""
         row "lsp change, longest" "$(figure max_ms)" ""
-        row "lsp after 10 changes" "" "$(figure hwm10_kb)"
-        row "lsp after $changes changes" "" "$(figure hwm_kb)"
+        row "lsp peak, 10 changes" "" "$(figure hwm10_kb)"
+        row "lsp peak, $changes changes" "" "$(figure hwm_kb)"
+        row "lsp now, 10 changes" "" "$(figure rss10_kb)"
+        row "lsp now, $changes changes" "" "$(figure rss_kb)"
     done
     exit 0
 fi

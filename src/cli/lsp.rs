@@ -102,17 +102,21 @@ fn read_frame(input: &mut impl BufRead) -> std::io::Result<Frame> {
     let Some(length) = length else {
         return Ok(Frame::Malformed);
     };
-    let mut body = Vec::new();
+    // Room for the body as announced, up to a bound: a lie costs no more than that.
+    let mut body = Vec::with_capacity(usize::try_from(length.min(1 << 26)).unwrap_or(0));
     input.take(length).read_to_end(&mut body)?;
     if (body.len() as u64) < length {
         return Ok(Frame::End);
     }
-    Ok(
-        match serde_json::from_str(&String::from_utf8_lossy(&body)) {
-            Ok(message) => Frame::Message(message),
-            Err(_) => Frame::Malformed,
-        },
-    )
+    // Through a `Value`, whose strings the message then takes: read straight into a
+    // `Message`, an untagged enum, serde would first copy every string (a whole buffer
+    // at each change) into a value of its own.
+    let value = serde_json::from_str::<serde_json::Value>(&String::from_utf8_lossy(&body));
+    drop(body);
+    Ok(match value.and_then(serde_json::from_value) {
+        Ok(message) => Frame::Message(message),
+        Err(_) => Frame::Malformed,
+    })
 }
 
 #[cfg(test)]
