@@ -451,3 +451,42 @@ fn the_binary_reads_past_bytes_that_are_not_utf8_on_the_wire_or_on_disk() {
     assert_eq!(response(5)["result"], Value::Null);
     assert!(messages.iter().all(|m| m["id"] != 77));
 }
+
+#[test]
+fn odd_uris_are_ignored_or_read_as_paths() {
+    let (_dir, root) = workspace(&[
+        ("catalogue.yaml", META),
+        ("orgs.yaml", ORGS),
+        ("people.yaml", PEOPLE.as_bytes()),
+    ]);
+    let mut client = Client::start(&root);
+    let root_uri = uri(&root);
+    // Other people: an odd URI that is still a path in the catalogue adds them.
+    let text = PEOPLE.replace("zoe", "zed").replace("ann", "abe");
+    for odd in [
+        // Percent-encoded bytes that are not UTF-8, a bad escape, no path, another host.
+        format!("{root_uri}/%FF%FE.yaml"),
+        format!("{root_uri}/%G1.yaml"),
+        "file://".to_owned(),
+        "file://elsewhere".to_owned(),
+        // Empty segments and a query: still a path.
+        format!("{root_uri}//odd.yaml?x=1#y"),
+        "untitled:Untitled-1".to_owned(),
+    ] {
+        let document = json!({ "uri": odd, "languageId": "yaml", "version": 1, "text": text });
+        client.notify("textDocument/didOpen", json!({ "textDocument": document }));
+        let position =
+            json!({ "textDocument": { "uri": odd }, "position": { "line": 2, "character": 42 } });
+        // Nothing to show, `acme` when it is a path, or a URI the protocol's types refuse.
+        match client.request("textDocument/hover", position) {
+            Ok(hover) => assert!(
+                hover.is_null()
+                    || hover["contents"]["value"] == "**organization** `acme`: Acme Ltd",
+                "{odd}: {hover}"
+            ),
+            Err(error) => assert_eq!(error.code, -32602, "{odd}: {error:?}"),
+        }
+    }
+    acme_is_still_found(&mut client, &root);
+    client.stop();
+}
