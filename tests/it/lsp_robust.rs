@@ -490,3 +490,36 @@ fn odd_uris_are_ignored_or_read_as_paths() {
     acme_is_still_found(&mut client, &root);
     client.stop();
 }
+
+#[test]
+fn a_request_after_a_notification_sees_what_it_changed_on_disk() {
+    let (_dir, root) = workspace(&[
+        ("catalogue.yaml", META),
+        ("orgs.yaml", ORGS),
+        ("people.yaml", PEOPLE.as_bytes()),
+    ]);
+    let mut client = Client::start(&root);
+    let people = root.join("people.yaml");
+    let hover = |client: &mut Client| {
+        let found = client.request("textDocument/hover", at(&people, 2, 42));
+        found.unwrap()["contents"]["value"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+    assert_eq!(hover(&mut client), "**organization** `acme`: Acme Ltd");
+    // Asked again, the answer comes from the catalogue checked for the first.
+    assert_eq!(hover(&mut client), "**organization** `acme`: Acme Ltd");
+    let orgs = root.join("orgs.yaml");
+    std::fs::write(
+        &orgs,
+        "svs: 1\norganizations:\n  - { id: acme, name: Acme plc }\n",
+    )
+    .unwrap();
+    client.notify(
+        "textDocument/didSave",
+        json!({ "textDocument": { "uri": uri(&orgs) } }),
+    );
+    assert_eq!(hover(&mut client), "**organization** `acme`: Acme plc");
+    client.stop();
+}
