@@ -13,6 +13,14 @@
 #   bash benches/scale.sh --import 10000  # `svs import backstage` on N generated components
 #   RULES=1 bash benches/scale.sh 10000   # `svs lint` with and without five custom rules
 #                                         # (docs/custom-rules.md) appended to the catalogue
+#   bash benches/scale.sh --lsp 1000      # `svs lsp`: one `svs lint`, then the language
+#                                         # server driven over stdio (examples/lsp_drive.rs):
+#                                         # the file opened, then CHANGES (default 200)
+#                                         # changes one at a time, each timed to its
+#                                         # diagnostics; the median and longest against
+#                                         # the lint's wall time, and the server's peak
+#                                         # and current memory after 10 changes and after
+#                                         # all of them (close: nothing kept per change)
 #   CHECK_JSONSCHEMA=/path/to/check-jsonschema bash benches/scale.sh 1000
 #                                         # also time check-jsonschema against `svs schema`
 #
@@ -21,14 +29,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-import=
-if [ "${1:-}" = --import ]; then
-    import=1
-    shift
-fi
+import= lsp=
+case "${1:-}" in
+    --import) import=1; shift ;;
+    --lsp) lsp=1; shift ;;
+esac
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000)
-cargo build --release --quiet --bin svs --example gen_catalogue --example bare_parse
+cargo build --release --quiet --bin svs --example gen_catalogue --example bare_parse --example lsp_drive
 # Cargo puts its builds under $CARGO_TARGET_DIR when it is set.
 bin=${CARGO_TARGET_DIR:-target}/release
 work=$(mktemp -d)
@@ -76,6 +84,34 @@ if [ -n "$import" ]; then
         printf '%-10s %-9s %-8s %10.2f %10.2f %10.1f\n' "$n" "$mb MB" import "$cpu" "$wall" "$(awk -v k="$kb" 'BEGIN { print k / 1024 }')"
         read -r cpu wall kb < <(measure "$bin/svs" lint "$work/imported-$n") || true
         printf '%-10s %-9s %-8s %10.2f %10.2f %10.1f\n' "$n" "$mb MB" lint "$cpu" "$wall" "$(awk -v k="$kb" 'BEGIN { print k / 1024 }')"
+    done
+    exit 0
+fi
+
+if [ -n "$lsp" ]; then
+    changes=${CHANGES:-200}
+    printf '%-9s %-9s %-22s %9s %9s %9s\n' offerings size step wall_ms x_lint peak_MiB
+    for n in "${sizes[@]}"; do
+        # A directory of its own: the server checks the file's whole directory.
+        dir="$work/lsp-$n"
+        mkdir -p "$dir"
+        "$bin/examples/gen_catalogue" "$n" "$dir/catalogue.yaml"
+        mb=$(wc -c < "$dir/catalogue.yaml" | awk '{ printf "%.1f", $1 / 1e6 }')
+        read -r _ lint_wall lint_kb < <(measure "$bin/svs" lint "$dir/catalogue.yaml")
+        figures=$("$bin/examples/lsp_drive" "$bin/svs" "$dir/catalogue.yaml" "$changes")
+        figure() { tr ' ' '\n' <<< "$figures" | sed -n "s/^$1=//p"; }
+        row() { # STEP MS KB
+            awk -v n="$n" -v mb="$mb" -v step="$1" -v ms="$2" -v kb="$3" -v lint="$lint_wall" \
+                'BEGIN { printf "%-9s %-9s %-22s %9s %9s %9s\n", n, mb " MB", step, ms == "" ? "" : sprintf("%.0f", ms), ms == "" ? "" : sprintf("%.2f", ms / 1000 / lint), kb == "" ? "" : sprintf("%.1f", kb / 1024) }'
+        }
+        row "lint" "$(awk -v w="$lint_wall" 'BEGIN { print w * 1000 }')" "$lint_kb"
+        row "lsp open" "$(figure open_ms)" ""
+        row "lsp change, median" "$(figure median_ms)" ""
+        row "lsp change, longest" "$(figure max_ms)" ""
+        row "lsp peak, 10 changes" "" "$(figure hwm10_kb)"
+        row "lsp peak, $changes changes" "" "$(figure hwm_kb)"
+        row "lsp now, 10 changes" "" "$(figure rss10_kb)"
+        row "lsp now, $changes changes" "" "$(figure rss_kb)"
     done
     exit 0
 fi

@@ -3,9 +3,15 @@
 //!
 //! It is synchronous, as rust-analyzer's protocol layer ([`lsp_server`]) allows: one
 //! message at a time, each answered from a fresh load of the file's catalogue with the
-//! open buffers in place of the disk ([`workspace`]). The loader, the rules and the
+//! open buffers in place of the disk ([`workspace`]), or from the last one while no
+//! notification came in between. The loader, the rules and the
 //! assessment are the CLI's own, so the editor and CI never disagree. [`convert`] owns
 //! positions; [`diagnostics`] turns findings into the protocol's diagnostics.
+//!
+//! A check costs as much as `svs lint`, and an editor sends the whole text at every
+//! keystroke. So changes are applied as they arrive but checked only when no message is
+//! waiting (or a request needs them): those that come in while a check runs are checked
+//! together by the next, and the server is never more than one check behind the typing.
 
 pub mod actions;
 pub mod complete;
@@ -14,7 +20,12 @@ pub mod diagnostics;
 pub mod symbols;
 pub mod workspace;
 
+use std::cell::RefCell;
+use std::collections::BTreeSet;
 use std::path::PathBuf;
+use std::rc::Rc;
+
+use crossbeam_channel::TryRecvError;
 
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types::notification::{
@@ -31,7 +42,7 @@ use lsp_types::{
 use serde::de::DeserializeOwned;
 
 use symbols::Occurrence;
-use workspace::{Checked, Workspace};
+use workspace::{Checked, Scope, Workspace};
 
 /// What the server can do, as `initialize` announces it.
 pub fn capabilities() -> ServerCapabilities {
@@ -74,21 +85,42 @@ pub fn serve(connection: &Connection) -> anyhow::Result<()> {
             root: root_of(&params),
             ..Workspace::default()
         },
+        stale: BTreeSet::new(),
+        checked: RefCell::new(None),
         shutting_down: false,
     };
-    for message in &connection.receiver {
+    loop {
+        // Changes are applied as they come, but checked only once nothing is waiting: the
+        // changes that arrive while a check runs are checked together by the next one.
+        let message = match connection.receiver.try_recv() {
+            Ok(message) => message,
+            Err(TryRecvError::Empty) => {
+                server.publish_stale()?;
+                match connection.receiver.recv() {
+                    Ok(message) => message,
+                    Err(_) => return Ok(()),
+                }
+            }
+            Err(TryRecvError::Disconnected) => return Ok(()),
+        };
         match message {
-            Message::Request(request) => server.request(request)?,
+            Message::Request(request) => {
+                // An answer comes after the diagnostics of every change before it. Not
+                // for `shutdown`: what it leaves unchecked is never wanted.
+                if request.method != "shutdown" {
+                    server.publish_stale()?;
+                }
+                server.request(request)?;
+            }
             Message::Notification(notification) => {
                 if notification.method == lsp_types::notification::Exit::METHOD {
                     return Ok(());
                 }
-                server.notification(notification)?;
+                server.notification(notification);
             }
             Message::Response(_) => {}
         }
     }
-    Ok(())
 }
 
 /// The workspace folder: the first of `workspaceFolders`, else `rootUri`.
@@ -107,6 +139,12 @@ fn root_of(params: &InitializeParams) -> Option<PathBuf> {
 struct Server<'a> {
     connection: &'a Connection,
     workspace: Workspace,
+    /// The files changed since their catalogue was last checked: at most one entry per
+    /// file, emptied by every check, so nothing builds up change after change.
+    stale: BTreeSet<PathBuf>,
+    /// The catalogue last checked, until the next notification: the requests an editor
+    /// sends after a change ask about the text just checked, and need not check it again.
+    checked: RefCell<Option<(Scope, Rc<Checked>)>>,
     shutting_down: bool,
 }
 
@@ -138,11 +176,26 @@ impl Server<'_> {
             ))
         } else if method == "shutdown" {
             self.shutting_down = true;
+            self.stale.clear();
             Ok(serde_json::Value::Null)
         } else {
             self.answer(&method, params)
         };
         self.respond(id, result)
+    }
+
+    /// The catalogue of `scope` checked: the last one checked when nothing changed since.
+    fn check(&self, scope: Scope) -> Rc<Checked> {
+        if let Some((last, checked)) = &*self.checked.borrow() {
+            if *last == scope {
+                return Rc::clone(checked);
+            }
+        }
+        // The old one is dropped first: never two catalogues in memory at once.
+        self.checked.replace(None);
+        let checked = Rc::new(self.workspace.check(&scope));
+        self.checked.replace(Some((scope, Rc::clone(&checked))));
+        checked
     }
 
     fn respond(
@@ -181,11 +234,11 @@ impl Server<'_> {
     fn at(
         &self,
         position: &TextDocumentPositionParams,
-    ) -> Result<Option<(Checked, Occurrence)>, Failure> {
+    ) -> Result<Option<(Rc<Checked>, Occurrence)>, Failure> {
         let Some(path) = convert::uri_to_path(&position.text_document.uri) else {
             return Ok(None);
         };
-        let checked = self.workspace.check(&self.workspace.scope(&path));
+        let checked = self.check(self.workspace.scope(&path));
         let Some(file) = checked.file_id(&path) else {
             return Ok(None);
         };
@@ -305,7 +358,7 @@ impl Server<'_> {
         let Some(path) = convert::uri_to_path(&position.text_document.uri) else {
             return Ok(None);
         };
-        let checked = self.workspace.check(&self.workspace.scope(&path));
+        let checked = self.check(self.workspace.scope(&path));
         let Some(file) = checked.file_id(&path) else {
             return Ok(None);
         };
@@ -373,7 +426,15 @@ impl Server<'_> {
         }))
     }
 
-    fn notification(&mut self, notification: Notification) -> anyhow::Result<()> {
+    /// Applies a change the editor made; its catalogue is checked by [`publish_stale`].
+    ///
+    /// [`publish_stale`]: Server::publish_stale
+    fn notification(&mut self, notification: Notification) {
+        if self.shutting_down {
+            return;
+        }
+        // Any notification may change a text or what is on disk.
+        self.checked.replace(None);
         let Notification {
             method,
             params: value,
@@ -421,22 +482,31 @@ impl Server<'_> {
             }
             _ => None,
         };
-        match changed {
-            Some(path) => self.publish(&path),
-            None => Ok(()),
+        if let Some(path) = changed {
+            self.stale.insert(path);
         }
     }
 
-    /// Re-checks the catalogue of `path` and publishes the findings of each of its files.
-    fn publish(&self, path: &std::path::Path) -> anyhow::Result<()> {
-        let checked = self.workspace.check(&self.workspace.scope(path));
-        for (file, diagnostics) in diagnostics::by_file(&checked) {
-            let params =
-                PublishDiagnosticsParams::new(convert::path_to_uri(&file), diagnostics, None);
-            self.send(Notification::new(
-                PublishDiagnostics::METHOD.to_owned(),
-                params,
-            ))?;
+    /// Checks the catalogue of each stale file, once however many of its files changed,
+    /// and publishes the findings of each of its files.
+    fn publish_stale(&mut self) -> anyhow::Result<()> {
+        let mut scopes: Vec<Scope> = Vec::new();
+        for path in std::mem::take(&mut self.stale) {
+            let scope = self.workspace.scope(&path);
+            if !scopes.contains(&scope) {
+                scopes.push(scope);
+            }
+        }
+        for scope in scopes {
+            let checked = self.check(scope);
+            for (file, diagnostics) in diagnostics::by_file(&checked) {
+                let params =
+                    PublishDiagnosticsParams::new(convert::path_to_uri(&file), diagnostics, None);
+                self.send(Notification::new(
+                    PublishDiagnostics::METHOD.to_owned(),
+                    params,
+                ))?;
+            }
         }
         Ok(())
     }

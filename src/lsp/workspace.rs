@@ -7,6 +7,7 @@
 //! files, else the file alone), then loads it through [`crate::load::load_files`], the
 //! same in-memory path `svs diff REV:PATH` uses, and lints it as `svs lint` does.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -52,11 +53,12 @@ pub struct Workspace {
 }
 
 impl Workspace {
-    /// The text of a file: its open buffer, else the disk.
-    fn text(&self, path: &Path) -> Option<String> {
+    /// The text of a file: its open buffer (not copied: it may be megabytes, and is read
+    /// at every change), else the disk.
+    fn text(&self, path: &Path) -> Option<Cow<'_, str>> {
         match self.open.get(path) {
-            Some(text) => Some(text.clone()),
-            None => std::fs::read_to_string(path).ok(),
+            Some(text) => Some(Cow::Borrowed(text)),
+            None => std::fs::read_to_string(path).ok().map(Cow::Owned),
         }
     }
 

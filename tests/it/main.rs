@@ -26,6 +26,7 @@ mod init;
 mod lint_controls;
 mod lsp;
 mod lsp_edit;
+mod lsp_robust;
 mod provision;
 mod provision_input;
 mod readme;

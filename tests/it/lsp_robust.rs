@@ -1,0 +1,525 @@
+//! `svs lsp` under what an editor should not send but may: bursts of changes, positions
+//! outside the text, files never opened, bytes that are not UTF-8, a 40 MB buffer, and a
+//! `shutdown` while changes wait. Each test ends by asking the server something it must
+//! still answer right, so that surviving means working, not just not crashing.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use lsp_server::{Connection, Message, Notification, Request, RequestId, ResponseError};
+use serde_json::{Value, json};
+
+const TIMEOUT: Duration = Duration::from_secs(120);
+
+/// The editor's end of a server running in process.
+struct Client {
+    connection: Connection,
+    server: Option<JoinHandle<anyhow::Result<()>>>,
+    next_id: i32,
+    /// The diagnostics last published for each URI.
+    published: BTreeMap<String, Vec<Value>>,
+    /// How many times diagnostics were published for each URI.
+    batches: BTreeMap<String, usize>,
+}
+
+fn uri(path: &Path) -> String {
+    svs::lsp::convert::path_to_uri(path).as_str().to_owned()
+}
+
+impl Client {
+    fn start(root: &Path) -> Client {
+        let (server, client) = Connection::memory();
+        let handle = std::thread::spawn(move || svs::lsp::serve(&server));
+        let mut client = Client {
+            connection: client,
+            server: Some(handle),
+            next_id: 0,
+            published: BTreeMap::new(),
+            batches: BTreeMap::new(),
+        };
+        let params = json!({ "capabilities": {}, "rootUri": uri(root) });
+        client.request("initialize", params).expect("initialize");
+        client.notify("initialized", json!({}));
+        client
+    }
+
+    fn notify(&self, method: &str, params: Value) {
+        self.connection
+            .sender
+            .send(Notification::new(method.to_owned(), params).into())
+            .expect("the server is listening");
+    }
+
+    /// Sends a request and waits for its response, keeping what is published meanwhile.
+    fn request(&mut self, method: &str, params: Value) -> Result<Value, ResponseError> {
+        self.next_id += 1;
+        let id = RequestId::from(self.next_id);
+        self.connection
+            .sender
+            .send(Request::new(id.clone(), method.to_owned(), params).into())
+            .expect("the server is listening");
+        loop {
+            match self.connection.receiver.recv_timeout(TIMEOUT) {
+                Ok(Message::Response(response)) if response.id == id => {
+                    return response.response_result;
+                }
+                Ok(Message::Notification(n)) if n.method == "textDocument/publishDiagnostics" => {
+                    let uri = n.params["uri"].as_str().unwrap().to_owned();
+                    let list = n.params["diagnostics"].as_array().unwrap().clone();
+                    *self.batches.entry(uri.clone()).or_default() += 1;
+                    self.published.insert(uri, list);
+                }
+                Ok(other) => panic!("unexpected message {other:?}"),
+                Err(e) => panic!("no response to {method}: {e}"),
+            }
+        }
+    }
+
+    /// Waits until the server has handled everything sent so far.
+    fn sync(&mut self) {
+        assert!(self.request("svs/sync", json!(null)).is_err());
+    }
+
+    fn open(&self, path: &Path, text: &str) {
+        self.notify(
+            "textDocument/didOpen",
+            json!({ "textDocument": { "uri": uri(path), "languageId": "yaml", "version": 1, "text": text } }),
+        );
+    }
+
+    fn change(&self, path: &Path, version: usize, text: &str) {
+        self.notify(
+            "textDocument/didChange",
+            json!({ "textDocument": { "uri": uri(path), "version": version }, "contentChanges": [{ "text": text }] }),
+        );
+    }
+
+    fn diagnostics(&self, path: &Path) -> &[Value] {
+        self.published
+            .get(&uri(path))
+            .unwrap_or_else(|| panic!("nothing published for {}", path.display()))
+    }
+
+    /// Shuts the server down and checks that it ends cleanly.
+    fn stop(mut self) {
+        assert_eq!(self.request("shutdown", json!(null)).unwrap(), Value::Null);
+        self.notify("exit", json!(null));
+        let server = self.server.take().unwrap();
+        server.join().expect("no panic").expect("a clean exit");
+    }
+}
+
+/// A temporary workspace with these files.
+fn workspace(files: &[(&str, &[u8])]) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    for (name, bytes) in files {
+        std::fs::write(root.join(name), bytes).unwrap();
+    }
+    (dir, root)
+}
+
+const META: &[u8] = b"svs: 1\ncatalogue:\n  name: shop\n  lint: { allow: [SVS401] }\n";
+
+const ORGS: &[u8] = b"svs: 1\norganizations:\n  - { id: acme, name: Acme Ltd }\n";
+
+/// Two people of `acme`: a catalogue with `ORGS` and `META` that lints clean.
+const PEOPLE: &str = "svs: 1\npeople:\n  - { id: zoe, name: Zoe, organization: acme }\n  - { id: ann, name: Ann, organization: acme }\n";
+
+/// `PEOPLE` with its second person in an organisation that does not exist.
+fn ghost(n: usize) -> String {
+    format!(
+        "svs: 1\npeople:\n  - {{ id: zoe, name: Zoe, organization: acme }}\n  - {{ id: ann, name: Ann, organization: ghost-{n} }}\n"
+    )
+}
+
+fn at(path: &Path, line: u64, character: u64) -> Value {
+    json!({ "textDocument": { "uri": uri(path) }, "position": { "line": line, "character": character } })
+}
+
+/// Asserts that the definition of the `acme` on line 2 of `people` is in `orgs.yaml`.
+fn acme_is_still_found(client: &mut Client, root: &Path) {
+    // `  - { id: zoe, name: Zoe, organization: ` is 40 characters: inside `acme`.
+    let found = client
+        .request(
+            "textDocument/definition",
+            at(&root.join("people.yaml"), 2, 42),
+        )
+        .unwrap();
+    assert_eq!(found["uri"], uri(&root.join("orgs.yaml")), "{found}");
+    assert_eq!(found["range"]["start"]["line"], 2);
+}
+
+#[test]
+fn a_burst_of_changes_is_checked_a_few_times_and_the_last_text_wins() {
+    let (_dir, root) = workspace(&[("catalogue.yaml", META), ("orgs.yaml", ORGS)]);
+    let mut client = Client::start(&root);
+    let file = root.join("people.yaml");
+    client.open(&file, &ghost(0));
+    // 999 versions that each name a missing organisation, then one that is right.
+    for version in 1..1000 {
+        client.change(&file, version + 1, &ghost(version));
+    }
+    client.change(&file, 1001, PEOPLE);
+    acme_is_still_found(&mut client, &root);
+    let batches = client.batches[&uri(&file)];
+    assert!(batches < 50, "{batches} checks of 1,001 versions");
+    assert_eq!(client.diagnostics(&file), &[] as &[Value]);
+    // And the other way: the last version is wrong, and only it is reported.
+    for version in 1..=1000 {
+        client.change(&file, version + 1001, &ghost(version));
+    }
+    client.sync();
+    let found = client.diagnostics(&file);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0]["code"], "SVS005");
+    assert_eq!(found[0]["range"]["start"]["line"], 3);
+    let message = found[0]["message"].as_str().unwrap();
+    assert!(message.contains("ghost-1000"), "{message}");
+    let batches = client.batches[&uri(&file)];
+    assert!(batches < 100, "{batches} checks of 2,001 versions");
+    client.stop();
+}
+
+#[test]
+fn a_shutdown_while_changes_wait_is_answered_and_exit_ends_the_server() {
+    let (_dir, root) = workspace(&[("catalogue.yaml", META), ("orgs.yaml", ORGS)]);
+    let mut client = Client::start(&root);
+    let file = root.join("people.yaml");
+    client.open(&file, &ghost(0));
+    for version in 1..=200 {
+        client.change(&file, version + 1, &ghost(version));
+    }
+    let response = client.request("shutdown", json!(null));
+    assert_eq!(response.unwrap(), Value::Null);
+    // After `shutdown`, changes are ignored and requests refused until `exit`.
+    client.change(&file, 999, PEOPLE);
+    assert!(
+        client
+            .request("textDocument/hover", at(&file, 2, 42))
+            .is_err()
+    );
+    client.notify("exit", json!(null));
+    let server = client.server.take().unwrap();
+    server.join().expect("no panic").expect("a clean exit");
+}
+
+#[test]
+fn changes_to_files_never_opened_are_ignored() {
+    let (_dir, root) = workspace(&[
+        ("catalogue.yaml", META),
+        ("orgs.yaml", ORGS),
+        ("people.yaml", PEOPLE.as_bytes()),
+    ]);
+    let mut client = Client::start(&root);
+    let never = root.join("never.yaml");
+    client.change(&never, 2, "svs: 1\norganizations: [oops\n");
+    let close = json!({ "textDocument": { "uri": uri(&never) } });
+    client.notify("textDocument/didClose", close);
+    client.change(&root.join("orgs.yaml"), 2, "not: [a catalogue\n");
+    let outside = json!({ "textDocument": { "uri": "untitled:Untitled-1", "version": 2 }, "contentChanges": [{ "text": "x" }] });
+    client.notify("textDocument/didChange", outside);
+    client.notify("textDocument/didChange", json!({ "contentChanges": 7 }));
+    client.sync();
+    assert!(client.published.is_empty(), "{:?}", client.published);
+    // The disk is what counts for a file never opened.
+    acme_is_still_found(&mut client, &root);
+    client.stop();
+}
+
+#[test]
+fn a_position_outside_the_text_is_refused_by_every_request() {
+    let text = "svs: 1\npeople:\n  - { id: zoe, name: Zoe, organization: acme }\n  - { id: ann, name: \"Ann 😀\", organization: acme }\n\n";
+    let (_dir, root) = workspace(&[
+        ("catalogue.yaml", META),
+        ("orgs.yaml", ORGS),
+        ("people.yaml", text.as_bytes()),
+    ]);
+    let mut client = Client::start(&root);
+    let file = root.join("people.yaml");
+    client.open(&file, text);
+    let max = u64::from(u32::MAX);
+    // Past the last line; past the end of a line; inside the emoji's surrogate pair (`  -
+    // { id: ann, name: "Ann ` is 25 units); past the end of an empty line.
+    let outside = [
+        (99, 0),
+        (max, max),
+        (2, 500),
+        (2, max),
+        (3, 26),
+        (4, 1),
+        (5, 1),
+    ];
+    for (line, character) in outside {
+        for method in [
+            "textDocument/definition",
+            "textDocument/hover",
+            "textDocument/references",
+            "textDocument/rename",
+            "textDocument/completion",
+        ] {
+            let mut params = at(&file, line, character);
+            if method == "textDocument/references" {
+                params["context"] = json!({ "includeDeclaration": true });
+            }
+            params["newName"] = json!("fine");
+            match client.request(method, params) {
+                Ok(found) => assert_eq!(found, Value::Null, "{method} at {line}:{character}"),
+                Err(error) => assert!(
+                    error.message.contains("outside the text"),
+                    "{method} at {line}:{character}: {}",
+                    error.message
+                ),
+            }
+        }
+    }
+    // Negative numbers are not positions at all.
+    let mut negative = at(&file, 0, 0);
+    negative["position"]["line"] = json!(-1);
+    assert!(client.request("textDocument/hover", negative).is_err());
+    // The end of the last line, after the emoji, is inside the text.
+    assert!(
+        client
+            .request("textDocument/hover", at(&file, 3, 47))
+            .is_ok()
+    );
+    acme_is_still_found(&mut client, &root);
+    client.stop();
+}
+
+/// A catalogue of about 40 MB: organisations with long descriptions, then `people`.
+fn forty_megabytes() -> (String, usize) {
+    let description = "A description long enough to make the file big, not the catalogue hard. ";
+    let mut text = String::from("svs: 1\norganizations:\n  - { id: acme, name: Acme Ltd }\n");
+    let mut organisations = 0;
+    while text.len() < 40_000_000 {
+        organisations += 1;
+        let _ = write!(
+            text,
+            "  - id: org-{organisations}\n    name: Organisation {organisations}\n    description: {}\n",
+            description.repeat(6)
+        );
+    }
+    let lines = text.lines().count();
+    text.push_str(PEOPLE.trim_start_matches("svs: 1\n"));
+    (text, lines)
+}
+
+#[test]
+fn a_40_megabyte_buffer_is_checked_and_answered() {
+    let (_dir, root) = workspace(&[("catalogue.yaml", META)]);
+    let mut client = Client::start(&root);
+    let (text, lines) = forty_megabytes();
+    assert!(text.len() >= 40_000_000);
+    let file = root.join("people.yaml");
+    let started = Instant::now();
+    client.open(&file, &text);
+    client.sync();
+    assert_eq!(client.diagnostics(&file), &[] as &[Value]);
+    // From the last line, 40 MB in, to the top.
+    let last = u64::try_from(lines).unwrap() + 2;
+    let definition = client
+        .request("textDocument/definition", at(&file, last, 42))
+        .unwrap();
+    assert_eq!(definition["uri"], uri(&file));
+    assert_eq!(definition["range"]["start"]["line"], 2);
+    client.stop();
+    let took = started.elapsed();
+    assert!(took < TIMEOUT, "{took:?}");
+}
+
+/// One message in the protocol's framing, with `body` as its bytes.
+fn framed(body: &[u8]) -> Vec<u8> {
+    let mut frame = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
+    frame.extend_from_slice(body);
+    frame
+}
+
+/// The messages of the binary's standard output.
+fn unframed(mut output: &[u8]) -> Vec<Value> {
+    let mut messages = Vec::new();
+    while let Some(rest) = output.strip_prefix(b"Content-Length: ") {
+        let end = rest.iter().position(|&b| b == b'\r').unwrap();
+        let length: usize = std::str::from_utf8(&rest[..end]).unwrap().parse().unwrap();
+        let body = &rest[end + 4..end + 4 + length];
+        messages.push(serde_json::from_slice(body).unwrap());
+        output = &rest[end + 4 + length..];
+    }
+    assert!(output.is_empty(), "{}", String::from_utf8_lossy(output));
+    messages
+}
+
+#[test]
+fn the_binary_reads_past_bytes_that_are_not_utf8_on_the_wire_or_on_disk() {
+    let (_dir, root) = workspace(&[
+        ("catalogue.yaml", META),
+        ("orgs.yaml", ORGS),
+        ("people.yaml", PEOPLE.as_bytes()),
+        (
+            "broken.yaml",
+            b"svs: 1\norganizations:\n  - { id: caf\xe9, name: Caf\xe9 }\n",
+        ),
+    ]);
+    let people = root.join("people.yaml");
+    let broken_uri = uri(&root.join("broken.yaml"));
+    let message = |value: Value| framed(value.to_string().as_bytes());
+    let request = |id: u64, method: &str, params: Value| {
+        message(json!({ "jsonrpc": "2.0", "id": id, "method": method, "params": params }))
+    };
+    let notification = |method: &str, params: Value| {
+        message(json!({ "jsonrpc": "2.0", "method": method, "params": params }))
+    };
+    let open = |uri: &str, text: &str| {
+        let document = json!({ "uri": uri, "languageId": "yaml", "version": 1, "text": text });
+        json!({ "jsonrpc": "2.0", "method": "textDocument/didOpen", "params": { "textDocument": document } })
+            .to_string()
+    };
+    let mut input = Vec::new();
+    let initialize = json!({ "capabilities": {}, "rootUri": uri(&root) });
+    input.extend(request(1, "initialize", initialize));
+    input.extend(notification("initialized", json!({})));
+    // A buffer with a byte that is not UTF-8 in Ann's name, where the JSON has `\u0001`.
+    let body = open(&uri(&people), &PEOPLE.replace("Ann", "A\u{1}nn"));
+    let (before, after) = body.split_once("\\u0001").unwrap();
+    input.extend(framed(
+        &[before.as_bytes(), b"\xff", after.as_bytes()].concat(),
+    ));
+    // Neither UTF-8 nor JSON, and JSON cut short: skipped.
+    input.extend(framed(b"\xff\xfe{\"jsonrpc\": \xc3\x28"));
+    input.extend(framed(b"{\"jsonrpc\": \"2.0\", \"id\": 77"));
+    // Nothing is found while a file of the catalogue does not load.
+    input.extend(request(2, "textDocument/definition", at(&people, 2, 42)));
+    // The broken file opened as UTF-8: the catalogue loads again.
+    let fixed = open(
+        &broken_uri,
+        "svs: 1\norganizations:\n  - { id: cafe, name: Café }\n",
+    );
+    input.extend(framed(fixed.as_bytes()));
+    input.extend(request(3, "textDocument/definition", at(&people, 2, 42)));
+    input.extend(request(4, "textDocument/hover", at(&people, 3, 10)));
+    input.extend(request(5, "shutdown", Value::Null));
+    input.extend(notification("exit", Value::Null));
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_svs"))
+        .arg("lsp")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(&input).unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let messages = unframed(&output.stdout);
+    let response = |id: u64| {
+        messages
+            .iter()
+            .find(|m| m["id"] == id)
+            .unwrap_or_else(|| panic!("no response {id}: {messages:#?}"))
+    };
+    let published = |uri: &str| {
+        messages
+            .iter()
+            .filter(|m| m["method"] == "textDocument/publishDiagnostics")
+            .filter(|m| m["params"]["uri"] == uri)
+            .map(|m| m["params"]["diagnostics"].clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(response(2)["result"], Value::Null);
+    let broken = published(&broken_uri);
+    let first = &broken[0][0];
+    assert_eq!(first["code"], "SVS001", "{broken:#?}");
+    assert!(
+        first["message"]
+            .as_str()
+            .unwrap()
+            .contains("not valid UTF-8")
+    );
+    assert_eq!(first["range"]["start"]["line"], 2);
+    assert_eq!(broken.last().unwrap(), &json!([]), "{broken:#?}");
+    assert_eq!(published(&uri(&people)).last().unwrap(), &json!([]));
+    let found = &response(3)["result"];
+    assert_eq!(found["uri"], uri(&root.join("orgs.yaml")), "{messages:#?}");
+    // The byte is read as U+FFFD, a character like any other in a name.
+    let hover = response(4)["result"]["contents"]["value"].as_str().unwrap();
+    assert_eq!(hover, "**person** `ann`: A\u{fffd}nn", "{hover}");
+    assert_eq!(response(5)["result"], Value::Null);
+    assert!(messages.iter().all(|m| m["id"] != 77));
+}
+
+#[test]
+fn odd_uris_are_ignored_or_read_as_paths() {
+    let (_dir, root) = workspace(&[
+        ("catalogue.yaml", META),
+        ("orgs.yaml", ORGS),
+        ("people.yaml", PEOPLE.as_bytes()),
+    ]);
+    let mut client = Client::start(&root);
+    let root_uri = uri(&root);
+    // Other people: an odd URI that is still a path in the catalogue adds them.
+    let text = PEOPLE.replace("zoe", "zed").replace("ann", "abe");
+    for odd in [
+        // Percent-encoded bytes that are not UTF-8, a bad escape, no path, another host.
+        format!("{root_uri}/%FF%FE.yaml"),
+        format!("{root_uri}/%G1.yaml"),
+        "file://".to_owned(),
+        "file://elsewhere".to_owned(),
+        // Empty segments and a query: still a path.
+        format!("{root_uri}//odd.yaml?x=1#y"),
+        "untitled:Untitled-1".to_owned(),
+    ] {
+        let document = json!({ "uri": odd, "languageId": "yaml", "version": 1, "text": text });
+        client.notify("textDocument/didOpen", json!({ "textDocument": document }));
+        let position =
+            json!({ "textDocument": { "uri": odd }, "position": { "line": 2, "character": 42 } });
+        // Nothing to show, `acme` when it is a path, or a URI the protocol's types refuse.
+        match client.request("textDocument/hover", position) {
+            Ok(hover) => assert!(
+                hover.is_null()
+                    || hover["contents"]["value"] == "**organization** `acme`: Acme Ltd",
+                "{odd}: {hover}"
+            ),
+            Err(error) => assert_eq!(error.code, -32602, "{odd}: {error:?}"),
+        }
+    }
+    acme_is_still_found(&mut client, &root);
+    client.stop();
+}
+
+#[test]
+fn a_request_after_a_notification_sees_what_it_changed_on_disk() {
+    let (_dir, root) = workspace(&[
+        ("catalogue.yaml", META),
+        ("orgs.yaml", ORGS),
+        ("people.yaml", PEOPLE.as_bytes()),
+    ]);
+    let mut client = Client::start(&root);
+    let people = root.join("people.yaml");
+    let hover = |client: &mut Client| {
+        let found = client.request("textDocument/hover", at(&people, 2, 42));
+        found.unwrap()["contents"]["value"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+    assert_eq!(hover(&mut client), "**organization** `acme`: Acme Ltd");
+    // Asked again, the answer comes from the catalogue checked for the first.
+    assert_eq!(hover(&mut client), "**organization** `acme`: Acme Ltd");
+    let orgs = root.join("orgs.yaml");
+    std::fs::write(
+        &orgs,
+        "svs: 1\norganizations:\n  - { id: acme, name: Acme plc }\n",
+    )
+    .unwrap();
+    client.notify(
+        "textDocument/didSave",
+        json!({ "textDocument": { "uri": uri(&orgs) } }),
+    );
+    assert_eq!(hover(&mut client), "**organization** `acme`: Acme plc");
+    client.stop();
+}
