@@ -91,8 +91,13 @@ pub fn check(index: &Index<'_>, codes: &[Arc<CustomCode>], out: &mut Vec<Diagnos
     if catalogue.rules.is_empty() {
         return;
     }
-    let reads = Reads::of(catalogue);
-    let mut values = Values::new(index, &reads);
+    run(index, codes, &Reads::of(catalogue), out);
+}
+
+/// [`check`] with the values built as far as `reads` says.
+fn run(index: &Index<'_>, codes: &[Arc<CustomCode>], reads: &Reads, out: &mut Vec<Diagnostic>) {
+    let catalogue = index.catalogue;
+    let mut values = Values::new(index, reads);
     let mut root = Context::default();
     if let Some(shape) = &reads.catalogue {
         root.add_variable_from_value("catalogue", values.catalogue(shape));
@@ -399,6 +404,16 @@ impl Reads {
             }
         }
         reads
+    }
+
+    /// Every value read whole, as if the rules could not be read: what the values were
+    /// before only the keys rules read were built.
+    #[cfg(test)]
+    fn whole() -> Self {
+        Reads {
+            this: Kind::CHECKED.iter().map(|&k| (k, FULL.clone())).collect(),
+            catalogue: Some(FULL.clone()),
+        }
     }
 
     /// What is read of `self` on `kind`, or `None` when no rule reaches that kind.
@@ -1234,4 +1249,196 @@ fn category(c: CostCategory) -> &'static str {
 
 fn stakeholder_role(r: StakeholderRole) -> &'static str {
     crate::roles::stakeholder_role(r)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The custom-rules fixture with `rules` in place of its own.
+    fn catalogue(rules: &str) -> Catalogue {
+        let fixture = include_str!("../../tests/fixtures/custom/rules.yaml");
+        // The fixture's own rules go, and with them its suppression of one of their codes.
+        let entities =
+            fixture[..fixture.find("\nrules:").unwrap()].replace("lint: { allow: [ACME003] }", "");
+        let yaml = format!("{entities}\nrules:\n{rules}");
+        let loaded =
+            crate::load::load_files(vec![("rules.yaml".into(), yaml.into_bytes())], "t".into());
+        let messages: Vec<_> = loaded.diagnostics.iter().map(|d| &d.message).collect();
+        let catalogue = loaded
+            .catalogue
+            .unwrap_or_else(|| panic!("the test catalogue does not load: {messages:?}"));
+        assert_eq!(
+            catalogue.rules.len(),
+            rules.matches("- id:").count(),
+            "{messages:?}"
+        );
+        catalogue
+    }
+
+    /// The findings of the rules with values built as their expressions read them, and
+    /// with every value whole.
+    fn both_ways(rules: &str) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
+        let catalogue = catalogue(rules);
+        let index = Index::new(&catalogue);
+        let codes = codes(&catalogue);
+        let (mut read, mut whole) = (Vec::new(), Vec::new());
+        run(&index, &codes, &Reads::of(&catalogue), &mut read);
+        run(&index, &codes, &Reads::whole(), &mut whole);
+        (read, whole)
+    }
+
+    fn rule(n: usize, on: &str, when: Option<&str>, assert: &str) -> String {
+        let when = when.map_or(String::new(), |w| format!("    when: {w:?}\n"));
+        format!(
+            "  - id: r{n}\n    code: TT{n:03}\n    name: rule-{n}\n    on: {on}\n{when}    \
+             assert: {assert:?}\n    message: \"{{self.id}} {{self.name}}\"\n"
+        )
+    }
+
+    #[test]
+    fn rules_find_the_same_with_only_the_keys_they_read_built() {
+        let rules = [
+            rule(
+                1,
+                "relationships",
+                Some("has(self.assessment) && has(self.assessment.provider_side)"),
+                "self.assessment.utility.score > 0.5 && \
+                 catalogue.offerings[self.offering].price.exists(p, p.per == 'year')",
+            ),
+            rule(
+                2,
+                "relationships",
+                None,
+                "has(self.roles.sponsor) && size(self.roles.sponsor) > 0",
+            ),
+            rule(
+                3,
+                "relationships",
+                None,
+                "self.requirements.warranty.availability < \
+                 catalogue.offerings[self.offering].offered_warranty.availability",
+            ),
+            rule(
+                4,
+                "offerings",
+                None,
+                "self.targets.all(t, has(catalogue.groups[t].organization) && \
+                 catalogue.organizations[catalogue.groups[t].organization].name != 'Telco')",
+            ),
+            rule(5, "offerings", None, "self.price[0].amount > 1000.0"),
+            rule(
+                6,
+                "organizations",
+                None,
+                "has(self.parent) ? catalogue.organizations[self.parent].name != '' : false",
+            ),
+            rule(7, "people", None, "self.title != ''"),
+            rule(
+                8,
+                "services",
+                None,
+                "self.warranty.security.exists(s, s == 'mfa')",
+            ),
+            rule(
+                9,
+                "offerings",
+                Some("has(self.offered_warranty.security)"),
+                "'mfa' in self.offered_warranty.security",
+            ),
+            rule(
+                10,
+                "groups",
+                None,
+                "catalogue.thresholds.utility < 1.0 && self.organization_chain.size() > 1",
+            ),
+        ]
+        .concat();
+        let (read, whole) = both_ways(&rules);
+        assert!(read.len() >= 10, "the rules hold nowhere: {read:?}");
+        assert_eq!(read, whole);
+    }
+
+    #[test]
+    fn values_used_whole_are_built_whole() {
+        let rules = [
+            rule(1, "relationships", None, "size(self) > 17"),
+            rule(2, "offerings", None, "self.all(k, k != 'warranty')"),
+            rule(
+                3,
+                "relationships",
+                None,
+                "catalogue['offer' + 'ings'][self.offering].price.size() > 0",
+            ),
+            rule(4, "people", None, "self['ti' + 'tle'] != ''"),
+            rule(
+                5,
+                "services",
+                None,
+                "self.warranty == catalogue.services['mobile'].warranty",
+            ),
+        ]
+        .concat();
+        let (read, whole) = both_ways(&rules);
+        assert!(read.len() >= 4, "the rules hold nowhere: {read:?}");
+        assert_eq!(read, whole);
+    }
+
+    #[test]
+    fn a_relationship_has_its_assessment_only_when_a_rule_reads_it() {
+        let key = |name: &str| Key::String(Arc::new(name.to_owned()));
+        let keys = |rules: &str| {
+            let catalogue = catalogue(rules);
+            let index = Index::new(&catalogue);
+            let reads = Reads::of(&catalogue);
+            let mut values = Values::new(&index, &reads);
+            let Value::Map(map) = &values.of(Kind::Relationship)[0] else {
+                panic!("a relationship is a map");
+            };
+            let mut keys: Vec<_> = map.map.keys().map(ToString::to_string).collect();
+            keys.sort();
+            let assessment = map.map.get(&key("assessment")).cloned();
+            (keys, assessment)
+        };
+        let (read, assessment) = keys(&rule(
+            1,
+            "relationships",
+            Some("has(self.assessment)"),
+            "self.assessment.verdict == 'value'",
+        ));
+        assert_eq!(read, ["assessment", "id"], "{{self.name}} is absent");
+        let Some(Value::Map(assessment)) = assessment else {
+            panic!("the assessment is a map");
+        };
+        assert_eq!(
+            assessment
+                .map
+                .keys()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>(),
+            ["verdict"]
+        );
+        let (read, assessment) = keys(&rule(1, "relationships", None, "self.quantity > 0.0"));
+        assert_eq!(read, ["id", "quantity"]);
+        assert!(assessment.is_none());
+    }
+
+    #[test]
+    fn has_reads_presence_only_and_placeholders_read_whole() {
+        let catalogue = catalogue(
+            "  - id: r1\n    code: TT001\n    name: rule-1\n    on: relationships\n    \
+              assert: \"has(self.requirements.warranty) && self.roles.sponsor[i] != ''\"\n    \
+              message: \"{self.costs.removed} {self\"\n",
+        );
+        let reads = Reads::of(&catalogue);
+        let shape = reads.of_kind(Kind::Relationship).unwrap();
+        let requirements = shape.key("requirements").unwrap().1;
+        assert!(!requirements.full);
+        assert_eq!(requirements.key("warranty").unwrap().1, &EMPTY);
+        let roles = shape.key("roles").unwrap().1;
+        assert!(roles.key("sponsor").unwrap().1.each.is_some());
+        assert!(shape.key("costs").unwrap().1.key("removed").unwrap().1.full);
+        assert!(shape.key("provision").is_none());
+        assert!(reads.catalogue.is_none());
+    }
 }
