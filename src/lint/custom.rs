@@ -309,6 +309,11 @@ impl Shape {
     /// Marks the value at `path` as read; `whole` when it is used as a whole rather than
     /// only tested for presence.
     fn record(&mut self, path: &[Step], whole: bool) {
+        self.at(path).full |= whole;
+    }
+
+    /// The shape at `path`, made if need be.
+    fn at(&mut self, path: &[Step]) -> &mut Shape {
         let mut node = self;
         for step in path {
             node = match step {
@@ -316,7 +321,7 @@ impl Shape {
                 Step::Each => node.each.get_or_insert_default(),
             };
         }
-        node.full |= whole;
+        node
     }
 
     fn field(&mut self, key: &str) -> &mut Shape {
@@ -362,11 +367,14 @@ impl Shape {
     }
 }
 
-/// The variables a rule sees.
+/// Where a chain of selections starts.
 #[derive(Debug, Clone, Copy)]
 enum Root {
     This,
     Catalogue,
+    /// The variable of an enclosing comprehension (`p` in `self.price.exists(p, ...)`),
+    /// by its place in [`Walker::vars`].
+    Var(usize),
 }
 
 /// What every rule reads: of `self` for each kind, and of `catalogue` (`None` when no rule
@@ -381,11 +389,15 @@ impl Reads {
     fn of(catalogue: &Catalogue) -> Self {
         let mut reads = Reads::default();
         for rule in &catalogue.rules {
-            let mut this = Shape::default();
-            let mut other = None;
+            let mut walker = Walker::default();
             for expression in rule.when.iter().chain([&rule.assert]) {
-                walk(expression.program.expression(), &mut this, &mut other);
+                walker.walk(expression.program.expression());
             }
+            let Walker {
+                mut this,
+                catalogue: other,
+                ..
+            } = walker;
             for path in placeholders(&rule.message) {
                 this.record(&path, true);
             }
@@ -422,64 +434,127 @@ impl Reads {
     }
 }
 
-/// Records what `expression` reads of `self` (into `this`) and `catalogue` (into `other`).
-fn walk(expression: &IdedExpr, this: &mut Shape, other: &mut Option<Shape>) {
-    let mut record = |root: Root, path: &[Step], whole: bool| match root {
-        Root::This => this.record(path, whole),
-        Root::Catalogue => other.get_or_insert_default().record(path, whole),
-    };
-    let mut indexes = Vec::new();
-    // `has(self.a.b)` only tests for `b`: a chain ending in a test reads no more of it.
-    let chain = match &expression.expr {
-        Expr::Select(select) if select.test => {
-            path(&select.operand.expr, &mut indexes).map(|(root, mut steps)| {
-                steps.push(Step::Key(select.field.clone()));
-                (root, steps, false)
-            })
-        }
-        expr => path(expr, &mut indexes).map(|(root, steps)| (root, steps, true)),
-    };
-    match chain {
-        Some((root, steps, whole)) => {
-            record(root, &steps, whole);
-            for index in indexes {
-                walk(index, this, other);
-            }
-        }
-        None => {
-            for child in children(&expression.expr) {
-                walk(child, this, other);
-            }
-        }
-    }
+/// What one rule's expressions read of `self`, of `catalogue` (`None` when they do not
+/// name it), and of each variable of the comprehensions around the expression walked.
+#[derive(Default)]
+struct Walker {
+    this: Shape,
+    catalogue: Option<Shape>,
+    vars: Vec<(String, Shape)>,
 }
 
-/// The variable and path of a chain of selections and indexes (`self.a[k].b`), with the
-/// index expressions met on the way; `None` when `expr` is not such a chain.
-fn path<'e>(expr: &'e Expr, indexes: &mut Vec<&'e IdedExpr>) -> Option<(Root, Vec<Step>)> {
-    match expr {
-        Expr::Ident(name) if name == "self" => Some((Root::This, Vec::new())),
-        Expr::Ident(name) if name == "catalogue" => Some((Root::Catalogue, Vec::new())),
-        Expr::Select(select) if !select.test => {
-            let (root, mut steps) = path(&select.operand.expr, indexes)?;
-            steps.push(Step::Key(select.field.clone()));
-            Some((root, steps))
+impl Walker {
+    fn record(&mut self, root: Root, path: &[Step], whole: bool) {
+        match root {
+            Root::This => self.this.record(path, whole),
+            Root::Catalogue => self.catalogue.get_or_insert_default().record(path, whole),
+            Root::Var(i) => self.vars[i].1.record(path, whole),
         }
-        Expr::Call(call)
-            if call.func_name == operators::INDEX
-                && call.target.is_none()
-                && call.args.len() == 2 =>
-        {
-            let (root, mut steps) = path(&call.args[0].expr, indexes)?;
-            let index = &call.args[1];
-            indexes.push(index);
-            steps.push(match &index.expr {
-                Expr::Literal(CelVal::String(key)) => Step::Key(key.clone()),
-                _ => Step::Each,
-            });
-            Some((root, steps))
+    }
+
+    fn walk(&mut self, expression: &IdedExpr) {
+        let mut indexes = Vec::new();
+        // `has(self.a.b)` only tests for `b`: a chain ending in a test reads no more of it.
+        let chain = match &expression.expr {
+            Expr::Select(select) if select.test => self
+                .path(&select.operand.expr, &mut indexes)
+                .map(|(root, mut steps)| {
+                    steps.push(Step::Key(select.field.clone()));
+                    (root, steps, false)
+                }),
+            expr => self
+                .path(expr, &mut indexes)
+                .map(|(root, steps)| (root, steps, true)),
+        };
+        if let Some((root, steps, whole)) = chain {
+            self.record(root, &steps, whole);
+            for index in indexes {
+                self.walk(index);
+            }
+            return;
         }
-        _ => None,
+        if let Expr::Comprehension(c) = &expression.expr {
+            if c.iter_var2.is_none() {
+                self.comprehension(c);
+                return;
+            }
+        }
+        for child in children(&expression.expr) {
+            self.walk(child);
+        }
+    }
+
+    /// A comprehension over a chain (`self.price.exists(p, p.per == 'month')`) reads of
+    /// each element what its body reads of the variable; a map's elements are its keys,
+    /// and a map iterated is read whole (see [`Shape::key`]).
+    fn comprehension(&mut self, c: &cel::common::ast::ComprehensionExpr) {
+        let mut indexes = Vec::new();
+        let range = self.path(&c.iter_range.expr, &mut indexes);
+        if range.is_none() {
+            self.walk(&c.iter_range);
+        }
+        for index in indexes {
+            self.walk(index);
+        }
+        self.vars.push((c.iter_var.clone(), Shape::default()));
+        for part in [&c.accu_init, &c.loop_cond, &c.loop_step, &c.result] {
+            self.walk(part);
+        }
+        let (_, element) = self.vars.pop().unwrap_or_default();
+        if let Some((root, mut steps)) = range {
+            steps.push(Step::Each);
+            self.record(root, &steps, false);
+            self.record_shape(root, &steps, &element);
+        }
+    }
+
+    fn record_shape(&mut self, root: Root, path: &[Step], shape: &Shape) {
+        let node = match root {
+            Root::This => self.this.at(path),
+            Root::Catalogue => self.catalogue.get_or_insert_default().at(path),
+            Root::Var(i) => self.vars[i].1.at(path),
+        };
+        node.merge(shape);
+    }
+
+    /// The variable and path of a chain of selections and indexes (`self.a[k].b`), with the
+    /// index expressions met on the way; `None` when `expr` is not such a chain.
+    fn path<'e>(
+        &self,
+        expr: &'e Expr,
+        indexes: &mut Vec<&'e IdedExpr>,
+    ) -> Option<(Root, Vec<Step>)> {
+        match expr {
+            Expr::Ident(name) => {
+                let root = match self.vars.iter().rposition(|(var, _)| var == name) {
+                    Some(i) => Root::Var(i),
+                    None if name == "self" => Root::This,
+                    None if name == "catalogue" => Root::Catalogue,
+                    None => return None,
+                };
+                Some((root, Vec::new()))
+            }
+            Expr::Select(select) if !select.test => {
+                let (root, mut steps) = self.path(&select.operand.expr, indexes)?;
+                steps.push(Step::Key(select.field.clone()));
+                Some((root, steps))
+            }
+            Expr::Call(call)
+                if call.func_name == operators::INDEX
+                    && call.target.is_none()
+                    && call.args.len() == 2 =>
+            {
+                let (root, mut steps) = self.path(&call.args[0].expr, indexes)?;
+                let index = &call.args[1];
+                indexes.push(index);
+                steps.push(match &index.expr {
+                    Expr::Literal(CelVal::String(key)) => Step::Key(key.clone()),
+                    _ => Step::Each,
+                });
+                Some((root, steps))
+            }
+            _ => None,
+        }
     }
 }
 
@@ -1352,6 +1427,19 @@ mod tests {
                 None,
                 "catalogue.thresholds.utility < 1.0 && self.organization_chain.size() > 1",
             ),
+            rule(
+                11,
+                "offerings",
+                None,
+                "self.price.exists(p, has(p.unit) || self.actions.all(a, a.name != p.per))",
+            ),
+            rule(
+                12,
+                "relationships",
+                None,
+                "self.roles.exists(k, k == 'sponsor') && \
+                 self.costs.removed.map(c, c.amount).all(a, a > 60000.0)",
+            ),
         ]
         .concat();
         let (read, whole) = both_ways(&rules);
@@ -1427,7 +1515,8 @@ mod tests {
     fn has_reads_presence_only_and_placeholders_read_whole() {
         let catalogue = catalogue(
             "  - id: r1\n    code: TT001\n    name: rule-1\n    on: relationships\n    \
-              assert: \"has(self.requirements.warranty) && self.roles.sponsor[i] != ''\"\n    \
+              assert: \"has(self.requirements.warranty) && self.roles.sponsor[i] != '' && \
+              self.stakeholders.all(s, s.effects.exists(e, has(e.amount)))\"\n    \
               message: \"{self.costs.removed} {self\"\n",
         );
         let reads = Reads::of(&catalogue);
@@ -1439,6 +1528,11 @@ mod tests {
         assert!(roles.key("sponsor").unwrap().1.each.is_some());
         assert!(shape.key("costs").unwrap().1.key("removed").unwrap().1.full);
         assert!(shape.key("provision").is_none());
+        let stakeholder = shape.key("stakeholders").unwrap().1.element();
+        assert_eq!(stakeholder.keys.keys().collect::<Vec<_>>(), ["effects"]);
+        let effect = stakeholder.key("effects").unwrap().1.element();
+        assert_eq!(effect.keys.keys().collect::<Vec<_>>(), ["amount"]);
+        assert!(!effect.full);
         assert!(reads.catalogue.is_none());
     }
 }
