@@ -3,19 +3,24 @@
 //!
 //! Each entity the rules need becomes one CEL value, built once per run from the resolved
 //! model and the tables of [`Index`] (an offering's offered warranty, a relationship's
-//! assessment); `self` and the maps of `catalogue` share it. The expressions were compiled
-//! by the loader; here they run once per rule and entity, so the work is linear in
-//! entities × rules. An expression that fails on one entity is one finding for that
+//! assessment); `self` and the maps of `catalogue` share it, and `catalogue` is put in the
+//! root context once. A value holds only what some rule can read of it (a `Shape`, taken
+//! from the compiled expressions and the message placeholders): building and freeing
+//! every key of every entity cost more than running the rules. The expressions were
+//! compiled by the loader; here they run once per rule and entity, so the work is linear
+//! in entities × rules. An expression that fails on one entity is one finding for that
 //! entity and rule, and the run goes on.
 //!
 //! Amounts reach CEL as doubles: inside a rule, money is compared in binary floating
 //! point, for filtering only. Nothing computed here flows back into svs's own figures.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
+use cel::common::ast::{EntryExpr, Expr, IdedEntryExpr, operators};
+use cel::common::value::CelVal;
 use cel::objects::{Key, Map};
-use cel::{Context, Value};
+use cel::{Context, IdedExpr, Value};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
@@ -87,22 +92,23 @@ pub fn check(index: &Index<'_>, codes: &[Arc<CustomCode>], out: &mut Vec<Diagnos
     if catalogue.rules.is_empty() {
         return;
     }
-    let references_catalogue = catalogue.rules.iter().any(|rule| {
-        rule.when
-            .iter()
-            .chain([&rule.assert])
-            .any(|e| e.program.references().has_variable("catalogue"))
-    });
-    let mut values = Values::new(index);
+    run(index, codes, &Reads::of(catalogue), out);
+}
+
+/// [`check`] with the values built as far as `reads` says.
+fn run(index: &Index<'_>, codes: &[Arc<CustomCode>], reads: &Reads, out: &mut Vec<Diagnostic>) {
+    let catalogue = index.catalogue;
+    let mut values = Values::new(index, reads);
     let mut root = Context::default();
-    if references_catalogue {
-        root.add_variable_from_value("catalogue", values.catalogue());
+    if let Some(shape) = &reads.catalogue {
+        root.add_variable_from_value("catalogue", values.catalogue(shape));
     }
     for (rule, code) in catalogue.rules.iter().zip(codes) {
         let entities = values.of(rule.on);
+        // One scope per rule, `self` replaced for each entity.
+        let mut scope = root.new_inner_scope();
         for (i, this) in entities.iter().enumerate() {
             let common = catalogue.common(rule.on, i);
-            let mut scope = root.new_inner_scope();
             scope.add_variable_from_value("self", this.clone());
             let applies = match &rule.when {
                 None => Ok(true),
@@ -249,29 +255,404 @@ fn render(value: &Value, out: &mut String) {
     }
 }
 
-// ---- the data a rule sees -------------------------------------------------------------
+// ---- what the rules read ---------------------------------------------------------------
 
-/// A CEL map under construction.
-#[derive(Default)]
-struct Object(HashMap<Key, Value>);
+/// What the rules read of one value: the keys they select by name, each with what is read
+/// of it, or the whole value. Read from the compiled expressions and the message
+/// placeholders, so that only what some rule can observe is built: a value used whole
+/// (compared, iterated, measured with `size`, passed to a function, indexed with a key
+/// computed at run time) is built whole, and a key only tested with `has()` is there when
+/// the entity has it.
+#[derive(Debug, Default, Clone, PartialEq)]
+struct Shape {
+    /// The whole value.
+    full: bool,
+    /// What is read of the element a run-time index picks (`self.price[i]`,
+    /// `catalogue.groups[t]`).
+    each: Option<Box<Shape>>,
+    /// The keys selected by name (`self.roles.sponsor`, `self['title']`), each with its
+    /// CEL key, made once and shared by every value built.
+    keys: BTreeMap<String, (Key, Shape)>,
+}
 
-impl Object {
-    fn set(&mut self, key: &str, value: impl Into<Value>) -> &mut Self {
-        self.0
-            .insert(Key::String(Arc::new(key.to_owned())), value.into());
-        self
+static FULL: Shape = Shape {
+    full: true,
+    each: None,
+    keys: BTreeMap::new(),
+};
+
+static EMPTY: Shape = Shape {
+    full: false,
+    each: None,
+    keys: BTreeMap::new(),
+};
+
+/// One step of a path into a value.
+#[derive(Debug)]
+enum Step {
+    /// A key named in the expression.
+    Key(String),
+    /// An index computed at run time.
+    Each,
+}
+
+impl Shape {
+    fn merge(&mut self, other: &Shape) {
+        self.full |= other.full;
+        if let Some(each) = &other.each {
+            self.each.get_or_insert_default().merge(each);
+        }
+        for (key, (_, shape)) in &other.keys {
+            self.field(key).merge(shape);
+        }
     }
 
-    fn maybe(&mut self, key: &str, value: Option<impl Into<Value>>) -> &mut Self {
-        if let Some(value) = value {
-            self.set(key, value);
+    /// Marks the value at `path` as read; `whole` when it is used as a whole rather than
+    /// only tested for presence.
+    fn record(&mut self, path: &[Step], whole: bool) {
+        self.at(path).full |= whole;
+    }
+
+    /// The shape at `path`, made if need be.
+    fn at(&mut self, path: &[Step]) -> &mut Shape {
+        let mut node = self;
+        for step in path {
+            node = match step {
+                Step::Key(key) => node.field(key),
+                Step::Each => node.each.get_or_insert_default(),
+            };
+        }
+        node
+    }
+
+    fn field(&mut self, key: &str) -> &mut Shape {
+        &mut self
+            .keys
+            .entry(key.to_owned())
+            .or_insert_with(|| (Key::String(Arc::new(key.to_owned())), Shape::default()))
+            .1
+    }
+
+    /// The CEL key `key` and what is read of it, or `None` when no rule reads it. A map
+    /// indexed at run time may give any of its keys: all are read whole.
+    fn key(&self, key: &str) -> Option<(Key, &Shape)> {
+        if self.full || self.each.is_some() {
+            Some((Key::String(Arc::new(key.to_owned())), &FULL))
+        } else {
+            self.keys.get(key).map(|(cel, shape)| (cel.clone(), shape))
+        }
+    }
+
+    /// What is read of each element of a list.
+    fn element(&self) -> &Shape {
+        if self.full {
+            &FULL
+        } else {
+            self.each.as_deref().unwrap_or(&EMPTY)
+        }
+    }
+
+    /// What is read of each entity of a map of `catalogue`, whichever way it is reached.
+    fn entries(&self) -> Shape {
+        if self.full {
+            return FULL.clone();
+        }
+        let mut entries = Shape::default();
+        if let Some(each) = &self.each {
+            entries.merge(each);
+        }
+        for (_, shape) in self.keys.values() {
+            entries.merge(shape);
+        }
+        entries
+    }
+}
+
+/// Where a chain of selections starts.
+#[derive(Debug, Clone, Copy)]
+enum Root {
+    This,
+    Catalogue,
+    /// The variable of an enclosing comprehension (`p` in `self.price.exists(p, ...)`),
+    /// by its place in [`Walker::vars`].
+    Var(usize),
+}
+
+/// What every rule reads: of `self` for each kind, and of `catalogue` (`None` when no rule
+/// names it).
+#[derive(Debug, Default)]
+struct Reads {
+    this: HashMap<Kind, Shape>,
+    catalogue: Option<Shape>,
+}
+
+impl Reads {
+    fn of(catalogue: &Catalogue) -> Self {
+        let mut reads = Reads::default();
+        for rule in &catalogue.rules {
+            let mut walker = Walker::default();
+            for expression in rule.when.iter().chain([&rule.assert]) {
+                walker.walk(expression.program.expression());
+            }
+            let Walker {
+                mut this,
+                catalogue: other,
+                ..
+            } = walker;
+            for path in placeholders(&rule.message) {
+                this.record(&path, true);
+            }
+            reads.this.entry(rule.on).or_default().merge(&this);
+            if let Some(other) = other {
+                reads.catalogue.get_or_insert_default().merge(&other);
+            }
+        }
+        // An entity reached through `catalogue` is the same value as `self`: one shape
+        // per kind covers both.
+        if let Some(read) = &reads.catalogue {
+            for kind in Kind::CHECKED {
+                if let Some(map) = read.key(crate::load::decode::rules::section_of(kind)) {
+                    reads.this.entry(kind).or_default().merge(&map.1.entries());
+                }
+            }
+        }
+        reads
+    }
+
+    /// Every value read whole, as if the rules could not be read: what the values were
+    /// before only the keys rules read were built.
+    #[cfg(test)]
+    fn whole() -> Self {
+        Reads {
+            this: Kind::CHECKED.iter().map(|&k| (k, FULL.clone())).collect(),
+            catalogue: Some(FULL.clone()),
+        }
+    }
+
+    /// What is read of `self` on `kind`, or `None` when no rule reaches that kind.
+    fn of_kind(&self, kind: Kind) -> Option<&Shape> {
+        self.this.get(&kind)
+    }
+}
+
+/// What one rule's expressions read of `self`, of `catalogue` (`None` when they do not
+/// name it), and of each variable of the comprehensions around the expression walked.
+#[derive(Default)]
+struct Walker {
+    this: Shape,
+    catalogue: Option<Shape>,
+    vars: Vec<(String, Shape)>,
+}
+
+impl Walker {
+    fn record(&mut self, root: Root, path: &[Step], whole: bool) {
+        match root {
+            Root::This => self.this.record(path, whole),
+            Root::Catalogue => self.catalogue.get_or_insert_default().record(path, whole),
+            Root::Var(i) => self.vars[i].1.record(path, whole),
+        }
+    }
+
+    fn walk(&mut self, expression: &IdedExpr) {
+        let mut indexes = Vec::new();
+        // `has(self.a.b)` only tests for `b`: a chain ending in a test reads no more of it.
+        let chain = match &expression.expr {
+            Expr::Select(select) if select.test => self
+                .path(&select.operand.expr, &mut indexes)
+                .map(|(root, mut steps)| {
+                    steps.push(Step::Key(select.field.clone()));
+                    (root, steps, false)
+                }),
+            expr => self
+                .path(expr, &mut indexes)
+                .map(|(root, steps)| (root, steps, true)),
+        };
+        if let Some((root, steps, whole)) = chain {
+            self.record(root, &steps, whole);
+            for index in indexes {
+                self.walk(index);
+            }
+            return;
+        }
+        if let Expr::Comprehension(c) = &expression.expr {
+            if c.iter_var2.is_none() {
+                self.comprehension(c);
+                return;
+            }
+        }
+        for child in children(&expression.expr) {
+            self.walk(child);
+        }
+    }
+
+    /// A comprehension over a chain (`self.price.exists(p, p.per == 'month')`) reads of
+    /// each element what its body reads of the variable; a map's elements are its keys,
+    /// and a map iterated is read whole (see [`Shape::key`]).
+    fn comprehension(&mut self, c: &cel::common::ast::ComprehensionExpr) {
+        let mut indexes = Vec::new();
+        let range = self.path(&c.iter_range.expr, &mut indexes);
+        if range.is_none() {
+            self.walk(&c.iter_range);
+        }
+        for index in indexes {
+            self.walk(index);
+        }
+        self.vars.push((c.iter_var.clone(), Shape::default()));
+        for part in [&c.accu_init, &c.loop_cond, &c.loop_step, &c.result] {
+            self.walk(part);
+        }
+        let (_, element) = self.vars.pop().unwrap_or_default();
+        if let Some((root, mut steps)) = range {
+            steps.push(Step::Each);
+            self.record(root, &steps, false);
+            self.record_shape(root, &steps, &element);
+        }
+    }
+
+    fn record_shape(&mut self, root: Root, path: &[Step], shape: &Shape) {
+        let node = match root {
+            Root::This => self.this.at(path),
+            Root::Catalogue => self.catalogue.get_or_insert_default().at(path),
+            Root::Var(i) => self.vars[i].1.at(path),
+        };
+        node.merge(shape);
+    }
+
+    /// The variable and path of a chain of selections and indexes (`self.a[k].b`), with the
+    /// index expressions met on the way; `None` when `expr` is not such a chain.
+    fn path<'e>(
+        &self,
+        expr: &'e Expr,
+        indexes: &mut Vec<&'e IdedExpr>,
+    ) -> Option<(Root, Vec<Step>)> {
+        match expr {
+            Expr::Ident(name) => {
+                let root = match self.vars.iter().rposition(|(var, _)| var == name) {
+                    Some(i) => Root::Var(i),
+                    None if name == "self" => Root::This,
+                    None if name == "catalogue" => Root::Catalogue,
+                    None => return None,
+                };
+                Some((root, Vec::new()))
+            }
+            Expr::Select(select) if !select.test => {
+                let (root, mut steps) = self.path(&select.operand.expr, indexes)?;
+                steps.push(Step::Key(select.field.clone()));
+                Some((root, steps))
+            }
+            Expr::Call(call)
+                if call.func_name == operators::INDEX
+                    && call.target.is_none()
+                    && call.args.len() == 2 =>
+            {
+                let (root, mut steps) = self.path(&call.args[0].expr, indexes)?;
+                let index = &call.args[1];
+                indexes.push(index);
+                steps.push(match &index.expr {
+                    Expr::Literal(CelVal::String(key)) => Step::Key(key.clone()),
+                    _ => Step::Each,
+                });
+                Some((root, steps))
+            }
+            _ => None,
+        }
+    }
+}
+
+/// The expressions directly inside `expr`.
+fn children(expr: &Expr) -> Vec<&IdedExpr> {
+    match expr {
+        Expr::Call(call) => call
+            .target
+            .as_deref()
+            .into_iter()
+            .chain(&call.args)
+            .collect(),
+        Expr::Comprehension(c) => vec![
+            &c.iter_range,
+            &c.accu_init,
+            &c.loop_cond,
+            &c.loop_step,
+            &c.result,
+        ],
+        Expr::List(list) => list.elements.iter().collect(),
+        Expr::Map(map) => entries(&map.entries),
+        Expr::Struct(structure) => entries(&structure.entries),
+        Expr::Select(select) => vec![&select.operand],
+        Expr::Ident(_) | Expr::Literal(_) | Expr::Unspecified => Vec::new(),
+    }
+}
+
+fn entries(entries: &[IdedEntryExpr]) -> Vec<&IdedExpr> {
+    entries
+        .iter()
+        .flat_map(|entry| match &entry.expr {
+            EntryExpr::MapEntry(e) => vec![&e.key, &e.value],
+            EntryExpr::StructField(f) => vec![&f.value],
+        })
+        .collect()
+}
+
+/// The key paths of a message's `{self.KEY.KEY}` placeholders, as [`fill`] reads them
+/// (and perhaps more: a path between stray braces does no harm).
+fn placeholders(template: &str) -> impl Iterator<Item = Vec<Step>> {
+    template.split('{').skip(1).filter_map(|after| {
+        let inner = after[..after.find('}')?].trim();
+        let path = inner
+            .strip_prefix("self")
+            .filter(|p| p.is_empty() || p.starts_with('.'))?;
+        Some(
+            path.split('.')
+                .filter(|k| !k.is_empty())
+                .map(|k| Step::Key(k.to_owned()))
+                .collect(),
+        )
+    })
+}
+
+// ---- the data a rule sees -------------------------------------------------------------
+
+/// A CEL map under construction, holding only the keys its shape reads.
+struct Object<'s> {
+    shape: &'s Shape,
+    map: HashMap<Key, Value>,
+}
+
+impl<'s> Object<'s> {
+    fn new(shape: &'s Shape) -> Self {
+        let map = if shape.full {
+            HashMap::new()
+        } else {
+            HashMap::with_capacity(shape.keys.len())
+        };
+        Object { shape, map }
+    }
+
+    /// Sets `key` to what `make` gives for what is read of it, when a rule reads it.
+    fn set<V: Into<Value>>(&mut self, key: &str, make: impl FnOnce(&Shape) -> V) -> &mut Self {
+        if let Some((key, shape)) = self.shape.key(key) {
+            self.map.insert(key, make(shape).into());
         }
         self
     }
 
-    fn build(&mut self) -> Value {
+    /// Like [`Object::set`], for a key the entity may lack.
+    fn maybe<V: Into<Value>>(
+        &mut self,
+        key: &str,
+        make: impl FnOnce(&Shape) -> Option<V>,
+    ) -> &mut Self {
+        if let Some((key, shape)) = self.shape.key(key) {
+            if let Some(value) = make(shape) {
+                self.map.insert(key, value.into());
+            }
+        }
+        self
+    }
+
+    fn build(self) -> Value {
         Value::Map(Map {
-            map: Arc::new(std::mem::take(&mut self.0)),
+            map: Arc::new(self.map),
         })
     }
 }
@@ -285,100 +666,77 @@ fn text(value: &str) -> Value {
     Value::String(Arc::new(value.to_owned()))
 }
 
-fn list<T>(items: &[T], each: impl Fn(&T) -> Value) -> Value {
-    Value::List(Arc::new(items.iter().map(each).collect()))
+fn list<T>(items: &[T], shape: &Shape, each: impl Fn(&T, &Shape) -> Value) -> Value {
+    let element = shape.element();
+    Value::List(Arc::new(
+        items.iter().map(|item| each(item, element)).collect(),
+    ))
 }
 
 fn texts<'a>(items: impl Iterator<Item = &'a str>) -> Value {
     Value::List(Arc::new(items.map(text).collect()))
 }
 
-/// Every entity's value, built for the kinds asked for, once.
+/// Every entity's value, built for the kinds the rules reach, once.
 struct Values<'i> {
     index: &'i Index<'i>,
+    reads: &'i Reads,
     built: HashMap<Kind, Arc<Vec<Value>>>,
-    needs: Needs,
-}
-
-/// What the rules' expressions name, read from their text: the derived values and the
-/// `catalogue` maps that cost the most to build are built only when some expression
-/// names them (an expression that names a key only through a computed string finds it
-/// absent, as docs/custom-rules.md says).
-#[derive(Debug, Clone, Copy)]
-struct Needs {
-    /// A relationship's `assessment`.
-    assessment: bool,
-    /// An offering's `offered_warranty`.
-    offered_warranty: bool,
-}
-
-impl Needs {
-    fn of(catalogue: &Catalogue) -> Self {
-        Needs {
-            assessment: named(catalogue, "assessment"),
-            offered_warranty: named(catalogue, "offered_warranty"),
-        }
-    }
-}
-
-/// Whether some rule's expressions or message placeholders name `word`.
-fn named(catalogue: &Catalogue, word: &str) -> bool {
-    catalogue.rules.iter().any(|rule| {
-        rule.message.contains(word)
-            || rule
-                .when
-                .iter()
-                .chain([&rule.assert])
-                .any(|e| e.text.contains(word))
-    })
 }
 
 impl<'i> Values<'i> {
-    fn new(index: &'i Index<'i>) -> Self {
+    fn new(index: &'i Index<'i>, reads: &'i Reads) -> Self {
         Values {
             index,
+            reads,
             built: HashMap::new(),
-            needs: Needs::of(index.catalogue),
         }
     }
 
     fn of(&mut self, kind: Kind) -> Arc<Vec<Value>> {
         let index = self.index;
-        let needs = self.needs;
+        let shape = self.reads.of_kind(kind).unwrap_or(&EMPTY);
         Arc::clone(
             self.built
                 .entry(kind)
-                .or_insert_with(|| Arc::new(build_kind(index, kind, needs))),
+                .or_insert_with(|| Arc::new(build_kind(index, kind, shape))),
         )
     }
 
-    /// `catalogue`: the metadata and a map of every kind by id.
-    fn catalogue(&mut self) -> Value {
+    /// `catalogue`: the metadata and a map of every kind by id, as far as `shape` reads.
+    fn catalogue(&mut self, shape: &Shape) -> Value {
         let c = self.index.catalogue;
         let m = &c.metadata;
-        let mut thresholds = Object::default();
-        thresholds
-            .set("utility", number(m.utility_threshold))
-            .set("margin", number(m.margin_threshold));
-        let mut catalogue = Object::default();
+        let mut catalogue = Object::new(shape);
         catalogue
-            .set("name", text(&m.name))
-            .maybe("currency", m.currency.as_deref().map(text))
-            .set("horizon_months", i64::from(m.horizon_months))
-            .set("thresholds", thresholds.build());
+            .set("name", |_| text(&m.name))
+            .maybe("currency", |_| m.currency.as_deref().map(text))
+            .set("horizon_months", |_| i64::from(m.horizon_months))
+            .set("thresholds", |s| {
+                let mut thresholds = Object::new(s);
+                thresholds
+                    .set("utility", |_| number(m.utility_threshold))
+                    .set("margin", |_| number(m.margin_threshold));
+                thresholds.build()
+            });
         for kind in Kind::CHECKED {
             let section = crate::load::decode::rules::section_of(kind);
-            // Only the maps some expression names: building every entity's value is
-            // most of the cost of a rule that follows a reference.
-            if !named(c, section) {
+            if shape.key(section).is_none() {
                 continue;
             }
             let values = self.of(kind);
-            let mut by_id = Object::default();
-            for (i, value) in values.iter().enumerate() {
-                by_id.set(c.id(kind, i), value.clone());
-            }
-            catalogue.set(crate::load::decode::rules::section_of(kind), by_id.build());
+            catalogue.set(section, |_| {
+                let mut by_id = HashMap::with_capacity(values.len());
+                for (i, value) in values.iter().enumerate() {
+                    by_id.insert(
+                        Key::String(Arc::new(c.id(kind, i).to_owned())),
+                        value.clone(),
+                    );
+                }
+                Value::Map(Map {
+                    map: Arc::new(by_id),
+                })
+            });
         }
         catalogue.build()
     }
@@ -388,7 +746,7 @@ impl<'i> Values<'i> {
     clippy::too_many_lines,
     reason = "one arm per kind, each a short table of the kind's keys"
 )]
-fn build_kind(index: &Index<'_>, kind: Kind, needs: Needs) -> Vec<Value> {
+fn build_kind(index: &Index<'_>, kind: Kind, shape: &Shape) -> Vec<Value> {
     let c = index.catalogue;
     match kind {
         Kind::Organization => c
@@ -396,13 +754,12 @@ fn build_kind(index: &Index<'_>, kind: Kind, needs: Needs) -> Vec<Value> {
             .iter()
             .enumerate()
             .map(|(i, o)| {
-                let mut v = common(&o.common);
-                v.maybe("parent", o.parent.as_ref().map(|p| text(&p.id)))
-                    .maybe(
-                        "target_margin",
-                        o.target_margin.as_ref().map(|m| number(m.value)),
-                    )
-                    .set("organization_chain", chain(c, Some(i)));
+                let mut v = common(&o.common, shape);
+                v.maybe("parent", |_| o.parent.as_ref().map(|p| text(&p.id)))
+                    .maybe("target_margin", |_| {
+                        o.target_margin.as_ref().map(|m| number(m.value))
+                    })
+                    .set("organization_chain", |_| chain(c, Some(i)));
                 v.build()
             })
             .collect(),
@@ -410,10 +767,12 @@ fn build_kind(index: &Index<'_>, kind: Kind, needs: Needs) -> Vec<Value> {
             .people
             .iter()
             .map(|p| {
-                let mut v = common(&p.common);
-                v.set("organization", text(&p.organization.id))
-                    .maybe("title", p.title.as_deref().map(text))
-                    .set("organization_chain", chain(c, Some(p.organization.index())));
+                let mut v = common(&p.common, shape);
+                v.set("organization", |_| text(&p.organization.id))
+                    .maybe("title", |_| p.title.as_deref().map(text))
+                    .set("organization_chain", |_| {
+                        chain(c, Some(p.organization.index()))
+                    });
                 v.build()
             })
             .collect(),
@@ -421,14 +780,19 @@ fn build_kind(index: &Index<'_>, kind: Kind, needs: Needs) -> Vec<Value> {
             .groups
             .iter()
             .map(|g| {
-                let mut v = common(&g.common);
-                v.maybe("organization", g.organization.as_ref().map(|o| text(&o.id)))
-                    .maybe("size", g.size.map(|s| i64::try_from(s).unwrap_or(i64::MAX)))
-                    .set("members", texts(g.members.iter().map(|m| m.id.as_str())))
-                    .set(
-                        "organization_chain",
-                        chain(c, g.organization.as_ref().map(crate::model::Ref::index)),
-                    );
+                let mut v = common(&g.common, shape);
+                v.maybe("organization", |_| {
+                    g.organization.as_ref().map(|o| text(&o.id))
+                })
+                .maybe("size", |_| {
+                    g.size.map(|s| i64::try_from(s).unwrap_or(i64::MAX))
+                })
+                .set("members", |_| {
+                    texts(g.members.iter().map(|m| m.id.as_str()))
+                })
+                .set("organization_chain", |_| {
+                    chain(c, g.organization.as_ref().map(crate::model::Ref::index))
+                });
                 v.build()
             })
             .collect(),
@@ -436,8 +800,8 @@ fn build_kind(index: &Index<'_>, kind: Kind, needs: Needs) -> Vec<Value> {
             .outcomes
             .iter()
             .map(|o| {
-                let mut v = common(&o.common);
-                v.set("kind", text(word_of(outcomes::OUTCOME_KINDS, &o.kind)));
+                let mut v = common(&o.common, shape);
+                v.set("kind", |_| text(word_of(outcomes::OUTCOME_KINDS, &o.kind)));
                 v.build()
             })
             .collect(),
@@ -445,20 +809,21 @@ fn build_kind(index: &Index<'_>, kind: Kind, needs: Needs) -> Vec<Value> {
             .products
             .iter()
             .map(|p| {
-                let mut v = common(&p.common);
-                v.set("provider", text(&p.provider.id))
-                    .set("targets", texts(p.targets.iter().map(|t| t.id.as_str())))
-                    .set(
-                        "resources",
-                        list(&p.resources, |r| {
-                            let mut item = Object::default();
-                            item.set("name", text(&r.name))
-                                .set("dimension", text(dimension(r.dimension)))
-                                .set("visible", r.visible);
+                let mut v = common(&p.common, shape);
+                v.set("provider", |_| text(&p.provider.id))
+                    .set("targets", |_| {
+                        texts(p.targets.iter().map(|t| t.id.as_str()))
+                    })
+                    .set("resources", |s| {
+                        list(&p.resources, s, |r, s| {
+                            let mut item = Object::new(s);
+                            item.set("name", |_| text(&r.name))
+                                .set("dimension", |_| text(dimension(r.dimension)))
+                                .set("visible", |_| r.visible);
                             item.build()
-                        }),
-                    )
-                    .set("organization_chain", chain(c, Some(p.provider.index())));
+                        })
+                    })
+                    .set("organization_chain", |_| chain(c, Some(p.provider.index())));
                 v.build()
             })
             .collect(),
@@ -466,25 +831,30 @@ fn build_kind(index: &Index<'_>, kind: Kind, needs: Needs) -> Vec<Value> {
             .services
             .iter()
             .map(|s| {
-                let mut v = common(&s.common);
-                v.set("provider", text(&s.provider.id))
-                    .set("products", texts(s.products.iter().map(|p| p.id.as_str())))
-                    .set(
-                        "outputs",
-                        list(&s.outputs, |o| {
-                            let mut item = Object::default();
-                            item.set("name", text(&o.name))
-                                .set("enables", texts(o.enables.iter().map(|e| e.id.as_str())));
+                let mut v = common(&s.common, shape);
+                v.set("provider", |_| text(&s.provider.id))
+                    .set("products", |_| {
+                        texts(s.products.iter().map(|p| p.id.as_str()))
+                    })
+                    .set("outputs", |shape| {
+                        list(&s.outputs, shape, |o, shape| {
+                            let mut item = Object::new(shape);
+                            item.set("name", |_| text(&o.name)).set("enables", |_| {
+                                texts(o.enables.iter().map(|e| e.id.as_str()))
+                            });
                             item.build()
-                        }),
-                    )
-                    .maybe("warranty", s.warranty.as_ref().map(warranty))
-                    .set(
-                        "depends_on",
-                        texts(s.depends_on.iter().map(|d| d.id.as_str())),
-                    )
-                    .set("running_costs", list(&s.running_costs, provision_cost))
-                    .set("organization_chain", chain(c, Some(s.provider.index())));
+                        })
+                    })
+                    .maybe("warranty", |shape| {
+                        s.warranty.as_ref().map(|w| warranty(w, shape))
+                    })
+                    .set("depends_on", |_| {
+                        texts(s.depends_on.iter().map(|d| d.id.as_str()))
+                    })
+                    .set("running_costs", |shape| {
+                        list(&s.running_costs, shape, provision_cost)
+                    })
+                    .set("organization_chain", |_| chain(c, Some(s.provider.index())));
                 v.build()
             })
             .collect(),
@@ -493,58 +863,57 @@ fn build_kind(index: &Index<'_>, kind: Kind, needs: Needs) -> Vec<Value> {
             .iter()
             .enumerate()
             .map(|(i, o)| {
-                let mut v = common(&o.common);
-                v.set("provider", text(&o.provider.id))
-                    .set("services", texts(o.services.iter().map(|s| s.id.as_str())))
-                    .set("targets", texts(o.targets.iter().map(|t| t.id.as_str())))
-                    .set(
-                        "goods",
-                        list(&o.goods, |g| {
-                            let mut item = Object::default();
-                            item.set("name", text(&g.name.value))
-                                .set("ownership", text(ownership(g.ownership.value)));
+                let mut v = common(&o.common, shape);
+                v.set("provider", |_| text(&o.provider.id))
+                    .set("services", |_| {
+                        texts(o.services.iter().map(|s| s.id.as_str()))
+                    })
+                    .set("targets", |_| {
+                        texts(o.targets.iter().map(|t| t.id.as_str()))
+                    })
+                    .set("goods", |s| {
+                        list(&o.goods, s, |g, s| {
+                            let mut item = Object::new(s);
+                            item.set("name", |_| text(&g.name.value))
+                                .set("ownership", |_| text(ownership(g.ownership.value)));
                             item.build()
-                        }),
-                    )
-                    .set(
-                        "access",
-                        list(&o.access, |a| {
-                            let mut item = Object::default();
-                            item.set("name", text(&a.name.value))
-                                .maybe("period", a.period.as_ref().map(|p| text(&p.value)))
-                                .set("ownership", text(ownership(a.ownership.value)));
+                        })
+                    })
+                    .set("access", |s| {
+                        list(&o.access, s, |a, s| {
+                            let mut item = Object::new(s);
+                            item.set("name", |_| text(&a.name.value))
+                                .maybe("period", |_| a.period.as_ref().map(|p| text(&p.value)))
+                                .set("ownership", |_| text(ownership(a.ownership.value)));
                             item.build()
-                        }),
-                    )
-                    .set(
-                        "actions",
-                        list(&o.actions, |a| {
-                            let mut item = Object::default();
-                            item.set("name", text(&a.name.value))
-                                .maybe("agreement", a.agreement.as_ref().map(|p| text(&p.value)));
+                        })
+                    })
+                    .set("actions", |s| {
+                        list(&o.actions, s, |a, s| {
+                            let mut item = Object::new(s);
+                            item.set("name", |_| text(&a.name.value))
+                                .maybe("agreement", |_| {
+                                    a.agreement.as_ref().map(|p| text(&p.value))
+                                });
                             item.build()
-                        }),
-                    )
-                    .maybe("warranty", o.warranty.as_ref().map(warranty))
-                    .set(
-                        "price",
-                        list(&o.price, |p| {
-                            let mut item = Object::default();
-                            item.maybe("name", p.name.as_deref().map(text))
-                                .set("amount", number(p.amount))
-                                .set("per", text(per(p.per)))
-                                .maybe("unit", p.unit.as_deref().map(text));
+                        })
+                    })
+                    .maybe("warranty", |s| o.warranty.as_ref().map(|w| warranty(w, s)))
+                    .set("price", |s| {
+                        list(&o.price, s, |p, s| {
+                            let mut item = Object::new(s);
+                            item.maybe("name", |_| p.name.as_deref().map(text))
+                                .set("amount", |_| number(p.amount))
+                                .set("per", |_| text(per(p.per)))
+                                .maybe("unit", |_| p.unit.as_deref().map(text));
                             item.build()
-                        }),
-                    )
-                    .set("cost_to_serve", list(&o.cost_to_serve, provision_cost))
-                    .maybe(
-                        "offered_warranty",
-                        needs
-                            .offered_warranty
-                            .then(|| offered(index.offers.warranty(i))),
-                    )
-                    .set("organization_chain", chain(c, Some(o.provider.index())));
+                        })
+                    })
+                    .set("cost_to_serve", |s| {
+                        list(&o.cost_to_serve, s, provision_cost)
+                    })
+                    .set("offered_warranty", |s| offered(index.offers.warranty(i), s))
+                    .set("organization_chain", |_| chain(c, Some(o.provider.index())));
                 v.build()
             })
             .collect(),
@@ -552,17 +921,17 @@ fn build_kind(index: &Index<'_>, kind: Kind, needs: Needs) -> Vec<Value> {
             .relationships
             .iter()
             .enumerate()
-            .map(|(i, r)| relationship(index, i, r, needs))
+            .map(|(i, r)| relationship(index, i, r, shape))
             .collect(),
         Kind::Rule => Vec::new(),
     }
 }
 
-fn common(common: &Common) -> Object {
-    let mut v = Object::default();
-    v.set("id", text(&common.id.value))
-        .maybe("name", common.name.as_deref().map(text))
-        .maybe("description", common.description.as_deref().map(text));
+fn common<'s>(common: &Common, shape: &'s Shape) -> Object<'s> {
+    let mut v = Object::new(shape);
+    v.set("id", |_| text(&common.id.value))
+        .maybe("name", |_| common.name.as_deref().map(text))
+        .maybe("description", |_| common.description.as_deref().map(text));
     v
 }
 
@@ -579,298 +948,320 @@ fn chain(catalogue: &Catalogue, start: Option<usize>) -> Value {
     Value::List(Arc::new(ids))
 }
 
-fn warranty(block: &Warranty) -> Value {
-    let mut v = Object::default();
-    v.maybe(
-        "availability",
-        block.availability.as_ref().map(|a| number(a.value)),
-    )
-    .set(
-        "capacity",
-        list(&block.capacity, |c| {
-            let mut item = Object::default();
-            item.set("metric", text(&c.metric.value))
-                .set("value", number(c.value));
+fn warranty(block: &Warranty, shape: &Shape) -> Value {
+    let mut v = Object::new(shape);
+    v.maybe("availability", |_| {
+        block.availability.as_ref().map(|a| number(a.value))
+    })
+    .set("capacity", |s| {
+        list(&block.capacity, s, |c, s| {
+            let mut item = Object::new(s);
+            item.set("metric", |_| text(&c.metric.value))
+                .set("value", |_| number(c.value));
             item.build()
-        }),
-    )
-    .set(
-        "service_levels",
-        list(&block.service_levels, |l| {
-            let mut item = Object::default();
-            item.set("metric", text(&l.metric.value))
-                .set(direction(l.direction), number(l.bound));
+        })
+    })
+    .set("service_levels", |s| {
+        list(&block.service_levels, s, |l, s| {
+            let mut item = Object::new(s);
+            item.set("metric", |_| text(&l.metric.value))
+                .set(direction(l.direction), |_| number(l.bound));
             item.build()
-        }),
-    )
-    .set("continuity", {
-        let mut continuity = Object::default();
+        })
+    })
+    .set("continuity", |s| {
+        let mut continuity = Object::new(s);
         continuity
-            .maybe(
-                "rto_hours",
-                block.continuity.rto_hours.as_ref().map(|h| number(h.value)),
-            )
-            .maybe(
-                "rpo_hours",
-                block.continuity.rpo_hours.as_ref().map(|h| number(h.value)),
-            );
+            .maybe("rto_hours", |_| {
+                block.continuity.rto_hours.as_ref().map(|h| number(h.value))
+            })
+            .maybe("rpo_hours", |_| {
+                block.continuity.rpo_hours.as_ref().map(|h| number(h.value))
+            });
         continuity.build()
     })
-    .set(
-        "security",
-        texts(block.security.iter().map(|s| s.value.as_str())),
-    );
+    .set("security", |_| {
+        texts(block.security.iter().map(|s| s.value.as_str()))
+    });
     v.build()
 }
 
 /// The offered warranty (SPEC 5.1), shaped like a warranty block, lists sorted.
-fn offered(offer: &OfferedWarranty) -> Value {
-    let mut capacity: Vec<(&String, &Decimal)> = offer.capacity.iter().collect();
-    capacity.sort();
-    let mut levels: Vec<(&(String, Direction), &Decimal)> = offer.service_levels.iter().collect();
-    levels.sort();
-    let mut security: Vec<&str> = offer.security.iter().map(String::as_str).collect();
-    security.sort_unstable();
-    let mut v = Object::default();
-    v.maybe("availability", offer.availability.map(number))
-        .set(
-            "capacity",
-            list(&capacity, |(metric, value)| {
-                let mut item = Object::default();
-                item.set("metric", text(metric))
-                    .set("value", number(**value));
+fn offered(offer: &OfferedWarranty, shape: &Shape) -> Value {
+    let mut v = Object::new(shape);
+    v.maybe("availability", |_| offer.availability.map(number))
+        .set("capacity", |s| {
+            let mut capacity: Vec<(&String, &Decimal)> = offer.capacity.iter().collect();
+            capacity.sort();
+            list(&capacity, s, |(metric, value), s| {
+                let mut item = Object::new(s);
+                item.set("metric", |_| text(metric))
+                    .set("value", |_| number(**value));
                 item.build()
-            }),
-        )
-        .set(
-            "service_levels",
-            list(&levels, |((metric, dir), bound)| {
-                let mut item = Object::default();
-                item.set("metric", text(metric))
-                    .set(direction(*dir), number(**bound));
+            })
+        })
+        .set("service_levels", |s| {
+            let mut levels: Vec<(&(String, Direction), &Decimal)> =
+                offer.service_levels.iter().collect();
+            levels.sort();
+            list(&levels, s, |((metric, dir), bound), s| {
+                let mut item = Object::new(s);
+                item.set("metric", |_| text(metric))
+                    .set(direction(*dir), |_| number(**bound));
                 item.build()
-            }),
-        )
-        .set("continuity", {
-            let mut continuity = Object::default();
+            })
+        })
+        .set("continuity", |s| {
+            let mut continuity = Object::new(s);
             continuity
-                .maybe("rto_hours", offer.rto_hours.map(number))
-                .maybe("rpo_hours", offer.rpo_hours.map(number));
+                .maybe("rto_hours", |_| offer.rto_hours.map(number))
+                .maybe("rpo_hours", |_| offer.rpo_hours.map(number));
             continuity.build()
         })
-        .set("security", texts(security.into_iter()));
+        .set("security", |_| {
+            let mut security: Vec<&str> = offer.security.iter().map(String::as_str).collect();
+            security.sort_unstable();
+            texts(security.into_iter())
+        });
     v.build()
 }
 
-fn provision_cost(cost: &ProvisionCost) -> Value {
-    let mut item = Object::default();
-    item.set("name", text(&cost.name))
-        .set("dimension", text(dimension(cost.dimension)))
-        .set("amount", number(cost.amount))
-        .set("per", text(per(cost.per)))
-        .maybe("unit", cost.unit.as_deref().map(text));
+fn provision_cost(cost: &ProvisionCost, shape: &Shape) -> Value {
+    let mut item = Object::new(shape);
+    item.set("name", |_| text(&cost.name))
+        .set("dimension", |_| text(dimension(cost.dimension)))
+        .set("amount", |_| number(cost.amount))
+        .set("per", |_| text(per(cost.per)))
+        .maybe("unit", |_| cost.unit.as_deref().map(text));
     item.build()
 }
 
-fn risk(risk: &Risk) -> Value {
-    let mut item = Object::default();
-    item.set("name", text(&risk.name))
-        .set("likelihood", number(risk.likelihood))
-        .set("impact", number(risk.impact));
+fn risk(risk: &Risk, shape: &Shape) -> Value {
+    let mut item = Object::new(shape);
+    item.set("name", |_| text(&risk.name))
+        .set("likelihood", |_| number(risk.likelihood))
+        .set("impact", |_| number(risk.impact));
     item.build()
+}
+
+/// A list of amounts removed and imposed (`costs`, `risks`).
+fn both<T>(
+    removed: &[T],
+    imposed: &[T],
+    shape: &Shape,
+    each: impl Fn(&T, &Shape) -> Value + Copy,
+) -> Value {
+    let mut v = Object::new(shape);
+    v.set("removed", |s| list(removed, s, each))
+        .set("imposed", |s| list(imposed, s, each));
+    v.build()
+}
+
+fn priced(item: &mut Object<'_>, priced: Option<&crate::model::Priced>) {
+    if let Some(p) = priced {
+        item.set("amount", |_| number(p.amount))
+            .set("per", |_| text(per(p.per)));
+    }
 }
 
 fn relationship(
     index: &Index<'_>,
     i: usize,
     r: &crate::model::Relationship,
-    needs: Needs,
+    shape: &Shape,
 ) -> Value {
     let c = index.catalogue;
     let holders = |list: &[crate::model::Ref<crate::model::RoleHolderRef>]| {
         texts(list.iter().map(|h| h.id.as_str()))
     };
-    let mut roles = Object::default();
-    roles
-        .set("customer", holders(&r.roles.customer))
-        .set("user", holders(&r.roles.user))
-        .set("sponsor", holders(&r.roles.sponsor));
-    let mut requirements = Object::default();
-    requirements
-        .set(
-            "outcomes",
-            list(&r.requirements.outcomes, |o| {
-                let mut item = Object::default();
-                item.set("outcome", text(&o.outcome.id))
-                    .set("priority", text(priority(o.priority)))
-                    .set("weight", number(o.weight));
-                item.build()
-            }),
-        )
-        .maybe("warranty", r.requirements.warranty.as_ref().map(warranty));
-    let cost = |cost: &crate::model::Cost| {
-        let mut item = Object::default();
-        item.set("name", text(&cost.name))
-            .set("category", text(category(cost.category)))
-            .set("amount", number(cost.amount))
-            .set("per", text(per(cost.per)));
+    let cost = |cost: &crate::model::Cost, s: &Shape| {
+        let mut item = Object::new(s);
+        item.set("name", |_| text(&cost.name))
+            .set("category", |_| text(category(cost.category)))
+            .set("amount", |_| number(cost.amount))
+            .set("per", |_| text(per(cost.per)));
         item.build()
     };
-    let mut costs = Object::default();
-    costs
-        .set("removed", list(&r.costs.removed, cost))
-        .set("imposed", list(&r.costs.imposed, cost));
-    let mut risks = Object::default();
-    risks
-        .set("removed", list(&r.risks.removed, risk))
-        .set("imposed", list(&r.risks.imposed, risk));
-    let priced = |item: &mut Object, priced: Option<&crate::model::Priced>| {
-        if let Some(p) = priced {
-            item.set("amount", number(p.amount))
-                .set("per", text(per(p.per)));
-        }
-    };
-    let mut provision = Object::default();
-    provision
-        .set("costs", list(&r.provision.costs, provision_cost))
-        .set("risks", list(&r.provision.risks, risk))
-        .set(
-            "benefits",
-            list(&r.provision.benefits, |b| {
-                let mut item = Object::default();
-                item.set("name", text(&b.name))
-                    .set("kind", text(b.kind.as_str()));
-                priced(&mut item, b.priced.as_ref());
+    let mut v = common(&r.common, shape);
+    v.set("provider", |_| text(&r.provider.id))
+        .set("consumer", |_| text(&r.consumer.id))
+        .set("offering", |_| text(&r.offering.id))
+        .set("quantity", |_| number(r.quantity))
+        .set("roles", |s| {
+            let mut roles = Object::new(s);
+            roles
+                .set("customer", |_| holders(&r.roles.customer))
+                .set("user", |_| holders(&r.roles.user))
+                .set("sponsor", |_| holders(&r.roles.sponsor));
+            roles.build()
+        })
+        .set("stakeholders", |s| {
+            list(&r.stakeholders, s, |st, s| {
+                let mut item = Object::new(s);
+                item.set("party", |_| text(&st.party.id))
+                    .set("role", |_| text(stakeholder_role(st.role)))
+                    .maybe("interest", |_| st.interest.as_deref().map(text))
+                    .set("effects", |s| {
+                        list(&st.effects, s, |e, s| {
+                            let mut effect = Object::new(s);
+                            effect
+                                .set("name", |_| text(&e.name))
+                                .set("direction", |_| text(e.direction.as_str()));
+                            priced(&mut effect, e.priced.as_ref());
+                            effect.build()
+                        })
+                    });
                 item.build()
-            }),
-        );
-    let stakeholders = list(&r.stakeholders, |s| {
-        let mut item = Object::default();
-        item.set("party", text(&s.party.id))
-            .set("role", text(stakeholder_role(s.role)))
-            .maybe("interest", s.interest.as_deref().map(text))
-            .set(
-                "effects",
-                list(&s.effects, |e| {
-                    let mut effect = Object::default();
-                    effect
-                        .set("name", text(&e.name))
-                        .set("direction", text(e.direction.as_str()));
-                    priced(&mut effect, e.priced.as_ref());
-                    effect.build()
-                }),
-            );
-        item.build()
-    });
-    let mut v = common(&r.common);
-    v.set("provider", text(&r.provider.id))
-        .set("consumer", text(&r.consumer.id))
-        .set("offering", text(&r.offering.id))
-        .set("quantity", number(r.quantity))
-        .set("roles", roles.build())
-        .set("stakeholders", stakeholders)
-        .set("requirements", requirements.build())
-        .set("costs", costs.build())
-        .set("risks", risks.build())
-        .set("provision", provision.build())
-        .maybe(
-            "assessment",
+            })
+        })
+        .set("requirements", |s| {
+            let mut requirements = Object::new(s);
+            requirements
+                .set("outcomes", |s| {
+                    list(&r.requirements.outcomes, s, |o, s| {
+                        let mut item = Object::new(s);
+                        item.set("outcome", |_| text(&o.outcome.id))
+                            .set("priority", |_| text(priority(o.priority)))
+                            .set("weight", |_| number(o.weight));
+                        item.build()
+                    })
+                })
+                .maybe("warranty", |s| {
+                    r.requirements.warranty.as_ref().map(|w| warranty(w, s))
+                });
+            requirements.build()
+        })
+        .set("costs", |s| {
+            both(&r.costs.removed, &r.costs.imposed, s, cost)
+        })
+        .set("risks", |s| {
+            both(&r.risks.removed, &r.risks.imposed, s, risk)
+        })
+        .set("provision", |s| {
+            let mut provision = Object::new(s);
+            provision
+                .set("costs", |s| list(&r.provision.costs, s, provision_cost))
+                .set("risks", |s| list(&r.provision.risks, s, risk))
+                .set("benefits", |s| {
+                    list(&r.provision.benefits, s, |b, s| {
+                        let mut item = Object::new(s);
+                        item.set("name", |_| text(&b.name))
+                            .set("kind", |_| text(b.kind.as_str()));
+                        priced(&mut item, b.priced.as_ref());
+                        item.build()
+                    })
+                });
+            provision.build()
+        })
+        .maybe("assessment", |s| {
             index
                 .assessments
                 .get(i)
                 .and_then(Option::as_ref)
-                .filter(|_| needs.assessment)
-                .map(assessment),
-        )
-        .set("provider_chain", chain(c, Some(r.provider.index())))
-        .set("consumer_chain", chain(c, Some(r.consumer.index())));
+                .map(|a| assessment(a, s))
+        })
+        .set("provider_chain", |_| chain(c, Some(r.provider.index())))
+        .set("consumer_chain", |_| chain(c, Some(r.consumer.index())));
     v.build()
 }
 
 /// A relationship's assessment, the shape of `svs assess --format json` (unrounded).
-fn assessment(a: &crate::assess::Assessment) -> Value {
-    let sums = |s: crate::assess::Sums| {
-        let mut item = Object::default();
-        item.set("removed", number(s.removed))
-            .set("imposed", number(s.imposed))
-            .set("net", number(s.net()));
+#[allow(
+    clippy::too_many_lines,
+    reason = "a table of the assessment's keys, in the order of its JSON form"
+)]
+fn assessment(a: &crate::assess::Assessment, shape: &Shape) -> Value {
+    let sums = |sums: crate::assess::Sums, s: &Shape| {
+        let mut item = Object::new(s);
+        item.set("removed", |_| number(sums.removed))
+            .set("imposed", |_| number(sums.imposed))
+            .set("net", |_| number(sums.net()));
         item.build()
     };
-    let mut utility = Object::default();
-    utility
-        .set("score", number(a.utility.score))
-        .set("fit_for_purpose", a.utility.fit_for_purpose)
-        .set(
-            "facilitated",
-            texts(a.utility.facilitated.iter().map(String::as_str)),
-        )
-        .set(
-            "missing",
-            texts(a.utility.missing.iter().map(String::as_str)),
-        );
-    let mut warranty = Object::default();
-    warranty
-        .set("score", number(a.warranty.score))
-        .set("fit_for_use", a.warranty.fit_for_use)
-        .set(
-            "checks",
-            i64::try_from(a.warranty.checks).unwrap_or(i64::MAX),
-        )
-        .set("met", i64::try_from(a.warranty.met).unwrap_or(i64::MAX))
-        .set(
-            "unmet",
-            list(&a.warranty.unmet, |u| {
-                let mut item = Object::default();
-                item.set("check", text(&u.check))
-                    .set("required", text(&u.required))
-                    .set("offered", u.offered.as_deref().map_or(Value::Null, text));
-                item.build()
-            }),
-        );
-    let side = &a.provider;
-    let mut cost_of_provision = Object::default();
-    cost_of_provision
-        .set("direct", number(side.cost_of_provision.direct))
-        .set("shared", number(side.cost_of_provision.shared))
-        .set("total", number(side.cost_of_provision.total));
-    let mut provider = Object::default();
-    provider
-        .set("revenue", number(side.revenue))
-        .set("cost_of_provision", cost_of_provision.build())
-        .set("risks", number(side.risks))
-        .set("benefits", number(side.benefits))
-        .set(
-            "unpriced_benefits",
-            texts(side.unpriced_benefits.iter().map(String::as_str)),
-        )
-        .set("margin", number(side.margin))
-        .set("margin_pct", side.margin_pct.map_or(Value::Null, number))
-        .set("target_margin", number(side.target_margin))
-        .set("verdict", text(side.verdict.as_str()))
-        .set("reasons", texts(side.reasons.iter().map(|r| r.as_str())));
-    let mut v = Object::default();
-    v.set("utility", utility.build())
-        .set("warranty", warranty.build())
-        .set("costs", sums(a.costs))
-        .set("risks", sums(a.risks))
-        .set("net_value", number(a.net_value))
-        .set("verdict", text(a.verdict.as_str()))
-        .set("reasons", texts(a.reasons.iter().map(|r| r.as_str())))
-        .set("provider_side", provider.build())
-        .set("co_creation", text(a.co_creation.as_str()))
-        .set(
-            "stakeholders",
-            list(&a.stakeholders, |s| {
-                let mut item = Object::default();
-                item.set("party", text(&s.party))
-                    .set("role", text(stakeholder_role(s.role)))
-                    .set("gains", number(s.gains))
-                    .set("losses", number(s.losses))
-                    .set("net", number(s.net()))
-                    .set("unpriced", texts(s.unpriced.iter().map(String::as_str)));
-                item.build()
-            }),
-        );
+    let mut v = Object::new(shape);
+    v.set("utility", |s| {
+        let mut utility = Object::new(s);
+        utility
+            .set("score", |_| number(a.utility.score))
+            .set("fit_for_purpose", |_| a.utility.fit_for_purpose)
+            .set("facilitated", |_| {
+                texts(a.utility.facilitated.iter().map(String::as_str))
+            })
+            .set("missing", |_| {
+                texts(a.utility.missing.iter().map(String::as_str))
+            });
+        utility.build()
+    })
+    .set("warranty", |s| {
+        let mut warranty = Object::new(s);
+        warranty
+            .set("score", |_| number(a.warranty.score))
+            .set("fit_for_use", |_| a.warranty.fit_for_use)
+            .set("checks", |_| {
+                i64::try_from(a.warranty.checks).unwrap_or(i64::MAX)
+            })
+            .set("met", |_| i64::try_from(a.warranty.met).unwrap_or(i64::MAX))
+            .set("unmet", |s| {
+                list(&a.warranty.unmet, s, |u, s| {
+                    let mut item = Object::new(s);
+                    item.set("check", |_| text(&u.check))
+                        .set("required", |_| text(&u.required))
+                        .set("offered", |_| {
+                            u.offered.as_deref().map_or(Value::Null, text)
+                        });
+                    item.build()
+                })
+            });
+        warranty.build()
+    })
+    .set("costs", |s| sums(a.costs, s))
+    .set("risks", |s| sums(a.risks, s))
+    .set("net_value", |_| number(a.net_value))
+    .set("verdict", |_| text(a.verdict.as_str()))
+    .set("reasons", |_| texts(a.reasons.iter().map(|r| r.as_str())))
+    .set("provider_side", |s| {
+        let side = &a.provider;
+        let mut provider = Object::new(s);
+        provider
+            .set("revenue", |_| number(side.revenue))
+            .set("cost_of_provision", |s| {
+                let mut cost = Object::new(s);
+                cost.set("direct", |_| number(side.cost_of_provision.direct))
+                    .set("shared", |_| number(side.cost_of_provision.shared))
+                    .set("total", |_| number(side.cost_of_provision.total));
+                cost.build()
+            })
+            .set("risks", |_| number(side.risks))
+            .set("benefits", |_| number(side.benefits))
+            .set("unpriced_benefits", |_| {
+                texts(side.unpriced_benefits.iter().map(String::as_str))
+            })
+            .set("margin", |_| number(side.margin))
+            .set("margin_pct", |_| {
+                side.margin_pct.map_or(Value::Null, number)
+            })
+            .set("target_margin", |_| number(side.target_margin))
+            .set("verdict", |_| text(side.verdict.as_str()))
+            .set("reasons", |_| {
+                texts(side.reasons.iter().map(|r| r.as_str()))
+            });
+        provider.build()
+    })
+    .set("co_creation", |_| text(a.co_creation.as_str()))
+    .set("stakeholders", |s| {
+        list(&a.stakeholders, s, |st, s| {
+            let mut item = Object::new(s);
+            item.set("party", |_| text(&st.party))
+                .set("role", |_| text(stakeholder_role(st.role)))
+                .set("gains", |_| number(st.gains))
+                .set("losses", |_| number(st.losses))
+                .set("net", |_| number(st.net()))
+                .set("unpriced", |_| {
+                    texts(st.unpriced.iter().map(String::as_str))
+                });
+            item.build()
+        })
+    });
     v.build()
 }
 
@@ -910,4 +1301,215 @@ fn category(c: CostCategory) -> &'static str {
 
 fn stakeholder_role(r: StakeholderRole) -> &'static str {
     word_of(relationships::STAKEHOLDER_ROLES, &r)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The custom-rules fixture with `rules` in place of its own.
+    fn catalogue(rules: &str) -> Catalogue {
+        let fixture = include_str!("../../tests/fixtures/custom/rules.yaml");
+        // The fixture's own rules go, and with them its suppression of one of their codes.
+        let entities =
+            fixture[..fixture.find("\nrules:").unwrap()].replace("lint: { allow: [ACME003] }", "");
+        let yaml = format!("{entities}\nrules:\n{rules}");
+        let loaded =
+            crate::load::load_files(vec![("rules.yaml".into(), yaml.into_bytes())], "t".into());
+        let messages: Vec<_> = loaded.diagnostics.iter().map(|d| &d.message).collect();
+        let catalogue = loaded
+            .catalogue
+            .unwrap_or_else(|| panic!("the test catalogue does not load: {messages:?}"));
+        assert_eq!(
+            catalogue.rules.len(),
+            rules.matches("- id:").count(),
+            "{messages:?}"
+        );
+        catalogue
+    }
+
+    /// The findings of the rules with values built as their expressions read them, and
+    /// with every value whole.
+    fn both_ways(rules: &str) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
+        let catalogue = catalogue(rules);
+        let index = Index::new(&catalogue);
+        let codes = codes(&catalogue);
+        let (mut read, mut whole) = (Vec::new(), Vec::new());
+        run(&index, &codes, &Reads::of(&catalogue), &mut read);
+        run(&index, &codes, &Reads::whole(), &mut whole);
+        (read, whole)
+    }
+
+    fn rule(n: usize, on: &str, when: Option<&str>, assert: &str) -> String {
+        let when = when.map_or(String::new(), |w| format!("    when: {w:?}\n"));
+        format!(
+            "  - id: r{n}\n    code: TT{n:03}\n    name: rule-{n}\n    on: {on}\n{when}    \
+             assert: {assert:?}\n    message: \"{{self.id}} {{self.name}}\"\n"
+        )
+    }
+
+    #[test]
+    fn rules_find_the_same_with_only_the_keys_they_read_built() {
+        let rules = [
+            rule(
+                1,
+                "relationships",
+                Some("has(self.assessment) && has(self.assessment.provider_side)"),
+                "self.assessment.utility.score > 0.5 && \
+                 catalogue.offerings[self.offering].price.exists(p, p.per == 'year')",
+            ),
+            rule(
+                2,
+                "relationships",
+                None,
+                "has(self.roles.sponsor) && size(self.roles.sponsor) > 0",
+            ),
+            rule(
+                3,
+                "relationships",
+                None,
+                "self.requirements.warranty.availability < \
+                 catalogue.offerings[self.offering].offered_warranty.availability",
+            ),
+            rule(
+                4,
+                "offerings",
+                None,
+                "self.targets.all(t, has(catalogue.groups[t].organization) && \
+                 catalogue.organizations[catalogue.groups[t].organization].name != 'Telco')",
+            ),
+            rule(5, "offerings", None, "self.price[0].amount > 1000.0"),
+            rule(
+                6,
+                "organizations",
+                None,
+                "has(self.parent) ? catalogue.organizations[self.parent].name != '' : false",
+            ),
+            rule(7, "people", None, "self.title != ''"),
+            rule(
+                8,
+                "services",
+                None,
+                "self.warranty.security.exists(s, s == 'mfa')",
+            ),
+            rule(
+                9,
+                "offerings",
+                Some("has(self.offered_warranty.security)"),
+                "'mfa' in self.offered_warranty.security",
+            ),
+            rule(
+                10,
+                "groups",
+                None,
+                "catalogue.thresholds.utility < 1.0 && self.organization_chain.size() > 1",
+            ),
+            rule(
+                11,
+                "offerings",
+                None,
+                "self.price.exists(p, has(p.unit) || self.actions.all(a, a.name != p.per))",
+            ),
+            rule(
+                12,
+                "relationships",
+                None,
+                "self.roles.exists(k, k == 'sponsor') && \
+                 self.costs.removed.map(c, c.amount).all(a, a > 60000.0)",
+            ),
+        ]
+        .concat();
+        let (read, whole) = both_ways(&rules);
+        assert!(read.len() >= 10, "the rules hold nowhere: {read:?}");
+        assert_eq!(read, whole);
+    }
+
+    #[test]
+    fn values_used_whole_are_built_whole() {
+        let rules = [
+            rule(1, "relationships", None, "size(self) > 17"),
+            rule(2, "offerings", None, "self.all(k, k != 'warranty')"),
+            rule(
+                3,
+                "relationships",
+                None,
+                "catalogue['offer' + 'ings'][self.offering].price.size() > 0",
+            ),
+            rule(4, "people", None, "self['ti' + 'tle'] != ''"),
+            rule(
+                5,
+                "services",
+                None,
+                "self.warranty == catalogue.services['mobile'].warranty",
+            ),
+        ]
+        .concat();
+        let (read, whole) = both_ways(&rules);
+        assert!(read.len() >= 4, "the rules hold nowhere: {read:?}");
+        assert_eq!(read, whole);
+    }
+
+    #[test]
+    fn a_relationship_has_its_assessment_only_when_a_rule_reads_it() {
+        let key = |name: &str| Key::String(Arc::new(name.to_owned()));
+        let keys = |rules: &str| {
+            let catalogue = catalogue(rules);
+            let index = Index::new(&catalogue);
+            let reads = Reads::of(&catalogue);
+            let mut values = Values::new(&index, &reads);
+            let Value::Map(map) = &values.of(Kind::Relationship)[0] else {
+                panic!("a relationship is a map");
+            };
+            let mut keys: Vec<_> = map.map.keys().map(ToString::to_string).collect();
+            keys.sort();
+            let assessment = map.map.get(&key("assessment")).cloned();
+            (keys, assessment)
+        };
+        let (read, assessment) = keys(&rule(
+            1,
+            "relationships",
+            Some("has(self.assessment)"),
+            "self.assessment.verdict == 'value'",
+        ));
+        assert_eq!(read, ["assessment", "id"], "{{self.name}} is absent");
+        let Some(Value::Map(assessment)) = assessment else {
+            panic!("the assessment is a map");
+        };
+        assert_eq!(
+            assessment
+                .map
+                .keys()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>(),
+            ["verdict"]
+        );
+        let (read, assessment) = keys(&rule(1, "relationships", None, "self.quantity > 0.0"));
+        assert_eq!(read, ["id", "quantity"]);
+        assert!(assessment.is_none());
+    }
+
+    #[test]
+    fn has_reads_presence_only_and_placeholders_read_whole() {
+        let catalogue = catalogue(
+            "  - id: r1\n    code: TT001\n    name: rule-1\n    on: relationships\n    \
+              assert: \"has(self.requirements.warranty) && self.roles.sponsor[i] != '' && \
+              self.stakeholders.all(s, s.effects.exists(e, has(e.amount)))\"\n    \
+              message: \"{self.costs.removed} {self\"\n",
+        );
+        let reads = Reads::of(&catalogue);
+        let shape = reads.of_kind(Kind::Relationship).unwrap();
+        let requirements = shape.key("requirements").unwrap().1;
+        assert!(!requirements.full);
+        assert_eq!(requirements.key("warranty").unwrap().1, &EMPTY);
+        let roles = shape.key("roles").unwrap().1;
+        assert!(roles.key("sponsor").unwrap().1.each.is_some());
+        assert!(shape.key("costs").unwrap().1.key("removed").unwrap().1.full);
+        assert!(shape.key("provision").is_none());
+        let stakeholder = shape.key("stakeholders").unwrap().1.element();
+        assert_eq!(stakeholder.keys.keys().collect::<Vec<_>>(), ["effects"]);
+        let effect = stakeholder.key("effects").unwrap().1.element();
+        assert_eq!(effect.keys.keys().collect::<Vec<_>>(), ["amount"]);
+        assert!(!effect.full);
+        assert!(reads.catalogue.is_none());
+    }
 }
