@@ -4,9 +4,9 @@
 //! It is synchronous, as rust-analyzer's protocol layer ([`lsp_server`]) allows: one
 //! message at a time, each answered from a fresh load of the file's catalogue with the
 //! open buffers in place of the disk ([`workspace`]), or from the last one while no
-//! notification came in between. The loader, the rules and the
-//! assessment are the CLI's own, so the editor and CI never disagree. [`convert`] owns
-//! positions; [`diagnostics`] turns findings into the protocol's diagnostics.
+//! notification came in between. The loader, the rules and the assessment are the CLI's
+//! own, so the editor and CI never disagree. [`convert`] owns positions; [`diagnostics`]
+//! turns findings into the protocol's diagnostics.
 //!
 //! A check costs as much as `svs lint`, and an editor sends the whole text at every
 //! keystroke. So changes are applied as they arrive but checked only when no message is
