@@ -123,7 +123,13 @@ fn run(index: &Index<'_>, codes: &[Arc<CustomCode>], reads: &Reads, out: &mut Ve
             });
             match holds {
                 Ok(true) => {}
-                Ok(false) => out.push(finding(rule, code, common, this)),
+                Ok(false) => {
+                    let message = reads
+                        .message
+                        .get(&rule.on)
+                        .map(|shape| entity(index, rule.on, i, shape));
+                    out.push(finding(rule, code, common, message.as_ref().unwrap_or(this)));
+                }
                 Err((expression, problem)) => out.push(
                     Diagnostic::new(
                         Arc::clone(code),
@@ -383,24 +389,30 @@ enum Root {
 #[derive(Debug, Default)]
 struct Reads {
     this: HashMap<Kind, Shape>,
+    /// For a kind whose messages read more than the expressions: what a finding's
+    /// message reads. Only an entity with a finding is built again to that shape, so a
+    /// placeholder such as `{self.id}` costs nothing on the entities that pass.
+    message: HashMap<Kind, Shape>,
     catalogue: Option<Shape>,
 }
 
 impl Reads {
     fn of(catalogue: &Catalogue) -> Self {
         let mut reads = Reads::default();
+        let mut messages: HashMap<Kind, Shape> = HashMap::new();
         for rule in &catalogue.rules {
             let mut walker = Walker::default();
             for expression in rule.when.iter().chain([&rule.assert]) {
                 walker.walk(expression.program.expression());
             }
             let Walker {
-                mut this,
+                this,
                 catalogue: other,
                 ..
             } = walker;
+            let message = messages.entry(rule.on).or_default();
             for path in placeholders(&rule.message) {
-                this.record(&path, true);
+                message.record(&path, true);
             }
             reads.this.entry(rule.on).or_default().merge(&this);
             if let Some(other) = other {
@@ -416,6 +428,14 @@ impl Reads {
                 }
             }
         }
+        for (kind, message) in messages {
+            let this = reads.this.get(&kind).unwrap_or(&EMPTY);
+            let mut shape = this.clone();
+            shape.merge(&message);
+            if shape != *this {
+                reads.message.insert(kind, shape);
+            }
+        }
         reads
     }
 
@@ -425,6 +445,7 @@ impl Reads {
     fn whole() -> Self {
         Reads {
             this: Kind::CHECKED.iter().map(|&k| (k, FULL.clone())).collect(),
+            message: HashMap::new(),
             catalogue: Some(FULL.clone()),
         }
     }
@@ -742,188 +763,168 @@ impl<'i> Values<'i> {
     }
 }
 
+/// The value of every entity of `kind`, as far as `shape` reads.
+fn build_kind(index: &Index<'_>, kind: Kind, shape: &Shape) -> Vec<Value> {
+    (0..index.catalogue.count(kind))
+        .map(|i| entity(index, kind, i, shape))
+        .collect()
+}
+
+/// The value of the entity of `kind` at `i`, as far as `shape` reads.
 #[allow(
     clippy::too_many_lines,
     reason = "one arm per kind, each a short table of the kind's keys"
 )]
-fn build_kind(index: &Index<'_>, kind: Kind, shape: &Shape) -> Vec<Value> {
+fn entity(index: &Index<'_>, kind: Kind, i: usize, shape: &Shape) -> Value {
     let c = index.catalogue;
     match kind {
-        Kind::Organization => c
-            .organizations
-            .iter()
-            .enumerate()
-            .map(|(i, o)| {
-                let mut v = common(&o.common, shape);
-                v.maybe("parent", |_| o.parent.as_ref().map(|p| text(&p.id)))
-                    .maybe("target_margin", |_| {
-                        o.target_margin.as_ref().map(|m| number(m.value))
-                    })
-                    .set("organization_chain", |_| chain(c, Some(i)));
-                v.build()
-            })
-            .collect(),
-        Kind::Person => c
-            .people
-            .iter()
-            .map(|p| {
-                let mut v = common(&p.common, shape);
-                v.set("organization", |_| text(&p.organization.id))
-                    .maybe("title", |_| p.title.as_deref().map(text))
-                    .set("organization_chain", |_| {
-                        chain(c, Some(p.organization.index()))
-                    });
-                v.build()
-            })
-            .collect(),
-        Kind::Group => c
-            .groups
-            .iter()
-            .map(|g| {
-                let mut v = common(&g.common, shape);
-                v.maybe("organization", |_| {
-                    g.organization.as_ref().map(|o| text(&o.id))
+        Kind::Organization => {
+            let o = &c.organizations[i];
+            let mut v = common(&o.common, shape);
+            v.maybe("parent", |_| o.parent.as_ref().map(|p| text(&p.id)))
+                .maybe("target_margin", |_| {
+                    o.target_margin.as_ref().map(|m| number(m.value))
                 })
-                .maybe("size", |_| {
-                    g.size.map(|s| i64::try_from(s).unwrap_or(i64::MAX))
-                })
-                .set("members", |_| {
-                    texts(g.members.iter().map(|m| m.id.as_str()))
-                })
+                .set("organization_chain", |_| chain(c, Some(i)));
+            v.build()
+        }
+        Kind::Person => {
+            let p = &c.people[i];
+            let mut v = common(&p.common, shape);
+            v.set("organization", |_| text(&p.organization.id))
+                .maybe("title", |_| p.title.as_deref().map(text))
                 .set("organization_chain", |_| {
-                    chain(c, g.organization.as_ref().map(crate::model::Ref::index))
+                    chain(c, Some(p.organization.index()))
                 });
-                v.build()
+            v.build()
+        }
+        Kind::Group => {
+            let g = &c.groups[i];
+            let mut v = common(&g.common, shape);
+            v.maybe("organization", |_| {
+                g.organization.as_ref().map(|o| text(&o.id))
             })
-            .collect(),
-        Kind::Outcome => c
-            .outcomes
-            .iter()
-            .map(|o| {
-                let mut v = common(&o.common, shape);
-                v.set("kind", |_| text(word_of(outcomes::OUTCOME_KINDS, &o.kind)));
-                v.build()
+            .maybe("size", |_| {
+                g.size.map(|s| i64::try_from(s).unwrap_or(i64::MAX))
             })
-            .collect(),
-        Kind::Product => c
-            .products
-            .iter()
-            .map(|p| {
-                let mut v = common(&p.common, shape);
-                v.set("provider", |_| text(&p.provider.id))
-                    .set("targets", |_| {
-                        texts(p.targets.iter().map(|t| t.id.as_str()))
-                    })
-                    .set("resources", |s| {
-                        list(&p.resources, s, |r, s| {
-                            let mut item = Object::new(s);
-                            item.set("name", |_| text(&r.name))
-                                .set("dimension", |_| text(dimension(r.dimension)))
-                                .set("visible", |_| r.visible);
-                            item.build()
-                        })
-                    })
-                    .set("organization_chain", |_| chain(c, Some(p.provider.index())));
-                v.build()
+            .set("members", |_| {
+                texts(g.members.iter().map(|m| m.id.as_str()))
             })
-            .collect(),
-        Kind::Service => c
-            .services
-            .iter()
-            .map(|s| {
-                let mut v = common(&s.common, shape);
-                v.set("provider", |_| text(&s.provider.id))
-                    .set("products", |_| {
-                        texts(s.products.iter().map(|p| p.id.as_str()))
+            .set("organization_chain", |_| {
+                chain(c, g.organization.as_ref().map(crate::model::Ref::index))
+            });
+            v.build()
+        }
+        Kind::Outcome => {
+            let o = &c.outcomes[i];
+            let mut v = common(&o.common, shape);
+            v.set("kind", |_| text(word_of(outcomes::OUTCOME_KINDS, &o.kind)));
+            v.build()
+        }
+        Kind::Product => {
+            let p = &c.products[i];
+            let mut v = common(&p.common, shape);
+            v.set("provider", |_| text(&p.provider.id))
+                .set("targets", |_| {
+                    texts(p.targets.iter().map(|t| t.id.as_str()))
+                })
+                .set("resources", |s| {
+                    list(&p.resources, s, |r, s| {
+                        let mut item = Object::new(s);
+                        item.set("name", |_| text(&r.name))
+                            .set("dimension", |_| text(dimension(r.dimension)))
+                            .set("visible", |_| r.visible);
+                        item.build()
                     })
-                    .set("outputs", |shape| {
-                        list(&s.outputs, shape, |o, shape| {
-                            let mut item = Object::new(shape);
-                            item.set("name", |_| text(&o.name)).set("enables", |_| {
-                                texts(o.enables.iter().map(|e| e.id.as_str()))
+                })
+                .set("organization_chain", |_| chain(c, Some(p.provider.index())));
+            v.build()
+        }
+        Kind::Service => {
+            let s = &c.services[i];
+            let mut v = common(&s.common, shape);
+            v.set("provider", |_| text(&s.provider.id))
+                .set("products", |_| {
+                    texts(s.products.iter().map(|p| p.id.as_str()))
+                })
+                .set("outputs", |shape| {
+                    list(&s.outputs, shape, |o, shape| {
+                        let mut item = Object::new(shape);
+                        item.set("name", |_| text(&o.name)).set("enables", |_| {
+                            texts(o.enables.iter().map(|e| e.id.as_str()))
+                        });
+                        item.build()
+                    })
+                })
+                .maybe("warranty", |shape| {
+                    s.warranty.as_ref().map(|w| warranty(w, shape))
+                })
+                .set("depends_on", |_| {
+                    texts(s.depends_on.iter().map(|d| d.id.as_str()))
+                })
+                .set("running_costs", |shape| {
+                    list(&s.running_costs, shape, provision_cost)
+                })
+                .set("organization_chain", |_| chain(c, Some(s.provider.index())));
+            v.build()
+        }
+        Kind::Offering => {
+            let o = &c.offerings[i];
+            let mut v = common(&o.common, shape);
+            v.set("provider", |_| text(&o.provider.id))
+                .set("services", |_| {
+                    texts(o.services.iter().map(|s| s.id.as_str()))
+                })
+                .set("targets", |_| {
+                    texts(o.targets.iter().map(|t| t.id.as_str()))
+                })
+                .set("goods", |s| {
+                    list(&o.goods, s, |g, s| {
+                        let mut item = Object::new(s);
+                        item.set("name", |_| text(&g.name.value))
+                            .set("ownership", |_| text(ownership(g.ownership.value)));
+                        item.build()
+                    })
+                })
+                .set("access", |s| {
+                    list(&o.access, s, |a, s| {
+                        let mut item = Object::new(s);
+                        item.set("name", |_| text(&a.name.value))
+                            .maybe("period", |_| a.period.as_ref().map(|p| text(&p.value)))
+                            .set("ownership", |_| text(ownership(a.ownership.value)));
+                        item.build()
+                    })
+                })
+                .set("actions", |s| {
+                    list(&o.actions, s, |a, s| {
+                        let mut item = Object::new(s);
+                        item.set("name", |_| text(&a.name.value))
+                            .maybe("agreement", |_| {
+                                a.agreement.as_ref().map(|p| text(&p.value))
                             });
-                            item.build()
-                        })
+                        item.build()
                     })
-                    .maybe("warranty", |shape| {
-                        s.warranty.as_ref().map(|w| warranty(w, shape))
+                })
+                .maybe("warranty", |s| o.warranty.as_ref().map(|w| warranty(w, s)))
+                .set("price", |s| {
+                    list(&o.price, s, |p, s| {
+                        let mut item = Object::new(s);
+                        item.maybe("name", |_| p.name.as_deref().map(text))
+                            .set("amount", |_| number(p.amount))
+                            .set("per", |_| text(per(p.per)))
+                            .maybe("unit", |_| p.unit.as_deref().map(text));
+                        item.build()
                     })
-                    .set("depends_on", |_| {
-                        texts(s.depends_on.iter().map(|d| d.id.as_str()))
-                    })
-                    .set("running_costs", |shape| {
-                        list(&s.running_costs, shape, provision_cost)
-                    })
-                    .set("organization_chain", |_| chain(c, Some(s.provider.index())));
-                v.build()
-            })
-            .collect(),
-        Kind::Offering => c
-            .offerings
-            .iter()
-            .enumerate()
-            .map(|(i, o)| {
-                let mut v = common(&o.common, shape);
-                v.set("provider", |_| text(&o.provider.id))
-                    .set("services", |_| {
-                        texts(o.services.iter().map(|s| s.id.as_str()))
-                    })
-                    .set("targets", |_| {
-                        texts(o.targets.iter().map(|t| t.id.as_str()))
-                    })
-                    .set("goods", |s| {
-                        list(&o.goods, s, |g, s| {
-                            let mut item = Object::new(s);
-                            item.set("name", |_| text(&g.name.value))
-                                .set("ownership", |_| text(ownership(g.ownership.value)));
-                            item.build()
-                        })
-                    })
-                    .set("access", |s| {
-                        list(&o.access, s, |a, s| {
-                            let mut item = Object::new(s);
-                            item.set("name", |_| text(&a.name.value))
-                                .maybe("period", |_| a.period.as_ref().map(|p| text(&p.value)))
-                                .set("ownership", |_| text(ownership(a.ownership.value)));
-                            item.build()
-                        })
-                    })
-                    .set("actions", |s| {
-                        list(&o.actions, s, |a, s| {
-                            let mut item = Object::new(s);
-                            item.set("name", |_| text(&a.name.value))
-                                .maybe("agreement", |_| {
-                                    a.agreement.as_ref().map(|p| text(&p.value))
-                                });
-                            item.build()
-                        })
-                    })
-                    .maybe("warranty", |s| o.warranty.as_ref().map(|w| warranty(w, s)))
-                    .set("price", |s| {
-                        list(&o.price, s, |p, s| {
-                            let mut item = Object::new(s);
-                            item.maybe("name", |_| p.name.as_deref().map(text))
-                                .set("amount", |_| number(p.amount))
-                                .set("per", |_| text(per(p.per)))
-                                .maybe("unit", |_| p.unit.as_deref().map(text));
-                            item.build()
-                        })
-                    })
-                    .set("cost_to_serve", |s| {
-                        list(&o.cost_to_serve, s, provision_cost)
-                    })
-                    .set("offered_warranty", |s| offered(index.offers.warranty(i), s))
-                    .set("organization_chain", |_| chain(c, Some(o.provider.index())));
-                v.build()
-            })
-            .collect(),
-        Kind::Relationship => c
-            .relationships
-            .iter()
-            .enumerate()
-            .map(|(i, r)| relationship(index, i, r, shape))
-            .collect(),
-        Kind::Rule => Vec::new(),
+                })
+                .set("cost_to_serve", |s| {
+                    list(&o.cost_to_serve, s, provision_cost)
+                })
+                .set("offered_warranty", |s| offered(index.offers.warranty(i), s))
+                .set("organization_chain", |_| chain(c, Some(o.provider.index())));
+            v.build()
+        }
+        Kind::Relationship => relationship(index, i, &c.relationships[i], shape),
+        Kind::Rule => Value::Null,
     }
 }
 
@@ -1471,7 +1472,11 @@ mod tests {
             Some("has(self.assessment)"),
             "self.assessment.verdict == 'value'",
         ));
-        assert_eq!(read, ["assessment", "id"], "{{self.name}} is absent");
+        assert_eq!(
+            read,
+            ["assessment"],
+            "{{self.id}} is read only for a finding"
+        );
         let Some(Value::Map(assessment)) = assessment else {
             panic!("the assessment is a map");
         };
@@ -1484,7 +1489,7 @@ mod tests {
             ["verdict"]
         );
         let (read, assessment) = keys(&rule(1, "relationships", None, "self.quantity > 0.0"));
-        assert_eq!(read, ["id", "quantity"]);
+        assert_eq!(read, ["quantity"]);
         assert!(assessment.is_none());
     }
 
@@ -1503,7 +1508,21 @@ mod tests {
         assert_eq!(requirements.key("warranty").unwrap().1, &EMPTY);
         let roles = shape.key("roles").unwrap().1;
         assert!(roles.key("sponsor").unwrap().1.each.is_some());
-        assert!(shape.key("costs").unwrap().1.key("removed").unwrap().1.full);
+        assert!(
+            shape.key("costs").is_none(),
+            "only the message reads the costs"
+        );
+        let message = &reads.message[&Kind::Relationship];
+        assert!(
+            message
+                .key("costs")
+                .unwrap()
+                .1
+                .key("removed")
+                .unwrap()
+                .1
+                .full
+        );
         assert!(shape.key("provision").is_none());
         let stakeholder = shape.key("stakeholders").unwrap().1.element();
         assert_eq!(stakeholder.keys.keys().collect::<Vec<_>>(), ["effects"]);
