@@ -191,13 +191,7 @@ pub fn run(
             };
         }
     };
-    // The language server re-reads its catalogue on every change for hours: one thread
-    // per file holds the least memory, unless `--jobs` asks for more.
-    let jobs = match (&cli.command, cli.jobs) {
-        (Command::Lsp(_), None) => std::num::NonZeroUsize::new(1),
-        (_, jobs) => jobs,
-    };
-    crate::load::set_jobs(jobs);
+    crate::load::set_jobs(cli.jobs);
     // A progress line only where a person watches: a terminal, not `--quiet`, not CI.
     crate::load::progress::enable(
         environment.stderr_is_terminal && !cli.quiet && std::env::var_os("CI").is_none(),
