@@ -121,6 +121,8 @@ fn allow(
 /// The edit that adds `code` to the `lint.allow` of the entity whose `id` value starts
 /// at byte `id_at` of `text`: the bytes replaced and their new text.
 pub fn allow_edit(text: &str, id_at: usize, code: &str) -> Option<(usize, usize, String)> {
+    // A new line ends as the file's lines do.
+    let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };
     let line_start = text[..id_at].rfind('\n').map_or(0, |i| i + 1);
     let before = &text[line_start..id_at];
     let key = before
@@ -147,7 +149,7 @@ pub fn allow_edit(text: &str, id_at: usize, code: &str) -> Option<(usize, usize,
         return Some((
             last.1,
             last.1,
-            format!("\n{indent}lint: {{ allow: [{code}] }}"),
+            format!("{newline}{indent}lint: {{ allow: [{code}] }}"),
         ));
     };
     let value_at = lint.0 + text[lint.0..lint.1].find("lint:")? + "lint:".len();
@@ -171,7 +173,7 @@ pub fn allow_edit(text: &str, id_at: usize, code: &str) -> Option<(usize, usize,
         .find(|line| key_of(text, line, child) == Some("allow"));
     let Some(allow) = allow else {
         let indent = " ".repeat(child);
-        return Some((lint.1, lint.1, format!("\n{indent}allow: [{code}]")));
+        return Some((lint.1, lint.1, format!("{newline}{indent}allow: [{code}]")));
     };
     let value_at = allow.0 + text[allow.0..allow.1].find("allow:")? + "allow:".len();
     let value = strip_comment(&text[value_at..allow.1]);
@@ -202,7 +204,7 @@ pub fn allow_edit(text: &str, id_at: usize, code: &str) -> Option<(usize, usize,
     match items.last() {
         Some(last) => {
             let indent = " ".repeat(indent_of(&text[last.0..last.1]));
-            Some((last.1, last.1, format!("\n{indent}- {code}")))
+            Some((last.1, last.1, format!("{newline}{indent}- {code}")))
         }
         None => Some((value_at, allow.1, format!(" [{code}]"))),
     }
@@ -416,6 +418,21 @@ mod tests {
         assert_eq!(
             applied(text, "SVS201"),
             "offerings:\n  - id: x\n    name: X\n    price:\n      - { amount: 1, per: month }\n    lint: { allow: [SVS201] }\n  - id: y\n"
+        );
+    }
+
+    #[test]
+    fn new_lines_end_as_the_files_lines_do() {
+        assert_eq!(
+            applied("people:\r\n  - id: x\r\n    name: X\r\n", "SVS401"),
+            "people:\r\n  - id: x\r\n    name: X\r\n    lint: { allow: [SVS401] }\r\n"
+        );
+        assert_eq!(
+            applied(
+                "people:\r\n  - id: x\r\n    lint:\r\n      allow:\r\n        - SVS402\r\n",
+                "SVS401"
+            ),
+            "people:\r\n  - id: x\r\n    lint:\r\n      allow:\r\n        - SVS402\r\n        - SVS401\r\n"
         );
     }
 
