@@ -149,9 +149,9 @@ impl Version {
                 let r = &catalogue.relationships[a.relationship];
                 RelationshipValue {
                     id: r.common.id.value.clone(),
-                    provider: r.provider.id.clone(),
-                    consumer: r.consumer.id.clone(),
-                    offering: r.offering.id.clone(),
+                    provider: r.provider.id.to_string(),
+                    consumer: r.consumer.id.to_string(),
+                    offering: r.offering.id.to_string(),
                     verdict: a.verdict,
                     reasons: a.reasons.clone(),
                     utility: a.utility.score,

@@ -134,10 +134,12 @@ targets! {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Ref<T: Target> {
     /// The id as written.
-    pub id: String,
+    pub id: Box<str>,
     /// Where it was written.
     pub span: Span,
-    target: Option<(Kind, usize)>,
+    /// The kind and index named; an index fits in 32 bits, as every file does (a
+    /// catalogue holds hundreds of thousands of references, and each byte of one counts).
+    target: Option<(Kind, u32)>,
     accepts: PhantomData<T>,
 }
 
@@ -145,7 +147,7 @@ impl<T: Target> Ref<T> {
     /// An unresolved reference.
     pub fn new(id: String, span: Span) -> Self {
         Ref {
-            id,
+            id: id.into_boxed_str(),
             span,
             target: None,
             accepts: PhantomData,
@@ -157,7 +159,8 @@ impl<T: Target> Ref<T> {
     /// # Panics
     /// On an unresolved reference: the loader never hands one out.
     pub fn target(&self) -> (Kind, usize) {
-        self.target.expect("references are resolved before use")
+        let (kind, index) = self.target.expect("references are resolved before use");
+        (kind, index as usize)
     }
 
     /// The index of the entity named, in the list of its kind.
@@ -168,11 +171,13 @@ impl<T: Target> Ref<T> {
     /// The index of the entity named, or `None` while the reference is unresolved (only
     /// the loader ever sees one).
     pub(crate) fn try_index(&self) -> Option<usize> {
-        self.target.map(|(_, index)| index)
+        self.target.map(|(_, index)| index as usize)
     }
 
+    /// Points the reference at entity `index` of `kind`. An index beyond 32 bits (four
+    /// billion entities) leaves it unresolved.
     pub(crate) fn resolve(&mut self, kind: Kind, index: usize) {
-        self.target = Some((kind, index));
+        self.target = u32::try_from(index).ok().map(|index| (kind, index));
     }
 }
 

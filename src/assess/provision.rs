@@ -393,7 +393,7 @@ pub fn stakeholders(
         .iter()
         .map(|stakeholder| {
             let mut value = StakeholderValue {
-                party: stakeholder.party.id.clone(),
+                party: stakeholder.party.id.to_string(),
                 role: stakeholder.role,
                 gains: Decimal::ZERO,
                 losses: Decimal::ZERO,

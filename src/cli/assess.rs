@@ -167,8 +167,8 @@ pub(super) fn run(
         .filter(|(_, r)| {
             args.relationships.is_empty() || args.relationships.contains(&r.common.id.value)
         })
-        .filter(|(_, r)| args.consumer.as_ref().is_none_or(|c| *c == r.consumer.id))
-        .filter(|(_, r)| args.provider.as_ref().is_none_or(|p| *p == r.provider.id))
+        .filter(|(_, r)| args.consumer.as_ref().is_none_or(|c| **c == *r.consumer.id))
+        .filter(|(_, r)| args.provider.as_ref().is_none_or(|p| **p == *r.provider.id))
         .map(|(i, _)| i)
         .collect();
     let evaluation = crate::assess::evaluate(&catalogue, &selected)?;

@@ -92,14 +92,14 @@ pub(super) fn run(
         .filter(|(_, r)| {
             args.relationships.is_empty() || args.relationships.contains(&r.common.id.value)
         })
-        .filter(|(_, r)| org.is_none_or(|o| r.provider.id == o || r.consumer.id == o))
+        .filter(|(_, r)| org.is_none_or(|o| *r.provider.id == *o || *r.consumer.id == *o))
         .map(|(i, _)| i)
         .collect();
     if args.by_person {
         let held = roles::roles_by_person(&catalogue, &selected);
         let people: Vec<usize> = roles::person_order(&held)
             .into_iter()
-            .filter(|&p| org.is_none_or(|o| catalogue.people[p].organization.id == o))
+            .filter(|&p| org.is_none_or(|o| *catalogue.people[p].organization.id == *o))
             .collect();
         match args.format {
             Format::Table => {

@@ -807,9 +807,7 @@ fn entity(index: &Index<'_>, kind: Kind, i: usize, shape: &Shape) -> Value {
             .maybe("size", |_| {
                 g.size.map(|s| i64::try_from(s).unwrap_or(i64::MAX))
             })
-            .set("members", |_| {
-                texts(g.members.iter().map(|m| m.id.as_str()))
-            })
+            .set("members", |_| texts(g.members.iter().map(|m| &*m.id)))
             .set("organization_chain", |_| {
                 chain(c, g.organization.as_ref().map(crate::model::Ref::index))
             });
@@ -825,9 +823,7 @@ fn entity(index: &Index<'_>, kind: Kind, i: usize, shape: &Shape) -> Value {
             let p = &c.products[i];
             let mut v = common(&p.common, shape);
             v.set("provider", |_| text(&p.provider.id))
-                .set("targets", |_| {
-                    texts(p.targets.iter().map(|t| t.id.as_str()))
-                })
+                .set("targets", |_| texts(p.targets.iter().map(|t| &*t.id)))
                 .set("resources", |s| {
                     list(&p.resources, s, |r, s| {
                         let mut item = Object::new(s);
@@ -844,24 +840,19 @@ fn entity(index: &Index<'_>, kind: Kind, i: usize, shape: &Shape) -> Value {
             let s = &c.services[i];
             let mut v = common(&s.common, shape);
             v.set("provider", |_| text(&s.provider.id))
-                .set("products", |_| {
-                    texts(s.products.iter().map(|p| p.id.as_str()))
-                })
+                .set("products", |_| texts(s.products.iter().map(|p| &*p.id)))
                 .set("outputs", |shape| {
                     list(&s.outputs, shape, |o, shape| {
                         let mut item = Object::new(shape);
-                        item.set("name", |_| text(&o.name)).set("enables", |_| {
-                            texts(o.enables.iter().map(|e| e.id.as_str()))
-                        });
+                        item.set("name", |_| text(&o.name))
+                            .set("enables", |_| texts(o.enables.iter().map(|e| &*e.id)));
                         item.build()
                     })
                 })
                 .maybe("warranty", |shape| {
                     s.warranty.as_ref().map(|w| warranty(w, shape))
                 })
-                .set("depends_on", |_| {
-                    texts(s.depends_on.iter().map(|d| d.id.as_str()))
-                })
+                .set("depends_on", |_| texts(s.depends_on.iter().map(|d| &*d.id)))
                 .set("running_costs", |shape| {
                     list(&s.running_costs, shape, provision_cost)
                 })
@@ -872,12 +863,8 @@ fn entity(index: &Index<'_>, kind: Kind, i: usize, shape: &Shape) -> Value {
             let o = &c.offerings[i];
             let mut v = common(&o.common, shape);
             v.set("provider", |_| text(&o.provider.id))
-                .set("services", |_| {
-                    texts(o.services.iter().map(|s| s.id.as_str()))
-                })
-                .set("targets", |_| {
-                    texts(o.targets.iter().map(|t| t.id.as_str()))
-                })
+                .set("services", |_| texts(o.services.iter().map(|s| &*s.id)))
+                .set("targets", |_| texts(o.targets.iter().map(|t| &*t.id)))
                 .set("goods", |s| {
                     list(&o.goods, s, |g, s| {
                         let mut item = Object::new(s);
@@ -1073,7 +1060,7 @@ fn relationship(
 ) -> Value {
     let c = index.catalogue;
     let holders = |list: &[crate::model::Ref<crate::model::RoleHolderRef>]| {
-        texts(list.iter().map(|h| h.id.as_str()))
+        texts(list.iter().map(|h| &*h.id))
     };
     let cost = |cost: &crate::model::Cost, s: &Shape| {
         let mut item = Object::new(s);

@@ -188,7 +188,7 @@ impl Resolver<'_> {
 
     fn link<T: Target>(&mut self, reference: &mut Ref<T>, field: &str, owner: &str) {
         let expected = expected(T::KINDS);
-        match self.ids.get(&reference.id) {
+        match self.ids.get(&*reference.id) {
             // An entity that failed to decode has its own findings: naming it is no error.
             Some(&(kind, DROPPED, _)) if T::KINDS.contains(&kind) => {}
             Some(&(kind, index, _)) if T::KINDS.contains(&kind) => reference.resolve(kind, index),

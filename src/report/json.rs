@@ -465,7 +465,7 @@ fn holder(catalogue: &crate::model::Catalogue, holder: crate::roles::Holder) -> 
             HolderValue::Group {
                 id: &group.common.id.value,
                 name: group.common.name.as_deref().unwrap_or_default(),
-                organization: group.organization.as_ref().map(|o| o.id.as_str()),
+                organization: group.organization.as_ref().map(|o| &*o.id),
                 size: group.size,
                 members: group
                     .members

@@ -103,13 +103,14 @@ fn large_catalogue(dir: &std::path::Path, count: usize) -> String {
 #[test]
 fn a_long_load_shows_progress_on_a_terminal_and_finishes() {
     let dir = tempfile::tempdir().unwrap();
-    let path = large_catalogue(dir.path(), 30_000);
+    let path = large_catalogue(dir.path(), 40_000);
     // The line is drawn on standard error from another thread while the command writes
-    // there too: the run must end (a held lock once made it wait forever).
+    // there too: the run must end (a held lock once made it wait forever). One thread,
+    // so that loading surely takes longer than the second before the line appears.
     let lines = in_terminal_shell(
         100,
         &format!(
-            "timeout 120 {} lint {path} --color never > /dev/null; echo exit=$?",
+            "timeout 120 {} lint {path} --jobs 1 --color never > /dev/null; echo exit=$?",
             env!("CARGO_BIN_EXE_svs")
         ),
     );
