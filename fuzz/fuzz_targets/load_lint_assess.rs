@@ -20,6 +20,17 @@ fn events(text: &str, reading: Reading) -> String {
     }
 }
 
+/// Every finding of decoding `text`, and what it decodes to, read as `reading` says: the
+/// pieces of a chunked read are decoded on the threads that parse them.
+fn decoded(text: &str, reading: Reading) -> String {
+    let source = SourceFile::new("fuzz.yaml".into(), text.into());
+    svs::load::yaml::with_reading(reading, || {
+        let mut diagnostics = Vec::new();
+        let contents = svs::load::decode::decode_file(FileId(0), &source, &mut diagnostics);
+        format!("{diagnostics:?}\n{contents:?}")
+    })
+}
+
 /// A small catalogue with one offering, for a custom rule to check.
 const SMALL: &str = "svs: 1
 organizations:
@@ -47,6 +58,7 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(text) = std::str::from_utf8(data) {
         let chunked = Reading::Chunked { jobs: 2, piece: 1 };
         assert_eq!(events(text, chunked), events(text, Reading::Sequential));
+        assert_eq!(decoded(text, chunked), decoded(text, Reading::Sequential));
     }
     let loaded = svs::load::load_files(vec![("fuzz.yaml".into(), data.to_vec())], "fuzz".into());
     let report = svs::lint::lint(&loaded, svs::lint::Options::default());
@@ -55,9 +67,10 @@ fuzz_target!(|data: &[u8]| {
     let _ = svs::report::sarif::render_lint(&mut sink, &report, &loaded.sources);
     if let Some(catalogue) = &loaded.catalogue {
         let all: Vec<usize> = (0..catalogue.relationships.len()).collect();
-        if let Ok(assessments) = svs::assess::assess(catalogue, &all) {
-            let _ = svs::report::json::render_assessment(&mut sink, catalogue, &assessments);
-            let _ = svs::report::table::render_assessment(&mut sink, catalogue, &assessments, false, true, false);
+        if let Ok(evaluation) = svs::assess::evaluate(catalogue, &all) {
+            let _ = svs::report::json::render_assessment(&mut sink, catalogue, &evaluation);
+            let layout = svs::report::table::Layout { color: false, quiet: true, width: Some(80) };
+            let _ = svs::report::table::render_assessment(&mut sink, catalogue, &evaluation.relationships, layout, false);
         }
         let _ = svs::lint::run_rules(&svs::lint::index::Index::new(catalogue));
     }
