@@ -472,14 +472,13 @@ impl Server<'_> {
                     }
                     Some(path)
                 }),
-            DidCloseTextDocument::METHOD => {
-                if let Ok(p) = params::<lsp_types::DidCloseTextDocumentParams>(value) {
-                    if let Some(path) = convert::uri_to_path(&p.text_document.uri) {
-                        self.workspace.open.remove(&path);
-                    }
-                }
-                None
-            }
+            // A closed buffer gives way to the disk: its catalogue is checked again as saved.
+            DidCloseTextDocument::METHOD => params::<lsp_types::DidCloseTextDocumentParams>(value)
+                .ok()
+                .and_then(|p| {
+                    let path = convert::uri_to_path(&p.text_document.uri)?;
+                    self.workspace.open.remove(&path).map(|_| path)
+                }),
             _ => None,
         };
         if let Some(path) = changed {
@@ -493,6 +492,18 @@ impl Server<'_> {
         let mut scopes: Vec<Scope> = Vec::new();
         for path in std::mem::take(&mut self.stale) {
             let scope = self.workspace.scope(&path);
+            if !(path.exists() || self.workspace.open.contains_key(&path)) {
+                // Closed without being saved: no file is left to show findings in.
+                let params =
+                    PublishDiagnosticsParams::new(convert::path_to_uri(&path), vec![], None);
+                self.send(Notification::new(
+                    PublishDiagnostics::METHOD.to_owned(),
+                    params,
+                ))?;
+                if scope == Scope::File(path) {
+                    continue;
+                }
+            }
             if !scopes.contains(&scope) {
                 scopes.push(scope);
             }

@@ -523,3 +523,56 @@ fn a_request_after_a_notification_sees_what_it_changed_on_disk() {
     assert_eq!(hover(&mut client), "**organization** `acme`: Acme plc");
     client.stop();
 }
+
+#[test]
+fn a_closed_buffer_gives_way_to_the_disk() {
+    let (_dir, root) = workspace(&[
+        ("catalogue.yaml", META),
+        ("orgs.yaml", ORGS),
+        ("people.yaml", PEOPLE.as_bytes()),
+    ]);
+    let mut client = Client::start(&root);
+    // A file never saved, naming an organisation nobody defines.
+    let draft = root.join("draft.yaml");
+    client.open(
+        &draft,
+        "svs: 1\npeople:\n  - { id: kim, name: Kim, organization: ghost }\n",
+    );
+    client.sync();
+    assert!(
+        client
+            .diagnostics(&draft)
+            .iter()
+            .any(|d| d["code"] == "SVS005"),
+        "{:?}",
+        client.diagnostics(&draft)
+    );
+    // A saved file, broken in its buffer only.
+    let people = root.join("people.yaml");
+    client.open(
+        &people,
+        "svs: 1\npeople:\n  - { id: zoe, organization: nobody }\n",
+    );
+    client.sync();
+    assert!(!client.diagnostics(&people).is_empty());
+    for path in [&draft, &people] {
+        client.notify(
+            "textDocument/didClose",
+            json!({ "textDocument": { "uri": uri(path) } }),
+        );
+    }
+    client.sync();
+    // The draft is gone: its findings are cleared. The saved file is checked as saved.
+    assert!(
+        client.diagnostics(&draft).is_empty(),
+        "{:?}",
+        client.published
+    );
+    assert!(
+        client.diagnostics(&people).is_empty(),
+        "{:?}",
+        client.published
+    );
+    acme_is_still_found(&mut client, &root);
+    client.stop();
+}
