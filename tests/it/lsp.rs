@@ -9,15 +9,18 @@ use std::time::Duration;
 use lsp_server::{Connection, Message, Notification, Request, RequestId, ResponseError};
 use serde_json::{Value, json};
 
-const TIMEOUT: Duration = Duration::from_secs(30);
+/// Long enough for a debug build to check a 40 MB buffer.
+pub(crate) const TIMEOUT: Duration = Duration::from_secs(120);
 
 /// The editor's end of a running server.
 pub(crate) struct Client {
     connection: Connection,
-    server: Option<JoinHandle<anyhow::Result<()>>>,
+    pub(crate) server: Option<JoinHandle<anyhow::Result<()>>>,
     next_id: i32,
     /// The diagnostics last published for each URI.
-    published: BTreeMap<String, Vec<Value>>,
+    pub(crate) published: BTreeMap<String, Vec<Value>>,
+    /// How many times diagnostics were published for each URI.
+    pub(crate) batches: BTreeMap<String, usize>,
 }
 
 pub(crate) fn uri(path: &Path) -> String {
@@ -34,6 +37,7 @@ impl Client {
             server: Some(handle),
             next_id: 0,
             published: BTreeMap::new(),
+            batches: BTreeMap::new(),
         };
         let result = client.request(
             "initialize",
@@ -48,7 +52,7 @@ impl Client {
         (client, capabilities)
     }
 
-    fn notify(&self, method: &str, params: Value) {
+    pub(crate) fn notify(&self, method: &str, params: Value) {
         self.connection
             .sender
             .send(Notification::new(method.to_owned(), params).into())
@@ -72,6 +76,7 @@ impl Client {
                 Ok(Message::Notification(n)) if n.method == "textDocument/publishDiagnostics" => {
                     let uri = n.params["uri"].as_str().unwrap().to_owned();
                     let list = n.params["diagnostics"].as_array().unwrap().clone();
+                    *self.batches.entry(uri.clone()).or_default() += 1;
                     self.published.insert(uri, list);
                 }
                 Ok(other) => panic!("unexpected message {other:?}"),
@@ -82,25 +87,35 @@ impl Client {
 
     /// Waits until the server has handled everything sent so far: an unknown request is
     /// answered in order, after every diagnostic it published before.
-    fn sync(&mut self) {
+    pub(crate) fn sync(&mut self) {
         let response = self.request("svs/sync", json!(null));
         assert!(response.is_err());
     }
 
     pub(crate) fn open(&mut self, path: &Path, text: &str) {
-        self.notify(
-            "textDocument/didOpen",
-            json!({ "textDocument": { "uri": uri(path), "languageId": "yaml", "version": 1, "text": text } }),
-        );
+        self.send_open(path, text);
         self.sync();
     }
 
     pub(crate) fn change(&mut self, path: &Path, text: &str) {
+        self.send_change(path, 2, text);
+        self.sync();
+    }
+
+    /// Opens `path` without waiting for the server.
+    pub(crate) fn send_open(&self, path: &Path, text: &str) {
+        self.notify(
+            "textDocument/didOpen",
+            json!({ "textDocument": { "uri": uri(path), "languageId": "yaml", "version": 1, "text": text } }),
+        );
+    }
+
+    /// Sends version `version` of `path` without waiting for the server.
+    pub(crate) fn send_change(&self, path: &Path, version: usize, text: &str) {
         self.notify(
             "textDocument/didChange",
-            json!({ "textDocument": { "uri": uri(path), "version": 2 }, "contentChanges": [{ "text": text }] }),
+            json!({ "textDocument": { "uri": uri(path), "version": version }, "contentChanges": [{ "text": text }] }),
         );
-        self.sync();
     }
 
     pub(crate) fn diagnostics(&self, path: &Path) -> &[Value] {
@@ -122,13 +137,13 @@ impl Client {
 }
 
 /// A temporary workspace with these files.
-pub(crate) fn workspace(files: &[(&str, &str)]) -> (tempfile::TempDir, PathBuf) {
+pub(crate) fn workspace<T: AsRef<[u8]>>(files: &[(&str, T)]) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().canonicalize().unwrap();
     for (name, text) in files {
         let path = root.join(name);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
+        std::fs::write(path, text.as_ref()).unwrap();
     }
     (dir, root)
 }
@@ -245,7 +260,7 @@ fn a_change_to_a_file_never_opened_is_ignored_and_the_server_goes_on() {
 
 #[test]
 fn a_file_outside_any_catalogue_is_checked_alone() {
-    let (_dir, root) = workspace(&[]);
+    let (_dir, root) = workspace::<&str>(&[]);
     let (mut client, _) = Client::start(&root);
     let file = root.join("sub/loose.yaml");
     client.open(
@@ -260,7 +275,7 @@ fn a_file_outside_any_catalogue_is_checked_alone() {
 /// organisation `acme` from outside.
 fn two_files() -> (tempfile::TempDir, PathBuf, String) {
     let clean = std::fs::read_to_string(crate::common::fixture("clean.yaml")).unwrap();
-    let (dir, root) = workspace(&[("clean.yaml", &clean), ("extra.yaml", EXTRA)]);
+    let (dir, root) = workspace(&[("clean.yaml", clean.as_str()), ("extra.yaml", EXTRA)]);
     (dir, root, clean)
 }
 

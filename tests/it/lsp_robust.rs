@@ -3,126 +3,15 @@
 //! `shutdown` while changes wait. Each test ends by asking the server something it must
 //! still answer right, so that surviving means working, not just not crashing.
 
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
-use std::thread::JoinHandle;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
-use lsp_server::{Connection, Message, Notification, Request, RequestId, ResponseError};
 use serde_json::{Value, json};
 
-const TIMEOUT: Duration = Duration::from_secs(120);
-
-/// The editor's end of a server running in process.
-struct Client {
-    connection: Connection,
-    server: Option<JoinHandle<anyhow::Result<()>>>,
-    next_id: i32,
-    /// The diagnostics last published for each URI.
-    published: BTreeMap<String, Vec<Value>>,
-    /// How many times diagnostics were published for each URI.
-    batches: BTreeMap<String, usize>,
-}
-
-fn uri(path: &Path) -> String {
-    svs::lsp::convert::path_to_uri(path).as_str().to_owned()
-}
-
-impl Client {
-    fn start(root: &Path) -> Client {
-        let (server, client) = Connection::memory();
-        let handle = std::thread::spawn(move || svs::lsp::serve(&server));
-        let mut client = Client {
-            connection: client,
-            server: Some(handle),
-            next_id: 0,
-            published: BTreeMap::new(),
-            batches: BTreeMap::new(),
-        };
-        let params = json!({ "capabilities": {}, "rootUri": uri(root) });
-        client.request("initialize", params).expect("initialize");
-        client.notify("initialized", json!({}));
-        client
-    }
-
-    fn notify(&self, method: &str, params: Value) {
-        self.connection
-            .sender
-            .send(Notification::new(method.to_owned(), params).into())
-            .expect("the server is listening");
-    }
-
-    /// Sends a request and waits for its response, keeping what is published meanwhile.
-    fn request(&mut self, method: &str, params: Value) -> Result<Value, ResponseError> {
-        self.next_id += 1;
-        let id = RequestId::from(self.next_id);
-        self.connection
-            .sender
-            .send(Request::new(id.clone(), method.to_owned(), params).into())
-            .expect("the server is listening");
-        loop {
-            match self.connection.receiver.recv_timeout(TIMEOUT) {
-                Ok(Message::Response(response)) if response.id == id => {
-                    return response.response_result;
-                }
-                Ok(Message::Notification(n)) if n.method == "textDocument/publishDiagnostics" => {
-                    let uri = n.params["uri"].as_str().unwrap().to_owned();
-                    let list = n.params["diagnostics"].as_array().unwrap().clone();
-                    *self.batches.entry(uri.clone()).or_default() += 1;
-                    self.published.insert(uri, list);
-                }
-                Ok(other) => panic!("unexpected message {other:?}"),
-                Err(e) => panic!("no response to {method}: {e}"),
-            }
-        }
-    }
-
-    /// Waits until the server has handled everything sent so far.
-    fn sync(&mut self) {
-        assert!(self.request("svs/sync", json!(null)).is_err());
-    }
-
-    fn open(&self, path: &Path, text: &str) {
-        self.notify(
-            "textDocument/didOpen",
-            json!({ "textDocument": { "uri": uri(path), "languageId": "yaml", "version": 1, "text": text } }),
-        );
-    }
-
-    fn change(&self, path: &Path, version: usize, text: &str) {
-        self.notify(
-            "textDocument/didChange",
-            json!({ "textDocument": { "uri": uri(path), "version": version }, "contentChanges": [{ "text": text }] }),
-        );
-    }
-
-    fn diagnostics(&self, path: &Path) -> &[Value] {
-        self.published
-            .get(&uri(path))
-            .unwrap_or_else(|| panic!("nothing published for {}", path.display()))
-    }
-
-    /// Shuts the server down and checks that it ends cleanly.
-    fn stop(mut self) {
-        assert_eq!(self.request("shutdown", json!(null)).unwrap(), Value::Null);
-        self.notify("exit", json!(null));
-        let server = self.server.take().unwrap();
-        server.join().expect("no panic").expect("a clean exit");
-    }
-}
-
-/// A temporary workspace with these files.
-fn workspace(files: &[(&str, &[u8])]) -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().canonicalize().unwrap();
-    for (name, bytes) in files {
-        std::fs::write(root.join(name), bytes).unwrap();
-    }
-    (dir, root)
-}
+use crate::lsp::{Client, TIMEOUT, at, uri, workspace};
 
 const META: &[u8] = b"svs: 1\ncatalogue:\n  name: shop\n  lint: { allow: [SVS401] }\n";
 
@@ -136,10 +25,6 @@ fn ghost(n: usize) -> String {
     format!(
         "svs: 1\npeople:\n  - {{ id: zoe, name: Zoe, organization: acme }}\n  - {{ id: ann, name: Ann, organization: ghost-{n} }}\n"
     )
-}
-
-fn at(path: &Path, line: u64, character: u64) -> Value {
-    json!({ "textDocument": { "uri": uri(path) }, "position": { "line": line, "character": character } })
 }
 
 /// Asserts that the definition of the `acme` on line 2 of `people` is in `orgs.yaml`.
@@ -158,21 +43,21 @@ fn acme_is_still_found(client: &mut Client, root: &Path) {
 #[test]
 fn a_burst_of_changes_is_checked_a_few_times_and_the_last_text_wins() {
     let (_dir, root) = workspace(&[("catalogue.yaml", META), ("orgs.yaml", ORGS)]);
-    let mut client = Client::start(&root);
+    let (mut client, _) = Client::start(&root);
     let file = root.join("people.yaml");
-    client.open(&file, &ghost(0));
+    client.send_open(&file, &ghost(0));
     // 999 versions that each name a missing organisation, then one that is right.
     for version in 1..1000 {
-        client.change(&file, version + 1, &ghost(version));
+        client.send_change(&file, version + 1, &ghost(version));
     }
-    client.change(&file, 1001, PEOPLE);
+    client.send_change(&file, 1001, PEOPLE);
     acme_is_still_found(&mut client, &root);
     let batches = client.batches[&uri(&file)];
     assert!(batches < 50, "{batches} checks of 1,001 versions");
     assert_eq!(client.diagnostics(&file), &[] as &[Value]);
     // And the other way: the last version is wrong, and only it is reported.
     for version in 1..=1000 {
-        client.change(&file, version + 1001, &ghost(version));
+        client.send_change(&file, version + 1001, &ghost(version));
     }
     client.sync();
     let found = client.diagnostics(&file);
@@ -189,16 +74,16 @@ fn a_burst_of_changes_is_checked_a_few_times_and_the_last_text_wins() {
 #[test]
 fn a_shutdown_while_changes_wait_is_answered_and_exit_ends_the_server() {
     let (_dir, root) = workspace(&[("catalogue.yaml", META), ("orgs.yaml", ORGS)]);
-    let mut client = Client::start(&root);
+    let (mut client, _) = Client::start(&root);
     let file = root.join("people.yaml");
-    client.open(&file, &ghost(0));
+    client.send_open(&file, &ghost(0));
     for version in 1..=200 {
-        client.change(&file, version + 1, &ghost(version));
+        client.send_change(&file, version + 1, &ghost(version));
     }
     let response = client.request("shutdown", json!(null));
     assert_eq!(response.unwrap(), Value::Null);
     // After `shutdown`, changes are ignored and requests refused until `exit`.
-    client.change(&file, 999, PEOPLE);
+    client.send_change(&file, 999, PEOPLE);
     assert!(
         client
             .request("textDocument/hover", at(&file, 2, 42))
@@ -216,12 +101,12 @@ fn changes_to_files_never_opened_are_ignored() {
         ("orgs.yaml", ORGS),
         ("people.yaml", PEOPLE.as_bytes()),
     ]);
-    let mut client = Client::start(&root);
+    let (mut client, _) = Client::start(&root);
     let never = root.join("never.yaml");
-    client.change(&never, 2, "svs: 1\norganizations: [oops\n");
+    client.send_change(&never, 2, "svs: 1\norganizations: [oops\n");
     let close = json!({ "textDocument": { "uri": uri(&never) } });
     client.notify("textDocument/didClose", close);
-    client.change(&root.join("orgs.yaml"), 2, "not: [a catalogue\n");
+    client.send_change(&root.join("orgs.yaml"), 2, "not: [a catalogue\n");
     let outside = json!({ "textDocument": { "uri": "untitled:Untitled-1", "version": 2 }, "contentChanges": [{ "text": "x" }] });
     client.notify("textDocument/didChange", outside);
     client.notify("textDocument/didChange", json!({ "contentChanges": 7 }));
@@ -240,9 +125,9 @@ fn a_position_outside_the_text_is_refused_by_every_request() {
         ("orgs.yaml", ORGS),
         ("people.yaml", text.as_bytes()),
     ]);
-    let mut client = Client::start(&root);
+    let (mut client, _) = Client::start(&root);
     let file = root.join("people.yaml");
-    client.open(&file, text);
+    client.send_open(&file, text);
     let max = u64::from(u32::MAX);
     // Past the last line; past the end of a line; inside the emoji's surrogate pair (`  -
     // { id: ann, name: "Ann ` is 25 units); past the end of an empty line.
@@ -313,12 +198,12 @@ fn forty_megabytes() -> (String, usize) {
 #[test]
 fn a_40_megabyte_buffer_is_checked_and_answered() {
     let (_dir, root) = workspace(&[("catalogue.yaml", META)]);
-    let mut client = Client::start(&root);
+    let (mut client, _) = Client::start(&root);
     let (text, lines) = forty_megabytes();
     assert!(text.len() >= 40_000_000);
     let file = root.join("people.yaml");
     let started = Instant::now();
-    client.open(&file, &text);
+    client.send_open(&file, &text);
     client.sync();
     assert_eq!(client.diagnostics(&file), &[] as &[Value]);
     // From the last line, 40 MB in, to the top.
@@ -459,7 +344,7 @@ fn odd_uris_are_ignored_or_read_as_paths() {
         ("orgs.yaml", ORGS),
         ("people.yaml", PEOPLE.as_bytes()),
     ]);
-    let mut client = Client::start(&root);
+    let (mut client, _) = Client::start(&root);
     let root_uri = uri(&root);
     // Other people: an odd URI that is still a path in the catalogue adds them.
     let text = PEOPLE.replace("zoe", "zed").replace("ann", "abe");
@@ -498,7 +383,7 @@ fn a_request_after_a_notification_sees_what_it_changed_on_disk() {
         ("orgs.yaml", ORGS),
         ("people.yaml", PEOPLE.as_bytes()),
     ]);
-    let mut client = Client::start(&root);
+    let (mut client, _) = Client::start(&root);
     let people = root.join("people.yaml");
     let hover = |client: &mut Client| {
         let found = client.request("textDocument/hover", at(&people, 2, 42));
@@ -531,10 +416,10 @@ fn a_closed_buffer_gives_way_to_the_disk() {
         ("orgs.yaml", ORGS),
         ("people.yaml", PEOPLE.as_bytes()),
     ]);
-    let mut client = Client::start(&root);
+    let (mut client, _) = Client::start(&root);
     // A file never saved, naming an organisation nobody defines.
     let draft = root.join("draft.yaml");
-    client.open(
+    client.send_open(
         &draft,
         "svs: 1\npeople:\n  - { id: kim, name: Kim, organization: ghost }\n",
     );
@@ -549,7 +434,7 @@ fn a_closed_buffer_gives_way_to_the_disk() {
     );
     // A saved file, broken in its buffer only.
     let people = root.join("people.yaml");
-    client.open(
+    client.send_open(
         &people,
         "svs: 1\npeople:\n  - { id: zoe, organization: nobody }\n",
     );
