@@ -45,15 +45,18 @@ trap 'rm -rf "$work"' EXIT
 cores=$(nproc)
 
 # measure COMMAND...: prints "cpu_seconds wall_seconds peak_kb" of the fastest of
-# $REPEAT runs (default 3), against noise from other work on the machine.
+# $REPEAT runs (default 3), against noise from other work on the machine: the least wall
+# time, or with BY=cpu the least CPU time.
 measure() {
-    local runs=${REPEAT:-3} best= line
+    local runs=${REPEAT:-3} column=2 best= line
+    [ "${BY:-wall}" = cpu ] && column=1
     for _ in $(seq "$runs"); do
         /usr/bin/time -f "%U %S %e %M" -o "$work/time" "$@" > /dev/null 2>&1 || :
         # The last line: GNU time writes "Command exited with non-zero status" first when
         # the command fails (svs lint finds what an imported catalogue still lacks).
         line=$(tail -n 1 "$work/time" | awk '{ printf "%.2f %.2f %d\n", $1 + $2, $3, $4 }')
-        if [ -z "$best" ] || awk -v a="${line#* }" -v b="${best#* }" 'BEGIN { split(a, x, " "); split(b, y, " "); exit !(x[1] < y[1]) }'; then
+        if [ -z "$best" ] || awk -v a="$line" -v b="$best" -v c="$column" \
+            'BEGIN { split(a, x, " "); split(b, y, " "); exit !(x[c] < y[c]) }'; then
             best=$line
         fi
     done
@@ -169,15 +172,6 @@ RULES
 }
 
 if [ -n "${RULES:-}" ]; then
-    # The least CPU time of three runs, against noise from other work on the machine.
-    best() {
-        local least= cpu wall kb
-        for _ in 1 2 3; do
-            read -r cpu wall kb < <(measure "$@")
-            if [ -z "$least" ] || awk -v a="$cpu" -v b="$least" 'BEGIN { exit !(a < b) }'; then least=$cpu; fi
-        done
-        echo "$least"
-    }
     printf '%-9s %-9s %-16s %7s\n' offerings size step cpu_s
     for n in "${sizes[@]}"; do
         plain="$work/catalogue-$n.yaml"
@@ -187,8 +181,8 @@ if [ -n "${RULES:-}" ]; then
         mb=$(wc -c < "$plain" | awk '{ printf "%.1f", $1 / 1e6 }')
         # The rules hold: any finding would mean they did not run as meant.
         "$bin/svs" lint "$ruled" --format json | grep -q '"code": "BENCH' && { echo "a rule fails on the generated catalogue" >&2; exit 1; }
-        without=$(best "$bin/svs" lint "$plain" --jobs 1)
-        with=$(best "$bin/svs" lint "$ruled" --jobs 1)
+        read -r without _ < <(BY=cpu measure "$bin/svs" lint "$plain" --jobs 1)
+        read -r with _ < <(BY=cpu measure "$bin/svs" lint "$ruled" --jobs 1)
         printf '%-9s %-9s %-16s %7.2f\n' "$n" "$mb MB" "lint -j1" "$without"
         printf '%-9s %-9s %-16s %7.2f\n' "$n" "$mb MB" "lint+5 rules -j1" "$with"
         awk -v a="$without" -v b="$with" 'BEGIN { printf "%-9s %-9s %-16s %+.1f %% CPU\n", "", "", "five rules", (b / a - 1) * 100 }'
