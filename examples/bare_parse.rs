@@ -27,25 +27,22 @@ fn main() {
             std::process::exit(2);
         }
     };
-    if saphyr {
-        let mut events = 0u64;
-        for next in saphyr_parser::Parser::new_from_str(&text) {
-            match next {
-                Ok(_) => events += 1,
-                Err(e) => {
-                    eprintln!("{e}");
-                    std::process::exit(1);
-                }
-            }
-        }
-        std::hint::black_box(events);
-        return;
-    }
-    let mut options = granit_parser::Options::default();
-    options.set_emit_comments(false);
-    let mut parser = granit_parser::Parser::new_from_str_with_options(&text, options);
+    let events = if saphyr {
+        walk(saphyr_parser::Parser::new_from_str(&text))
+    } else {
+        let mut options = granit_parser::Options::default();
+        options.set_emit_comments(false);
+        walk(granit_parser::Parser::new_from_str_with_options(
+            &text, options,
+        ))
+    };
+    std::hint::black_box(events);
+}
+
+/// Counts the events, and stops at the first syntax error.
+fn walk<E, R: std::fmt::Display>(parser: impl Iterator<Item = Result<E, R>>) -> u64 {
     let mut events = 0u64;
-    while let Some(next) = parser.next_event() {
+    for next in parser {
         match next {
             Ok(_) => events += 1,
             Err(e) => {
@@ -54,5 +51,5 @@ fn main() {
             }
         }
     }
-    std::hint::black_box(events);
+    events
 }

@@ -762,7 +762,7 @@ fn exact<'n, T>(items: &'n [Node], decode: impl FnMut(&'n Node) -> Option<T>) ->
 }
 
 /// The kind of entity a section lists.
-fn section_kind(section: &str) -> Option<Kind> {
+pub fn section_kind(section: &str) -> Option<Kind> {
     Some(match section {
         "organizations" => Kind::Organization,
         "people" => Kind::Person,

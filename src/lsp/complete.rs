@@ -62,28 +62,16 @@ fn last_word(text: &str) -> &str {
     &text[start..]
 }
 
-/// The kind of a top-level section.
-fn section(key: &str) -> Option<Kind> {
-    Some(match key {
-        "organizations" => Kind::Organization,
-        "people" => Kind::Person,
-        "groups" => Kind::Group,
-        "outcomes" => Kind::Outcome,
-        "products" => Kind::Product,
-        "services" => Kind::Service,
-        "offerings" => Kind::Offering,
-        "relationships" => Kind::Relationship,
-        _ => return None,
-    })
-}
-
 /// The ids defined in a file's text, with their kinds, in order.
 pub fn ids(text: &str) -> Vec<(Kind, String)> {
     let mut found = Vec::new();
     let mut kind = None;
     for line in text.lines() {
         if !line.starts_with([' ', '\t', '-', '#']) && !line.is_empty() {
-            kind = line.split(':').next().and_then(|key| section(key.trim()));
+            kind = line
+                .split(':')
+                .next()
+                .and_then(|key| crate::load::decode::section_kind(key.trim()));
             continue;
         }
         let Some(kind) = kind else { continue };
