@@ -134,24 +134,20 @@ pub fn decode_file(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<FileContents, SyntaxError> {
     let mut findings = Vec::new();
-    let mut decoder = Decoder {
-        text: &source.text,
-        diagnostics: &mut findings,
-        entity: None,
-        first_amount: None,
-    };
+    let mut decoder = Decoder::new(&source.text, &mut findings);
     let mut top = TopLevel::default();
     let mut contents = FileContents::default();
     let text = source.text.as_str();
     let batch = |section: &str, items: Vec<Node>| decode_items(text, section, &items);
     yaml::parse_batched(file, source, SECTIONS, &batch, &mut |handed| match handed {
         Handed::Event(event) => decoder.event(event, &mut top, &mut contents),
-        Handed::Batch { batch, .. } => {
+        Handed::Batch { mut batch, .. } => {
             // Items of a repeated or unknown section are not decoded in a sequential read
             // either.
             if batch.kind.is_some() && batch.kind == top.section {
                 decoder.diagnostics.extend(batch.findings);
-                decoder.first_amount = decoder.first_amount.take().or(batch.first_amount);
+                let first = batch.contents.first_amount.take();
+                decoder.first_amount = decoder.first_amount.take().or(first);
                 contents.extend(batch.contents);
             }
         }
@@ -168,36 +164,30 @@ struct DecodedItems {
     kind: Option<Kind>,
     contents: FileContents,
     findings: Vec<Diagnostic>,
-    first_amount: Option<(Span, Option<String>)>,
 }
 
 /// Decodes a run of the items of `section`, as [`decode_file`] would one by one.
 fn decode_items(text: &str, section: &str, items: &[Node]) -> DecodedItems {
     let kind = section_kind(section);
     let mut findings = Vec::new();
-    let mut decoder = Decoder {
-        text,
-        diagnostics: &mut findings,
-        entity: None,
-        first_amount: None,
-    };
+    let mut decoder = Decoder::new(text, &mut findings);
     let mut contents = FileContents::default();
     if let Some(kind) = kind {
         for item in items {
             decoder.item(kind, item, &mut contents);
         }
     }
-    let first_amount = decoder.first_amount;
+    contents.first_amount = decoder.first_amount;
     DecodedItems {
         kind,
         contents,
         findings,
-        first_amount,
     }
 }
 
 impl FileContents {
-    /// Appends the entities of `more`, which come after this file's so far.
+    /// Appends the entities of `more`, which come after this file's so far (the caller
+    /// keeps the first amount).
     fn extend(&mut self, more: FileContents) {
         self.organizations.extend(more.organizations);
         self.people.extend(more.people);
@@ -247,7 +237,16 @@ impl<'n> Fields<'n> {
     }
 }
 
-impl Decoder<'_> {
+impl<'a> Decoder<'a> {
+    fn new(text: &'a str, diagnostics: &'a mut Vec<Diagnostic>) -> Self {
+        Decoder {
+            text,
+            diagnostics,
+            entity: None,
+            first_amount: None,
+        }
+    }
+
     fn report(&mut self, code: Code, span: Span, message: impl Into<String>) -> &mut Diagnostic {
         let diagnostic = Diagnostic::new(code, span, message).with_entity(self.entity.as_deref());
         self.diagnostics.push(diagnostic);
