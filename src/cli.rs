@@ -47,6 +47,9 @@ pub struct Environment {
     pub stderr_is_terminal: bool,
     /// The width of the terminal standard output goes to, when it goes to one.
     pub terminal_width: Option<usize>,
+    /// Tunes the binary's allocator for a process that runs for hours and frees a whole
+    /// catalogue at every change (`svs lsp`), when the allocator has something to tune.
+    pub for_a_server: Option<fn()>,
 }
 
 /// When to colour output.
@@ -222,7 +225,12 @@ pub fn run(
         Command::Import(args) => import::run(args, &context, out, err),
         Command::Init(args) => init::run(args, &context, out, err),
         Command::Lint(args) => lint::run(args, &context, out, err),
-        Command::Lsp(args) => lsp::run(args, &context, out, err),
+        Command::Lsp(args) => {
+            if let Some(tune) = environment.for_a_server {
+                tune();
+            }
+            lsp::run(args, &context, out, err)
+        }
         Command::Man(args) => man::run(args, &context, out, err),
         Command::Report(args) => report::run(args, &context, out, err),
         Command::Roles(args) => roles::run(args, &context, out, err),

@@ -14,6 +14,8 @@
 //! from another format's files (Backstage descriptors). [`lsp`] serves the same findings to editors. [`cli`] wires the commands
 //! together, and `main` only turns [`cli::run`]'s result into an exit code.
 
+#![forbid(unsafe_code)]
+
 pub mod assess;
 pub mod cli;
 pub mod diagnostic;

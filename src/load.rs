@@ -17,6 +17,7 @@ pub mod yaml;
 
 use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::diagnostic::{self, Diagnostic, codes};
@@ -110,13 +111,35 @@ pub fn load(paths: &[PathBuf], exclude: &files::Exclude) -> Result<Loaded, LoadE
     Ok(load_files(inputs, default_name(first)))
 }
 
-/// Loads a catalogue from files already in memory, as `(path, bytes)` in reading order;
+/// A file's content as [`load_files`] takes it.
+#[derive(Debug)]
+pub enum Content {
+    /// Bytes read from a disk or from git; invalid UTF-8 is a finding.
+    Bytes(Vec<u8>),
+    /// A text also held elsewhere, as an editor's open buffer is: shared, never copied.
+    Shared(Arc<String>),
+}
+
+impl From<Vec<u8>> for Content {
+    fn from(bytes: Vec<u8>) -> Self {
+        Content::Bytes(bytes)
+    }
+}
+
+/// Loads a catalogue from files already in memory, as `(path, content)` in reading order;
 /// `name` names it when no file has a `catalogue:` block.
-pub fn load_files(inputs: Vec<(String, Vec<u8>)>, name: String) -> Loaded {
+pub fn load_files<C: Into<Content>>(inputs: Vec<(String, C)>, name: String) -> Loaded {
     let mut sources = SourceMap::default();
     let mut diagnostics = Vec::new();
     let mut readable = Vec::with_capacity(inputs.len());
-    for (path, bytes) in inputs {
+    for (path, content) in inputs {
+        let bytes = match content.into() {
+            Content::Bytes(bytes) => bytes,
+            Content::Shared(text) => {
+                readable.push(sources.add(SourceFile::shared(path, text)));
+                continue;
+            }
+        };
         let (text, bad_utf8) = match String::from_utf8(bytes) {
             Ok(text) => (text, None),
             Err(error) => {

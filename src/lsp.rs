@@ -17,6 +17,7 @@ pub mod actions;
 pub mod complete;
 pub mod convert;
 pub mod diagnostics;
+pub mod frame;
 pub mod symbols;
 pub mod workspace;
 
@@ -24,6 +25,7 @@ use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use crossbeam_channel::TryRecvError;
 
@@ -446,7 +448,7 @@ impl Server<'_> {
                     let path = convert::uri_to_path(&p.text_document.uri)?;
                     self.workspace
                         .open
-                        .insert(path.clone(), p.text_document.text);
+                        .insert(path.clone(), Arc::new(p.text_document.text));
                     Some(path)
                 }),
             DidChangeTextDocument::METHOD => {
@@ -458,7 +460,7 @@ impl Server<'_> {
                         // file never opened is ignored.
                         let text = p.content_changes.into_iter().last()?.text;
                         let buffer = self.workspace.open.get_mut(&path)?;
-                        *buffer = text;
+                        *buffer = Arc::new(text);
                         Some(path)
                     })
             }
@@ -468,7 +470,7 @@ impl Server<'_> {
                     let path = convert::uri_to_path(&p.text_document.uri)?;
                     if let (Some(text), Some(buffer)) = (p.text, self.workspace.open.get_mut(&path))
                     {
-                        *buffer = text;
+                        *buffer = Arc::new(text);
                     }
                     Some(path)
                 }),

@@ -6,7 +6,7 @@
 //! Columns count characters, not bytes, from 1, as editors and rustc do.
 
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 /// Index of a file in the [`SourceMap`]; files are numbered in the order they are read,
 /// which is the byte order of their paths.
@@ -70,8 +70,9 @@ pub struct SourceFile {
     /// Path shown in diagnostics.
     pub path: String,
     /// The whole text. Invalid UTF-8 is replaced before it lands here, so a file that
-    /// failed to decode still renders.
-    pub text: String,
+    /// failed to decode still renders. Shared, not copied, with an editor's buffer: the
+    /// language server checks megabytes at every change.
+    pub text: Arc<String>,
     /// Where each line starts, indexed on the first position asked for: a catalogue with
     /// no findings never needs it, and a large file's index is a fifth of its size.
     line_starts: OnceLock<Vec<usize>>,
@@ -81,6 +82,11 @@ impl SourceFile {
     /// A file; its line starts are indexed once, when a position is first asked for, so
     /// that each position lookup is then a binary search.
     pub fn new(path: String, text: String) -> Self {
+        Self::shared(path, Arc::new(text))
+    }
+
+    /// A file whose text is also held elsewhere, as an open buffer is.
+    pub fn shared(path: String, text: Arc<String>) -> Self {
         SourceFile {
             path,
             text,

@@ -10,10 +10,11 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::lint::LintReport;
-use crate::load::Loaded;
 use crate::load::files::{self, Exclude};
+use crate::load::{Content, Loaded};
 
 /// The files a catalogue is made of.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,8 +49,9 @@ impl Checked {
 pub struct Workspace {
     /// The workspace folder, when the editor gave one.
     pub root: Option<PathBuf>,
-    /// Open buffers by path: their text wins over the disk.
-    pub open: BTreeMap<PathBuf, String>,
+    /// Open buffers by path: their text wins over the disk. Each is shared with the
+    /// catalogue last checked rather than copied into it.
+    pub open: BTreeMap<PathBuf, Arc<String>>,
 }
 
 impl Workspace {
@@ -57,7 +59,7 @@ impl Workspace {
     /// at every change), else the disk.
     fn text(&self, path: &Path) -> Option<Cow<'_, str>> {
         match self.open.get(path) {
-            Some(text) => Some(Cow::Borrowed(text)),
+            Some(text) => Some(Cow::Borrowed(text.as_str())),
             None => std::fs::read_to_string(path).ok().map(Cow::Owned),
         }
     }
@@ -142,11 +144,11 @@ impl Workspace {
         let inputs = paths
             .iter()
             .filter_map(|path| {
-                let bytes = match self.open.get(path) {
-                    Some(text) => text.clone().into_bytes(),
-                    None => std::fs::read(path).ok()?,
+                let content = match self.open.get(path) {
+                    Some(text) => Content::Shared(Arc::clone(text)),
+                    None => Content::Bytes(std::fs::read(path).ok()?),
                 };
-                Some((path.display().to_string(), bytes))
+                Some((path.display().to_string(), content))
             })
             .collect();
         let name = name.file_stem().map_or_else(
