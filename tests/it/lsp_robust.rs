@@ -461,3 +461,121 @@ fn a_closed_buffer_gives_way_to_the_disk() {
     acme_is_still_found(&mut client, &root);
     client.stop();
 }
+
+#[test]
+fn a_text_of_megabytes_on_the_wire_is_read_exactly() {
+    let (_dir, root) = workspace(&[("catalogue.yaml", META), ("orgs.yaml", ORGS)]);
+    let people = root.join("people.yaml");
+    // Over a mebibyte, so that the server decodes the text where it read it: quotes,
+    // backslashes, tabs, CRLF, accents and a character beyond the basic plane, each escaped
+    // or not in the JSON, and a dangling reference on the last line.
+    let mut text = String::from("svs: 1\r\npeople:\r\n");
+    let mut n = 0;
+    while text.len() < 1_200_000 {
+        n += 1;
+        let _ = write!(
+            text,
+            "  - {{ id: p-{n}, name: \"Zo\\u00e9 \\\"{n}\\\" \\\\ caf\u{e9}\t\u{1f600}\", organization: acme }}\r\n"
+        );
+    }
+    let last = "  - { id: ann, name: \"\u{1f600} Ann\", organization: ghost }\r\n";
+    text.push_str(last);
+    let line = u64::try_from(text.lines().count() - 1).unwrap();
+    let fixed = text.replace("organization: ghost", "organization: acme");
+
+    let message = |value: Value| framed(value.to_string().as_bytes());
+    let mut input = Vec::new();
+    let initialize = json!({ "capabilities": {}, "rootUri": uri(&root) });
+    input.extend(message(
+        json!({ "jsonrpc": "2.0", "id": 1, "method": "initialize", "params": initialize }),
+    ));
+    input.extend(message(
+        json!({ "jsonrpc": "2.0", "method": "initialized", "params": {} }),
+    ));
+    let document = json!({ "uri": uri(&people), "languageId": "yaml", "version": 1, "text": text });
+    input.extend(message(json!({ "jsonrpc": "2.0", "method": "textDocument/didOpen", "params": { "textDocument": document } })));
+    let change = json!({ "textDocument": { "uri": uri(&people), "version": 2 }, "contentChanges": [{ "text": fixed }] });
+    input.extend(message(
+        json!({ "jsonrpc": "2.0", "method": "textDocument/didChange", "params": change }),
+    ));
+    input.extend(message(json!({ "jsonrpc": "2.0", "id": 2, "method": "textDocument/hover", "params": at(&people, 2, 10) })));
+    input.extend(message(
+        json!({ "jsonrpc": "2.0", "id": 3, "method": "shutdown", "params": null }),
+    ));
+    input.extend(message(
+        json!({ "jsonrpc": "2.0", "method": "exit", "params": null }),
+    ));
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_svs"))
+        .arg("lsp")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(&input).unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let messages = unframed(&output.stdout);
+    let published: Vec<&Value> = messages
+        .iter()
+        .filter(|m| m["method"] == "textDocument/publishDiagnostics")
+        .filter(|m| m["params"]["uri"] == uri(&people))
+        .map(|m| &m["params"]["diagnostics"])
+        .collect();
+    // The dangling reference, at its line and its column in UTF-16 units (the emoji
+    // takes two).
+    let first = &published[0][0];
+    assert_eq!(first["code"], "SVS005", "{first:#}");
+    let column = last.find("ghost").unwrap() - "\u{1f600}".len() + 2;
+    assert_eq!(
+        first["range"]["start"],
+        json!({ "line": line, "character": column })
+    );
+    // Once it is fixed, the hover on the first person quotes its name as written,
+    // escapes decoded.
+    let hover = messages.iter().find(|m| m["id"] == 2).unwrap();
+    assert_eq!(
+        hover["result"]["contents"]["value"],
+        "**person** `p-1`: Zo\u{e9} \"1\" \\ caf\u{e9}\t\u{1f600}"
+    );
+    // The change fixed it.
+    assert_eq!(published.last().unwrap(), &&json!([]));
+}
+
+#[test]
+fn an_open_buffer_is_checked_in_place_not_copied() {
+    use std::sync::Arc;
+    use svs::lsp::workspace::{Scope, Workspace};
+    let (_dir, root) = workspace(&[("catalogue.yaml", META), ("orgs.yaml", ORGS)]);
+    let people = root.join("people.yaml");
+    let buffer = Arc::new(ghost(1));
+    let mut workspace = Workspace {
+        root: Some(root.clone()),
+        ..Workspace::default()
+    };
+    workspace.open.insert(people.clone(), Arc::clone(&buffer));
+    let checked = workspace.check(&Scope::Directory(root.clone()));
+    let file = checked.file_id(&people).unwrap();
+    // The catalogue reads the editor's buffer itself.
+    assert!(Arc::ptr_eq(
+        &checked.loaded.sources.file(file).text,
+        &buffer
+    ));
+    // And finds in it what `svs lint` finds on disk.
+    std::fs::write(&people, buffer.as_bytes()).unwrap();
+    let on_disk = Workspace {
+        root: Some(root.clone()),
+        ..Workspace::default()
+    }
+    .check(&Scope::Directory(root));
+    let messages = |c: &svs::lsp::workspace::Checked| -> Vec<(String, String, usize)> {
+        c.report
+            .findings
+            .iter()
+            .map(|f| (f.code.code().to_owned(), f.message.clone(), f.span.start()))
+            .collect()
+    };
+    assert_eq!(messages(&checked), messages(&on_disk));
+    assert_eq!(messages(&checked).len(), 1, "{:?}", messages(&checked));
+}
