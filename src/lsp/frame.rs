@@ -3,7 +3,7 @@
 //!
 //! [`lsp_server`]'s own reader trusts its input: a body that is not UTF-8 ends the
 //! server, and an announced length is allocated before it is read. So frames are read
-//! here ([`read_frame`]), and a large text is decoded where it lies ([`take_text`]): read
+//! here ([`read_frame`]), and a large text is decoded where it lies (`take_text`): read
 //! through `serde_json`, a 45 MB buffer would be held four times over (the body, the
 //! parser's scratch, the string it builds, and the copy serde makes of it to read
 //! lsp-server's untagged `Message`), on top of the catalogue checked before it.
