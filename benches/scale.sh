@@ -21,7 +21,8 @@
 #                                         # the median wall time of LINTS (default 21)
 #                                         # runs of `svs lint`, and the server's peak
 #                                         # and current memory after 10 changes and after
-#                                         # all of them (close: nothing kept per change)
+#                                         # all of them (close: nothing kept per change);
+#                                         # with FILES=64, one file of 64 is changed
 #   CHECK_JSONSCHEMA=/path/to/check-jsonschema bash benches/scale.sh 1000
 #                                         # also time check-jsonschema against `svs schema`
 #
@@ -108,16 +109,23 @@ if [ -n "$lsp" ]; then
         # A directory of its own: the server checks the file's whole directory.
         dir="$work/lsp-$n"
         mkdir -p "$dir"
-        "$bin/examples/gen_catalogue" "$n" "$dir/catalogue.yaml"
-        mb=$(wc -c < "$dir/catalogue.yaml" | awk '{ printf "%.1f", $1 / 1e6 }')
+        if [ -n "${FILES:-}" ]; then
+            # A catalogue of FILES files: the one in the middle is opened and changed.
+            "$bin/examples/gen_catalogue" "$n" "$dir" --files "$FILES"
+            edited="$dir/$(printf 'part-%05d.yaml' $((FILES / 2)))"
+        else
+            "$bin/examples/gen_catalogue" "$n" "$dir/catalogue.yaml"
+            edited="$dir/catalogue.yaml"
+        fi
+        mb=$(cat "$dir"/*.yaml | wc -c | awk '{ printf "%.1f", $1 / 1e6 }')
         # Like for like: the median of LINTS runs, as the changes' figure is a median.
         lints=${LINTS:-21}
         for _ in $(seq "$lints"); do
-            /usr/bin/time -f "%e %M" -o "$work/time" "$bin/svs" lint "$dir/catalogue.yaml" > /dev/null 2>&1 || :
+            /usr/bin/time -f "%e %M" -o "$work/time" "$bin/svs" lint "$dir" > /dev/null 2>&1 || :
             tail -n 1 "$work/time"
         done | sort -n > "$work/lints"
         read -r lint_wall lint_kb < <(sed -n "$(( (lints + 1) / 2 ))p" "$work/lints")
-        figures=$("$bin/examples/lsp_drive" "$bin/svs" "$dir/catalogue.yaml" "$changes")
+        figures=$("$bin/examples/lsp_drive" "$bin/svs" "$edited" "$changes")
         figure() { tr ' ' '\n' <<< "$figures" | sed -n "s/^$1=//p"; }
         row() { # STEP MS KB
             awk -v n="$n" -v mb="$mb" -v step="$1" -v ms="$2" -v kb="$3" -v lint="$lint_wall" \

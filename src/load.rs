@@ -129,6 +129,34 @@ impl From<Vec<u8>> for Content {
 /// Loads a catalogue from files already in memory, as `(path, content)` in reading order;
 /// `name` names it when no file has a `catalogue:` block.
 pub fn load_files<C: Into<Content>>(inputs: Vec<(String, C)>, name: String) -> Loaded {
+    load_files_again(inputs, name, None)
+}
+
+/// The files of a catalogue as decoded by the last load, for a caller that loads the same
+/// catalogue at every change of one of its files (the language server): a file at the same
+/// place in the reading order with the same text is not decoded again.
+///
+/// It holds a copy of what each file decoded to, as large as the catalogue's model: worth
+/// it for a catalogue of many files, where a change re-reads one of them.
+#[derive(Debug, Default)]
+pub struct Decodings {
+    files: Vec<Option<(String, Arc<String>, Decoded)>>,
+    decoded: usize,
+}
+
+impl Decodings {
+    /// How many files the last load decoded, rather than took from the one before.
+    pub fn decoded(&self) -> usize {
+        self.decoded
+    }
+}
+
+/// [`load_files`], reusing and then updating `decodings` when given.
+pub fn load_files_again<C: Into<Content>>(
+    inputs: Vec<(String, C)>,
+    name: String,
+    decodings: Option<&mut Decodings>,
+) -> Loaded {
     let mut sources = SourceMap::default();
     let mut diagnostics = Vec::new();
     let mut readable = Vec::with_capacity(inputs.len());
@@ -150,7 +178,17 @@ pub fn load_files<C: Into<Content>>(inputs: Vec<(String, C)>, name: String) -> L
                 )
             }
         };
-        let file = sources.add(SourceFile::new(path, text));
+        // The same text as last time: the copy kept is shared rather than held twice.
+        let kept = decodings
+            .as_deref()
+            .and_then(|d| d.files.get(sources.files().len()))
+            .and_then(Option::as_ref)
+            .filter(|(kept_path, kept, _)| *kept_path == path && kept.as_str() == text)
+            .map(|(_, kept, _)| Arc::clone(kept));
+        let file = match kept {
+            Some(kept) if bad_utf8.is_none() => sources.add(SourceFile::shared(path, kept)),
+            _ => sources.add(SourceFile::new(path, text)),
+        };
         match bad_utf8 {
             Some(at) => diagnostics.push(
                 Diagnostic::new(
@@ -164,10 +202,14 @@ pub fn load_files<C: Into<Content>>(inputs: Vec<(String, C)>, name: String) -> L
         }
     }
     let mut contents = Vec::with_capacity(readable.len());
-    let bytes = readable.iter().map(|&f| sources.file(f).text.len()).sum();
-    let decoded = progress::show(readable.len(), bytes, |files_done| {
-        decode_all(&sources, &readable, files_done)
-    });
+    let decoded = if let Some(decodings) = decodings {
+        decode_again(&sources, &readable, decodings)
+    } else {
+        let bytes = readable.iter().map(|&f| sources.file(f).text.len()).sum();
+        progress::show(readable.len(), bytes, |files_done| {
+            decode_all(&sources, &readable, files_done)
+        })
+    };
     for (decoded, mut findings) in decoded {
         for finding in &mut findings {
             if finding.help.is_none() && lacks_the_format(finding) {
@@ -232,6 +274,45 @@ type Decoded = (
     Result<decode::FileContents, yaml::SyntaxError>,
     Vec<Diagnostic>,
 );
+
+/// [`decode_all`], with the files whose place, path and text are those of the last load
+/// taken from `decodings`, which then holds this load's.
+fn decode_again(sources: &SourceMap, files: &[FileId], decodings: &mut Decodings) -> Vec<Decoded> {
+    let same = |file: FileId| {
+        let source = sources.file(file);
+        decodings
+            .files
+            .get(file.0 as usize)
+            .and_then(Option::as_ref)
+            .is_some_and(|(path, text, _)| *path == source.path && Arc::ptr_eq(text, &source.text))
+    };
+    let changed: Vec<FileId> = files.iter().copied().filter(|&f| !same(f)).collect();
+    let mut is_changed = vec![false; sources.files().len()];
+    for file in &changed {
+        is_changed[file.0 as usize] = true;
+    }
+    decodings.decoded = changed.len();
+    let mut fresh = decode_all(sources, &changed, &AtomicUsize::new(0)).into_iter();
+    let mut kept = std::mem::take(&mut decodings.files);
+    decodings.files = (0..sources.files().len()).map(|_| None).collect();
+    files
+        .iter()
+        .map(|&file| {
+            let slot = kept.get_mut(file.0 as usize).and_then(Option::take);
+            let decoded = match slot {
+                Some((_, _, decoded)) if !is_changed[file.0 as usize] => decoded,
+                _ => fresh.next().expect("one decoding per changed file"),
+            };
+            let source = sources.file(file);
+            decodings.files[file.0 as usize] = Some((
+                source.path.clone(),
+                Arc::clone(&source.text),
+                decoded.clone(),
+            ));
+            decoded
+        })
+        .collect()
+}
 
 /// Parses and decodes the files, in parallel when there are several, and returns the
 /// results in the files' order, so output never depends on scheduling.

@@ -83,10 +83,7 @@ pub fn serve(connection: &Connection) -> anyhow::Result<()> {
     connection.initialize_finish(id, serde_json::to_value(result)?)?;
     let mut server = Server {
         connection,
-        workspace: Workspace {
-            root: root_of(&params),
-            ..Workspace::default()
-        },
+        workspace: Workspace::new(root_of(&params)),
         stale: BTreeSet::new(),
         checked: RefCell::new(None),
         shutting_down: false,

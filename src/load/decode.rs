@@ -62,7 +62,7 @@ pub struct RawMetadata {
 }
 
 /// Everything one file defines.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct FileContents {
     /// The `catalogue:` block, when the file has one.
     pub metadata: Option<RawMetadata>,

@@ -8,13 +8,14 @@
 //! same in-memory path `svs diff REV:PATH` uses, and lints it as `svs lint` does.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::lint::LintReport;
 use crate::load::files::{self, Exclude};
-use crate::load::{Content, Loaded};
+use crate::load::{Content, Decodings, Loaded};
 
 /// The files a catalogue is made of.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,6 +45,11 @@ impl Checked {
     }
 }
 
+/// Up to this size of text, what each file of a catalogue decoded to is kept between
+/// checks, so that a change re-reads only its file. Above it the copy would take the
+/// server past the memory of one `svs lint`, and every file is read again.
+const KEEP_DECODINGS_UP_TO: usize = 16 << 20;
+
 /// The workspace: its folder and the buffers the editor has open.
 #[derive(Debug, Default)]
 pub struct Workspace {
@@ -52,9 +58,19 @@ pub struct Workspace {
     /// Open buffers by path: their text wins over the disk. Each is shared with the
     /// catalogue last checked rather than copied into it.
     pub open: BTreeMap<PathBuf, Arc<String>>,
+    /// What the files of the catalogue last checked decoded to, by scope.
+    decodings: RefCell<Option<(Scope, Decodings)>>,
 }
 
 impl Workspace {
+    /// A workspace with nothing open, in the folder `root` when the editor gave one.
+    pub fn new(root: Option<PathBuf>) -> Self {
+        Workspace {
+            root,
+            ..Workspace::default()
+        }
+    }
+
     /// The text of a file: its open buffer (not copied: it may be megabytes, and is read
     /// at every change), else the disk.
     fn text(&self, path: &Path) -> Option<Cow<'_, str>> {
@@ -141,7 +157,7 @@ impl Workspace {
             Scope::Directory(dir) => (self.files(dir), dir),
             Scope::File(file) => (vec![file.clone()], file),
         };
-        let inputs = paths
+        let inputs: Vec<(String, Content)> = paths
             .iter()
             .filter_map(|path| {
                 let content = match self.open.get(path) {
@@ -155,7 +171,24 @@ impl Workspace {
             || name.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
         );
-        let loaded = crate::load::load_files(inputs, name);
+        let size: usize = inputs
+            .iter()
+            .map(|(_, content)| match content {
+                Content::Bytes(bytes) => bytes.len(),
+                Content::Shared(text) => text.len(),
+            })
+            .sum();
+        let mut kept = self.decodings.borrow_mut();
+        let loaded = if size <= KEEP_DECODINGS_UP_TO {
+            if kept.as_ref().is_none_or(|(last, _)| last != scope) {
+                *kept = Some((scope.clone(), Decodings::default()));
+            }
+            let decodings = kept.as_mut().map(|(_, decodings)| decodings);
+            crate::load::load_files_again(inputs, name, decodings)
+        } else {
+            *kept = None;
+            crate::load::load_files(inputs, name)
+        };
         let report = crate::lint::lint(&loaded, crate::lint::Options::default());
         Checked { loaded, report }
     }

@@ -550,10 +550,7 @@ fn an_open_buffer_is_checked_in_place_not_copied() {
     let (_dir, root) = workspace(&[("catalogue.yaml", META), ("orgs.yaml", ORGS)]);
     let people = root.join("people.yaml");
     let buffer = Arc::new(ghost(1));
-    let mut workspace = Workspace {
-        root: Some(root.clone()),
-        ..Workspace::default()
-    };
+    let mut workspace = Workspace::new(Some(root.clone()));
     workspace.open.insert(people.clone(), Arc::clone(&buffer));
     let checked = workspace.check(&Scope::Directory(root.clone()));
     let file = checked.file_id(&people).unwrap();
@@ -564,11 +561,7 @@ fn an_open_buffer_is_checked_in_place_not_copied() {
     ));
     // And finds in it what `svs lint` finds on disk.
     std::fs::write(&people, buffer.as_bytes()).unwrap();
-    let on_disk = Workspace {
-        root: Some(root.clone()),
-        ..Workspace::default()
-    }
-    .check(&Scope::Directory(root));
+    let on_disk = Workspace::new(Some(root.clone())).check(&Scope::Directory(root));
     let messages = |c: &svs::lsp::workspace::Checked| -> Vec<(String, String, usize)> {
         c.report
             .findings
@@ -578,4 +571,64 @@ fn an_open_buffer_is_checked_in_place_not_copied() {
     };
     assert_eq!(messages(&checked), messages(&on_disk));
     assert_eq!(messages(&checked).len(), 1, "{:?}", messages(&checked));
+}
+
+#[test]
+fn a_catalogue_loaded_again_decodes_only_what_changed_and_finds_the_same() {
+    use svs::load::{Content, Decodings, load_files, load_files_again};
+    let mut decodings = Decodings::default();
+    let mut check = |files: &[(&str, &[u8])]| {
+        let inputs = || -> Vec<(String, Content)> {
+            files
+                .iter()
+                .map(|(path, text)| ((*path).to_owned(), Content::Bytes(text.to_vec())))
+                .collect()
+        };
+        let again = load_files_again(inputs(), "shop".into(), Some(&mut decodings));
+        let fresh = load_files(inputs(), "shop".into());
+        // The same catalogue, spans and findings as a load from scratch.
+        assert_eq!(
+            format!("{:?}", again.catalogue),
+            format!("{:?}", fresh.catalogue)
+        );
+        assert_eq!(again.diagnostics, fresh.diagnostics);
+        decodings.decoded()
+    };
+    let people = PEOPLE.as_bytes();
+    let ghost = ghost(1);
+    let base: Vec<(&str, &[u8])> = vec![
+        ("catalogue.yaml", META),
+        ("orgs.yaml", ORGS),
+        ("people.yaml", people),
+    ];
+    assert_eq!(check(&base), 3);
+    assert_eq!(check(&base), 0, "nothing changed");
+    // One file changed: only it is read again, and its finding comes and goes.
+    let dangling = [base[0], base[1], ("people.yaml", ghost.as_bytes())];
+    assert_eq!(check(&dangling), 1);
+    assert_eq!(check(&base), 1);
+    // A file added before the others moves every file's place: all are read again.
+    let added = [("a.yaml", ORGS), base[0], base[1], base[2]];
+    assert_eq!(check(&added), 4);
+    assert_eq!(check(&added), 0);
+    // A syntax error, bytes that are not UTF-8, a file removed.
+    let broken = [
+        added[0],
+        added[1],
+        added[2],
+        ("people.yaml", &b"svs: 1\npeople: [\n"[..]),
+    ];
+    assert_eq!(check(&broken), 1);
+    let not_utf8 = [
+        added[0],
+        added[1],
+        (
+            "orgs.yaml",
+            &b"svs: 1\norganizations: [{ id: caf\xe9 }]\n"[..],
+        ),
+        added[3],
+    ];
+    // `people.yaml` fixed again is read; `orgs.yaml`, not UTF-8, is not decoded at all.
+    assert_eq!(check(&not_utf8), 1);
+    assert_eq!(check(&base), 3);
 }
