@@ -632,3 +632,43 @@ fn a_catalogue_loaded_again_decodes_only_what_changed_and_finds_the_same() {
     assert_eq!(check(&not_utf8), 1);
     assert_eq!(check(&base), 3);
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+    /// Any sequence of catalogues, files added, removed, moved, broken and fixed, loads
+    /// again as it loads from scratch.
+    #[test]
+    fn loading_again_agrees_with_loading_afresh(
+        steps in proptest::collection::vec(
+            proptest::collection::btree_map(0usize..5, 0usize..7, 1..5),
+            1..8,
+        ),
+    ) {
+        use svs::load::{Content, Decodings, load_files, load_files_again};
+        let ghost = ghost(2);
+        let texts: [&[u8]; 7] = [
+            META,
+            ORGS,
+            PEOPLE.as_bytes(),
+            ghost.as_bytes(),
+            b"svs: 1\npeople: [\n",
+            b"svs: 1\norganizations:\n  - { id: caf\xe9, name: Caf\xe9 }\n",
+            b"svs: 1\norganizations:\n  - { id: acme, name: Acme again }\n",
+        ];
+        let names = ["a.yaml", "catalogue.yaml", "orgs.yaml", "people.yaml", "z.yaml"];
+        let mut decodings = Decodings::default();
+        for files in steps {
+            let inputs = || -> Vec<(String, Content)> {
+                files
+                    .iter()
+                    .map(|(&name, &text)| (names[name].to_owned(), Content::Bytes(texts[text].to_vec())))
+                    .collect()
+            };
+            let again = load_files_again(inputs(), "shop".into(), Some(&mut decodings));
+            let fresh = load_files(inputs(), "shop".into());
+            proptest::prop_assert_eq!(format!("{:?}", again.catalogue), format!("{:?}", fresh.catalogue));
+            proptest::prop_assert_eq!(again.diagnostics, fresh.diagnostics);
+        }
+    }
+}
