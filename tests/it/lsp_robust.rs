@@ -239,6 +239,75 @@ fn unframed(mut output: &[u8]) -> Vec<Value> {
     messages
 }
 
+/// A request, framed.
+fn request(id: u64, method: &str, params: Value) -> Vec<u8> {
+    let mut message = json!({ "jsonrpc": "2.0", "id": id, "method": method });
+    message["params"] = params;
+    framed(message.to_string().as_bytes())
+}
+
+/// A notification, framed.
+fn notification(method: &str, params: Value) -> Vec<u8> {
+    let mut message = json!({ "jsonrpc": "2.0", "method": method });
+    message["params"] = params;
+    framed(message.to_string().as_bytes())
+}
+
+/// What an editor sends to open `path` with `text`.
+fn did_open(path: &Path, text: &str) -> Value {
+    json!({ "textDocument": { "uri": uri(path), "languageId": "yaml", "version": 1, "text": text } })
+}
+
+/// Runs the binary as `svs lsp` in the workspace `root` on `frames`, between
+/// `initialize` and `shutdown` (id 99) with `exit`, and returns every message it wrote.
+fn session(root: &Path, frames: &[u8]) -> Vec<Value> {
+    let mut input = request(
+        1,
+        "initialize",
+        json!({ "capabilities": {}, "rootUri": uri(root) }),
+    );
+    input.extend(notification("initialized", json!({})));
+    input.extend_from_slice(frames);
+    input.extend(request(99, "shutdown", Value::Null));
+    input.extend(notification("exit", Value::Null));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_svs"))
+        .arg("lsp")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(&input).unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let messages = unframed(&output.stdout);
+    let shutdown = messages.iter().find(|m| m["id"] == 99);
+    assert_eq!(
+        shutdown.map(|m| &m["result"]),
+        Some(&Value::Null),
+        "{messages:#?}"
+    );
+    messages
+}
+
+/// The response to request `id`.
+fn response(messages: &[Value], id: u64) -> &Value {
+    messages
+        .iter()
+        .find(|m| m["id"] == id)
+        .unwrap_or_else(|| panic!("no response {id}: {messages:#?}"))
+}
+
+/// Every list of diagnostics published for `uri`, in order.
+fn published<'a>(messages: &'a [Value], uri: &str) -> Vec<&'a Value> {
+    messages
+        .iter()
+        .filter(|m| m["method"] == "textDocument/publishDiagnostics")
+        .filter(|m| m["params"]["uri"] == uri)
+        .map(|m| &m["params"]["diagnostics"])
+        .collect()
+}
+
 #[test]
 fn the_binary_reads_past_bytes_that_are_not_utf8_on_the_wire_or_on_disk() {
     let (_dir, root) = workspace(&[
@@ -251,25 +320,12 @@ fn the_binary_reads_past_bytes_that_are_not_utf8_on_the_wire_or_on_disk() {
         ),
     ]);
     let people = root.join("people.yaml");
-    let broken_uri = uri(&root.join("broken.yaml"));
-    let message = |value: Value| framed(value.to_string().as_bytes());
-    let request = |id: u64, method: &str, params: Value| {
-        message(json!({ "jsonrpc": "2.0", "id": id, "method": method, "params": params }))
-    };
-    let notification = |method: &str, params: Value| {
-        message(json!({ "jsonrpc": "2.0", "method": method, "params": params }))
-    };
-    let open = |uri: &str, text: &str| {
-        let document = json!({ "uri": uri, "languageId": "yaml", "version": 1, "text": text });
-        json!({ "jsonrpc": "2.0", "method": "textDocument/didOpen", "params": { "textDocument": document } })
-            .to_string()
-    };
+    let broken = root.join("broken.yaml");
     let mut input = Vec::new();
-    let initialize = json!({ "capabilities": {}, "rootUri": uri(&root) });
-    input.extend(request(1, "initialize", initialize));
-    input.extend(notification("initialized", json!({})));
     // A buffer with a byte that is not UTF-8 in Ann's name, where the JSON has `\u0001`.
-    let body = open(&uri(&people), &PEOPLE.replace("Ann", "A\u{1}nn"));
+    let body = json!({ "jsonrpc": "2.0", "method": "textDocument/didOpen",
+        "params": did_open(&people, &PEOPLE.replace("Ann", "A\u{1}nn")) })
+    .to_string();
     let (before, after) = body.split_once("\\u0001").unwrap();
     input.extend(framed(
         &[before.as_bytes(), b"\xff", after.as_bytes()].concat(),
@@ -280,45 +336,19 @@ fn the_binary_reads_past_bytes_that_are_not_utf8_on_the_wire_or_on_disk() {
     // Nothing is found while a file of the catalogue does not load.
     input.extend(request(2, "textDocument/definition", at(&people, 2, 42)));
     // The broken file opened as UTF-8: the catalogue loads again.
-    let fixed = open(
-        &broken_uri,
-        "svs: 1\norganizations:\n  - { id: cafe, name: Café }\n",
-    );
-    input.extend(framed(fixed.as_bytes()));
+    let fixed = "svs: 1\norganizations:\n  - { id: cafe, name: Café }\n";
+    input.extend(notification(
+        "textDocument/didOpen",
+        did_open(&broken, fixed),
+    ));
     input.extend(request(3, "textDocument/definition", at(&people, 2, 42)));
     input.extend(request(4, "textDocument/hover", at(&people, 3, 10)));
-    input.extend(request(5, "shutdown", Value::Null));
-    input.extend(notification("exit", Value::Null));
 
-    let mut child = Command::new(env!("CARGO_BIN_EXE_svs"))
-        .arg("lsp")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(&input).unwrap();
-    let output = child.wait_with_output().unwrap();
-    assert!(output.status.success(), "{output:?}");
-    let messages = unframed(&output.stdout);
-    let response = |id: u64| {
-        messages
-            .iter()
-            .find(|m| m["id"] == id)
-            .unwrap_or_else(|| panic!("no response {id}: {messages:#?}"))
-    };
-    let published = |uri: &str| {
-        messages
-            .iter()
-            .filter(|m| m["method"] == "textDocument/publishDiagnostics")
-            .filter(|m| m["params"]["uri"] == uri)
-            .map(|m| m["params"]["diagnostics"].clone())
-            .collect::<Vec<_>>()
-    };
-    assert_eq!(response(2)["result"], Value::Null);
-    let broken = published(&broken_uri);
-    let first = &broken[0][0];
-    assert_eq!(first["code"], "SVS001", "{broken:#?}");
+    let messages = session(&root, &input);
+    assert_eq!(response(&messages, 2)["result"], Value::Null);
+    let found = published(&messages, &uri(&broken));
+    let first = &found[0][0];
+    assert_eq!(first["code"], "SVS001", "{found:#?}");
     assert!(
         first["message"]
             .as_str()
@@ -326,14 +356,18 @@ fn the_binary_reads_past_bytes_that_are_not_utf8_on_the_wire_or_on_disk() {
             .contains("not valid UTF-8")
     );
     assert_eq!(first["range"]["start"]["line"], 2);
-    assert_eq!(broken.last().unwrap(), &json!([]), "{broken:#?}");
-    assert_eq!(published(&uri(&people)).last().unwrap(), &json!([]));
-    let found = &response(3)["result"];
+    assert_eq!(*found.last().unwrap(), &json!([]), "{found:#?}");
+    assert_eq!(
+        *published(&messages, &uri(&people)).last().unwrap(),
+        &json!([])
+    );
+    let found = &response(&messages, 3)["result"];
     assert_eq!(found["uri"], uri(&root.join("orgs.yaml")), "{messages:#?}");
     // The byte is read as U+FFFD, a character like any other in a name.
-    let hover = response(4)["result"]["contents"]["value"].as_str().unwrap();
+    let hover = response(&messages, 4)["result"]["contents"]["value"]
+        .as_str()
+        .unwrap();
     assert_eq!(hover, "**person** `ann`: A\u{fffd}nn", "{hover}");
-    assert_eq!(response(5)["result"], Value::Null);
     assert!(messages.iter().all(|m| m["id"] != 77));
 }
 
@@ -483,46 +517,14 @@ fn a_text_of_megabytes_on_the_wire_is_read_exactly() {
     let line = u64::try_from(text.lines().count() - 1).unwrap();
     let fixed = text.replace("organization: ghost", "organization: acme");
 
-    let message = |value: Value| framed(value.to_string().as_bytes());
-    let mut input = Vec::new();
-    let initialize = json!({ "capabilities": {}, "rootUri": uri(&root) });
-    input.extend(message(
-        json!({ "jsonrpc": "2.0", "id": 1, "method": "initialize", "params": initialize }),
-    ));
-    input.extend(message(
-        json!({ "jsonrpc": "2.0", "method": "initialized", "params": {} }),
-    ));
-    let document = json!({ "uri": uri(&people), "languageId": "yaml", "version": 1, "text": text });
-    input.extend(message(json!({ "jsonrpc": "2.0", "method": "textDocument/didOpen", "params": { "textDocument": document } })));
-    let change = json!({ "textDocument": { "uri": uri(&people), "version": 2 }, "contentChanges": [{ "text": fixed }] });
-    input.extend(message(
-        json!({ "jsonrpc": "2.0", "method": "textDocument/didChange", "params": change }),
-    ));
-    input.extend(message(json!({ "jsonrpc": "2.0", "id": 2, "method": "textDocument/hover", "params": at(&people, 2, 10) })));
-    input.extend(message(
-        json!({ "jsonrpc": "2.0", "id": 3, "method": "shutdown", "params": null }),
-    ));
-    input.extend(message(
-        json!({ "jsonrpc": "2.0", "method": "exit", "params": null }),
-    ));
+    let mut input = notification("textDocument/didOpen", did_open(&people, &text));
+    let change = json!({ "textDocument": { "uri": uri(&people), "version": 2 },
+        "contentChanges": [{ "text": fixed }] });
+    input.extend(notification("textDocument/didChange", change));
+    input.extend(request(2, "textDocument/hover", at(&people, 2, 10)));
 
-    let mut child = Command::new(env!("CARGO_BIN_EXE_svs"))
-        .arg("lsp")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(&input).unwrap();
-    let output = child.wait_with_output().unwrap();
-    assert!(output.status.success(), "{output:?}");
-    let messages = unframed(&output.stdout);
-    let published: Vec<&Value> = messages
-        .iter()
-        .filter(|m| m["method"] == "textDocument/publishDiagnostics")
-        .filter(|m| m["params"]["uri"] == uri(&people))
-        .map(|m| &m["params"]["diagnostics"])
-        .collect();
+    let messages = session(&root, &input);
+    let published = published(&messages, &uri(&people));
     // The dangling reference, at its line and its column in UTF-16 units (the emoji
     // takes two).
     let first = &published[0][0];
@@ -534,9 +536,8 @@ fn a_text_of_megabytes_on_the_wire_is_read_exactly() {
     );
     // Once it is fixed, the hover on the first person quotes its name as written,
     // escapes decoded.
-    let hover = messages.iter().find(|m| m["id"] == 2).unwrap();
     assert_eq!(
-        hover["result"]["contents"]["value"],
+        response(&messages, 2)["result"]["contents"]["value"],
         "**person** `p-1`: Zo\u{e9} \"1\" \\ caf\u{e9}\t\u{1f600}"
     );
     // The change fixed it.
