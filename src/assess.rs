@@ -9,6 +9,7 @@
 //! warranty, the outcomes its services facilitate) is computed once per offering and
 //! shared by every relationship that consumes it, so the work is linear in the catalogue.
 
+pub mod exact;
 pub mod offered;
 pub mod provision;
 
@@ -367,7 +368,7 @@ fn warranty(required: Option<&Warranty>, offered: &OfferedWarranty) -> WarrantyA
                 "availability".into(),
                 want.value.to_string(),
                 have.map(|d| d.to_string()),
-                have.is_some_and(|h| h >= want.value),
+                offered.assures_availability(want.value),
             );
         }
         for capacity in &required.capacity {

@@ -2,21 +2,29 @@
 //! offered warranty (docs/format.md §5.1).
 //!
 //! An offering's own warranty block, when it declares anything, replaces its services'
-//! offer. Otherwise the offer is combined aspect by aspect, and an aspect is offered only
-//! when every service declares it: one cannot assure what a part does not assure. The
-//! weakest value wins.
+//! offer. Otherwise the offer is combined aspect by aspect over the offering's distinct
+//! services, and an aspect is offered only when every service declares it: one cannot
+//! assure what a part does not assure. Availability is the product of the parts' (every
+//! service must work for the offering to work, as SVS204 composes upstream chains); every
+//! other aspect takes the weakest value.
 
+use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
 
 use rust_decimal::Decimal;
 
+use super::exact::{self, Exact};
 use crate::model::{Catalogue, Direction, Offering, Warranty};
 
 /// The warranty an offering assures, aspect by aspect.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct OfferedWarranty {
-    /// Availability, percent.
+    /// Availability, percent: `100 × Π (aᵢ / 100)` over the parts, exact whenever it fits
+    /// in a [`Decimal`]; compare with [`OfferedWarranty::assures_availability`].
     pub availability: Option<Decimal>,
+    /// The availability of each part whose product is [`OfferedWarranty::availability`]
+    /// (one for a block as written); empty when availability is not offered.
+    pub availability_factors: Vec<Decimal>,
     /// Capacity per metric.
     pub capacity: HashMap<String, Decimal>,
     /// Service-level bound per metric and direction.
@@ -34,6 +42,7 @@ impl OfferedWarranty {
     pub fn from_block(block: &Warranty) -> Self {
         OfferedWarranty {
             availability: block.availability.as_ref().map(|a| a.value),
+            availability_factors: block.availability.iter().map(|a| a.value).collect(),
             capacity: block
                 .capacity
                 .iter()
@@ -50,9 +59,23 @@ impl OfferedWarranty {
         }
     }
 
-    /// The aspects both offers declare, each at the weaker value.
+    /// Whether the offered availability reaches `required`, compared exactly.
+    pub fn assures_availability(&self, required: Decimal) -> bool {
+        Exact::availability(&self.availability_factors)
+            .is_some_and(|offered| offered.cmp(&Exact::of(required)) != Ordering::Less)
+    }
+
+    /// The aspects both offers declare: availability as both together, the others each at
+    /// the weaker value.
     fn weakest(mut self, other: &OfferedWarranty) -> Self {
-        self.availability = both(self.availability, other.availability, Decimal::min);
+        if self.availability.is_some() && other.availability.is_some() {
+            self.availability_factors
+                .extend_from_slice(&other.availability_factors);
+            self.availability = exact::availability(&self.availability_factors);
+        } else {
+            self.availability = None;
+            self.availability_factors.clear();
+        }
         self.capacity
             .retain(|metric, value| match other.capacity.get(metric) {
                 Some(theirs) => {
@@ -93,7 +116,9 @@ pub fn offered_warranty(catalogue: &Catalogue, offering: &Offering) -> OfferedWa
     if let Some(own) = offering.warranty.as_ref().filter(|w| w.declares_any()) {
         return OfferedWarranty::from_block(own);
     }
-    let mut blocks = offering.services.iter().map(|service| {
+    let mut seen = HashSet::new();
+    let distinct = offering.services.iter().filter(|s| seen.insert(s.index()));
+    let mut blocks = distinct.map(|service| {
         catalogue.services[service.index()]
             .warranty
             .as_ref()

@@ -102,7 +102,8 @@ const ALL_OUTCOMES: &str = "    requirements:
 
 #[test]
 fn combined_warranty_takes_the_weakest_value_of_aspects_every_service_declares() {
-    // Requirements exactly at the combined offer: availability min(99.9, 99.5) = 99.5;
+    // Requirements exactly at the combined offer: availability 100 × 0.999 × 0.995 =
+    // 99.4005 (the product: both services must work);
     // users min(5000, 3000) = 3000; response-hours max: worst = largest = 8;
     // resolution-pct min: worst = smallest = 70; rto largest = 8; rpo largest = 48;
     // security: only mfa is in both.
@@ -111,7 +112,7 @@ fn combined_warranty_takes_the_weakest_value_of_aspects_every_service_declares()
         "    requirements:
       outcomes: [{ outcome: reachable }]
       warranty:
-        availability: 99.5
+        availability: 99.4005
         capacity: [{ metric: users, value: 3000 }]
         service_levels:
           - { metric: response-hours, max: 8 }
@@ -135,7 +136,7 @@ fn each_check_fails_one_step_past_the_offer_in_its_direction() {
         "    requirements:
       outcomes: [{ outcome: reachable }]
       warranty:
-        availability: 99.6
+        availability: 99.4006
         capacity: [{ metric: users, value: 3001 }, { metric: storage-gb, value: 1 }]
         service_levels:
           - { metric: response-hours, max: 7 }
@@ -148,7 +149,7 @@ fn each_check_fails_one_step_past_the_offer_in_its_direction() {
     assert_eq!(
         unmet(&a),
         [
-            ("availability", "99.6", Some("99.5")),
+            ("availability", "99.4006", Some("99.4005")),
             ("capacity:users", "3001", Some("3000")),
             ("capacity:storage-gb", "1", None),
             ("service_level:response-hours", "7", Some("8")),
@@ -164,6 +165,75 @@ fn each_check_fails_one_step_past_the_offer_in_its_direction() {
     assert_eq!(a.warranty.met, 1); // mfa
     assert_eq!(a.warranty.score, dec!(10));
     assert!(!a.warranty.fit_for_use);
+}
+
+#[test]
+fn combined_availability_is_the_product_of_the_distinct_services() {
+    // Each service alone assures the 99.5 asked for; together they assure 99.4005.
+    let requirement = "    requirements:
+      outcomes: [{ outcome: reachable }]
+      warranty: { availability: 99.5 }
+";
+    let a = one("", requirement);
+    assert_eq!(unmet(&a), [("availability", "99.5", Some("99.4005"))]);
+    // A service listed twice is one part: 99.9 × 99.5, not 99.9 × 99.5 × 99.5.
+    let text = format!(
+        "offerings:
+  - id: bundle
+    name: Bundle
+    provider: telco
+    services: [voice, data, voice]
+relationships:
+  - id: deal
+    provider: telco
+    consumer: acme
+    offering: bundle
+{requirement}"
+    );
+    let a = assess_all(&load(&text)).remove(0);
+    assert_eq!(unmet(&a), [("availability", "99.5", Some("99.4005"))]);
+}
+
+#[test]
+fn a_composed_availability_is_compared_exactly() {
+    // Eight services at 99.999 assure 100 × 0.99999⁸ =
+    // 99.99200027999440006999944000279999200001, more decimals than a Decimal holds:
+    // a requirement one unit above its 26th decimal is unmet, one below is met.
+    let mut parts = String::from("services:\n");
+    for i in 0..8 {
+        parts.push_str(&format!(
+            "  - {{ id: part-{i}, name: Part, provider: telco, outputs: [{{ name: o, enables: [cheap] }}], warranty: {{ availability: 99.999 }} }}\n"
+        ));
+    }
+    let services = (0..8).map(|i| format!("part-{i}")).collect::<Vec<_>>().join(", ");
+    let deal = |required: &str| {
+        format!(
+            "offerings:
+  - {{ id: eight, name: Eight, provider: telco, services: [{services}] }}
+relationships:
+  - id: deal
+    provider: telco
+    consumer: acme
+    offering: eight
+    requirements:
+      outcomes: [{{ outcome: cheap }}]
+      warranty: {{ availability: {required} }}
+"
+        )
+    };
+    let base = BASE.replace("services:\n", &parts);
+    let assess_text = |extra: String| {
+        let loaded = svs::load::load_files(
+            vec![("rules.yaml".into(), format!("{base}{extra}").into_bytes())],
+            "rules".into(),
+        );
+        assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+        assess_all(&loaded.catalogue.expect("loads")).remove(0)
+    };
+    let met = assess_text(deal("99.99200027999440006999944000"));
+    assert!(met.warranty.fit_for_use, "{:?}", unmet(&met));
+    let unmet_one = assess_text(deal("99.99200027999440006999944001"));
+    assert!(!unmet_one.warranty.fit_for_use);
 }
 
 #[test]
@@ -185,7 +255,7 @@ fn an_empty_own_block_counts_as_absent() {
         "    warranty: { capacity: [], security: [] }",
         "    requirements:
       outcomes: [{ outcome: reachable }]
-      warranty: { availability: 99.5 }
+      warranty: { availability: 99.4 }
 ",
     );
     assert_eq!(unmet(&a), []);
@@ -335,7 +405,7 @@ fn no_value_gives_every_reason_in_order() {
 fn a_zero_balance_with_everything_fit_is_value() {
     let a = one(
         "",
-        &format!("{ALL_OUTCOMES}      warranty: {{ availability: 99.5 }}\n"),
+        &format!("{ALL_OUTCOMES}      warranty: {{ availability: 99.4 }}\n"),
     );
     assert_eq!(a.net_value, Decimal::ZERO);
     assert_eq!(a.verdict, Verdict::Value);

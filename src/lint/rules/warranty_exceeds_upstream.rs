@@ -9,9 +9,9 @@
 
 use std::cmp::Ordering;
 
-use num_bigint::BigUint;
 use rust_decimal::{Decimal, RoundingStrategy};
 
+use crate::assess::exact::Exact;
 use crate::assess::offered::OfferedWarranty;
 use crate::diagnostic::{Code, Diagnostic, codes};
 use crate::lint::Rule;
@@ -100,11 +100,13 @@ impl WarrantyExceedsUpstream {
             .filter_map(|&o| Some((o, index.offers.warranty(o).availability?)))
             .collect();
         let (&(_, first), rest) = factors.split_first()?;
-        let mut cap = Exact::of(first);
-        for &(_, factor) in rest {
-            cap = cap.times(&Exact::of(factor));
-            cap.scale += 2; // ÷ 100
-        }
+        // Each upstream offering's availability is itself a product over its services:
+        // the cap multiplies every part's own figure, exactly.
+        let cap = Exact::availability(
+            factors
+                .iter()
+                .flat_map(|&(o, _)| &index.offers.warranty(o).availability_factors),
+        )?;
         if Exact::of(promise.value).cmp(&cap) != Ordering::Greater {
             return None;
         }
@@ -225,80 +227,24 @@ fn shown(factors: &[(usize, Decimal)], cap: &Exact) -> String {
     }
 }
 
-/// A non-negative decimal of any size, `digits × 10^-scale`: the product of many
-/// percentages has more digits than a `Decimal` holds, and the comparison must be exact.
-#[derive(Debug, Clone)]
-struct Exact {
-    digits: BigUint,
-    scale: u32,
-}
-
-impl Exact {
-    /// The magnitude of a decimal, exactly.
-    fn of(value: Decimal) -> Self {
-        Exact {
-            digits: BigUint::from(value.mantissa().unsigned_abs()),
-            scale: value.scale(),
-        }
-    }
-
-    /// The exact product.
-    fn times(&self, other: &Exact) -> Exact {
-        Exact {
-            digits: &self.digits * &other.digits,
-            scale: self.scale + other.scale,
-        }
-    }
-
-    /// Compares the values.
-    fn cmp(&self, other: &Exact) -> Ordering {
-        let ten = BigUint::from(10u32);
-        if self.scale < other.scale {
-            (&self.digits * ten.pow(other.scale - self.scale)).cmp(&other.digits)
-        } else {
-            self.digits.cmp(&(&other.digits * ten.pow(self.scale - other.scale)))
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use rust_decimal_macros::dec;
 
-    fn cap(factors: &[Decimal]) -> Exact {
-        let mut cap = Exact::of(factors[0]);
-        for &f in &factors[1..] {
-            cap = cap.times(&Exact::of(f));
-            cap.scale += 2;
-        }
-        cap
-    }
-
     #[test]
-    fn the_cap_is_the_exact_product() {
-        let two = cap(&[dec!(99.99), dec!(99.95)]);
-        assert_eq!(Exact::of(dec!(99.940005)).cmp(&two), Ordering::Equal);
-        assert_eq!(Exact::of(dec!(99.940006)).cmp(&two), Ordering::Greater);
-        assert_eq!(Exact::of(dec!(99.94)).cmp(&two), Ordering::Less);
-        assert_eq!(
-            Exact::of(dec!(100)).cmp(&cap(&[dec!(100)])),
-            Ordering::Equal
-        );
-    }
-
-    #[test]
-    fn a_product_with_more_digits_than_a_decimal_is_still_exact() {
-        // 100 × 0.99999⁸ = 99.99200027999440006999944000279999200001: 38 decimals, more
-        // than a Decimal holds.
+    fn a_rounded_cap_is_marked() {
         let factors = [dec!(99.999); 8];
-        let exact = cap(&factors);
-        let below = dec!(99.99200027999440006999944000);
-        let above = dec!(99.99200027999440006999944001);
-        assert_eq!(Exact::of(below).cmp(&exact), Ordering::Less);
-        assert_eq!(Exact::of(above).cmp(&exact), Ordering::Greater);
+        let exact = Exact::availability(&factors).unwrap();
         let shown = shown(&factors.map(|f| (0, f)), &exact);
         assert_eq!(shown, "about 99.992");
+        let two = [dec!(99.99), dec!(99.95)];
+        let exact = Exact::availability(&two).unwrap();
+        assert_eq!(shown_of(&two, &exact), "99.940005");
+    }
+
+    fn shown_of(factors: &[Decimal], cap: &Exact) -> String {
+        shown(&factors.iter().map(|&f| (0, f)).collect::<Vec<_>>(), cap)
     }
 
     #[test]
