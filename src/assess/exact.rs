@@ -8,8 +8,8 @@ use std::cmp::Ordering;
 use num_bigint::BigUint;
 use rust_decimal::Decimal;
 
-/// A non-negative decimal of any size, `digits × 10^-scale`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A non-negative decimal of any size, `digits × 10^-scale`, ordered by value.
+#[derive(Debug, Clone)]
 pub struct Exact {
     digits: BigUint,
     scale: u32,
@@ -42,9 +42,10 @@ impl Exact {
             scale: self.scale + other.scale,
         }
     }
+}
 
-    /// Compares the values.
-    pub fn cmp(&self, other: &Exact) -> Ordering {
+impl Ord for Exact {
+    fn cmp(&self, other: &Exact) -> Ordering {
         let ten = BigUint::from(10u32);
         if self.scale < other.scale {
             (&self.digits * ten.pow(other.scale - self.scale)).cmp(&other.digits)
@@ -54,6 +55,20 @@ impl Exact {
         }
     }
 }
+
+impl PartialOrd for Exact {
+    fn partial_cmp(&self, other: &Exact) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl PartialEq for Exact {
+    fn eq(&self, other: &Exact) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+
+impl Eq for Exact {}
 
 /// `100 × Π (aᵢ / 100)` as a [`Decimal`]: exact whenever the product fits in one (as it
 /// does for a few parts of a few decimals each), otherwise rounded in its last place.
@@ -89,7 +104,10 @@ mod tests {
             Exact::of(dec!(100)).cmp(&Exact::availability(&[dec!(100)]).unwrap()),
             Ordering::Equal
         );
-        assert_eq!(availability(&[dec!(99.99), dec!(99.95)]), Some(dec!(99.940005)));
+        assert_eq!(
+            availability(&[dec!(99.99), dec!(99.95)]),
+            Some(dec!(99.940005))
+        );
         assert_eq!(availability(&[dec!(99.90)]), Some(dec!(99.90)));
         assert_eq!(availability(&[]), None);
     }

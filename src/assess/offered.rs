@@ -8,7 +8,6 @@
 //! service must work for the offering to work, as SVS204 composes upstream chains); every
 //! other aspect takes the weakest value.
 
-use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
 
 use rust_decimal::Decimal;
@@ -62,7 +61,7 @@ impl OfferedWarranty {
     /// Whether the offered availability reaches `required`, compared exactly.
     pub fn assures_availability(&self, required: Decimal) -> bool {
         Exact::availability(&self.availability_factors)
-            .is_some_and(|offered| offered.cmp(&Exact::of(required)) != Ordering::Less)
+            .is_some_and(|offered| offered >= Exact::of(required))
     }
 
     /// The aspects both offers declare: availability as both together, the others each at

@@ -106,7 +106,12 @@ pub enum CoCreation {
     ProviderOnly,
     /// Neither side gains.
     Neither,
-    /// One side is not assessed.
+    /// No value for the consumer, the provider's side not assessed: whatever the
+    /// provider's figures, value is not co-created, and "unassessed" would hide a known
+    /// failure.
+    NotMutual,
+    /// The consumer's side is not assessed, or the consumer gains and the provider's side
+    /// is not assessed.
     Unassessed,
 }
 
@@ -114,7 +119,10 @@ impl CoCreation {
     /// From the consumer's verdict and the provider's.
     pub fn of(consumer: Verdict, provider: ProviderVerdict) -> Self {
         match (consumer, provider) {
-            (Verdict::Unassessed, _) | (_, ProviderVerdict::Unassessed) => CoCreation::Unassessed,
+            (Verdict::Unassessed, _) | (Verdict::Value, ProviderVerdict::Unassessed) => {
+                CoCreation::Unassessed
+            }
+            (Verdict::NoValue, ProviderVerdict::Unassessed) => CoCreation::NotMutual,
             (Verdict::Value, ProviderVerdict::Sustainable) => CoCreation::Mutual,
             (Verdict::Value, ProviderVerdict::Unsustainable) => CoCreation::ConsumerOnly,
             (Verdict::NoValue, ProviderVerdict::Sustainable) => CoCreation::ProviderOnly,
@@ -129,6 +137,7 @@ impl CoCreation {
             CoCreation::ConsumerOnly => "consumer-only",
             CoCreation::ProviderOnly => "provider-only",
             CoCreation::Neither => "neither",
+            CoCreation::NotMutual => "not-mutual",
             CoCreation::Unassessed => "unassessed",
         }
     }
@@ -498,8 +507,9 @@ pub struct Portfolio {
     pub margin_pct: Option<Decimal>,
     /// Its target margin.
     pub target_margin: Decimal,
-    /// `margin × 100 ≥ target × revenue`.
-    pub sustainable: bool,
+    /// `margin × 100 ≥ target × revenue`; `None` when none of its relationships has an
+    /// assessed provider side.
+    pub sustainable: Option<bool>,
     /// Its relationships that are sustainable.
     pub sustainable_count: usize,
     /// Its relationships that are unsustainable.
@@ -534,7 +544,7 @@ pub fn portfolio(
                 margin: Decimal::ZERO,
                 margin_pct: None,
                 target_margin: target_margin(catalogue, provider),
-                sustainable: true,
+                sustainable: None,
                 sustainable_count: 0,
                 unsustainable_count: 0,
                 unassessed_count: 0,
@@ -597,8 +607,12 @@ pub fn portfolio(
             .checked_sub(entry.unrecovered)
             .ok_or_else(too_large)?;
         entry.margin_pct = margin_pct(entry.margin, entry.revenue);
-        entry.sustainable =
-            reaches(entry.margin, entry.target_margin, entry.revenue).ok_or_else(too_large)?;
+        let assessed = entry.sustainable_count + entry.unsustainable_count > 0;
+        entry.sustainable = if assessed {
+            Some(reaches(entry.margin, entry.target_margin, entry.revenue).ok_or_else(too_large)?)
+        } else {
+            None
+        };
     }
     Ok(entries)
 }

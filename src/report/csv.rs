@@ -131,7 +131,7 @@ pub fn render_providers(
             p.margin_pct.map(plain).unwrap_or_default(),
             plain(p.target_margin),
             field(currency),
-            p.sustainable.to_string(),
+            p.sustainable.map(|s| s.to_string()).unwrap_or_default(),
             p.sustainable_count.to_string(),
             p.unsustainable_count.to_string(),
             p.unassessed_count.to_string(),

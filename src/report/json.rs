@@ -185,7 +185,7 @@ struct PortfolioValue<'a> {
     margin: Rounded,
     margin_pct: Option<Rounded>,
     target_margin: Rounded,
-    sustainable: bool,
+    sustainable: Option<bool>,
     relationships: PortfolioCounts,
 }
 
@@ -202,6 +202,7 @@ struct CoCreationCounts {
     consumer_only: usize,
     provider_only: usize,
     neither: usize,
+    not_mutual: usize,
     unassessed: usize,
 }
 
@@ -382,6 +383,7 @@ pub fn render_assessment(
                 consumer_only: together(CoCreation::ConsumerOnly),
                 provider_only: together(CoCreation::ProviderOnly),
                 neither: together(CoCreation::Neither),
+                not_mutual: together(CoCreation::NotMutual),
                 unassessed: together(CoCreation::Unassessed),
             },
         },

@@ -28,6 +28,7 @@ fn co_creation(together: CoCreation) -> &'static str {
         CoCreation::ConsumerOnly => "⚖️ consumer-only",
         CoCreation::ProviderOnly => "⚖️ provider-only",
         CoCreation::Neither => "❌ neither",
+        CoCreation::NotMutual => "🚫 not-mutual",
         CoCreation::Unassessed => "❔ unassessed",
     }
 }
@@ -237,13 +238,10 @@ pub fn render_providers(
             money(p.margin, currency),
             p.margin_pct.map_or_else(|| "—".to_owned(), grouped),
             grouped(p.target_margin),
-            match (
-                p.sustainable_count + p.unsustainable_count > 0,
-                p.sustainable
-            ) {
-                (false, _) => "❔ not assessed",
-                (true, true) => "✅ yes",
-                (true, false) => "❌ no",
+            match p.sustainable {
+                None => "❔ not assessed",
+                Some(true) => "✅ yes",
+                Some(false) => "❌ no",
             },
             p.sustainable_count,
             p.unsustainable_count,

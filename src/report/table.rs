@@ -60,7 +60,7 @@ fn co_creation_cell(together: CoCreation, color: bool) -> Cell {
     cell.fg(match together {
         CoCreation::Mutual => Color::Green,
         CoCreation::ConsumerOnly | CoCreation::ProviderOnly => Color::Yellow,
-        CoCreation::Neither => Color::Red,
+        CoCreation::Neither | CoCreation::NotMutual => Color::Red,
         CoCreation::Unassessed => Color::DarkYellow,
     })
 }
@@ -215,7 +215,7 @@ pub fn summary(catalogue: &Catalogue, assessments: &[Assessment]) -> String {
     format!(
         "{} {noun}: {} value, {} no-value, {} unassessed; net value of the {assessed} assessed \
          {total} a year\nco-creation: {} mutual, {} consumer-only, {} provider-only, {} neither, \
-         {} unassessed",
+         {} not-mutual, {} unassessed",
         assessments.len(),
         count(Verdict::Value),
         count(Verdict::NoValue),
@@ -224,6 +224,7 @@ pub fn summary(catalogue: &Catalogue, assessments: &[Assessment]) -> String {
         together(CoCreation::ConsumerOnly),
         together(CoCreation::ProviderOnly),
         together(CoCreation::Neither),
+        together(CoCreation::NotMutual),
         together(CoCreation::Unassessed),
     )
 }
@@ -262,16 +263,15 @@ pub fn render_providers(
         }),
         column("Target %", Some(4), &|p| right(grouped(p.target_margin))),
         column("Sustainable", None, &|p| {
-            let assessed = p.sustainable_count + p.unsustainable_count > 0;
-            let cell = Cell::new(match (assessed, p.sustainable) {
-                (false, _) => "— (not assessed)",
-                (true, true) => "yes",
-                (true, false) => "no",
+            let cell = Cell::new(match p.sustainable {
+                None => "— (not assessed)",
+                Some(true) => "yes",
+                Some(false) => "no",
             });
-            match (color && assessed, p.sustainable) {
-                (false, _) => cell,
-                (true, true) => cell.fg(Color::Green),
-                (true, false) => cell.fg(Color::Red),
+            match (color, p.sustainable) {
+                (false, _) | (_, None) => cell,
+                (true, Some(true)) => cell.fg(Color::Green),
+                (true, Some(false)) => cell.fg(Color::Red),
             }
         }),
         column(
@@ -290,9 +290,12 @@ pub fn render_providers(
     if !quiet {
         let assessed: Vec<&Portfolio> = providers
             .iter()
-            .filter(|p| p.sustainable_count + p.unsustainable_count > 0)
+            .filter(|p| p.sustainable.is_some())
             .collect();
-        let fine = assessed.iter().filter(|p| p.sustainable).count();
+        let fine = assessed
+            .iter()
+            .filter(|p| p.sustainable == Some(true))
+            .count();
         let noun = if providers.len() == 1 {
             "provider"
         } else {

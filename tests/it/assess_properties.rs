@@ -9,7 +9,7 @@ use std::fmt::Write;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use svs::assess::provision::{CoCreation, ProviderReason, ProviderVerdict};
-use svs::assess::{Assessment, assess};
+use svs::assess::{Assessment, Verdict, assess};
 
 /// Builds a one-relationship catalogue. `capacity` pairs are (required, offered) per
 /// metric; `outcomes` are (weight, facilitated); costs and risks are amounts in pence and
@@ -304,7 +304,14 @@ proptest! {
         let a = run(&case);
         prop_assert_eq!(a.provider.verdict, ProviderVerdict::Unassessed);
         prop_assert_eq!(&a.provider.reasons, &vec![ProviderReason::NoProvisionCosts]);
-        prop_assert_eq!(a.co_creation, CoCreation::Unassessed);
+        // A consumer without value is a known failure whatever the provider's side: not
+        // mutual; otherwise co-creation is open.
+        let expected = if a.verdict == Verdict::NoValue {
+            CoCreation::NotMutual
+        } else {
+            CoCreation::Unassessed
+        };
+        prop_assert_eq!(a.co_creation, expected);
         prop_assert!(a.stakeholders.is_empty());
     }
 

@@ -2,6 +2,8 @@
 //! combination, every check direction, annualising, price lines with and without a unit,
 //! utility gating and the verdict's reasons.
 
+use std::fmt::Write;
+
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 use svs::assess::{Assessment, Reason, Verdict, assess};
@@ -201,11 +203,17 @@ fn a_composed_availability_is_compared_exactly() {
     // a requirement one unit above its 26th decimal is unmet, one below is met.
     let mut parts = String::from("services:\n");
     for i in 0..8 {
-        parts.push_str(&format!(
-            "  - {{ id: part-{i}, name: Part, provider: telco, outputs: [{{ name: o, enables: [cheap] }}], warranty: {{ availability: 99.999 }} }}\n"
-        ));
+        writeln!(
+            parts,
+            "  - {{ id: part-{i}, name: Part, provider: telco, outputs: [{{ name: o, \
+             enables: [cheap] }}], warranty: {{ availability: 99.999 }} }}"
+        )
+        .unwrap();
     }
-    let services = (0..8).map(|i| format!("part-{i}")).collect::<Vec<_>>().join(", ");
+    let services = (0..8)
+        .map(|i| format!("part-{i}"))
+        .collect::<Vec<_>>()
+        .join(", ");
     let deal = |required: &str| {
         format!(
             "offerings:

@@ -428,9 +428,15 @@ fn catalogue_metadata_order_and_summary() {
         "summary.co_creation.provider_only",
     );
     assert_count(&co_creation["neither"], 0, "summary.co_creation.neither");
+    // bell-holiday-rental: no value for the family, nothing declared by Swiftway.
+    assert_count(
+        &co_creation["not_mutual"],
+        1,
+        "summary.co_creation.not_mutual",
+    );
     assert_count(
         &co_creation["unassessed"],
-        1,
+        0,
         "summary.co_creation.unassessed",
     );
 }
@@ -1407,8 +1413,8 @@ fn bell_holiday_rental_provider_side() {
         target_margin: "10.00",
         verdict: "unassessed",
         reasons: &["no-provision-costs"],
-        // the provider's side is unassessed
-        co_creation: "unassessed",
+        // the provider's side is unassessed and the consumer's no-value: a known failure
+        co_creation: "not-mutual",
         stakeholders: &[],
     });
 }

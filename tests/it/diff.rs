@@ -370,6 +370,23 @@ fn shown_in_docs(command: &str) -> String {
     docs[start..end].to_owned()
 }
 
+/// Asserts that docs/diff.md shows `real` under `$ <command>`. With `SVS_UPDATE_DOCS=1`
+/// it writes `real` there instead, like insta's snapshots; the change is then reviewed as
+/// any other.
+fn assert_docs_show(command: &str, real: &str) {
+    let shown = shown_in_docs(command);
+    if std::env::var_os("SVS_UPDATE_DOCS").is_some() && shown != real {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/diff.md");
+        let docs = fs::read_to_string(&path).unwrap();
+        let marker = format!("$ {command}\n");
+        let start = docs.find(&marker).unwrap() + marker.len();
+        let end = start + docs[start..].find("```").unwrap();
+        fs::write(&path, format!("{}{real}{}", &docs[..start], &docs[end..])).unwrap();
+        return;
+    }
+    assert_eq!(shown, real, "{command}");
+}
+
 #[test]
 fn the_examples_in_the_docs_are_real() {
     let versions = worse_warranty();
@@ -396,7 +413,7 @@ fn the_examples_in_the_docs_are_real() {
         "svs diff new/ old/",
     ] {
         let args: Vec<&str> = command.split(' ').skip(1).collect();
-        assert_eq!(shown_in_docs(command), run_in(&args), "{command}");
+        assert_docs_show(command, &run_in(&args));
     }
 }
 
@@ -495,7 +512,7 @@ fn a_move_away_from_mutual_is_a_regression_and_fails_the_gate() {
 
     let plain = fixtures.diff(&[]);
     assert_eq!(plain.status.code(), Some(0), "no gate asked for");
-    assert_eq!(shown_in_docs("svs diff old.yaml new.yaml"), stdout(&plain));
+    assert_docs_show("svs diff old.yaml new.yaml", &stdout(&plain));
     let gated = fixtures.diff(&["--fail-on", "regression"]);
     assert_eq!(gated.status.code(), Some(1));
 

@@ -330,7 +330,8 @@ relationships:
         &[
             ("revenue", "0.00"),
             ("margin_pct", "null"),
-            ("sustainable", "true"),
+            // Its one relationship is unassessed on its side: no verdict (§8.5).
+            ("sustainable", "null"),
             ("relationships.unassessed", "1"),
         ],
     );
@@ -823,4 +824,100 @@ proptest! {
             .sum();
         prop_assert!((shared - pool).abs() <= tolerance, "{shared} against {pool}");
     }
+}
+
+/// `svs assess` with `args` of tests/fixtures/co-creation.yaml (one relationship in each
+/// quadrant, and `acme-hosting`, unassessed on both sides) and one more relationship:
+/// no value for Gamma from Hoster, which declares nothing on its side.
+fn co_creation(args: &[&str]) -> String {
+    let text = std::fs::read_to_string(common::fixture("co-creation.yaml")).unwrap();
+    let catalogue = Catalogue::new(&format!(
+        "{text}  - id: gamma-hosting
+    provider: hoster
+    consumer: gamma
+    offering: hosting
+    requirements:
+      outcomes: [{{ outcome: reachable, priority: must, weight: 1 }}]
+      warranty: {{ availability: 99.5 }}
+"
+    ));
+    let output = catalogue.assess(args);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    stdout(&output)
+}
+
+#[test]
+fn a_consumer_without_value_beside_an_unassessed_provider_is_not_mutual_in_every_format() {
+    // gamma-hosting: no value for Gamma, nothing declared on Hoster's side. acme-hosting,
+    // with no requirement at all, stays unassessed.
+    let report: Value = serde_json::from_str(&co_creation(&["--format", "json"])).unwrap();
+    assert_eq!(
+        relationship(&report, "gamma-hosting")["co_creation"],
+        "not-mutual"
+    );
+    assert_eq!(
+        relationship(&report, "acme-hosting")["co_creation"],
+        "unassessed"
+    );
+    assert_eq!(
+        report["summary"]["co_creation"],
+        serde_json::json!({ "mutual": 1, "consumer_only": 1, "provider_only": 1,
+                            "neither": 1, "not_mutual": 1, "unassessed": 1 })
+    );
+
+    let table = co_creation(&[]);
+    let row = table
+        .lines()
+        .find(|l| l.contains("gamma-hosting"))
+        .unwrap_or_else(|| panic!("{table}"));
+    assert!(row.contains("not-mutual"), "{row}");
+    assert!(
+        table.contains(
+            "co-creation: 1 mutual, 1 consumer-only, 1 provider-only, 1 neither, 1 not-mutual, \
+             1 unassessed"
+        ),
+        "{table}"
+    );
+    let markdown = co_creation(&["--format", "markdown"]);
+    let row = markdown
+        .lines()
+        .find(|l| l.contains("gamma-hosting"))
+        .unwrap_or_else(|| panic!("{markdown}"));
+    assert!(row.contains("🚫 not-mutual"), "{row}");
+    let csv = co_creation(&["--format", "csv"]);
+    let row = csv
+        .lines()
+        .find(|l| l.starts_with("gamma-hosting,"))
+        .unwrap_or_else(|| panic!("{csv}"));
+    assert!(row.contains(",not-mutual"), "{row}");
+}
+
+#[test]
+fn a_provider_with_no_assessed_side_is_neither_sustainable_nor_unsustainable() {
+    // Hoster declares nothing on either of its relationships.
+    let report: Value =
+        serde_json::from_str(&co_creation(&["--view", "providers", "--format", "json"])).unwrap();
+    let hoster = provider(&report, "hoster");
+    assert_eq!(hoster["sustainable"], Value::Null, "{hoster:#}");
+    assert_eq!(provider(&report, "telco")["sustainable"], true);
+
+    let csv = co_creation(&["--view", "providers", "--format", "csv"]);
+    let row = csv
+        .lines()
+        .find(|l| l.starts_with("hoster,"))
+        .unwrap_or_else(|| panic!("{csv}"));
+    assert!(row.ends_with(",GBP,,0,0,2"), "{row}");
+    let table = co_creation(&["--view", "providers"]);
+    let row = table
+        .lines()
+        .find(|l| l.contains("hoster"))
+        .unwrap_or_else(|| panic!("{table}"));
+    assert!(row.contains("— (not assessed)"), "{row}");
+    let markdown = co_creation(&["--view", "providers", "--format", "markdown"]);
+    assert!(markdown.contains("❔ not assessed"), "{markdown}");
 }

@@ -197,6 +197,7 @@ fn the_co_creation_matrix_places_each_relationship_by_both_verdicts() {
     assert_eq!(one("#count-consumer-only"), "1");
     assert_eq!(one("#count-provider-only"), "1");
     assert_eq!(one("#count-neither"), "1");
+    assert_eq!(one("#count-not-mutual"), "0");
     assert_eq!(one("#count-unassessed"), "1");
 
     let matrix = select(root, "table.matrix")[0];
@@ -221,7 +222,9 @@ fn the_co_creation_matrix_places_each_relationship_by_both_verdicts() {
             [
                 ("provider-only", "1", vec!["gamma-mobile"]),
                 ("neither", "1", vec!["delta-mobile"]),
-                ("unassessed", "0", vec![]),
+                // No value for the consumer is a known failure, whatever the provider's
+                // side.
+                ("not-mutual", "0", vec![]),
             ],
         ),
         (

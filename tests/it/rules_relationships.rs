@@ -248,6 +248,7 @@ fn svs312_one_sided_value() {
         &[
             at("SVS312", 36, 9, Some("acme-mobile")), // consumer-only
             at("SVS312", 49, 9, Some("acme-mobile-premium")), // provider-only
+            at("SVS312", 63, 9, Some("acme-mobile-strict")), // provider-only, net > 0
         ],
     );
     let finding = nth(&document, "SVS312", 0);
@@ -256,7 +257,8 @@ fn svs312_one_sided_value() {
     assert_eq!(
         finding["message"],
         "relationship `acme-mobile`: value is one-sided (consumer-only): the consumer `acme` \
-         gains value, but the provider `telco` loses: its margin is below its target"
+         gains value, but the provider `telco` cannot sustain it: its margin, -600.00 GBP a \
+         year (-25.00 %), is below its target of 0 %"
     );
     assert!(
         finding["help"]
@@ -268,12 +270,22 @@ fn svs312_one_sided_value() {
     assert_eq!(
         finding["message"],
         "relationship `acme-mobile-premium`: value is one-sided (provider-only): the provider \
-         `telco` reaches its target margin, but the consumer `acme` loses: it gains no value"
+         `telco` reaches its target margin, but the consumer `acme`'s verdict is no-value: its \
+         net value is below zero (-1,800.00 GBP a year)"
     );
     assert!(
         finding["help"]
             .as_str()
             .is_some_and(|h| h.starts_with("the consumer pays for no value")),
         "{finding:#}"
+    );
+    // A consumer whose net value is positive is not said to gain nothing: the message
+    // names the reason its verdict is no-value.
+    let finding = nth(&document, "SVS312", 2);
+    assert_eq!(
+        finding["message"],
+        "relationship `acme-mobile-strict`: value is one-sided (provider-only): the provider \
+         `telco` reaches its target margin, but the consumer `acme`'s verdict is no-value: the \
+         service is not fit for use (1 of 1 warranty checks unmet: `availability`)"
     );
 }

@@ -35,6 +35,7 @@ pub fn co_creation_text(together: CoCreation) -> &'static str {
         CoCreation::ConsumerOnly => "◐ consumer-only",
         CoCreation::ProviderOnly => "◑ provider-only",
         CoCreation::Neither => "○ neither",
+        CoCreation::NotMutual => "◌ not-mutual",
         CoCreation::Unassessed => "? unassessed",
     }
 }
@@ -319,6 +320,7 @@ pub fn matrix(
         CoCreation::ConsumerOnly,
         CoCreation::ProviderOnly,
         CoCreation::Neither,
+        CoCreation::NotMutual,
         CoCreation::Unassessed,
     ] {
         writeln!(
@@ -423,11 +425,10 @@ pub fn portfolio(
         r#"<thead><tr><th scope="col">Provider</th><th scope="col" class="num">Revenue</th><th scope="col" class="num">Cost of provision</th><th scope="col" class="num">Risks</th><th scope="col" class="num">Benefits</th><th scope="col" class="num">Unrecovered</th><th scope="col" class="num">Margin</th><th scope="col" class="num">Margin %</th><th scope="col" class="num">Target</th><th scope="col">Sustainable</th><th scope="col">Relationships</th></tr></thead><tbody>"#
     )?;
     for p in providers {
-        let assessed = p.sustainable_count + p.unsustainable_count > 0;
-        let (class, sustainable) = match (assessed, p.sustainable) {
-            (false, _) => ("unassessed", "? not assessed"),
-            (true, true) => ("sustainable", "✓ yes"),
-            (true, false) => ("unsustainable", "✗ no"),
+        let (class, sustainable) = match p.sustainable {
+            None => ("unassessed", "? not assessed"),
+            Some(true) => ("sustainable", "✓ yes"),
+            Some(false) => ("unsustainable", "✗ no"),
         };
         write!(
             out,
