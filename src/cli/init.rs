@@ -86,7 +86,7 @@ fn next_steps(err: &mut dyn Write, dir: &Path, written: &Path) -> std::io::Resul
         (format!("svs lint {target}"), "no findings"),
         (
             format!("svs assess {target}"),
-            "both relationships co-create value",
+            "both relationships co-create value (mutual)",
         ),
         (
             "svs explain SVS302".to_owned(),

@@ -75,6 +75,22 @@ fn init_into_a_new_directory_writes_a_starter_that_lints_clean_and_has_value() {
         Some(0),
         "every relationship has value"
     );
+
+    // What `init` says of the starter is what `assess` finds: both relationships
+    // co-create value, for the consumer and for the provider.
+    assert!(
+        stderr(&output).contains("both relationships co-create value (mutual)"),
+        "{}",
+        stderr(&output)
+    );
+    let together: Vec<&str> = document["relationships"]
+        .as_array()
+        .expect("relationships")
+        .iter()
+        .map(|r| r["co_creation"].as_str().expect("co_creation"))
+        .collect();
+    assert_eq!(together, ["mutual", "mutual"]);
+    assert_eq!(document["summary"]["co_creation"]["mutual"], 2);
 }
 
 #[test]
