@@ -448,7 +448,8 @@ pub fn annualise(amount: Decimal, per: Per, horizon_months: u32) -> Option<Decim
     }
 }
 
-fn costs(catalogue: &Catalogue, relationship: &Relationship) -> Option<Sums> {
+/// The consumer's annual costs removed and imposed (§5.4).
+pub(crate) fn costs(catalogue: &Catalogue, relationship: &Relationship) -> Option<Sums> {
     let horizon = catalogue.metadata.horizon_months;
     let mut sums = Sums::default();
     for cost in &relationship.costs.removed {

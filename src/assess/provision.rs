@@ -190,6 +190,13 @@ impl CostFlow {
             .iter()
             .map(|r| revenue(catalogue, r))
             .collect();
+        // imposed(u): everything the consumer of u pays for it (§5.4's costs imposed),
+        // which for an upstream relationship is what the provider pays to build on it.
+        let imposed: Vec<Option<Decimal>> = catalogue
+            .relationships
+            .iter()
+            .map(|r| super::costs(catalogue, r).map(|c| c.imposed))
+            .collect();
         let services: Vec<Vec<usize>> = catalogue
             .offerings
             .iter()
@@ -220,7 +227,7 @@ impl CostFlow {
                     sum = sum.checked_add(annualise(cost.amount, cost.per, horizon)?)?;
                 }
                 for &u in list {
-                    sum = sum.checked_add(revenue[u]?.checked_div(Decimal::from(listed[u]))?)?;
+                    sum = sum.checked_add(imposed[u]?.checked_div(Decimal::from(listed[u]))?)?;
                 }
                 Some(sum)
             })

@@ -1720,9 +1720,12 @@ fn ledgerline_keystone_licences_provider_side() {
 
 // hosted-erp's pool: running costs 110,000/year + 1,250/month × 12 = 15,000
 // + 16,000/year = 141,000; plus what Ledgerline pays for each relationship in its
-// `depends_on`, divided by the number of services listing it (1 each): the revenue of
-// ledgerline-stratus-iaas 85,200 + of ledgerline-keystone-licences 43,800 = 129,000.
-// Pool 270,000. Users: fenwick-erp (85) and brindley-erp (315), Σ quantity 400.
+// `depends_on`, divided by the number of services listing it (1 each): everything each
+// imposes on Ledgerline (§5.4's costs imposed, not only the price), for
+// ledgerline-stratus-iaas the price 85,200 + training 7,500 × 12 / 36 = 2,500 +
+// interconnect 300 × 12 = 3,600, that is 91,300; for ledgerline-keystone-licences the
+// price 43,800 + reporting 150 × 12 = 1,800, that is 45,600; together 136,900.
+// Pool 277,900. Users: fenwick-erp (85) and brindley-erp (315), Σ quantity 400.
 
 #[test]
 fn fenwick_erp_provider_side() {
@@ -1732,17 +1735,17 @@ fn fenwick_erp_provider_side() {
         revenue: "72300.00",
         // cost to serve: onboarding at cost 12,000 once × 12 / 36 = 4,000
         direct: "4000.00",
-        // 270,000 × 85 / 400 = 22,950,000 / 400 = 57,375
-        shared: "57375.00",
-        // 4,000 + 57,375
-        total: "61375.00",
+        // 277,900 × 85 / 400 = 23,621,500 / 400 = 59,053.75
+        shared: "59053.75",
+        // 4,000 + 59,053.75
+        total: "63053.75",
         risks: "0.00",
         benefits: "0.00",
-        // 72,300 − 61,375 = 10,925
-        margin: "10925.00",
-        // 100 × 10,925 / 72,300 = 15.1106… → 15.11
-        margin_pct: Some("15.11"),
-        // ledgerline: 1,092,500 ≥ 10 × 72,300 = 723,000
+        // 72,300 − 63,053.75 = 9,246.25
+        margin: "9246.25",
+        // 100 × 9,246.25 / 72,300 = 12.7887… → 12.79
+        margin_pct: Some("12.79"),
+        // ledgerline: 924,625 ≥ 10 × 72,300 = 723,000
         target_margin: "10.00",
         verdict: "sustainable",
         reasons: &[],
@@ -1769,17 +1772,17 @@ fn brindley_erp_provider_side() {
         revenue: "251700.00",
         // onboarding at cost, as for fenwick-erp
         direct: "4000.00",
-        // 270,000 × 315 / 400 = 85,050,000 / 400 = 212,625
-        shared: "212625.00",
-        // 4,000 + 212,625
-        total: "216625.00",
+        // 277,900 × 315 / 400 = 87,538,500 / 400 = 218,846.25
+        shared: "218846.25",
+        // 4,000 + 218,846.25
+        total: "222846.25",
         risks: "0.00",
         benefits: "0.00",
-        // 251,700 − 216,625 = 35,075
-        margin: "35075.00",
-        // 100 × 35,075 / 251,700 = 13.9352… → 13.94
-        margin_pct: Some("13.94"),
-        // ledgerline: 3,507,500 ≥ 10 × 251,700 = 2,517,000
+        // 251,700 − 222,846.25 = 28,853.75
+        margin: "28853.75",
+        // 100 × 28,853.75 / 251,700 = 11.4635… → 11.46
+        margin_pct: Some("11.46"),
+        // ledgerline: 2,885,375 ≥ 10 × 251,700 = 2,517,000
         target_margin: "10.00",
         verdict: "sustainable",
         reasons: &[],
@@ -1968,16 +1971,16 @@ const PORTFOLIO: [Provider<'static>; 10] = [
         id: "ledgerline",
         // 72,300 + 251,700
         revenue: "324000.00",
-        // 61,375 + 216,625: the whole pool of hosted-erp (270,000) and the
+        // 63,053.75 + 222,846.25: the whole pool of hosted-erp (277,900) and the
         //   onboarding cost of both customers (8,000)
-        cost_of_provision: "278000.00",
+        cost_of_provision: "285900.00",
         risks: "0.00",
         benefits: "0.00",
         unrecovered: "0.00",
-        // 10,925 + 35,075
-        margin: "46000.00",
-        // 100 × 46,000 / 324,000 = 14.1975… → 14.20
-        margin_pct: Some("14.20"),
+        // 9,246.25 + 28,853.75
+        margin: "38100.00",
+        // 100 × 38,100 / 324,000 = 11.7592… → 11.76
+        margin_pct: Some("11.76"),
         target_margin: "10.00",
         sustainable: true,
         relationships: [2, 0, 0],

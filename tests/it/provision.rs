@@ -921,3 +921,63 @@ fn a_provider_with_no_assessed_side_is_neither_sustainable_nor_unsustainable() {
     let markdown = co_creation(&["--view", "providers", "--format", "markdown"]);
     assert!(markdown.contains("❔ not assessed"), "{markdown}");
 }
+
+#[test]
+fn everything_a_provider_pays_to_consume_upstream_joins_the_pool() {
+    // The seeds' office automation: the IT department buys the vendor's system for the
+    // business, and must also buy the servers to run it and train its staff. What it pays
+    // upstream is its costs imposed (§5.4), not only the vendor's price.
+    let catalogue = Catalogue::new(
+        "svs: 1
+catalogue: { name: office, currency: GBP, horizon_months: 36 }
+organizations:
+  - { id: vendor, name: Office Systems plc }
+  - { id: it, name: IT department }
+  - { id: business, name: The business }
+services:
+  - { id: suite, name: Office automation suite, provider: vendor }
+  - id: office-it
+    name: Office automation for the business
+    provider: it
+    depends_on: [it-suite]
+offerings:
+  - id: suite-licence
+    name: Suite licence
+    provider: vendor
+    services: [suite]
+    price:
+      - { name: licence, amount: 1000, per: month }
+  - id: office-desk
+    name: Office automation
+    provider: it
+    services: [office-it]
+    price:
+      - { name: chargeback, amount: 60000, per: year }
+relationships:
+  - id: it-suite
+    provider: vendor
+    consumer: it
+    offering: suite-licence
+    costs:
+      imposed:
+        - { name: servers to run the suite, category: procurement, amount: 120000, per: once }
+        - { name: administrator training, category: training, amount: 600, per: year }
+  - { id: business-office, provider: it, consumer: business, offering: office-desk }
+",
+    );
+    let report = catalogue.json();
+    // Pool of office-it: the licence 1,000 × 12 = 12,000 + the servers 120,000 × 12 / 36
+    // = 40,000 + the training 600 = 52,600, all to its one user. Margin 60,000 − 52,600 =
+    // 7,400, 12.33 %.
+    figures(
+        side(&report, "business-office"),
+        &[
+            ("revenue", "60000.00"),
+            ("cost_of_provision.shared", "52600.00"),
+            ("margin", "7400.00"),
+            ("margin_pct", "12.33"),
+        ],
+    );
+    // The vendor's revenue is still its price alone.
+    figures(side(&report, "it-suite"), &[("revenue", "12000.00")]);
+}
