@@ -490,12 +490,30 @@ impl<'a> Decoder<'a> {
 
     /// One of a closed set of words.
     fn choice<T: Copy>(&mut self, node: &Node, what: &str, options: &[(&str, T)]) -> Option<T> {
+        self.choice_with(node, what, options, &[])
+    }
+
+    /// [`Self::choice`], where a word outside the set that practitioners write for one of
+    /// it (`synonyms`: each such word, in lower case, with the word of the set it means)
+    /// suggests that word before the nearest in spelling.
+    fn choice_with<T: Copy>(
+        &mut self,
+        node: &Node,
+        what: &str,
+        options: &[(&str, T)],
+        synonyms: &[(&str, &str)],
+    ) -> Option<T> {
         let word = self.string(node, what)?;
         if let Some((_, value)) = options.iter().find(|(name, _)| *name == word.value) {
             return Some(*value);
         }
         let names: Vec<&str> = options.iter().map(|(name, _)| *name).collect();
-        let suggestion = closest(&word.value, names.iter().copied());
+        let lower = word.value.trim().to_lowercase();
+        let suggestion = synonyms
+            .iter()
+            .find(|(synonym, _)| *synonym == lower)
+            .map(|(_, meant)| *meant)
+            .or_else(|| closest(&word.value, names.iter().copied()));
         let diagnostic = self.invalid(
             node.span,
             format!(

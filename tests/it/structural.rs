@@ -46,6 +46,59 @@ fn svs002_every_unknown_key_with_did_you_mean() {
     );
 }
 
+/// Lints `text` written to a file of its own.
+fn lint_text(text: &str) -> serde_json::Value {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("input.yaml");
+    std::fs::write(&path, text).unwrap();
+    lint_json(&[&path]).0
+}
+
+/// A catalogue with one price line written as `PRICE`.
+const PRICED: &str = "svs: 1
+catalogue: { name: t, currency: GBP }
+organizations: [{ id: telco, name: Telco }]
+services: [{ id: s, name: S, provider: telco }]
+offerings:
+  - id: o
+    name: O
+    provider: telco
+    services: [s]
+    price:
+      - PRICE
+";
+
+#[test]
+fn svs003_a_word_practitioners_write_for_per_suggests_the_formats_word() {
+    for (written, meant) in [
+        ("annually", "year"),
+        ("annual", "year"),
+        ("Yearly", "year"),
+        ("monthly", "month"),
+        ("quarterly", "quarter"),
+        ("one-off", "once"),
+        ("oneoff", "once"),
+        ("one-time", "once"),
+    ] {
+        let price = format!("{{ name: fee, amount: 5, per: {written} }}");
+        let document = lint_text(&PRICED.replace("PRICE", &price));
+        assert_eq!(
+            findings(&document),
+            vec![at("SVS003", 11, 38, Some("o"))],
+            "{written}"
+        );
+        assert_eq!(
+            document["findings"][0]["message"],
+            format!("`per` must be one of once, month, quarter, year, found `{written}`")
+        );
+        assert_eq!(
+            document["findings"][0]["help"],
+            format!("did you mean `{meant}`?"),
+            "{written}"
+        );
+    }
+}
+
 #[test]
 fn svs003_invalid_values_are_all_reported() {
     let (document, _) = lint_fixture("structural/svs003.yaml");
