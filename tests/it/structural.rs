@@ -100,6 +100,34 @@ fn svs003_a_word_practitioners_write_for_per_suggests_the_formats_word() {
 }
 
 #[test]
+fn svs003_a_currency_name_or_a_lower_case_code_suggests_the_iso_code() {
+    for (written, meant) in [
+        ("RMB", Some("CNY")),
+        ("NTD", Some("TWD")),
+        ("UKP", Some("GBP")),
+        ("STG", Some("GBP")),
+        ("yen", Some("JPY")),
+        ("Euro", Some("EUR")),
+        ("EUROS", Some("EUR")),
+        ("gbp", Some("GBP")),
+        ("XYZ", None),
+    ] {
+        let text = PRICED.replace("currency: GBP", &format!("currency: {written}"));
+        let document = lint_text(&text.replace("PRICE", "{ amount: 5, per: month }"));
+        assert_eq!(
+            findings(&document),
+            vec![at("SVS003", 2, 33, None)],
+            "{written}"
+        );
+        assert_eq!(
+            document["findings"][0]["help"].as_str(),
+            meant.map(|m| format!("did you mean `{m}`?")).as_deref(),
+            "{written}"
+        );
+    }
+}
+
+#[test]
 fn svs003_invalid_values_are_all_reported() {
     let (document, _) = lint_fixture("structural/svs003.yaml");
     assert_eq!(
