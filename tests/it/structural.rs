@@ -69,6 +69,88 @@ offerings:
 ";
 
 #[test]
+fn svs002_a_bare_word_after_a_comma_in_a_flow_mapping_suggests_quoting_the_value() {
+    let document = lint_text(&PRICED.replace(
+        "PRICE",
+        "{ name: printing, couriers, amount: 5, per: month }",
+    ));
+    assert_eq!(findings(&document), vec![at("SVS002", 11, 27, Some("o"))]);
+    assert_eq!(
+        document["findings"][0]["message"],
+        "unknown key `couriers` in a price line"
+    );
+    assert_eq!(
+        document["findings"][0]["help"],
+        "`couriers` has no value: if the comma before it belongs to `name`, quote the value: \
+         `name: \"printing, couriers\"`"
+    );
+    // Every bare word after the value is part of it.
+    let document = lint_text(&PRICED.replace(
+        "PRICE",
+        "{ name: printing, couriers, post, amount: 5, per: month }",
+    ));
+    assert_eq!(
+        findings(&document),
+        vec![
+            at("SVS002", 11, 27, Some("o")),
+            at("SVS002", 11, 37, Some("o"))
+        ]
+    );
+    for finding in document["findings"].as_array().unwrap() {
+        assert!(
+            finding["help"]
+                .as_str()
+                .unwrap()
+                .ends_with("`name: \"printing, couriers, post\"`"),
+            "{finding}"
+        );
+    }
+}
+
+#[test]
+fn svs002_an_unknown_key_with_a_value_or_first_in_its_mapping_keeps_the_usual_help() {
+    for (price, column, help) in [
+        // A key with a value: misspelt, not cut from a value.
+        (
+            "{ name: printing, couriers: 1, amount: 5, per: month }",
+            27,
+            "known keys here: name, amount, per, unit",
+        ),
+        // No value before it for the comma to belong to.
+        (
+            "{ couriers, name: printing, amount: 5, per: month }",
+            11,
+            "known keys here: name, amount, per, unit",
+        ),
+        // The value before it is quoted: the comma is not in it.
+        (
+            "{ name: \"printing\", couriers, amount: 5, per: month }",
+            29,
+            "known keys here: name, amount, per, unit",
+        ),
+    ] {
+        let document = lint_text(&PRICED.replace("PRICE", price));
+        assert_eq!(
+            findings(&document),
+            vec![at("SVS002", 11, column, Some("o"))],
+            "{price}"
+        );
+        assert_eq!(document["findings"][0]["help"], help, "{price}");
+    }
+    // In a block mapping, `couriers:` was written with its colon.
+    let block = PRICED.replace(
+        "      - PRICE\n",
+        "      - name: printing\n        couriers:\n        amount: 5\n        per: month\n",
+    );
+    let document = lint_text(&block);
+    assert_eq!(findings(&document), vec![at("SVS002", 12, 9, Some("o"))]);
+    assert_eq!(
+        document["findings"][0]["help"],
+        "known keys here: name, amount, per, unit"
+    );
+}
+
+#[test]
 fn svs003_a_word_practitioners_write_for_per_suggests_the_formats_word() {
     for (written, meant) in [
         ("annually", "year"),
