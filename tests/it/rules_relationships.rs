@@ -186,9 +186,11 @@ fn svs310_role_outside_consumer() {
     let document = check_rule(
         "SVS310",
         &[
-            at("SVS310", 21, 18, Some("acme-mobile")), // customer: [cat]
-            at("SVS310", 22, 14, Some("acme-mobile")), // user: [field-crew]
-            at("SVS310", 23, 23, Some("acme-mobile")), // sponsor: [jane, cat]
+            at("SVS310", 23, 18, Some("acme-mobile")), // customer: [cat]
+            at("SVS310", 24, 14, Some("acme-mobile")), // user: [field-crew]
+            at("SVS310", 25, 23, Some("acme-mobile")), // sponsor: [jane, cat]
+            // A consumer inside `acme`: `cat` is still outside, `jane` of `acme` is not.
+            at("SVS310", 31, 18, Some("acme-sales-mobile")),
         ],
     );
     assert_eq!(nth(&document, "SVS310", 0)["severity"], "warning");
@@ -201,6 +203,61 @@ fn svs310_role_outside_consumer() {
         nth(&document, "SVS310", 1)["message"],
         "relationship `acme-mobile`: user `field-crew` belongs to `contractor`, outside the \
          consumer `acme`"
+    );
+    assert_eq!(
+        nth(&document, "SVS310", 0)["help"],
+        "name a customer from `acme` or one of its parts; the provider's people and other \
+         parties belong under `stakeholders`"
+    );
+    assert_eq!(
+        nth(&document, "SVS310", 3)["message"],
+        "relationship `acme-sales-mobile`: customer `cat` belongs to `telco`, outside `acme`, \
+         the organisation of the consumer `acme-sales`"
+    );
+}
+
+/// A consumer that is one unit of an organisation: the business buys, the CIO's IT
+/// department beside it defines the requirements, a supplier's team uses the service.
+const SVS310_UNITS: &str = "svs: 1
+organizations:
+  - { id: telco, name: Telco plc }
+  - { id: fenwick, name: Fenwick Group }
+  - { id: fenwick-retail, name: Fenwick retail, parent: fenwick }
+  - { id: fenwick-it, name: Fenwick IT, parent: fenwick }
+  - { id: agency, name: Staffing Agency Ltd }
+people:
+  - { id: ines, name: Ines Duarte, organization: fenwick-it, title: CIO }
+  - { id: rob, name: Rob Kaye, organization: fenwick-retail, title: Retail director }
+groups:
+  - { id: temps, name: Agency temps, organization: agency }
+offerings:
+  - { id: corporate-mobile, name: Corporate mobile plan, provider: telco }
+relationships:
+  - id: retail-mobile
+    provider: telco
+    consumer: fenwick-retail
+    offering: corporate-mobile
+    roles:
+      customer: [ines]
+      sponsor: [rob]
+      user: [temps]
+";
+
+#[test]
+fn svs310_a_unit_beside_the_consumer_may_hold_a_role_an_outside_organisation_may_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("units.yaml");
+    std::fs::write(&path, SVS310_UNITS).unwrap();
+    let (document, _) = common::lint_json(&[&path]);
+    assert_eq!(
+        common::of_code(&document, "SVS310"),
+        vec![at("SVS310", 23, 14, Some("retail-mobile"))],
+        "{document:#}"
+    );
+    assert_eq!(
+        nth(&document, "SVS310", 0)["message"],
+        "relationship `retail-mobile`: user `temps` belongs to `agency`, outside `fenwick`, \
+         the organisation of the consumer `fenwick-retail`"
     );
 }
 
