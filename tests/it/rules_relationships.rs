@@ -167,6 +167,48 @@ fn svs308_negative_value() {
     );
 }
 
+/// The fenced YAML block under `## heading` of a rule's `svs explain` text.
+fn explained_example(text: &str, heading: &str) -> String {
+    let section = text
+        .split("\n## ")
+        .find(|s| s.starts_with(heading))
+        .unwrap_or_else(|| panic!("no `{heading}` in {text}"));
+    let start = section.find("```yaml\n").expect("a YAML block") + "```yaml\n".len();
+    let end = start + section[start..].find("```").expect("the block ends");
+    section[start..end].to_owned()
+}
+
+/// `svs assess --format json` of one file's text: its first relationship.
+fn assess_first(text: &str) -> serde_json::Value {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("example.yaml");
+    std::fs::write(&path, text).unwrap();
+    let output = common::run(&["assess", path.to_str().unwrap(), "--format", "json"]);
+    let document: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    document["relationships"][0].clone()
+}
+
+#[test]
+fn svs308_the_docs_fix_changes_the_relationship_not_its_figures() {
+    let output = common::run(&["explain", "SVS308"]);
+    let text = String::from_utf8(output.stdout).unwrap();
+    let bad = assess_first(&explained_example(&text, "Example"));
+    let good = assess_first(&explained_example(&text, "Use instead"));
+    assert!(bad["net_value"].as_f64().unwrap() < 0.0, "{bad:#}");
+    assert!(good["net_value"].as_f64().unwrap() >= 0.0, "{good:#}");
+    // The balance is mended by what the consumer pays, not by counting more removed.
+    for side in ["costs", "risks"] {
+        assert!(
+            good[side]["removed"].as_f64() <= bad[side]["removed"].as_f64(),
+            "{side}: {bad:#} {good:#}"
+        );
+    }
+    assert!(
+        text.contains("Every figure must be true") && text.contains("only hides"),
+        "{text}"
+    );
+}
+
 #[test]
 fn svs309_unknown_outcome_requirement() {
     // At the required outcome's reference; `staff-reachable`, facilitated, is fine.
