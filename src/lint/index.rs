@@ -12,11 +12,13 @@ use crate::model::{Catalogue, Common, Kind, Ref, Target};
 use crate::source::Span;
 
 /// The `parent` hierarchy as intervals of one depth-first walk, so that "is this
-/// organisation part of that one" is answered in constant time.
+/// organisation part of that one" is answered in constant time, with the top-level
+/// organisation of each.
 #[derive(Debug)]
 pub struct Ancestry {
     enter: Vec<usize>,
     leave: Vec<usize>,
+    top: Vec<usize>,
 }
 
 impl Ancestry {
@@ -33,6 +35,9 @@ impl Ancestry {
         }
         let mut enter = vec![0; n];
         let mut leave = vec![0; n];
+        // The walk starts only from organisations without a parent, so one in a cycle is
+        // never reached and stays its own top.
+        let mut top: Vec<usize> = (0..n).collect();
         let mut clock = 0;
         let mut stack: Vec<(usize, usize)> = Vec::new();
         for root in roots {
@@ -43,6 +48,7 @@ impl Ancestry {
                 if let Some(&child) = children[node].get(next) {
                     stack.push((node, next + 1));
                     enter[child] = clock;
+                    top[child] = root;
                     clock += 1;
                     stack.push((child, 0));
                 } else {
@@ -50,7 +56,13 @@ impl Ancestry {
                 }
             }
         }
-        Ancestry { enter, leave }
+        Ancestry { enter, leave, top }
+    }
+
+    /// The top-level organisation `organisation` is part of: the end of its `parent`
+    /// chain, or itself when it has no parent.
+    pub fn top(&self, organisation: usize) -> usize {
+        self.top[organisation]
     }
 
     /// Whether `part` is `whole` or part of it through `parent`, at any depth.

@@ -296,7 +296,7 @@ impl<'a> Decoder<'a> {
             span: node.span,
             pairs: Vec::with_capacity(pairs.len()),
         };
-        for (key, value) in pairs {
+        for (index, (key, value)) in pairs.iter().enumerate() {
             let NodeKind::Str(name) = &key.kind else {
                 self.invalid(
                     key.span,
@@ -319,21 +319,68 @@ impl<'a> Decoder<'a> {
                 continue;
             }
             if !known.contains(&name.as_str()) {
-                let suggestion = closest(name, known.iter().copied());
+                let help =
+                    self.comma_in_value(node, pairs, index).unwrap_or_else(|| {
+                        match closest(name, known.iter().copied()) {
+                            Some(s) => format!("did you mean `{s}`?"),
+                            None => format!("known keys here: {}", known.join(", ")),
+                        }
+                    });
                 let diagnostic = self.report(
                     codes::UNKNOWN_KEY,
                     key.span,
                     format!("unknown key `{name}` in {what}"),
                 );
-                diagnostic.help = Some(match suggestion {
-                    Some(s) => format!("did you mean `{s}`?"),
-                    None => format!("known keys here: {}", known.join(", ")),
-                });
+                diagnostic.help = Some(help);
                 continue;
             }
             fields.pairs.push((name.as_str(), key, value));
         }
         Some(fields)
+    }
+
+    /// The help for the unknown key `pairs[index]` of the mapping `node` when it is a bare
+    /// word of a flow mapping (`{ name: printing, couriers, amount: 5 }`): YAML cut a
+    /// value at an unquoted comma, and the word after it became a key without a value.
+    /// Names the key whose value the comma may belong to (the last one before it with a
+    /// value, written plain), and shows that value quoted, with the bare words after it,
+    /// when it fits on one line.
+    fn comma_in_value(&self, node: &Node, pairs: &[(Node, Node)], index: usize) -> Option<String> {
+        let (key, value) = &pairs[index];
+        let NodeKind::Str(name) = &key.kind else {
+            return None;
+        };
+        if !value.is_empty() || !node.is_flow_mapping(self.text) {
+            return None;
+        }
+        let (before_key, before) = pairs[..index].iter().rev().find(|(_, v)| !v.is_empty())?;
+        let NodeKind::Str(before_name) = &before_key.kind else {
+            return None;
+        };
+        // The bare words after it belong to the same value.
+        let last = pairs[index..]
+            .iter()
+            .take_while(|(k, v)| matches!(k.kind, NodeKind::Str(_)) && v.is_empty())
+            .last()
+            .map_or(key, |(k, _)| k);
+        let plain = matches!(
+            before.kind,
+            NodeKind::Str(_) | NodeKind::Number | NodeKind::Bool(_)
+        ) && before.span.file == last.span.file
+            && before.span.end() <= key.span.start()
+            && key.span.end() <= last.span.end();
+        let cut = plain
+            .then(|| self.text.get(before.span.start()..last.span.end()))
+            .flatten()
+            .filter(|cut| !cut.starts_with(['"', '\'', '*', '!', '&', '|', '>']))?;
+        let start = format!(
+            "`{name}` has no value: if the comma before it belongs to `{before_name}`, quote \
+             the value"
+        );
+        if cut.contains(['\n', '\r', '"', '\\']) {
+            return Some(start);
+        }
+        Some(format!("{start}: `{before_name}: \"{cut}\"`"))
     }
 
     /// The value of a required key; reports its absence.
@@ -490,12 +537,30 @@ impl<'a> Decoder<'a> {
 
     /// One of a closed set of words.
     fn choice<T: Copy>(&mut self, node: &Node, what: &str, options: &[(&str, T)]) -> Option<T> {
+        self.choice_with(node, what, options, &[])
+    }
+
+    /// [`Self::choice`], where a word outside the set that practitioners write for one of
+    /// it (`synonyms`: each such word, in lower case, with the word of the set it means)
+    /// suggests that word before the nearest in spelling.
+    fn choice_with<T: Copy>(
+        &mut self,
+        node: &Node,
+        what: &str,
+        options: &[(&str, T)],
+        synonyms: &[(&str, &str)],
+    ) -> Option<T> {
         let word = self.string(node, what)?;
         if let Some((_, value)) = options.iter().find(|(name, _)| *name == word.value) {
             return Some(*value);
         }
         let names: Vec<&str> = options.iter().map(|(name, _)| *name).collect();
-        let suggestion = closest(&word.value, names.iter().copied());
+        let lower = word.value.trim().to_lowercase();
+        let suggestion = synonyms
+            .iter()
+            .find(|(synonym, _)| *synonym == lower)
+            .map(|(_, meant)| *meant)
+            .or_else(|| closest(&word.value, names.iter().copied()));
         let diagnostic = self.invalid(
             node.span,
             format!(

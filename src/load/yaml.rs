@@ -92,6 +92,22 @@ impl Node {
         self.text
     }
 
+    /// Whether this is a mapping written in flow style, `{ a: 1, b: 2 }`; `text` is the
+    /// text of its file. Through an alias, the anchored mapping's style.
+    pub fn is_flow_mapping(&self, text: &str) -> bool {
+        matches!(self.kind, NodeKind::Map(_))
+            && text
+                .get(self.text.range())
+                .is_some_and(|t| t.starts_with('{'))
+    }
+
+    /// Whether nothing at all was written for this value: a key without one, such as a
+    /// bare word in a flow mapping (`{ a: 1, b }`) or `b:` at the end of a line. `~` and
+    /// `null` are written, and are not empty.
+    pub fn is_empty(&self) -> bool {
+        self.kind == NodeKind::Null && self.span.range().is_empty()
+    }
+
     /// How many nodes this tree holds.
     fn size(&self) -> usize {
         1 + match &self.kind {
@@ -746,6 +762,27 @@ mod tests {
         assert_eq!(pairs[0].1.span.range(), 5..6);
         assert_eq!(pairs[1].1.kind, NodeKind::Str("Acme".into()));
         assert_eq!(pairs[1].1.span.range(), 13..19);
+    }
+
+    #[test]
+    fn a_flow_mapping_and_a_bare_word_in_it_are_told_apart() {
+        let text =
+            "a: { name: printing, couriers, amount: ~ }\nb:\n  c:\n  d: 1\nc: &x { e: 1 }\nf: *x\n";
+        let node = parse_text(text).unwrap();
+        let pairs = map(&node);
+        let flow = map(&pairs[0].1);
+        assert!(pairs[0].1.is_flow_mapping(text));
+        assert!(!flow[0].1.is_empty());
+        assert!(flow[1].1.is_empty(), "`couriers` has no value");
+        assert!(!flow[2].1.is_empty(), "`~` is written");
+        assert!(!pairs[1].1.is_flow_mapping(text));
+        assert!(map(&pairs[1].1)[0].1.is_empty(), "`c:` has no value");
+        assert!(pairs[2].1.is_flow_mapping(text));
+        assert!(
+            pairs[3].1.is_flow_mapping(text),
+            "an alias of a flow mapping"
+        );
+        assert!(!flow[0].1.is_flow_mapping(text));
     }
 
     #[test]

@@ -167,6 +167,48 @@ fn svs308_negative_value() {
     );
 }
 
+/// The fenced YAML block under `## heading` of a rule's `svs explain` text.
+fn explained_example(text: &str, heading: &str) -> String {
+    let section = text
+        .split("\n## ")
+        .find(|s| s.starts_with(heading))
+        .unwrap_or_else(|| panic!("no `{heading}` in {text}"));
+    let start = section.find("```yaml\n").expect("a YAML block") + "```yaml\n".len();
+    let end = start + section[start..].find("```").expect("the block ends");
+    section[start..end].to_owned()
+}
+
+/// `svs assess --format json` of one file's text: its first relationship.
+fn assess_first(text: &str) -> serde_json::Value {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("example.yaml");
+    std::fs::write(&path, text).unwrap();
+    let output = common::run(&["assess", path.to_str().unwrap(), "--format", "json"]);
+    let document: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    document["relationships"][0].clone()
+}
+
+#[test]
+fn svs308_the_docs_fix_changes_the_relationship_not_its_figures() {
+    let output = common::run(&["explain", "SVS308"]);
+    let text = String::from_utf8(output.stdout).unwrap();
+    let bad = assess_first(&explained_example(&text, "Example"));
+    let good = assess_first(&explained_example(&text, "Use instead"));
+    assert!(bad["net_value"].as_f64().unwrap() < 0.0, "{bad:#}");
+    assert!(good["net_value"].as_f64().unwrap() >= 0.0, "{good:#}");
+    // The balance is mended by what the consumer pays, not by counting more removed.
+    for side in ["costs", "risks"] {
+        assert!(
+            good[side]["removed"].as_f64() <= bad[side]["removed"].as_f64(),
+            "{side}: {bad:#} {good:#}"
+        );
+    }
+    assert!(
+        text.contains("Every figure must be true") && text.contains("only hides"),
+        "{text}"
+    );
+}
+
 #[test]
 fn svs309_unknown_outcome_requirement() {
     // At the required outcome's reference; `staff-reachable`, facilitated, is fine.
@@ -186,9 +228,11 @@ fn svs310_role_outside_consumer() {
     let document = check_rule(
         "SVS310",
         &[
-            at("SVS310", 21, 18, Some("acme-mobile")), // customer: [cat]
-            at("SVS310", 22, 14, Some("acme-mobile")), // user: [field-crew]
-            at("SVS310", 23, 23, Some("acme-mobile")), // sponsor: [jane, cat]
+            at("SVS310", 23, 18, Some("acme-mobile")), // customer: [cat]
+            at("SVS310", 24, 14, Some("acme-mobile")), // user: [field-crew]
+            at("SVS310", 25, 23, Some("acme-mobile")), // sponsor: [jane, cat]
+            // A consumer inside `acme`: `cat` is still outside, `jane` of `acme` is not.
+            at("SVS310", 31, 18, Some("acme-sales-mobile")),
         ],
     );
     assert_eq!(nth(&document, "SVS310", 0)["severity"], "warning");
@@ -201,6 +245,61 @@ fn svs310_role_outside_consumer() {
         nth(&document, "SVS310", 1)["message"],
         "relationship `acme-mobile`: user `field-crew` belongs to `contractor`, outside the \
          consumer `acme`"
+    );
+    assert_eq!(
+        nth(&document, "SVS310", 0)["help"],
+        "name a customer from `acme` or one of its parts; the provider's people and other \
+         parties belong under `stakeholders`"
+    );
+    assert_eq!(
+        nth(&document, "SVS310", 3)["message"],
+        "relationship `acme-sales-mobile`: customer `cat` belongs to `telco`, outside `acme`, \
+         the organisation of the consumer `acme-sales`"
+    );
+}
+
+/// A consumer that is one unit of an organisation: the business buys, the CIO's IT
+/// department beside it defines the requirements, a supplier's team uses the service.
+const SVS310_UNITS: &str = "svs: 1
+organizations:
+  - { id: telco, name: Telco plc }
+  - { id: fenwick, name: Fenwick Group }
+  - { id: fenwick-retail, name: Fenwick retail, parent: fenwick }
+  - { id: fenwick-it, name: Fenwick IT, parent: fenwick }
+  - { id: agency, name: Staffing Agency Ltd }
+people:
+  - { id: ines, name: Ines Duarte, organization: fenwick-it, title: CIO }
+  - { id: rob, name: Rob Kaye, organization: fenwick-retail, title: Retail director }
+groups:
+  - { id: temps, name: Agency temps, organization: agency }
+offerings:
+  - { id: corporate-mobile, name: Corporate mobile plan, provider: telco }
+relationships:
+  - id: retail-mobile
+    provider: telco
+    consumer: fenwick-retail
+    offering: corporate-mobile
+    roles:
+      customer: [ines]
+      sponsor: [rob]
+      user: [temps]
+";
+
+#[test]
+fn svs310_a_unit_beside_the_consumer_may_hold_a_role_an_outside_organisation_may_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("units.yaml");
+    std::fs::write(&path, SVS310_UNITS).unwrap();
+    let (document, _) = common::lint_json(&[&path]);
+    assert_eq!(
+        common::of_code(&document, "SVS310"),
+        vec![at("SVS310", 23, 14, Some("retail-mobile"))],
+        "{document:#}"
+    );
+    assert_eq!(
+        nth(&document, "SVS310", 0)["message"],
+        "relationship `retail-mobile`: user `temps` belongs to `agency`, outside `fenwick`, \
+         the organisation of the consumer `fenwick-retail`"
     );
 }
 

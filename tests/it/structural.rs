@@ -46,6 +46,169 @@ fn svs002_every_unknown_key_with_did_you_mean() {
     );
 }
 
+/// Lints `text` written to a file of its own.
+fn lint_text(text: &str) -> serde_json::Value {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("input.yaml");
+    std::fs::write(&path, text).unwrap();
+    lint_json(&[&path]).0
+}
+
+/// A catalogue with one price line written as `PRICE`.
+const PRICED: &str = "svs: 1
+catalogue: { name: t, currency: GBP }
+organizations: [{ id: telco, name: Telco }]
+services: [{ id: s, name: S, provider: telco }]
+offerings:
+  - id: o
+    name: O
+    provider: telco
+    services: [s]
+    price:
+      - PRICE
+";
+
+#[test]
+fn svs002_a_bare_word_after_a_comma_in_a_flow_mapping_suggests_quoting_the_value() {
+    let document = lint_text(&PRICED.replace(
+        "PRICE",
+        "{ name: printing, couriers, amount: 5, per: month }",
+    ));
+    assert_eq!(findings(&document), vec![at("SVS002", 11, 27, Some("o"))]);
+    assert_eq!(
+        document["findings"][0]["message"],
+        "unknown key `couriers` in a price line"
+    );
+    assert_eq!(
+        document["findings"][0]["help"],
+        "`couriers` has no value: if the comma before it belongs to `name`, quote the value: \
+         `name: \"printing, couriers\"`"
+    );
+    // Every bare word after the value is part of it.
+    let document = lint_text(&PRICED.replace(
+        "PRICE",
+        "{ name: printing, couriers, post, amount: 5, per: month }",
+    ));
+    assert_eq!(
+        findings(&document),
+        vec![
+            at("SVS002", 11, 27, Some("o")),
+            at("SVS002", 11, 37, Some("o"))
+        ]
+    );
+    for finding in document["findings"].as_array().unwrap() {
+        assert!(
+            finding["help"]
+                .as_str()
+                .unwrap()
+                .ends_with("`name: \"printing, couriers, post\"`"),
+            "{finding}"
+        );
+    }
+}
+
+#[test]
+fn svs002_an_unknown_key_with_a_value_or_first_in_its_mapping_keeps_the_usual_help() {
+    for (price, column, help) in [
+        // A key with a value: misspelt, not cut from a value.
+        (
+            "{ name: printing, couriers: 1, amount: 5, per: month }",
+            27,
+            "known keys here: name, amount, per, unit",
+        ),
+        // No value before it for the comma to belong to.
+        (
+            "{ couriers, name: printing, amount: 5, per: month }",
+            11,
+            "known keys here: name, amount, per, unit",
+        ),
+        // The value before it is quoted: the comma is not in it.
+        (
+            "{ name: \"printing\", couriers, amount: 5, per: month }",
+            29,
+            "known keys here: name, amount, per, unit",
+        ),
+    ] {
+        let document = lint_text(&PRICED.replace("PRICE", price));
+        assert_eq!(
+            findings(&document),
+            vec![at("SVS002", 11, column, Some("o"))],
+            "{price}"
+        );
+        assert_eq!(document["findings"][0]["help"], help, "{price}");
+    }
+    // In a block mapping, `couriers:` was written with its colon.
+    let block = PRICED.replace(
+        "      - PRICE\n",
+        "      - name: printing\n        couriers:\n        amount: 5\n        per: month\n",
+    );
+    let document = lint_text(&block);
+    assert_eq!(findings(&document), vec![at("SVS002", 12, 9, Some("o"))]);
+    assert_eq!(
+        document["findings"][0]["help"],
+        "known keys here: name, amount, per, unit"
+    );
+}
+
+#[test]
+fn svs003_a_word_practitioners_write_for_per_suggests_the_formats_word() {
+    for (written, meant) in [
+        ("annually", "year"),
+        ("annual", "year"),
+        ("Yearly", "year"),
+        ("monthly", "month"),
+        ("quarterly", "quarter"),
+        ("one-off", "once"),
+        ("oneoff", "once"),
+        ("one-time", "once"),
+    ] {
+        let price = format!("{{ name: fee, amount: 5, per: {written} }}");
+        let document = lint_text(&PRICED.replace("PRICE", &price));
+        assert_eq!(
+            findings(&document),
+            vec![at("SVS003", 11, 38, Some("o"))],
+            "{written}"
+        );
+        assert_eq!(
+            document["findings"][0]["message"],
+            format!("`per` must be one of once, month, quarter, year, found `{written}`")
+        );
+        assert_eq!(
+            document["findings"][0]["help"],
+            format!("did you mean `{meant}`?"),
+            "{written}"
+        );
+    }
+}
+
+#[test]
+fn svs003_a_currency_name_or_a_lower_case_code_suggests_the_iso_code() {
+    for (written, meant) in [
+        ("RMB", Some("CNY")),
+        ("NTD", Some("TWD")),
+        ("UKP", Some("GBP")),
+        ("STG", Some("GBP")),
+        ("yen", Some("JPY")),
+        ("Euro", Some("EUR")),
+        ("EUROS", Some("EUR")),
+        ("gbp", Some("GBP")),
+        ("XYZ", None),
+    ] {
+        let text = PRICED.replace("currency: GBP", &format!("currency: {written}"));
+        let document = lint_text(&text.replace("PRICE", "{ amount: 5, per: month }"));
+        assert_eq!(
+            findings(&document),
+            vec![at("SVS003", 2, 33, None)],
+            "{written}"
+        );
+        assert_eq!(
+            document["findings"][0]["help"].as_str(),
+            meant.map(|m| format!("did you mean `{m}`?")).as_deref(),
+            "{written}"
+        );
+    }
+}
+
 #[test]
 fn svs003_invalid_values_are_all_reported() {
     let (document, _) = lint_fixture("structural/svs003.yaml");

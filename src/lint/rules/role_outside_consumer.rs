@@ -18,8 +18,12 @@ impl Rule for RoleOutsideConsumer {
     }
 
     fn check(&self, index: &Index<'_>, out: &mut Vec<Diagnostic>) {
+        let organizations = &index.catalogue.organizations;
         for relationship in &index.catalogue.relationships {
-            let consumer = relationship.consumer.index();
+            // A unit beside the consumer in the same organisation may hold a role (the IT
+            // department defining the requirements of a purchase by the business).
+            let top = index.ancestry.top(relationship.consumer.index());
+            let top_id = &organizations[top].common.id.value;
             let roles = &relationship.roles;
             for (role, holders) in [
                 ("customer", &roles.customer),
@@ -30,7 +34,7 @@ impl Rule for RoleOutsideConsumer {
                     let Some(organisation) = organisation(index, holder) else {
                         continue;
                     };
-                    if index.ancestry.related(organisation.index(), consumer) {
+                    if index.ancestry.is_part_of(organisation.index(), top) {
                         continue;
                     }
                     out.push(
@@ -40,23 +44,31 @@ impl Rule for RoleOutsideConsumer {
                                 holder.span,
                                 &relationship.common,
                                 format!(
-                                    "relationship `{}`: {role} `{}` belongs to `{}`, outside the \
-                                     consumer `{}`",
+                                    "relationship `{}`: {role} `{}` belongs to `{}`, outside {}",
                                     relationship.common.id.value,
                                     holder.id,
                                     organisation.id,
-                                    relationship.consumer.id
+                                    outside(top_id, &relationship.consumer.id),
                                 ),
                             )
                             .with_help(format!(
-                                "name a {role} from `{}`; the provider's people and other parties \
-                                 belong under `stakeholders`",
-                                relationship.consumer.id
+                                "name a {role} from `{top_id}` or one of its parts; the \
+                                 provider's people and other parties belong under \
+                                 `stakeholders`"
                             )),
                     );
                 }
             }
         }
+    }
+}
+
+/// What a holder is outside of: the consumer, or the top-level organisation it is part of.
+fn outside(top: &str, consumer: &str) -> String {
+    if top == consumer {
+        format!("the consumer `{consumer}`")
+    } else {
+        format!("`{top}`, the organisation of the consumer `{consumer}`")
     }
 }
 

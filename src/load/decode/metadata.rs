@@ -4,6 +4,7 @@
 use rust_decimal::Decimal;
 
 use super::{Decoder, RawMetadata};
+use crate::load::currency;
 use crate::load::yaml::Node;
 use crate::model::LintSettings;
 use crate::source::Span;
@@ -25,14 +26,17 @@ impl Decoder<'_> {
         let name = self.required_string(&fields, "name", what).map(|s| s.value);
         let currency = fields.get("currency").and_then(|node| {
             let code = self.string(node, "`currency`")?;
-            if !crate::load::currency::is_iso_4217(&code.value) {
-                self.invalid(
+            if !currency::is_iso_4217(&code.value) {
+                let diagnostic = self.invalid(
                     node.span,
                     format!(
                         "`currency` must be an ISO 4217 currency code such as GBP, EUR or USD, found `{}`",
                         code.value
                     ),
                 );
+                if let Some(meant) = currency::suggest(&code.value) {
+                    diagnostic.help = Some(format!("did you mean `{meant}`?"));
+                }
                 return None;
             }
             Some(code.value)

@@ -51,6 +51,20 @@ pub(crate) const PER: &[(&str, Per)] = &[
     ("year", Per::Year),
 ];
 
+/// Words practitioners write for a word of `per`, each with the word it means: suggested
+/// when one of them is written (`per: annually` suggests `year`).
+pub(crate) const PER_SYNONYMS: &[(&str, &str)] = &[
+    ("annual", "year"),
+    ("annually", "year"),
+    ("yearly", "year"),
+    ("monthly", "month"),
+    ("quarterly", "quarter"),
+    ("one-off", "once"),
+    ("oneoff", "once"),
+    ("once-off", "once"),
+    ("one-time", "once"),
+];
+
 impl Decoder<'_> {
     pub(super) fn offering(&mut self, node: &Node) -> Option<Offering> {
         let fields = self.mapping(node, &self.entity_what("offering"), OFFERING_KEYS)?;
@@ -145,7 +159,7 @@ impl Decoder<'_> {
 
     pub(super) fn per(&mut self, fields: &Fields<'_>, what: &str) -> Option<Per> {
         let node = self.required(fields, "per", what)?;
-        self.choice(node, "`per`", PER)
+        self.choice_with(node, "`per`", PER, PER_SYNONYMS)
     }
 
     pub(super) fn price_line(&mut self, node: &Node) -> Option<PriceLine> {
