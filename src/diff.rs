@@ -24,8 +24,20 @@
 //! takes the provider below its target (its verdict) is that a regression.
 //! Relationships added or removed are reported but are not regressions: whether a new
 //! relationship co-creates value is what `svs assess --fail-on` gates.
+//!
+//! Each changed relationship also says why ([`Cause`], docs/format.md §8.6), from the
+//! [`Grounds`] of both versions. A side that was `unassessed` and is judged now is
+//! **newly assessed**: like a new relationship, it is news, so the moves of the figures
+//! judged on that side are neither regressions nor improvements (co-creation, judged
+//! from both sides, is news when either side is). Requirements that are judged for the
+//! first time and fail are therefore not a regression; `svs assess --fail-on` gates them.
+//! A stricter requirement that the offer no longer meets stays a regression (the
+//! relationship lost value), and its cause, `requirements`, tells the reader that the
+//! customer asked more rather than that the provider delivered less.
 
-use std::collections::{HashMap, HashSet};
+mod causes;
+
+use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 
@@ -35,6 +47,8 @@ use crate::diagnostic::Severity;
 use crate::lint::LintReport;
 use crate::model::Catalogue;
 use crate::source::SourceMap;
+
+pub use causes::{Cause, Grounds};
 
 /// What one version of a catalogue says about value: its metadata, every relationship's
 /// assessment and the lint findings in force.
@@ -52,6 +66,8 @@ pub struct Version {
     pub findings: Vec<Finding>,
     /// Findings silenced by an `allow` setting.
     pub suppressed: usize,
+    /// What the assessments rest on, by id: what a change's causes are found in.
+    pub grounds: Grounds,
 }
 
 /// The assessment of one relationship, as far as a diff compares it.
@@ -190,6 +206,7 @@ impl Version {
             relationships,
             findings,
             suppressed: lint.suppressed,
+            grounds: Grounds::new(catalogue),
         }
     }
 
@@ -253,6 +270,18 @@ impl Aspect {
             Aspect::CoCreation => "co_creation",
         }
     }
+
+    /// Whether the aspect is judged on the consumer's side, on the provider's, or (for
+    /// co-creation) on both: `(consumer, provider)`.
+    fn sides(self) -> (bool, bool) {
+        match self {
+            Aspect::Verdict | Aspect::Utility | Aspect::Warranty | Aspect::NetValue => {
+                (true, false)
+            }
+            Aspect::ProviderVerdict => (false, true),
+            Aspect::CoCreation => (true, true),
+        }
+    }
 }
 
 /// New minus old, for a relationship in both versions.
@@ -281,10 +310,20 @@ pub struct RelationshipChange {
     pub new: Option<RelationshipValue>,
     /// New minus old (only when changed).
     pub delta: Option<Delta>,
-    /// What got worse, in [`Aspect`] order.
+    /// What got worse, in [`Aspect`] order; never an aspect of a side newly assessed.
     pub regressions: Vec<Aspect>,
-    /// What got better, in [`Aspect`] order.
+    /// What got better, in [`Aspect`] order; never an aspect of a side newly assessed.
     pub improvements: Vec<Aspect>,
+    /// Why it changed, in [`Cause`] order (only when changed).
+    pub causes: Vec<Cause>,
+}
+
+impl RelationshipChange {
+    /// Whether a side was `unassessed` in the old version and is judged in the new one:
+    /// such a change is news, said to be neither improved nor regressed.
+    pub fn newly_assessed(&self) -> bool {
+        self.causes.contains(&Cause::NewlyAssessed)
+    }
 }
 
 /// Everything that changed in value between two versions.
@@ -314,19 +353,30 @@ impl Diff {
             .count()
     }
 
-    /// Relationships in both versions of which something got worse.
+    /// Relationships in both versions, not newly assessed, of which something got worse.
     pub fn regressed(&self) -> usize {
         self.relationships
             .iter()
-            .filter(|r| !r.regressions.is_empty())
+            .filter(|r| !r.newly_assessed() && !r.regressions.is_empty())
             .count()
     }
 
-    /// Relationships in both versions of which something got better and nothing worse.
+    /// Relationships in both versions, not newly assessed, of which something got better
+    /// and nothing worse.
     pub fn improved(&self) -> usize {
         self.relationships
             .iter()
-            .filter(|r| r.regressions.is_empty() && !r.improvements.is_empty())
+            .filter(|r| {
+                !r.newly_assessed() && r.regressions.is_empty() && !r.improvements.is_empty()
+            })
+            .count()
+    }
+
+    /// Relationships in both versions with a side judged for the first time.
+    pub fn newly_assessed(&self) -> usize {
+        self.relationships
+            .iter()
+            .filter(|r| r.newly_assessed())
             .count()
     }
 
@@ -340,8 +390,11 @@ impl Diff {
 
     /// Whether anything got worse: a relationship's verdict, score, net value, provider
     /// verdict or co-creation, or a new `error` finding (`svs diff --fail-on regression`).
+    /// A relationship newly assessed on one side still fails the gate when a figure of
+    /// the other side got worse: declaring the provider's costs in the same change does
+    /// not hide a consumer's loss.
     pub fn regression(&self) -> bool {
-        self.regressed() > 0 || self.introduced_errors() > 0
+        self.relationships.iter().any(|r| !r.regressions.is_empty()) || self.introduced_errors() > 0
     }
 
     /// Whether nothing changed at all: no relationship and no finding to report.
@@ -378,9 +431,17 @@ fn provider_direction(before: ProviderVerdict, after: ProviderVerdict) -> std::c
     }
 }
 
-/// Leaving `mutual` is worse, reaching it better; any other move is neither.
-fn co_creation_direction(before: CoCreation, after: CoCreation) -> std::cmp::Ordering {
-    (after == CoCreation::Mutual).cmp(&(before == CoCreation::Mutual))
+/// Where co-creation stands, higher is better: only `mutual` co-creates value, so
+/// leaving it is worse, reaching it better, and any other move is neither.
+fn co_creation_rank(co_creation: CoCreation) -> u8 {
+    match co_creation {
+        CoCreation::Mutual => 1,
+        CoCreation::ConsumerOnly
+        | CoCreation::ProviderOnly
+        | CoCreation::Neither
+        | CoCreation::NotMutual
+        | CoCreation::Unassessed => 0,
+    }
 }
 
 /// Compares two versions of a catalogue. Work is linear: relationships and findings are
@@ -391,7 +452,19 @@ pub fn compare(old: Version, new: Version) -> Result<Diff, Overflow> {
         .iter()
         .map(|r| (r.id.as_str(), r))
         .collect();
-    let new_ids: HashSet<&str> = new.relationships.iter().map(|r| r.id.as_str()).collect();
+    let new_by_id: HashMap<&str, &RelationshipValue> = new
+        .relationships
+        .iter()
+        .map(|r| (r.id.as_str(), r))
+        .collect();
+    // An upstream relationship changed when its assessment did, or what its provider is
+    // paid (what flows into the pools of the services built on it).
+    let upstream_changed = |id: &str| match (old_by_id.get(id), new_by_id.get(id)) {
+        (Some(before), Some(after)) => {
+            !before.same_value(after) || old.grounds.paid(id) != new.grounds.paid(id)
+        }
+        _ => true,
+    };
     let mut relationships = Vec::new();
     let mut unchanged = 0;
     for after in &new.relationships {
@@ -404,13 +477,23 @@ pub fn compare(old: Version, new: Version) -> Result<Diff, Overflow> {
                 delta: None,
                 regressions: Vec::new(),
                 improvements: Vec::new(),
+                causes: Vec::new(),
             }),
             Some(before) if before.same_value(after) => unchanged += 1,
-            Some(before) => relationships.push(changed(before, after)?),
+            Some(before) => {
+                let mut change = changed(before, after)?;
+                change.causes.extend(causes::causes(
+                    &old.grounds,
+                    &new.grounds,
+                    &after.id,
+                    upstream_changed,
+                ));
+                relationships.push(change);
+            }
         }
     }
     for before in &old.relationships {
-        if !new_ids.contains(before.id.as_str()) {
+        if !new_by_id.contains_key(before.id.as_str()) {
             relationships.push(RelationshipChange {
                 id: before.id.clone(),
                 change: Change::Removed,
@@ -419,6 +502,7 @@ pub fn compare(old: Version, new: Version) -> Result<Diff, Overflow> {
                 delta: None,
                 regressions: Vec::new(),
                 improvements: Vec::new(),
+                causes: Vec::new(),
             });
         }
     }
@@ -434,7 +518,8 @@ pub fn compare(old: Version, new: Version) -> Result<Diff, Overflow> {
     })
 }
 
-/// A relationship in both versions whose assessment differs.
+/// A relationship in both versions whose assessment differs, with the cause
+/// `newly-assessed` when it applies (the others come from [`causes::causes`]).
 fn changed(
     before: &RelationshipValue,
     after: &RelationshipValue,
@@ -472,13 +557,21 @@ fn changed(
         ),
         (
             Aspect::CoCreation,
-            co_creation_direction(before.co_creation, after.co_creation),
+            co_creation_rank(after.co_creation).cmp(&co_creation_rank(before.co_creation)),
         ),
     ];
+    // A side judged for the first time: its figures' moves are news.
+    let consumer_new =
+        before.verdict == Verdict::Unassessed && after.verdict != Verdict::Unassessed;
+    let provider_new = before.provider_verdict == ProviderVerdict::Unassessed
+        && after.provider_verdict != ProviderVerdict::Unassessed;
     let aspects = |wanted| {
         directions
             .iter()
-            .filter(|(_, direction)| *direction == wanted)
+            .filter(|(aspect, direction)| {
+                let (consumer, provider) = aspect.sides();
+                *direction == wanted && !(consumer && consumer_new || provider && provider_new)
+            })
             .map(|(aspect, _)| *aspect)
             .collect()
     };
@@ -490,6 +583,11 @@ fn changed(
         delta: Some(delta),
         regressions: aspects(std::cmp::Ordering::Less),
         improvements: aspects(std::cmp::Ordering::Greater),
+        causes: if consumer_new || provider_new {
+            vec![Cause::NewlyAssessed]
+        } else {
+            Vec::new()
+        },
     })
 }
 
@@ -574,6 +672,7 @@ mod tests {
             relationships,
             findings,
             suppressed: 0,
+            grounds: Grounds::default(),
         }
     }
 
@@ -614,11 +713,9 @@ mod tests {
                 .clone()
         };
         assert_eq!(step(Verdict::Value, Verdict::Unassessed), [Aspect::Verdict]);
-        assert_eq!(
-            step(Verdict::Unassessed, Verdict::NoValue),
-            [Aspect::Verdict]
-        );
         assert_eq!(step(Verdict::Value, Verdict::NoValue), [Aspect::Verdict]);
+        // Judged for the first time: news, not a regression.
+        assert!(step(Verdict::Unassessed, Verdict::NoValue).is_empty());
         assert!(step(Verdict::NoValue, Verdict::Unassessed).is_empty());
         assert!(step(Verdict::NoValue, Verdict::Value).is_empty());
     }
@@ -668,6 +765,34 @@ mod tests {
             both_sides(Verdict::NoValue, Unsustainable, dec!(0)),
         );
         assert!(worse.is_empty() && better.is_empty());
+    }
+
+    #[test]
+    fn a_side_judged_for_the_first_time_is_news_not_an_improvement() {
+        use ProviderVerdict::{Sustainable, Unassessed};
+        // The provider's costs are declared for the first time: co-creation reaches
+        // `mutual`, but nothing got better.
+        let old = both_sides(Verdict::Value, Unassessed, dec!(12000));
+        let new = both_sides(Verdict::Value, Sustainable, dec!(6100));
+        let diff = compare(
+            version(vec![old.clone()], vec![]),
+            version(vec![new], vec![]),
+        )
+        .unwrap();
+        let change = &diff.relationships[0];
+        assert_eq!(change.causes, [Cause::NewlyAssessed]);
+        assert!(change.improvements.is_empty() && change.regressions.is_empty());
+        assert_eq!((diff.improved(), diff.newly_assessed()), (0, 1));
+        assert!(!diff.regression());
+
+        // The same change with a lower net value for the consumer: that side was judged
+        // before, so its loss still fails the gate.
+        let mut poorer = both_sides(Verdict::Value, Sustainable, dec!(6100));
+        poorer.net_value = dec!(900);
+        let diff = compare(version(vec![old], vec![]), version(vec![poorer], vec![])).unwrap();
+        assert_eq!(diff.relationships[0].regressions, [Aspect::NetValue]);
+        assert_eq!(diff.regressed(), 0, "said to be newly assessed");
+        assert!(diff.regression());
     }
 
     #[test]

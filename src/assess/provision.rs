@@ -172,6 +172,9 @@ impl StakeholderValue {
 pub struct CostFlow {
     /// Revenue per relationship, by relationship index.
     revenue: Vec<Option<Decimal>>,
+    /// The consumer's costs imposed per relationship (§5.4), by relationship index: for an
+    /// upstream relationship, what its consumer pays into the pools built on it.
+    imposed: Vec<Option<Decimal>>,
     /// Pool per service, by service index.
     pool: Vec<Option<Decimal>>,
     /// How many relationships' offerings include the service, by service index.
@@ -243,6 +246,7 @@ impl CostFlow {
         }
         CostFlow {
             revenue,
+            imposed,
             pool,
             users,
             quantity,
@@ -253,6 +257,12 @@ impl CostFlow {
     /// The revenue of a relationship, per year.
     pub fn revenue(&self, relationship: usize) -> Option<Decimal> {
         self.revenue[relationship]
+    }
+
+    /// What the consumer of a relationship pays for it, per year: its costs imposed, which
+    /// flow into the pools of the services that depend on it.
+    pub fn imposed(&self, relationship: usize) -> Option<Decimal> {
+        self.imposed[relationship]
     }
 
     /// The pool of a service, per year: its running costs and its share of what its

@@ -49,7 +49,8 @@ pub struct DiffArgs {
 
     /// Exit 1 on a regression: a worse verdict (value > unassessed > no-value), a lower
     /// utility or warranty score or net value, a provider verdict from sustainable to
-    /// unsustainable, co-creation no longer mutual, or a new error finding
+    /// unsustainable, co-creation no longer mutual, or a new error finding (a side
+    /// assessed for the first time is news, not a regression)
     #[arg(long, value_enum, value_name = "WHAT")]
     fail_on: Option<FailOn>,
 }

@@ -24,6 +24,8 @@ pub enum Label {
     Added,
     /// Only in the old version.
     Removed,
+    /// A side was judged for the first time: news, neither better nor worse.
+    NewlyAssessed,
     /// Something got worse (whatever got better).
     Regressed,
     /// Something got better and nothing worse.
@@ -38,6 +40,7 @@ impl Label {
         match self {
             Label::Added => "added",
             Label::Removed => "removed",
+            Label::NewlyAssessed => "newly assessed",
             Label::Regressed => "regressed",
             Label::Improved => "improved",
             Label::Changed => "changed",
@@ -50,10 +53,21 @@ pub fn label(change: &RelationshipChange) -> Label {
     match change.change {
         Change::Added => Label::Added,
         Change::Removed => Label::Removed,
+        Change::Changed if change.newly_assessed() => Label::NewlyAssessed,
         Change::Changed if !change.regressions.is_empty() => Label::Regressed,
         Change::Changed if !change.improvements.is_empty() => Label::Improved,
         Change::Changed => Label::Changed,
     }
+}
+
+/// Why a relationship changed, in words: `requirements, offering`, or `—` when no cause
+/// applies (a relationship added or removed).
+pub fn causes(change: &RelationshipChange) -> String {
+    if change.causes.is_empty() {
+        return "—".to_owned();
+    }
+    let words: Vec<&str> = change.causes.iter().map(|c| c.as_str()).collect();
+    words.join(", ")
 }
 
 /// A delta with its sign: `+1,234.50`, `-0.01`.
@@ -263,11 +277,12 @@ pub fn summary(diff: &Diff) -> String {
         return text;
     }
     let mut text = format!(
-        "relationships: {} changed ({} regressed, {} improved), {} added, {} removed, {} \
-         unchanged; findings: {} introduced ({}), {} fixed",
+        "relationships: {} changed ({} regressed, {} improved, {} newly assessed), {} added, \
+         {} removed, {} unchanged; findings: {} introduced ({}), {} fixed",
         diff.count(Change::Changed),
         diff.regressed(),
         diff.improved(),
+        diff.newly_assessed(),
         diff.count(Change::Added),
         diff.count(Change::Removed),
         diff.unchanged,

@@ -1,7 +1,7 @@
 //! `svs diff`: two versions of the bundled catalogue, copied into a temporary directory
 //! and edited, compared through the real binary. Relationships added, removed and
 //! regressed, findings introduced and fixed, `--fail-on regression`, catalogues that do
-//! not load, and snapshots of the three formats.
+//! not load, the causes of each change, and snapshots of the three formats.
 
 use crate::common;
 
@@ -448,9 +448,24 @@ impl Fixtures {
 
     /// Replaces `from`, which must occur exactly once, by `to` in `new.yaml`.
     fn edit(&self, from: &str, to: &str) -> &Self {
-        let path = self.dir.path().join("new.yaml");
+        self.edit_file("new.yaml", from, to)
+    }
+
+    /// Replaces `from`, which must occur exactly once, by `to` in `old.yaml`.
+    fn edit_old(&self, from: &str, to: &str) -> &Self {
+        self.edit_file("old.yaml", from, to)
+    }
+
+    /// The same edit in both versions.
+    fn edit_both(&self, from: &str, to: &str) -> &Self {
+        self.edit_file("old.yaml", from, to)
+            .edit_file("new.yaml", from, to)
+    }
+
+    fn edit_file(&self, file: &str, from: &str, to: &str) -> &Self {
+        let path = self.dir.path().join(file);
         let text = fs::read_to_string(&path).unwrap();
-        assert_eq!(text.matches(from).count(), 1, "`{from}` once");
+        assert_eq!(text.matches(from).count(), 1, "`{from}` once in {file}");
         fs::write(&path, text.replace(from, to)).unwrap();
         self
     }
@@ -631,4 +646,244 @@ fn a_margin_not_assessed_is_shown_as_a_dash() {
     assert!(row.contains("— → 400.00 GBP"), "{row}");
     assert!(row.contains("unassessed → sustainable"), "{row}");
     assert!(row.contains("unassessed"), "{row}");
+}
+
+// --- Why: causes (docs/format.md §8.6) ---------------------------------------------
+
+/// The causes of each listed relationship, by id.
+fn causes(document: &serde_json::Value) -> Vec<(String, Vec<String>)> {
+    document["relationships"]
+        .as_array()
+        .unwrap_or_else(|| panic!("relationships: {document:#}"))
+        .iter()
+        .map(|r| {
+            let causes = r["causes"]
+                .as_array()
+                .unwrap_or_else(|| panic!("causes on every relationship: {r:#}"))
+                .iter()
+                .map(|c| c.as_str().unwrap().to_owned())
+                .collect();
+            (r["id"].as_str().unwrap().to_owned(), causes)
+        })
+        .collect()
+}
+
+/// The table's row for a relationship.
+fn row(table: &str, id: &str) -> String {
+    table
+        .lines()
+        .find(|line| line.contains(&format!("│ {id} ")))
+        .unwrap_or_else(|| panic!("a row for {id} in {table}"))
+        .to_owned()
+}
+
+/// Harbour asks for 99.95 % availability where Northwave's offering assures 99.9.
+const STRICTER_AVAILABILITY: (&str, &str) = ("availability: 99.5\n", "availability: 99.95\n");
+
+#[test]
+fn a_stricter_requirement_is_the_customer_asking_more() {
+    let versions = Versions::new();
+    versions.edit(
+        "new",
+        "mobile-phones.yaml",
+        STRICTER_AVAILABILITY.0,
+        STRICTER_AVAILABILITY.1,
+    );
+    let document = versions.json();
+    assert_eq!(
+        causes(&document),
+        [(
+            "harbour-corporate-mobile".to_owned(),
+            vec!["requirements".to_owned()]
+        )]
+    );
+    // The relationship lost its value: still a regression, told by its cause.
+    let change = &document["relationships"][0];
+    assert_eq!(change["old"]["verdict"], "value");
+    assert_eq!(change["new"]["verdict"], "no-value");
+    assert_eq!(document["summary"]["regressed"], 1);
+
+    let table = stdout(&versions.diff(&[]));
+    let harbour = row(&table, "harbour-corporate-mobile");
+    assert!(
+        harbour.contains("┆ regressed ┆ requirements ┆"),
+        "{harbour}"
+    );
+    assert!(!harbour.contains("offering,"), "{harbour}");
+    let markdown = stdout(&versions.diff(&["--format", "markdown"]));
+    assert!(
+        markdown.contains("| `harbour-corporate-mobile` | 🔻 regressed | requirements |"),
+        "{markdown}"
+    );
+}
+
+#[test]
+fn provider_data_only_added_is_newly_assessed_not_improved() {
+    // The old version declares nothing on Telco's side: no cost to serve, no running
+    // cost, no provision. The new one is the fixture as it is.
+    let fixtures = Fixtures::new();
+    fixtures
+        .edit_old(
+            "    cost_to_serve:\n      - { name: support, dimension: organizations-and-people, amount: 20, per: month, unit: user }\n",
+            "",
+        )
+        .edit_old(
+            "    running_costs:\n      - { name: network operations, dimension: organizations-and-people, amount: 1000, per: month }\n",
+            "",
+        )
+        .edit_old(
+            "    provision:\n      risks:\n        - { name: SLA penalties, likelihood: 0.1, impact: 10000 }\n      benefits:\n        - { name: reference customer, kind: image, amount: 500, per: year }\n        - { name: lessons learnt, kind: knowledge }\n",
+            "",
+        )
+        .edit_old(
+            "    provision:\n      costs:\n        - { name: account manager, dimension: organizations-and-people, amount: 6000, per: once }\n",
+            "",
+        )
+        .edit_old(
+            "    provision:\n      costs:\n        - { name: account manager, dimension: organizations-and-people, amount: 500, per: month }\n",
+            "",
+        );
+    let document = fixtures.json();
+    let listed = causes(&document);
+    let ids: Vec<&str> = listed.iter().map(|(id, _)| id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["acme-mobile", "beta-mobile", "gamma-mobile", "delta-mobile"],
+        "{document:#}"
+    );
+    for (id, causes) in &listed {
+        assert_eq!(causes[0], "newly-assessed", "{id}: {causes:?}");
+        assert!(
+            causes.contains(&"provider-side".to_owned()),
+            "{id}: {causes:?}"
+        );
+    }
+    // Acme's co-creation reaches `mutual`: news, not an improvement.
+    let acme = &document["relationships"][0];
+    assert_eq!(acme["old"]["co_creation"], "unassessed");
+    assert_eq!(acme["new"]["co_creation"], "mutual");
+    assert_eq!(acme["improvements"], serde_json::json!([]));
+    assert_eq!(acme["regressions"], serde_json::json!([]));
+    let summary = &document["summary"];
+    assert_eq!(summary["improved"], 0);
+    assert_eq!(summary["regressed"], 0);
+    assert_eq!(summary["newly_assessed"], 4);
+    assert_eq!(summary["regression"], false);
+
+    let output = fixtures.diff(&["--fail-on", "regression"]);
+    assert_eq!(output.status.code(), Some(0));
+    let table = stdout(&output);
+    let acme = row(&table, "acme-mobile");
+    assert!(
+        acme.contains("┆ newly assessed ┆ newly-assessed, provider-side ┆"),
+        "{acme}"
+    );
+    assert!(!table.contains("improved ┆"), "{table}");
+    assert!(
+        table.contains("(0 regressed, 0 improved, 4 newly assessed)"),
+        "{table}"
+    );
+}
+
+#[test]
+fn a_price_change_is_a_prices_and_costs_cause() {
+    let fixtures = Fixtures::new();
+    fixtures.edit(
+        "{ name: user fee, amount: 100, per: month, unit: user }",
+        "{ name: user fee, amount: 110, per: month, unit: user }",
+    );
+    let document = fixtures.json();
+    let expected: Vec<(String, Vec<String>)> =
+        ["acme-mobile", "beta-mobile", "gamma-mobile", "delta-mobile"]
+            .iter()
+            .map(|id| ((*id).to_owned(), vec!["prices-and-costs".to_owned()]))
+            .collect();
+    assert_eq!(causes(&document), expected);
+}
+
+#[test]
+fn a_dearer_upstream_relationship_is_an_upstream_and_provider_side_cause() {
+    // Telco's `mobile` service runs on hosting Telco buys from Hoster.
+    let fixtures = Fixtures::new();
+    fixtures
+        .edit_both(
+            "amount: 1000, per: month }\n",
+            "amount: 1000, per: month }\n    depends_on: [telco-hosting]\n",
+        )
+        .edit_both(
+            "    offering: hosting\n",
+            "    offering: hosting\n  - { id: telco-hosting, provider: hoster, consumer: telco, offering: hosting }\n",
+        )
+        .edit(
+            "{ name: hosting fee, amount: 500, per: year }",
+            "{ name: hosting fee, amount: 900, per: year }",
+        );
+    let document = fixtures.json();
+    let listed = causes(&document);
+    let of = |id: &str| {
+        listed
+            .iter()
+            .find(|(listed, _)| listed == id)
+            .unwrap_or_else(|| panic!("{id} listed: {document:#}"))
+            .1
+            .clone()
+    };
+    // Hoster's two customers pay more.
+    assert_eq!(of("acme-hosting"), ["prices-and-costs"]);
+    assert_eq!(of("telco-hosting"), ["prices-and-costs"]);
+    // The pool of `mobile` grows by 400 a year, shared by the four plan relationships.
+    for id in ["acme-mobile", "beta-mobile", "gamma-mobile", "delta-mobile"] {
+        assert_eq!(of(id), ["provider-side", "upstream"], "{id}");
+    }
+    let acme = document["relationships"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "acme-mobile")
+        .unwrap();
+    assert_eq!(acme["delta"]["margin"].to_string(), "-100.00");
+}
+
+#[test]
+fn a_weaker_service_warranty_is_an_offering_cause() {
+    // `mobile` assures 99.0 % instead of 99.9: Acme and Beta (who need 99.5) lose.
+    let fixtures = Fixtures::new();
+    fixtures.edit(
+        "warranty: { availability: 99.9 }",
+        "warranty: { availability: 99.0 }",
+    );
+    let document = fixtures.json();
+    assert_eq!(
+        causes(&document),
+        [
+            ("acme-mobile".to_owned(), vec!["offering".to_owned()]),
+            ("beta-mobile".to_owned(), vec!["offering".to_owned()]),
+        ]
+    );
+}
+
+#[test]
+fn lines_that_only_moved_are_no_cause() {
+    // Ten comment lines above everything, and one real change below them.
+    let versions = Versions::new();
+    versions
+        .edit(
+            "new",
+            "mobile-phones.yaml",
+            "\nsvs: 1\n",
+            &format!("\n{}svs: 1\n", "#\n".repeat(10)),
+        )
+        .edit(
+            "new",
+            "mobile-phones.yaml",
+            STRICTER_AVAILABILITY.0,
+            STRICTER_AVAILABILITY.1,
+        );
+    assert_eq!(
+        causes(&versions.json()),
+        [(
+            "harbour-corporate-mobile".to_owned(),
+            vec!["requirements".to_owned()]
+        )]
+    );
 }

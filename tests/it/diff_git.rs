@@ -272,3 +272,39 @@ fn a_path_that_exists_wins_over_rev_path() {
     );
     assert_eq!(regressed(&json(&output)), ["harbour-corporate-mobile"]);
 }
+
+#[test]
+fn causes_read_from_git_match_those_read_from_disk() {
+    // Harbour asks for more than the offering assures, committed after ten lines of
+    // comment were added above it: the cause is the requirement, not the moved lines.
+    let repo = repository();
+    copy_dir(&catalog(""), &repo.path().join("old"));
+    let path = repo.path().join("catalog/mobile-phones.yaml");
+    let text = fs::read_to_string(&path).unwrap();
+    let text = text
+        .replace("availability: 99.5\n", "availability: 99.95\n")
+        .replacen("\nsvs: 1\n", &format!("\n{}svs: 1\n", "#\n".repeat(10)), 1);
+    fs::write(&path, text).unwrap();
+    git(
+        repo.path(),
+        &["commit", "-q", "-am", "stricter availability"],
+    );
+    let causes_of = |args: &[&str]| {
+        let document = json(&diff_in(repo.path(), args));
+        document["relationships"]
+            .as_array()
+            .unwrap_or_else(|| panic!("relationships: {document:#}"))
+            .iter()
+            .map(|r| (r["id"].clone(), r["causes"].clone()))
+            .collect::<Vec<_>>()
+    };
+    let from_git = causes_of(&["HEAD~1:catalog", "HEAD:catalog", "--format", "json"]);
+    assert_eq!(
+        from_git,
+        [(
+            serde_json::json!("harbour-corporate-mobile"),
+            serde_json::json!(["requirements"])
+        )]
+    );
+    assert_eq!(from_git, causes_of(&["old", "catalog", "--format", "json"]));
+}

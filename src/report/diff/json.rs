@@ -35,6 +35,7 @@ struct VersionValue<'a> {
 struct ChangeValue<'a> {
     id: &'a str,
     change: &'static str,
+    causes: Vec<&'static str>,
     regressions: Vec<&'static str>,
     improvements: Vec<&'static str>,
     old: Option<AssessmentValue<'a>>,
@@ -107,6 +108,7 @@ struct Summary {
     changed: usize,
     regressed: usize,
     improved: usize,
+    newly_assessed: usize,
     added: usize,
     removed: usize,
     unchanged: usize,
@@ -178,6 +180,7 @@ pub fn render(out: &mut dyn Write, diff: &Diff) -> io::Result<()> {
             .map(|c| ChangeValue {
                 id: &c.id,
                 change: c.change.as_str(),
+                causes: c.causes.iter().map(|c| c.as_str()).collect(),
                 regressions: c.regressions.iter().map(|a| a.as_str()).collect(),
                 improvements: c.improvements.iter().map(|a| a.as_str()).collect(),
                 old: c.old.as_ref().map(assessment),
@@ -198,6 +201,7 @@ pub fn render(out: &mut dyn Write, diff: &Diff) -> io::Result<()> {
             changed: diff.count(Change::Changed),
             regressed: diff.regressed(),
             improved: diff.improved(),
+            newly_assessed: diff.newly_assessed(),
             added: diff.count(Change::Added),
             removed: diff.count(Change::Removed),
             unchanged: diff.unchanged,

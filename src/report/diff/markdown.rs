@@ -5,7 +5,7 @@
 use std::io::{self, Write};
 
 use super::table::location;
-use super::{Label, Words, catalogue_name, cells, label, summary};
+use super::{Label, Words, catalogue_name, causes, cells, label, summary};
 use crate::assess::Verdict;
 use crate::assess::provision::ProviderVerdict;
 use crate::diff::Diff;
@@ -44,9 +44,9 @@ pub fn render(out: &mut dyn Write, diff: &Diff) -> io::Result<()> {
     if !diff.relationships.is_empty() {
         writeln!(
             out,
-            "\n| Relationship | Change | Provider → Consumer | Offering | Verdict | Utility | Warranty | Net value / year | Provider margin / year | Provider verdict | Co-creation |"
+            "\n| Relationship | Change | Causes | Provider → Consumer | Offering | Verdict | Utility | Warranty | Net value / year | Provider margin / year | Provider verdict | Co-creation |"
         )?;
-        writeln!(out, "|---|---|---|---|---|--:|--:|--:|--:|---|---|")?;
+        writeln!(out, "|---|---|---|---|---|---|--:|--:|--:|--:|---|---|")?;
         for change in &diff.relationships {
             let text = cells(
                 diff,
@@ -63,8 +63,9 @@ pub fn render(out: &mut dyn Write, diff: &Diff) -> io::Result<()> {
             };
             writeln!(
                 out,
-                "| `{}` | {word} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+                "| `{}` | {word} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
                 change.id,
+                causes(change),
                 cell(&text.parties),
                 cell(&text.offering),
                 text.verdict,

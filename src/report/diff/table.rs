@@ -6,7 +6,7 @@ use std::io::{self, Write};
 
 use comfy_table::{Cell, CellAlignment, Color};
 
-use super::{Label, Words, cells, label, summary};
+use super::{Label, Words, causes, cells, label, summary};
 use crate::diagnostic::Severity;
 use crate::diff::{Diff, Finding};
 use crate::report::table::new_table;
@@ -26,6 +26,7 @@ pub fn render(out: &mut dyn Write, diff: &Diff, color: bool, quiet: bool) -> io:
         table.set_header(vec![
             "Relationship",
             "Change",
+            "Causes",
             "Provider → Consumer",
             "Offering",
             "Verdict",
@@ -55,6 +56,7 @@ pub fn render(out: &mut dyn Write, diff: &Diff, color: bool, quiet: bool) -> io:
             table.add_row(vec![
                 Cell::new(&change.id),
                 coloured(word.as_str(), tint.filter(|_| color)),
+                Cell::new(causes(change)),
                 Cell::new(text.parties),
                 Cell::new(text.offering),
                 Cell::new(text.verdict),
