@@ -217,6 +217,7 @@ pub mod codes {
         ROLE_OUTSIDE_CONSUMER = "SVS310", "role-outside-consumer", Warning, "a role holder outside the consumer organisation";
         UNSUSTAINABLE_PROVISION = "SVS311", "unsustainable-provision", Warning, "the provider's margin falls short of its target";
         ONE_SIDED_VALUE = "SVS312", "one-sided-value", Info, "value for the consumer only or for the provider only";
+        FUNDING_NOT_ALLOCATED = "SVS313", "funding-not-allocated", Warning, "an internal provider's budget booked as a funding benefit the consumer never sees";
         UNUSED_ENTITY = "SVS401", "unused-entity", Info, "a product, outcome, group or organisation nothing refers to";
     }
 }

@@ -581,6 +581,9 @@ pub enum CostCategory {
     Resources,
     /// A charge outside the offering's price list (imposed costs).
     Price,
+    /// An internal provider's charge to an internal consumer, chargeback or showback
+    /// (imposed costs): one figure, a cost to the consumer and revenue to the provider.
+    Allocation,
     /// Network use (imposed costs).
     Network,
     /// Procurement (imposed costs).

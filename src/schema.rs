@@ -255,7 +255,9 @@ words! {
 }
 
 words! {
-    /// What kind of cost a relationship imposes on the consumer.
+    /// What kind of cost a relationship imposes on the consumer. `price` is a charge
+    /// outside the offering's price list; `allocation` an internal provider's charge to an
+    /// internal consumer (chargeback or showback). Both are the provider's revenue.
     ImposedCostCategory = relationships::IMPOSED_COST_CATEGORIES
 }
 

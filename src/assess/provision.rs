@@ -472,12 +472,15 @@ fn margin_pct(margin: Decimal, revenue: Decimal) -> Option<Decimal> {
 }
 
 /// Exactly the price part of the consumer's imposed costs (§5.4): the offering's price
-/// lines and the relationship's imposed costs of category `price`.
+/// lines and the relationship's imposed costs of category `price` or `allocation`.
 fn revenue(catalogue: &Catalogue, relationship: &Relationship) -> Option<Decimal> {
     let horizon = catalogue.metadata.horizon_months;
     let mut sum = super::price_list(catalogue, relationship)?;
     for cost in &relationship.costs.imposed {
-        if cost.category == CostCategory::Price {
+        if matches!(
+            cost.category,
+            CostCategory::Price | CostCategory::Allocation
+        ) {
             sum = sum.checked_add(annualise(cost.amount, cost.per, horizon)?)?;
         }
     }

@@ -44,6 +44,7 @@ registry! {
     role_outside_consumer::RoleOutsideConsumer,
     unsustainable_provision::UnsustainableProvision,
     one_sided_value::OneSidedValue,
+    funding_not_allocated::FundingNotAllocated,
     unused_entity::UnusedEntity,
 }
 

@@ -404,12 +404,12 @@ fn catalogue_metadata_order_and_summary() {
     assert_count(&summary["no_value"], 2, "summary.no_value");
     assert_count(&summary["unassessed"], 0, "summary.unassessed");
     // net_value, summed unrounded over the 14 assessed relationships:
-    //   whole: 16,505 + 19,800 + 16,430 + 43,500 + 9,000 + 15,660 + 12,300 + 107,900
-    //     = 241,095;
+    //   whole: 16,505 + 19,800 + 16,430 + 43,500 + 9,000 + 15,660 + 12,300 + 3,700
+    //     = 136,895;
     //   thirds: 31,026.666… + 69,213.333… + 18,033.333… + 1,599.831666… = 119,873.165;
     //   the rest: 327.165 − 308.79 = 18.375;
-    //   total 241,095 + 119,873.165 + 18.375 = 360,986.54 exactly.
-    assert_number(&summary["net_value"], "360986.54", "summary.net_value");
+    //   total 136,895 + 119,873.165 + 18.375 = 256,786.54 exactly.
+    assert_number(&summary["net_value"], "256786.54", "summary.net_value");
 
     // Co-creation (the consumer's verdict with the provider's): 12 mutual; one
     // provider-only, fairlie-moss-office-broadband (no value for the practice, a
@@ -1250,13 +1250,15 @@ fn fenwick_group_it_support_figures() {
         },
         costs: Balance {
             // removed: outsourced IT support 5,500/month × 12 = 66,000 + laptops and
-            //   scanners 120,000 once × 12 / 36 = 40,000; total 106,000
-            removed: "106000.00",
-            // imposed: security awareness training 3,300 once × 12 / 36 = 1,100; no
-            //   price: the service is funded by the group's budget
-            imposed: "1100.00",
-            // net: 106,000 − 1,100 = 104,900
-            net: "104900.00",
+            //   scanners 120,000 once × 12 / 36 = 40,000 + licences 1,650/month × 12 =
+            //   19,800 + the office manager's time on IT suppliers 8,000; total 133,800
+            removed: "133800.00",
+            // imposed: the group IT budget allocated to the company (category
+            //   `allocation`) 132,000/year + security awareness training 3,300 once
+            //   × 12 / 36 = 1,100; no price list
+            imposed: "133100.00",
+            // net: 133,800 − 133,100 = 700
+            net: "700.00",
         },
         risks: Balance {
             // removed: stolen laptop 0.1 × 50,000 = 5,000
@@ -1266,8 +1268,8 @@ fn fenwick_group_it_support_figures() {
             // net: 5,000 − 2,000 = 3,000
             net: "3000.00",
         },
-        // net_value: 104,900 + 3,000 = 107,900
-        net_value: "107900.00",
+        // net_value: 700 + 3,000 = 3,700
+        net_value: "3700.00",
         verdict: "value",
         reasons: &[],
     });
@@ -1281,9 +1283,9 @@ fn fenwick_group_it_support_figures() {
 // relationships it `depends_on`), pool × quantity ÷ Σ quantity of the service's users;
 // margin = revenue − cost of provision − risks + priced benefits; margin_pct =
 // 100 × margin ÷ revenue; sustainable when margin × 100 ≥ target × revenue. Targets:
-// kestrel 15, swiftway 10, northwave 20, docuvia 25, stratus-cloud 20, ledgerline 10
-// (their own `target_margin`); codewright, clearpath, keystone-licensing and
-// fenwick-group-it set none, so `thresholds.margin` 5 applies (catalogue.yaml).
+// kestrel 15, swiftway 10, northwave 20, docuvia 25, stratus-cloud 20, ledgerline 10,
+// fenwick-group-it 0 (their own `target_margin`); codewright, clearpath and
+// keystone-licensing set none, so `thresholds.margin` 5 applies (catalogue.yaml).
 
 #[test]
 fn okafor_home_broadband_provider_side() {
@@ -1795,8 +1797,9 @@ fn brindley_erp_provider_side() {
 fn fenwick_group_it_support_provider_side() {
     assert_provision(&Provision {
         id: "fenwick-group-it-support",
-        // no price line, no imposed cost of category `price`
-        revenue: "0.00",
+        // no price line; the imposed cost of category `allocation`, the group IT budget
+        //   allocated to the company, 132,000/year: the same figure as its cost
+        revenue: "132000.00",
         direct: "0.00",
         // pool of group-it-support: analysts 64,000/year + devices 132,000 once
         //   × 12 / 36 = 44,000 + licences 1,650/month × 12 = 19,800 = 127,800; its only
@@ -1805,15 +1808,14 @@ fn fenwick_group_it_support_provider_side() {
         total: "127800.00",
         // deferred refresh 0.1 × 20,000 = 2,000
         risks: "2000.00",
-        // the group's budget (funding) 132,000/year; the knowledge is unpriced
-        benefits: "132000.00",
-        // 0 − 127,800 − 2,000 + 132,000 = 2,200
+        // the knowledge is unpriced
+        benefits: "0.00",
+        // 132,000 − 127,800 − 2,000 = 2,200
         margin: "2200.00",
-        // no revenue: no percentage
-        margin_pct: None,
-        // fenwick-group-it sets none: thresholds.margin 5; with no revenue the test is
-        //   2,200 × 100 ≥ 5 × 0, that is margin ≥ 0
-        target_margin: "5.00",
+        // 100 × 2,200 / 132,000 = 1.6666… → 1.67
+        margin_pct: Some("1.67"),
+        // fenwick-group-it's own target 0: 220,000 ≥ 0 × 132,000
+        target_margin: "0.00",
         verdict: "sustainable",
         reasons: &[],
         co_creation: "mutual",
@@ -1987,15 +1989,15 @@ const PORTFOLIO: [Provider<'static>; 10] = [
     },
     Provider {
         id: "fenwick-group-it",
-        revenue: "0.00",
+        revenue: "132000.00",
         cost_of_provision: "127800.00",
         risks: "2000.00",
-        benefits: "132000.00",
+        benefits: "0.00",
         unrecovered: "0.00",
         margin: "2200.00",
-        // no revenue: no percentage; sustainable because 2,200 ≥ 0
-        margin_pct: None,
-        target_margin: "5.00",
+        // 100 × 2,200 / 132,000 = 1.6666… → 1.67, against its own target 0
+        margin_pct: Some("1.67"),
+        target_margin: "0.00",
         sustainable: true,
         relationships: [1, 0, 0],
     },

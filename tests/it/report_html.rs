@@ -135,11 +135,11 @@ const WORKED: [(&str, &str, [&str; 5]); 14] = [
         "fenwick-group-it-support",
         "value",
         [
-            "106,000.00",
-            "1,100.00",
+            "133,800.00",
+            "133,100.00",
             "5,000.00",
             "2,000.00",
-            "107,900.00",
+            "3,700.00",
         ],
     ),
 ];
@@ -518,8 +518,8 @@ fn summary_counts_verdicts_and_totals_the_net_value() {
     assert_eq!(one("#count-value"), "12");
     assert_eq!(one("#count-no-value"), "2");
     assert_eq!(one("#count-unassessed"), "0");
-    // docs/worked-examples.md and the README: 360,986.54 GBP a year.
-    assert_eq!(one("#net-value"), "360,986.54 GBP");
+    // docs/worked-examples.md and the README: 256,786.54 GBP a year.
+    assert_eq!(one("#net-value"), "256,786.54 GBP");
     let rows = select(root, "table.glance tbody tr");
     assert_eq!(rows.len(), 14);
     for (row, (id, verdict, figures)) in rows.iter().zip(WORKED) {

@@ -388,3 +388,29 @@ fn svs312_one_sided_value() {
          service is not fit for use (1 of 1 warranty checks unmet: `availability`)"
     );
 }
+
+#[test]
+fn svs313_funding_not_allocated() {
+    let document = check_rule(
+        "SVS313",
+        &[
+            at("SVS313", 21, 11, Some("wholesale-it")), // a unit beside the provider
+            at("SVS313", 29, 11, Some("depot-it")),     // a unit two levels down, unpriced
+        ],
+    );
+    let finding = nth(&document, "SVS313", 0);
+    assert_eq!(finding["rule"], "funding-not-allocated");
+    assert_eq!(finding["severity"], "warning");
+    assert_eq!(
+        finding["message"],
+        "relationship `wholesale-it`: funding `group IT budget` (66,000.00 GBP a year) is booked \
+         as a benefit to the provider `group-it`, but its consumer `wholesale` is part of the \
+         same organisation `group` and never sees that money"
+    );
+    assert!(
+        finding["help"]
+            .as_str()
+            .is_some_and(|h| h.contains("category: allocation")),
+        "{finding:#}"
+    );
+}

@@ -79,6 +79,7 @@ pub(crate) const REMOVED_COST_CATEGORIES: &[(&str, CostCategory)] = &[
 /// The words of an imposed cost's `category`: what the consumer pays for instead.
 pub(crate) const IMPOSED_COST_CATEGORIES: &[(&str, CostCategory)] = &[
     ("price", CostCategory::Price),
+    ("allocation", CostCategory::Allocation),
     ("network", CostCategory::Network),
     ("procurement", CostCategory::Procurement),
     ("training", CostCategory::Training),
