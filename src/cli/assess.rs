@@ -13,10 +13,10 @@ use crate::report;
 const EXAMPLES: &str = "\
 Examples:
   svs assess catalog/                              Every relationship, as a table
-  svs assess catalog/ --wide                       With reasons, missing outcomes and unmet checks
+  svs assess catalog/ --wide                       With reasons, unmet checks and cost by dimension
   svs assess catalog/ --format json                The stable JSON report
   svs assess catalog/ --format markdown >> \"$GITHUB_STEP_SUMMARY\"
-  svs assess catalog/ --view providers             Each provider's revenue, cost and margin
+  svs assess catalog/ --view providers             Each provider's revenue, cost by dimension and margin
   svs assess catalog/ --consumer acme --fail-on no-value
   svs assess catalog/ --fail-on unsustainable      Exit 1 when a provider cannot sustain a relationship";
 
@@ -31,7 +31,8 @@ pub struct AssessArgs {
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
 
-    /// Add the reasons, missing outcomes and unmet warranty checks to the table
+    /// Add the reasons, missing outcomes, unmet warranty checks and the provider's cost of
+    /// provision by dimension to the table
     #[arg(long)]
     wide: bool,
 

@@ -1,10 +1,12 @@
 //! The assessment as CSV (RFC 4180): a header row, then one row per relationship, for
 //! spreadsheets. Amounts are plain decimals rounded to the cent, without grouping.
+//! Columns only ever come at the end, so a spreadsheet that reads them by position keeps
+//! working.
 
 use std::io::{self, Write};
 
 use crate::assess::Assessment;
-use crate::assess::provision::Portfolio;
+use crate::assess::provision::{ByDimension, Portfolio};
 use crate::figures::plain;
 use crate::model::Catalogue;
 
@@ -37,6 +39,10 @@ const HEADER: &[&str] = &[
     "target_margin",
     "provider_verdict",
     "co_creation",
+    "cost_of_provision_organizations_and_people",
+    "cost_of_provision_information_and_technology",
+    "cost_of_provision_partners_and_suppliers",
+    "cost_of_provision_value_streams_and_processes",
 ];
 
 const PROVIDERS_HEADER: &[&str] = &[
@@ -54,7 +60,16 @@ const PROVIDERS_HEADER: &[&str] = &[
     "relationships_sustainable",
     "relationships_unsustainable",
     "relationships_unassessed",
+    "cost_of_provision_organizations_and_people",
+    "cost_of_provision_information_and_technology",
+    "cost_of_provision_partners_and_suppliers",
+    "cost_of_provision_value_streams_and_processes",
 ];
+
+/// The four parts of a cost of provision, in the order of the header.
+fn dimensions(parts: &ByDimension) -> impl Iterator<Item = String> + '_ {
+    parts.parts().map(|(_, part)| plain(part))
+}
 
 /// Quotes a field when it holds a comma, a quote or a line break.
 fn field(text: &str) -> String {
@@ -76,7 +91,7 @@ pub fn render_assessment(
     for a in assessments {
         let r = &catalogue.relationships[a.relationship];
         let reasons: Vec<&str> = a.reasons.iter().map(|r| r.as_str()).collect();
-        let row = [
+        let mut row = vec![
             field(&r.common.id.value),
             field(&r.provider.id),
             field(&r.consumer.id),
@@ -106,6 +121,7 @@ pub fn render_assessment(
             a.provider.verdict.as_str().to_owned(),
             a.co_creation.as_str().to_owned(),
         ];
+        row.extend(dimensions(&a.provider.cost_of_provision.by_dimension));
         write!(out, "{}\r\n", row.join(","))?;
     }
     Ok(())
@@ -120,7 +136,7 @@ pub fn render_providers(
     write!(out, "{}\r\n", PROVIDERS_HEADER.join(","))?;
     let currency = catalogue.metadata.currency.as_deref().unwrap_or_default();
     for p in providers {
-        let row = [
+        let mut row = vec![
             field(&catalogue.organizations[p.organization].common.id.value),
             plain(p.revenue),
             plain(p.cost_of_provision),
@@ -136,6 +152,7 @@ pub fn render_providers(
             p.unsustainable_count.to_string(),
             p.unassessed_count.to_string(),
         ];
+        row.extend(dimensions(&p.cost_by_dimension));
         write!(out, "{}\r\n", row.join(","))?;
     }
     Ok(())

@@ -115,6 +115,21 @@ impl Serialize for Rounded {
     }
 }
 
+/// A cost told by the four dimensions: an object with one key per dimension, in the order
+/// of [`crate::model::Dimension::ALL`], each part rounded on its own.
+struct ByDimensionValue(crate::assess::provision::ByDimension);
+
+impl Serialize for ByDimensionValue {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(4))?;
+        for (dimension, part) in self.0.parts() {
+            map.serialize_entry(dimension.as_str(), &Rounded(part))?;
+        }
+        map.end()
+    }
+}
+
 #[derive(Serialize)]
 struct AssessmentDocument<'a> {
     catalogue: &'a str,
@@ -147,6 +162,7 @@ struct RelationshipValue<'a> {
 struct ProviderSideValue<'a> {
     revenue: Rounded,
     cost_of_provision: CostOfProvisionValue,
+    cost_by_dimension: ByDimensionValue,
     risks: Rounded,
     benefits: Rounded,
     unpriced_benefits: &'a [String],
@@ -179,6 +195,7 @@ struct PortfolioValue<'a> {
     id: &'a str,
     revenue: Rounded,
     cost_of_provision: Rounded,
+    cost_by_dimension: ByDimensionValue,
     risks: Rounded,
     benefits: Rounded,
     unrecovered: Rounded,
@@ -213,6 +230,7 @@ fn provider_side(side: &crate::assess::provision::ProviderSide) -> ProviderSideV
             shared: Rounded(side.cost_of_provision.shared),
             total: Rounded(side.cost_of_provision.total),
         },
+        cost_by_dimension: ByDimensionValue(side.cost_of_provision.by_dimension),
         risks: Rounded(side.risks),
         benefits: Rounded(side.benefits),
         unpriced_benefits: &side.unpriced_benefits,
@@ -232,6 +250,7 @@ fn portfolio<'a>(
         id: &catalogue.organizations[entry.organization].common.id.value,
         revenue: Rounded(entry.revenue),
         cost_of_provision: Rounded(entry.cost_of_provision),
+        cost_by_dimension: ByDimensionValue(entry.cost_by_dimension),
         risks: Rounded(entry.risks),
         benefits: Rounded(entry.benefits),
         unrecovered: Rounded(entry.unrecovered),

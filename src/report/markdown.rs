@@ -8,10 +8,10 @@ use std::io::{self, Write};
 use rust_decimal::Decimal;
 
 use super::mark;
-use crate::assess::provision::{CoCreation, Portfolio, ProviderVerdict};
+use crate::assess::provision::{ByDimension, CoCreation, Portfolio, ProviderVerdict};
 use crate::assess::{Assessment, Verdict};
 use crate::figures::{grouped, money, round2};
-use crate::model::Catalogue;
+use crate::model::{Catalogue, Dimension};
 use crate::report::table::{describe_margin, describe_unmet, summary};
 
 fn verdict(verdict: Verdict) -> &'static str {
@@ -113,7 +113,56 @@ pub fn render_assessment(
         summary(catalogue, assessments).replace('\n', "**  \n**")
     )?;
     explain(out, catalogue, assessments)?;
+    let assessed: Vec<(&str, &ByDimension, Decimal)> = assessments
+        .iter()
+        .filter(|a| a.provider.verdict != ProviderVerdict::Unassessed)
+        .map(|a| {
+            let cost = &a.provider.cost_of_provision;
+            (
+                catalogue.relationships[a.relationship]
+                    .common
+                    .id
+                    .value
+                    .as_str(),
+                &cost.by_dimension,
+                cost.total,
+            )
+        })
+        .collect();
+    dimensions(out, catalogue, "Relationship", &assessed)?;
     quadrant_chart(out, catalogue, assessments)
+}
+
+/// The cost of provision told by the four dimensions (docs/format.md §8.8): a table with a
+/// row per relationship or provider whose side is assessed, nothing when there is none.
+fn dimensions(
+    out: &mut dyn Write,
+    catalogue: &Catalogue,
+    what: &str,
+    rows: &[(&str, &ByDimension, Decimal)],
+) -> io::Result<()> {
+    if rows.is_empty() {
+        return Ok(());
+    }
+    let currency = catalogue.metadata.currency.as_deref();
+    writeln!(out, "\n### Cost of provision by dimension, per year\n")?;
+    let labels: Vec<&str> = Dimension::ALL.iter().map(|d| d.label()).collect();
+    writeln!(
+        out,
+        "| {what} | {} | Cost of provision |",
+        labels.join(" | ")
+    )?;
+    writeln!(out, "|---|--:|--:|--:|--:|--:|")?;
+    for (id, parts, total) in rows {
+        let parts: Vec<String> = parts.parts().map(|(_, p)| money(p, currency)).collect();
+        writeln!(
+            out,
+            "| `{id}` | {} | {} |",
+            parts.join(" | "),
+            money(*total, currency)
+        )?;
+    }
+    Ok(())
 }
 
 /// Why each relationship that is not `value`, or not sustainable for its provider, is so.
@@ -250,7 +299,22 @@ pub fn render_providers(
             p.unassessed_count,
         )?;
     }
-    Ok(())
+    let assessed: Vec<(&str, &ByDimension, Decimal)> = providers
+        .iter()
+        .filter(|p| p.sustainable_count + p.unsustainable_count > 0)
+        .map(|p| {
+            (
+                catalogue.organizations[p.organization]
+                    .common
+                    .id
+                    .value
+                    .as_str(),
+                &p.cost_by_dimension,
+                p.cost_of_provision,
+            )
+        })
+        .collect();
+    dimensions(out, catalogue, "Provider", &assessed)
 }
 
 /// The roles of each relationship as Markdown: one section per relationship.

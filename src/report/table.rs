@@ -9,7 +9,7 @@ use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, Table, presets
 
 use super::fit::{Column, dropped_note, fit, wrap};
 use super::mark;
-use crate::assess::provision::{CoCreation, Portfolio, ProviderSide, ProviderVerdict};
+use crate::assess::provision::{ByDimension, CoCreation, Portfolio, ProviderSide, ProviderVerdict};
 use crate::assess::{Assessment, UnmetCheck, Verdict};
 use crate::figures::{grouped, money};
 use crate::model::Catalogue;
@@ -75,6 +75,30 @@ pub fn describe_margin(side: &ProviderSide, currency: Option<&str>) -> String {
         Some(pct) => format!("{} ({} %)", money(side.margin, currency), grouped(pct)),
         None => money(side.margin, currency),
     }
+}
+
+/// A cost of provision by dimension for people: one line per dimension with a part,
+/// `partners-and-suppliers 1,200.00 GBP`, or `—` when every part is 0.
+pub fn describe_dimensions(parts: &ByDimension, currency: Option<&str>) -> String {
+    let lines: Vec<String> = parts
+        .parts()
+        .filter(|(_, part)| !part.is_zero())
+        .map(|(dimension, part)| format!("{} {}", dimension.as_str(), money(part, currency)))
+        .collect();
+    if lines.is_empty() {
+        "—".to_owned()
+    } else {
+        lines.join("\n")
+    }
+}
+
+/// A relationship's cost of provision by dimension, or `—` when its provider's side is
+/// not assessed.
+fn describe_side_dimensions(side: &ProviderSide, currency: Option<&str>) -> String {
+    if side.verdict == ProviderVerdict::Unassessed {
+        return "—".to_owned();
+    }
+    describe_dimensions(&side.cost_of_provision.by_dimension, currency)
 }
 
 /// Where and how a table is printed.
@@ -181,6 +205,9 @@ pub fn render_assessment(
             column("Provider reasons", Some(6), &|a| {
                 lines(a.provider.reasons.iter().map(|r| r.as_str()).collect())
             }),
+            column("Cost of provision by dimension / yr", Some(6), &|a| {
+                Cell::new(describe_side_dimensions(&a.provider, currency))
+            }),
         ]);
     }
     let (table, dropped) = fit(new_table(color), columns, layout.width);
@@ -251,16 +278,19 @@ pub fn render_providers(
         column("Provider", None, &|p| {
             Cell::new(&catalogue.organizations[p.organization].common.id.value)
         }),
-        amount("Revenue / yr", Some(6), |p| p.revenue),
-        amount("Cost of provision / yr", Some(5), |p| p.cost_of_provision),
-        amount("Risks / yr", Some(1), |p| p.risks),
-        amount("Benefits / yr", Some(2), |p| p.benefits),
-        amount("Unrecovered / yr", Some(3), |p| p.unrecovered),
+        amount("Revenue / yr", Some(7), |p| p.revenue),
+        amount("Cost of provision / yr", Some(6), |p| p.cost_of_provision),
+        column("Cost by dimension / yr", Some(0), &|p| {
+            Cell::new(describe_dimensions(&p.cost_by_dimension, currency))
+        }),
+        amount("Risks / yr", Some(2), |p| p.risks),
+        amount("Benefits / yr", Some(3), |p| p.benefits),
+        amount("Unrecovered / yr", Some(4), |p| p.unrecovered),
         amount("Margin / yr", None, |p| p.margin),
-        column("Margin %", Some(7), &|p| {
+        column("Margin %", Some(8), &|p| {
             right(p.margin_pct.map_or_else(|| "—".to_owned(), grouped))
         }),
-        column("Target %", Some(4), &|p| right(grouped(p.target_margin))),
+        column("Target %", Some(5), &|p| right(grouped(p.target_margin))),
         column("Sustainable", None, &|p| {
             let assessed = p.sustainable_count + p.unsustainable_count > 0;
             let cell = Cell::new(match (assessed, p.sustainable) {
@@ -276,7 +306,7 @@ pub fn render_providers(
         }),
         column(
             "Relationships (sust. / unsust. / unassessed)",
-            Some(0),
+            Some(1),
             &|p| {
                 right(format!(
                     "{} / {} / {}",

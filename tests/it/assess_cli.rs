@@ -62,7 +62,7 @@ fn csv_snapshot() {
     let csv = text(&output);
     let lines: Vec<&str> = csv.split_terminator("\r\n").collect();
     assert_eq!(lines.len(), 3, "a header and two rows");
-    assert!(lines.iter().all(|l| l.split(',').count() == 28));
+    assert!(lines.iter().all(|l| l.split(',').count() == 32));
     insta::assert_snapshot!(csv);
 }
 
