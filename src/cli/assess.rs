@@ -1,5 +1,6 @@
 //! `svs assess PATH...`: the value assessment of every relationship, from both sides
-//! (docs/format.md §5 and §8), or the provider portfolio with `--view providers`.
+//! (docs/format.md §5 and §8), or the provider or consumer portfolio with `--view
+//! providers` or `--view consumers`.
 
 use std::io::Write;
 
@@ -17,6 +18,7 @@ Examples:
   svs assess catalog/ --format json                The stable JSON report
   svs assess catalog/ --format markdown >> \"$GITHUB_STEP_SUMMARY\"
   svs assess catalog/ --view providers             Each provider's revenue, cost by dimension and margin
+  svs assess catalog/ --view consumers             Each consumer's costs, risks and net value
   svs assess catalog/ --consumer acme --fail-on no-value
   svs assess catalog/ --fail-on unsustainable      Exit 1 when a provider cannot sustain a relationship";
 
@@ -36,7 +38,8 @@ pub struct AssessArgs {
     #[arg(long)]
     wide: bool,
 
-    /// What to show: each relationship from both sides, or each provider's portfolio
+    /// What to show: each relationship from both sides, or each provider's or consumer's
+    /// portfolio
     #[arg(long, value_enum, default_value_t = View::Relationships)]
     view: View,
 
@@ -65,6 +68,8 @@ enum View {
     Relationships,
     /// Each provider's revenue, cost of provision and margin over its relationships
     Providers,
+    /// Each consumer's costs, risks and net value over its relationships
+    Consumers,
 }
 
 /// Formats of `svs assess`.
@@ -190,6 +195,7 @@ fn render(
 ) -> std::io::Result<()> {
     let assessments = &evaluation.relationships;
     let providers = &evaluation.providers;
+    let consumers = &evaluation.consumers;
     match (args.view, args.format) {
         (View::Relationships, Format::Table) => {
             report::table::render_assessment(
@@ -220,6 +226,18 @@ fn render(
         }
         (View::Providers, Format::Csv) => {
             report::csv::render_providers(out, catalogue, providers)?;
+        }
+        (View::Consumers, Format::Table) => {
+            report::table::render_consumers(out, catalogue, consumers, context.layout())?;
+        }
+        (View::Consumers, Format::Json) => {
+            report::json::render_consumers(out, catalogue, consumers)?;
+        }
+        (View::Consumers, Format::Markdown) => {
+            report::markdown::render_consumers(out, catalogue, consumers)?;
+        }
+        (View::Consumers, Format::Csv) => {
+            report::csv::render_consumers(out, catalogue, consumers)?;
         }
     }
     Ok(())

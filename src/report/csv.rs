@@ -6,6 +6,7 @@
 use std::io::{self, Write};
 
 use crate::assess::Assessment;
+use crate::assess::consumers::ConsumerPortfolio;
 use crate::assess::provision::{ByDimension, Portfolio};
 use crate::figures::plain;
 use crate::model::Catalogue;
@@ -64,6 +65,20 @@ const PROVIDERS_HEADER: &[&str] = &[
     "cost_of_provision_information_and_technology",
     "cost_of_provision_partners_and_suppliers",
     "cost_of_provision_value_streams_and_processes",
+];
+
+const CONSUMERS_HEADER: &[&str] = &[
+    "consumer",
+    "costs_removed",
+    "costs_imposed",
+    "risks_net",
+    "net_value",
+    "currency",
+    "budget",
+    "over_budget",
+    "relationships_value",
+    "relationships_no_value",
+    "relationships_unassessed",
 ];
 
 /// The four parts of a cost of provision, in the order of the header.
@@ -153,6 +168,40 @@ pub fn render_providers(
             p.unassessed_count.to_string(),
         ];
         row.extend(dimensions(&p.cost_by_dimension));
+        write!(out, "{}\r\n", row.join(","))?;
+    }
+    Ok(())
+}
+
+/// Writes the consumer portfolio (docs/format.md §5.12): a header and one row per
+/// consumer. `budget` is empty when none is declared; `over_budget` lists relationship ids
+/// separated by `;`.
+pub fn render_consumers(
+    out: &mut dyn Write,
+    catalogue: &Catalogue,
+    consumers: &[ConsumerPortfolio],
+) -> io::Result<()> {
+    write!(out, "{}\r\n", CONSUMERS_HEADER.join(","))?;
+    let currency = catalogue.metadata.currency.as_deref().unwrap_or_default();
+    for c in consumers {
+        let over: Vec<&str> = c
+            .over_budget
+            .iter()
+            .map(|&r| catalogue.relationships[r].common.id.value.as_str())
+            .collect();
+        let row = [
+            field(&catalogue.organizations[c.organization].common.id.value),
+            plain(c.costs_removed),
+            plain(c.costs_imposed),
+            plain(c.risks_net),
+            plain(c.net_value),
+            field(currency),
+            c.budget.map(plain).unwrap_or_default(),
+            field(&over.join(";")),
+            c.value_count.to_string(),
+            c.no_value_count.to_string(),
+            c.unassessed_count.to_string(),
+        ];
         write!(out, "{}\r\n", row.join(","))?;
     }
     Ok(())

@@ -137,6 +137,7 @@ struct AssessmentDocument<'a> {
     horizon_months: u32,
     relationships: Vec<RelationshipValue<'a>>,
     providers: Vec<PortfolioValue<'a>>,
+    consumers: Vec<ConsumerValue<'a>>,
     summary: AssessmentSummary,
 }
 
@@ -211,6 +212,49 @@ struct PortfolioCounts {
     sustainable: usize,
     unsustainable: usize,
     unassessed: usize,
+}
+
+#[derive(Serialize)]
+struct ConsumerValue<'a> {
+    id: &'a str,
+    relationships: ConsumerCounts,
+    costs_removed: Rounded,
+    costs_imposed: Rounded,
+    risks_net: Rounded,
+    net_value: Rounded,
+    budget: Option<Rounded>,
+    over_budget: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct ConsumerCounts {
+    value: usize,
+    no_value: usize,
+    unassessed: usize,
+}
+
+fn consumer<'a>(
+    catalogue: &'a crate::model::Catalogue,
+    entry: &crate::assess::consumers::ConsumerPortfolio,
+) -> ConsumerValue<'a> {
+    ConsumerValue {
+        id: &catalogue.organizations[entry.organization].common.id.value,
+        relationships: ConsumerCounts {
+            value: entry.value_count,
+            no_value: entry.no_value_count,
+            unassessed: entry.unassessed_count,
+        },
+        costs_removed: Rounded(entry.costs_removed),
+        costs_imposed: Rounded(entry.costs_imposed),
+        risks_net: Rounded(entry.risks_net),
+        net_value: Rounded(entry.net_value),
+        budget: entry.budget.map(Rounded),
+        over_budget: entry
+            .over_budget
+            .iter()
+            .map(|&r| catalogue.relationships[r].common.id.value.as_str())
+            .collect(),
+    }
 }
 
 #[derive(Serialize)]
@@ -390,6 +434,11 @@ pub fn render_assessment(
             .iter()
             .map(|entry| portfolio(catalogue, entry))
             .collect(),
+        consumers: evaluation
+            .consumers
+            .iter()
+            .map(|entry| consumer(catalogue, entry))
+            .collect(),
         summary: AssessmentSummary {
             relationships: assessments.len(),
             value: count(Verdict::Value),
@@ -429,6 +478,31 @@ pub fn render_providers(
         currency: catalogue.metadata.currency.as_deref(),
         horizon_months: catalogue.metadata.horizon_months,
         providers: providers.iter().map(|p| portfolio(catalogue, p)).collect(),
+    };
+    serde_json::to_writer_pretty(&mut *out, &document)?;
+    writeln!(out)
+}
+
+#[derive(Serialize)]
+struct ConsumersDocument<'a> {
+    catalogue: &'a str,
+    currency: Option<&'a str>,
+    horizon_months: u32,
+    consumers: Vec<ConsumerValue<'a>>,
+}
+
+/// Writes the consumer portfolio alone (`svs assess --view consumers`): the `consumers`
+/// list of the assessment document, with the catalogue's name, currency and horizon.
+pub fn render_consumers(
+    out: &mut dyn Write,
+    catalogue: &crate::model::Catalogue,
+    consumers: &[crate::assess::consumers::ConsumerPortfolio],
+) -> io::Result<()> {
+    let document = ConsumersDocument {
+        catalogue: &catalogue.metadata.name,
+        currency: catalogue.metadata.currency.as_deref(),
+        horizon_months: catalogue.metadata.horizon_months,
+        consumers: consumers.iter().map(|c| consumer(catalogue, c)).collect(),
     };
     serde_json::to_writer_pretty(&mut *out, &document)?;
     writeln!(out)

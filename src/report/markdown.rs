@@ -8,6 +8,7 @@ use std::io::{self, Write};
 use rust_decimal::Decimal;
 
 use super::mark;
+use crate::assess::consumers::ConsumerPortfolio;
 use crate::assess::provision::{ByDimension, CoCreation, Portfolio, ProviderVerdict};
 use crate::assess::{Assessment, Verdict};
 use crate::figures::{grouped, money, round2};
@@ -315,6 +316,52 @@ pub fn render_providers(
         })
         .collect();
     dimensions(out, catalogue, "Provider", &assessed)
+}
+
+/// The consumer portfolio (docs/format.md §5.12) as a Markdown table.
+pub fn render_consumers(
+    out: &mut dyn Write,
+    catalogue: &Catalogue,
+    consumers: &[ConsumerPortfolio],
+) -> io::Result<()> {
+    let currency = catalogue.metadata.currency.as_deref();
+    writeln!(
+        out,
+        "## Consumer portfolio: {}\n",
+        cell(&catalogue.metadata.name)
+    )?;
+    writeln!(
+        out,
+        "| Consumer | Costs removed / year | Costs imposed / year | Risks net / year | Net value / year | Budget / year | Over budget | Relationships (value / no-value / unassessed) |"
+    )?;
+    writeln!(out, "|---|--:|--:|--:|--:|--:|---|--:|")?;
+    for c in consumers {
+        let over: Vec<String> = c
+            .over_budget
+            .iter()
+            .map(|&r| format!("`{}`", catalogue.relationships[r].common.id.value))
+            .collect();
+        writeln!(
+            out,
+            "| `{}` | {} | {} | {} | {} | {} | {} | {} / {} / {} |",
+            catalogue.organizations[c.organization].common.id.value,
+            money(c.costs_removed, currency),
+            money(c.costs_imposed, currency),
+            money(c.risks_net, currency),
+            money(c.net_value, currency),
+            c.budget
+                .map_or_else(|| "—".to_owned(), |b| money(b, currency)),
+            if over.is_empty() {
+                "—".to_owned()
+            } else {
+                over.join(", ")
+            },
+            c.value_count,
+            c.no_value_count,
+            c.unassessed_count,
+        )?;
+    }
+    Ok(())
 }
 
 /// The roles of each relationship as Markdown: one section per relationship.

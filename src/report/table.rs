@@ -9,6 +9,7 @@ use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, Table, presets
 
 use super::fit::{Column, dropped_note, fit, wrap};
 use super::mark;
+use crate::assess::consumers::ConsumerPortfolio;
 use crate::assess::provision::{ByDimension, CoCreation, Portfolio, ProviderSide, ProviderVerdict};
 use crate::assess::{Assessment, UnmetCheck, Verdict};
 use crate::figures::{grouped, money};
@@ -223,9 +224,9 @@ pub fn render_assessment(
     Ok(())
 }
 
-/// "12 relationships: 10 value, 2 no-value, 0 unassessed; net value of the 12 assessed
-/// 1,234.00 GBP a year", then a line counting co-creation verdicts. Unassessed
-/// relationships are left out of the total.
+/// "12 relationships: 10 value, 2 no-value, 0 unassessed; sum of 12 consumers' net values
+/// 1,234.00 GBP a year", then a line counting co-creation verdicts. The total says what it
+/// adds up: the consumer's side of each assessed relationship, unassessed ones left out.
 pub fn summary(catalogue: &Catalogue, assessments: &[Assessment]) -> String {
     let count = |verdict| assessments.iter().filter(|a| a.verdict == verdict).count();
     let together = |c| assessments.iter().filter(|a| a.co_creation == c).count();
@@ -235,13 +236,18 @@ pub fn summary(catalogue: &Catalogue, assessments: &[Assessment]) -> String {
         "relationships"
     };
     let assessed = assessments.len() - count(Verdict::Unassessed);
+    let summed = if assessed == 1 {
+        "consumer's net value"
+    } else {
+        "consumers' net values"
+    };
     let total = money(
         crate::assess::assessed_net_value(assessments),
         catalogue.metadata.currency.as_deref(),
     );
     format!(
-        "{} {noun}: {} value, {} no-value, {} unassessed; net value of the {assessed} assessed \
-         {total} a year\nco-creation: {} mutual, {} consumer-only, {} provider-only, {} neither, \
+        "{} {noun}: {} value, {} no-value, {} unassessed; sum of {assessed} {summed} {total} a \
+         year\nco-creation: {} mutual, {} consumer-only, {} provider-only, {} neither, \
          {} unassessed",
         assessments.len(),
         count(Verdict::Value),
@@ -334,6 +340,84 @@ pub fn render_providers(
             providers.len(),
             assessed.len() - fine,
             providers.len() - assessed.len()
+        )?;
+        if let Some(note) = dropped_note(dropped) {
+            writeln!(out, "{}", wrap(&note, layout.width))?;
+        }
+    }
+    Ok(())
+}
+
+/// The consumer portfolio (docs/format.md §5.12): one row per consumer.
+pub fn render_consumers(
+    out: &mut dyn Write,
+    catalogue: &Catalogue,
+    consumers: &[ConsumerPortfolio],
+    layout: Layout,
+) -> io::Result<()> {
+    let currency = catalogue.metadata.currency.as_deref();
+    let right = |text: String| Cell::new(text).set_alignment(CellAlignment::Right);
+    let column = |header, drop_rank, cell: &dyn Fn(&ConsumerPortfolio) -> Cell| Column {
+        header,
+        cells: consumers.iter().map(cell).collect(),
+        drop_rank,
+    };
+    let amount = |header, drop_rank, figure: fn(&ConsumerPortfolio) -> rust_decimal::Decimal| {
+        column(header, drop_rank, &|c| right(money(figure(c), currency)))
+    };
+    let columns = vec![
+        column("Consumer", None, &|c| {
+            Cell::new(&catalogue.organizations[c.organization].common.id.value)
+        }),
+        amount("Costs removed / yr", Some(3), |c| c.costs_removed),
+        amount("Costs imposed / yr", Some(4), |c| c.costs_imposed),
+        amount("Risks net / yr", Some(2), |c| c.risks_net),
+        amount("Net value / yr", None, |c| c.net_value),
+        column("Budget / yr", Some(0), &|c| {
+            right(
+                c.budget
+                    .map_or_else(|| "—".to_owned(), |b| money(b, currency)),
+            )
+        }),
+        column("Over budget", Some(1), &|c| {
+            Cell::new(if c.over_budget.is_empty() {
+                "—".to_owned()
+            } else {
+                c.over_budget
+                    .iter()
+                    .map(|&r| catalogue.relationships[r].common.id.value.as_str())
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
+        }),
+        column(
+            "Relationships (value / no-value / unassessed)",
+            Some(5),
+            &|c| {
+                right(format!(
+                    "{} / {} / {}",
+                    c.value_count, c.no_value_count, c.unassessed_count
+                ))
+            },
+        ),
+    ];
+    let (table, dropped) = fit(new_table(layout.color), columns, layout.width);
+    writeln!(out, "{table}")?;
+    if !layout.quiet {
+        let count = |f: fn(&ConsumerPortfolio) -> usize| consumers.iter().map(f).sum::<usize>();
+        let noun = if consumers.len() == 1 {
+            "consumer"
+        } else {
+            "consumers"
+        };
+        writeln!(
+            out,
+            "{} {noun} of {} relationships: {} value, {} no-value, {} unassessed",
+            consumers.len(),
+            count(|c| c.value_count + c.no_value_count + c.unassessed_count),
+            count(|c| c.value_count),
+            count(|c| c.no_value_count),
+            count(|c| c.unassessed_count),
         )?;
         if let Some(note) = dropped_note(dropped) {
             writeln!(out, "{}", wrap(&note, layout.width))?;

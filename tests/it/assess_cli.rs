@@ -224,7 +224,7 @@ fn unassessed_relationships_are_shown_as_not_assessed_and_left_out_of_the_total(
     assert!(!unjudged.contains("(0/0)"), "{unjudged}");
     assert!(unjudged.contains('—'), "{unjudged}");
     assert!(
-        table.contains("net value of the 1 assessed 100.00 GBP a year\n"),
+        table.contains("sum of 1 consumer's net value 100.00 GBP a year\n"),
         "{table}"
     );
 

@@ -1,7 +1,7 @@
 //! The provider's side of the value report (docs/format.md §8): both sides of each
 //! relationship on its card, the other stakeholders' effects, the co-creation matrix and
 //! the provider portfolio, with the cost of provision told by the four dimensions (§8.8)
-//! in figures and in stacked bars.
+//! in figures and in stacked bars, and beside it the consumer portfolio (§8.9).
 //!
 //! Like the rest of the page, nothing is computed here but layout: the figures are those
 //! of [`crate::assess::provision`], rounded only when printed, and every catalogue string
@@ -14,6 +14,7 @@ use rust_decimal::Decimal;
 
 use super::chart::{self, Stack};
 use super::{anchor, esc, swatch, verdict_text};
+use crate::assess::consumers::ConsumerPortfolio;
 use crate::assess::provision::{
     CoCreation, CostOfProvision, Portfolio, ProviderReason, ProviderVerdict,
 };
@@ -596,4 +597,69 @@ fn dimensions(
     )?;
     dimension_legend(out)?;
     writeln!(out, "</figure>")
+}
+
+/// The consumer portfolio (docs/format.md §5.12): one row per consumer.
+pub fn consumers(
+    out: &mut dyn Write,
+    catalogue: &Catalogue,
+    consumers: &[ConsumerPortfolio],
+) -> io::Result<()> {
+    let currency = catalogue.metadata.currency.as_deref();
+    writeln!(out, r#"<section aria-labelledby="consumers">"#)?;
+    writeln!(out, r#"<h2 id="consumers">Consumer portfolio</h2>"#)?;
+    if consumers.is_empty() {
+        writeln!(out, "<p>No relationship, so no consumer.</p>")?;
+        return writeln!(out, "</section>");
+    }
+    writeln!(
+        out,
+        r#"<p class="note">Each consumer's relationships taken together, per year, over those whose verdict is not <em>unassessed</em>: the costs they remove and impose (its planned spend), the risks they remove net of those they impose, and its net value. Budgets and the relationships over them are shown once the catalogue declares budgets.</p>"#
+    )?;
+    writeln!(out, r#"<div class="table-wrap"><table class="consumers">"#)?;
+    writeln!(out, "<caption>Every consumer's portfolio</caption>")?;
+    writeln!(
+        out,
+        r#"<thead><tr><th scope="col">Consumer</th><th scope="col" class="num">Costs removed</th><th scope="col" class="num">Costs imposed</th><th scope="col" class="num">Risks net</th><th scope="col" class="num">Net value</th><th scope="col" class="num">Budget</th><th scope="col">Over budget</th><th scope="col">Relationships</th></tr></thead><tbody>"#
+    )?;
+    for c in consumers {
+        write!(
+            out,
+            r#"<tr data-consumer="{}"><th scope="row">{}</th>"#,
+            esc(&catalogue.organizations[c.organization].common.id.value),
+            esc(organization_name(catalogue, c.organization))
+        )?;
+        for value in [
+            money(c.costs_removed, currency),
+            money(c.costs_imposed, currency),
+            money(c.risks_net, currency),
+            money(c.net_value, currency),
+            c.budget
+                .map_or_else(|| "—".to_owned(), |b| money(b, currency)),
+        ] {
+            write!(out, r#"<td class="num">{}</td>"#, esc(&value))?;
+        }
+        let over: Vec<String> = c
+            .over_budget
+            .iter()
+            .map(|&r| {
+                let id = &catalogue.relationships[r].common.id.value;
+                format!(r##"<a href="#{}">{}</a>"##, esc(&anchor(id)), esc(id))
+            })
+            .collect();
+        writeln!(
+            out,
+            r#"<td class="over-budget">{}</td><td>{} value, {} no-value, {} unassessed</td></tr>"#,
+            if over.is_empty() {
+                "—".to_owned()
+            } else {
+                over.join(", ")
+            },
+            c.value_count,
+            c.no_value_count,
+            c.unassessed_count
+        )?;
+    }
+    writeln!(out, "</tbody></table></div>")?;
+    writeln!(out, "</section>")
 }
