@@ -9,6 +9,7 @@
 //! warranty, the outcomes its services facilitate) is computed once per offering and
 //! shared by every relationship that consumes it, so the work is linear in the catalogue.
 
+pub mod consumers;
 pub mod exact;
 pub mod offered;
 pub mod provision;
@@ -191,17 +192,20 @@ impl Shared {
     }
 }
 
-/// The assessments of a selection of relationships and the portfolio of their providers.
+/// The assessments of a selection of relationships and the portfolios of their providers
+/// and consumers.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Evaluation {
     /// One assessment per relationship, in the order asked for.
     pub relationships: Vec<Assessment>,
     /// One entry per provider of those relationships, in the order of its first (§8.5).
     pub providers: Vec<provision::Portfolio>,
+    /// One entry per consumer of those relationships, in the order of its first (§8.9).
+    pub consumers: Vec<consumers::ConsumerPortfolio>,
 }
 
 /// Assesses the relationships whose indices are given, in that order, and sums them up
-/// per provider.
+/// per provider and per consumer.
 pub fn evaluate(catalogue: &Catalogue, relationships: &[usize]) -> Result<Evaluation, Overflow> {
     let shared = Shared::new(catalogue);
     let assessments = relationships
@@ -213,9 +217,11 @@ pub fn evaluate(catalogue: &Catalogue, relationships: &[usize]) -> Result<Evalua
         .map(|a| (a.relationship, &a.provider))
         .collect();
     let providers = provision::portfolio(catalogue, &shared.flow, &sides)?;
+    let consumers = consumers::portfolio(catalogue, &assessments)?;
     Ok(Evaluation {
         relationships: assessments,
         providers,
+        consumers,
     })
 }
 

@@ -273,6 +273,36 @@ pub enum Dimension {
     ValueStreamsAndProcesses,
 }
 
+impl Dimension {
+    /// The four, in the order every format lists them.
+    pub const ALL: [Dimension; 4] = [
+        Dimension::OrganizationsAndPeople,
+        Dimension::InformationAndTechnology,
+        Dimension::PartnersAndSuppliers,
+        Dimension::ValueStreamsAndProcesses,
+    ];
+
+    /// The word used in the format and in every output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Dimension::OrganizationsAndPeople => "organizations-and-people",
+            Dimension::InformationAndTechnology => "information-and-technology",
+            Dimension::PartnersAndSuppliers => "partners-and-suppliers",
+            Dimension::ValueStreamsAndProcesses => "value-streams-and-processes",
+        }
+    }
+
+    /// Its name for people, as a heading.
+    pub fn label(self) -> &'static str {
+        match self {
+            Dimension::OrganizationsAndPeople => "Organizations and people",
+            Dimension::InformationAndTechnology => "Information and technology",
+            Dimension::PartnersAndSuppliers => "Partners and suppliers",
+            Dimension::ValueStreamsAndProcesses => "Value streams and processes",
+        }
+    }
+}
+
 /// One resource in a product's configuration.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Resource {

@@ -10,13 +10,21 @@
 //! every pool, every service's users and their total quantity once, so each share is one
 //! multiplication and one division and the whole is linear in the catalogue.
 //!
+//! Every cost is also told by the four dimensions of service management (§8.8): each line
+//! carries its dimension, and what the provider pays upstream is bought from a partner or
+//! supplier. A pool is kept per dimension and each dimension's pool is shared like the
+//! whole, so the cost of provision is the sum of its four parts to the last digit
+//! ([`ByDimension`]).
+//!
 //! Everything is exact: [`Decimal`] arithmetic, checked for overflow, multiplying before
 //! dividing, and nothing rounded here.
 
 use rust_decimal::Decimal;
 
 use super::{Overflow, Verdict, annualise, expected_loss};
-use crate::model::{Catalogue, CostCategory, Priced, Relationship, StakeholderRole};
+use crate::model::{
+    Catalogue, CostCategory, Dimension, Priced, ProvisionCost, Relationship, StakeholderRole,
+};
 
 /// The provider's verdict on one relationship.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -59,6 +67,56 @@ impl ProviderReason {
     }
 }
 
+/// An amount per year told by the four dimensions of service management (§8.8).
+///
+/// Its [`total`](ByDimension::total) is the sum of the four parts in the order of
+/// [`Dimension::ALL`]; every total of a cost of provision is taken that way, so the parts
+/// always add up to it exactly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ByDimension([Decimal; 4]);
+
+impl ByDimension {
+    /// The part of one dimension.
+    pub fn get(&self, dimension: Dimension) -> Decimal {
+        self.0[dimension as usize]
+    }
+
+    /// Each dimension with its part, in the order of [`Dimension::ALL`].
+    pub fn parts(&self) -> impl Iterator<Item = (Dimension, Decimal)> + '_ {
+        Dimension::ALL.into_iter().map(|d| (d, self.get(d)))
+    }
+
+    /// The sum of the four parts, in order.
+    pub fn total(&self) -> Option<Decimal> {
+        self.0
+            .iter()
+            .try_fold(Decimal::ZERO, |sum, &part| sum.checked_add(part))
+    }
+
+    /// Adds `amount` to the part of `dimension`.
+    fn add(&mut self, dimension: Dimension, amount: Decimal) -> Option<()> {
+        let part = &mut self.0[dimension as usize];
+        *part = part.checked_add(amount)?;
+        Some(())
+    }
+
+    /// Part by part.
+    fn plus(mut self, other: &ByDimension) -> Option<ByDimension> {
+        for (part, &more) in self.0.iter_mut().zip(&other.0) {
+            *part = part.checked_add(more)?;
+        }
+        Some(self)
+    }
+
+    /// Each part through the same function.
+    fn map(mut self, f: impl Fn(Decimal) -> Option<Decimal>) -> Option<ByDimension> {
+        for part in &mut self.0 {
+            *part = f(*part)?;
+        }
+        Some(self)
+    }
+}
+
 /// The cost of providing one relationship, per year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct CostOfProvision {
@@ -66,8 +124,10 @@ pub struct CostOfProvision {
     pub direct: Decimal,
     /// The relationship's share of the pools of the offering's services.
     pub shared: Decimal,
-    /// Direct plus shared.
+    /// Direct plus shared: exactly the sum of `by_dimension`'s parts.
     pub total: Decimal,
+    /// The total told by the dimensions of the cost lines it is made of (§8.8).
+    pub by_dimension: ByDimension,
 }
 
 /// The provider's side of one relationship (§8.2), per year.
@@ -175,8 +235,8 @@ pub struct CostFlow {
     /// The consumer's costs imposed per relationship (§5.4), by relationship index: for an
     /// upstream relationship, what its consumer pays into the pools built on it.
     imposed: Vec<Option<Decimal>>,
-    /// Pool per service, by service index.
-    pool: Vec<Option<Decimal>>,
+    /// Pool per service, by dimension, by service index.
+    pool: Vec<Option<ByDimension>>,
     /// How many relationships' offerings include the service, by service index.
     users: Vec<usize>,
     /// Σ quantity over those relationships, by service index.
@@ -219,20 +279,25 @@ impl CostFlow {
             }
         }
 
+        // What each service's provider pays upstream for it: one amount, bought from a
+        // partner or supplier.
+        let paid_upstream = upstream.iter().map(|list| {
+            let mut sum = Decimal::ZERO;
+            for &u in list {
+                sum = sum.checked_add(imposed[u]?.checked_div(Decimal::from(listed[u]))?)?;
+            }
+            Some(sum)
+        });
+
         let horizon = catalogue.metadata.horizon_months;
         let pool = catalogue
             .services
             .iter()
-            .zip(&upstream)
-            .map(|(service, list)| {
-                let mut sum = Decimal::ZERO;
-                for cost in &service.running_costs {
-                    sum = sum.checked_add(annualise(cost.amount, cost.per, horizon)?)?;
-                }
-                for &u in list {
-                    sum = sum.checked_add(imposed[u]?.checked_div(Decimal::from(listed[u]))?)?;
-                }
-                Some(sum)
+            .zip(paid_upstream)
+            .map(|(service, paid_upstream)| {
+                let mut pool = lines(&service.running_costs, Decimal::ONE, horizon)?;
+                pool.add(Dimension::PartnersAndSuppliers, paid_upstream?)?;
+                Some(pool)
             })
             .collect();
 
@@ -268,6 +333,12 @@ impl CostFlow {
     /// The pool of a service, per year: its running costs and its share of what its
     /// provider pays upstream.
     pub fn pool(&self, service: usize) -> Option<Decimal> {
+        self.pool[service]?.total()
+    }
+
+    /// The pool of a service told by dimension: each running cost by its own, what is
+    /// paid upstream as `partners-and-suppliers`.
+    pub fn pool_by_dimension(&self, service: usize) -> Option<ByDimension> {
         self.pool[service]
     }
 
@@ -279,7 +350,7 @@ impl CostFlow {
     /// The pool of a service nobody consumes: a cost its provider does not recover.
     pub fn unrecovered(&self, service: usize) -> Option<Decimal> {
         if self.users[service] == 0 {
-            self.pool[service]
+            self.pool(service)
         } else {
             Some(Decimal::ZERO)
         }
@@ -291,21 +362,32 @@ impl CostFlow {
     }
 
     /// A consuming relationship's share of a service's pool: by quantity, or equally when
-    /// the quantities sum to 0. Multiplies before dividing.
+    /// the quantities sum to 0. Multiplies before dividing. Exactly the sum of
+    /// [`CostFlow::share_by_dimension`]'s parts.
     pub fn share(&self, service: usize, quantity: Decimal) -> Option<Decimal> {
+        self.share_by_dimension(service, quantity)?.total()
+    }
+
+    /// A consuming relationship's share of a service's pool, dimension by dimension: each
+    /// dimension's pool shared as the whole is, `pool × q ÷ Σ q` (or `pool ÷ users` when
+    /// the quantities sum to 0).
+    pub fn share_by_dimension(&self, service: usize, quantity: Decimal) -> Option<ByDimension> {
         let pool = self.pool[service]?;
         let total = self.quantity[service]?;
         if self.users[service] == 0 {
-            return Some(Decimal::ZERO);
+            return Some(ByDimension::default());
         }
         if total.is_zero() {
-            return pool.checked_div(Decimal::from(self.users[service]));
+            let users = Decimal::from(self.users[service]);
+            return pool.map(|part| part.checked_div(users));
         }
         // A product too large for the decimal type falls back to dividing first, which
         // still keeps 28 significant digits.
-        pool.checked_mul(quantity)
-            .and_then(|p| p.checked_div(total))
-            .or_else(|| pool.checked_div(total)?.checked_mul(quantity))
+        pool.map(|part| {
+            part.checked_mul(quantity)
+                .and_then(|p| p.checked_div(total))
+                .or_else(|| part.checked_div(total)?.checked_mul(quantity))
+        })
     }
 
     /// The provider's side of one relationship (§8.2).
@@ -321,30 +403,18 @@ impl CostFlow {
         let too_large = || overflow(relationship);
 
         let revenue = self.revenue[index].ok_or_else(too_large)?;
-        let mut direct = Decimal::ZERO;
-        for cost in &offering.cost_to_serve {
-            let amount = if cost.unit.is_some() {
-                cost.amount.checked_mul(q).ok_or_else(too_large)?
-            } else {
-                cost.amount
-            };
-            direct = annualise(amount, cost.per, horizon)
-                .and_then(|a| direct.checked_add(a))
-                .ok_or_else(too_large)?;
-        }
-        for cost in &relationship.provision.costs {
-            direct = annualise(cost.amount, cost.per, horizon)
-                .and_then(|a| direct.checked_add(a))
-                .ok_or_else(too_large)?;
-        }
+        let direct = lines(&offering.cost_to_serve, q, horizon)
+            .and_then(|d| d.plus(&lines(&relationship.provision.costs, q, horizon)?))
+            .ok_or_else(too_large)?;
         let services = self.services(relationship.offering.index());
-        let mut shared = Decimal::ZERO;
+        let mut shared = ByDimension::default();
         for &s in services {
             shared = self
-                .share(s, q)
-                .and_then(|a| shared.checked_add(a))
+                .share_by_dimension(s, q)
+                .and_then(|a| shared.plus(&a))
                 .ok_or_else(too_large)?;
         }
+        let by_dimension = direct.plus(&shared).ok_or_else(too_large)?;
         let risks = expected_loss(&relationship.provision.risks).ok_or_else(too_large)?;
         let benefits = relationship
             .provision
@@ -355,12 +425,14 @@ impl CostFlow {
                 sum.checked_add(per_year(p, horizon)?)
             })
             .ok_or_else(too_large)?;
-        let total = direct.checked_add(shared).ok_or_else(too_large)?;
+        let sum = |parts: ByDimension| parts.total().ok_or_else(too_large);
         let cost_of_provision = CostOfProvision {
-            direct,
-            shared,
-            total,
+            direct: sum(direct)?,
+            shared: sum(shared)?,
+            total: sum(by_dimension)?,
+            by_dimension,
         };
+        let total = cost_of_provision.total;
         let margin = revenue
             .checked_sub(total)
             .and_then(|m| m.checked_sub(risks))
@@ -487,6 +559,21 @@ fn revenue(catalogue: &Catalogue, relationship: &Relationship) -> Option<Decimal
     Some(sum)
 }
 
+/// Cost lines annualised and summed by dimension, each multiplied by `quantity` where it
+/// has a `unit` (only costs to serve do).
+fn lines(costs: &[ProvisionCost], quantity: Decimal, horizon: u32) -> Option<ByDimension> {
+    let mut sum = ByDimension::default();
+    for cost in costs {
+        let amount = if cost.unit.is_some() {
+            cost.amount.checked_mul(quantity)?
+        } else {
+            cost.amount
+        };
+        sum.add(cost.dimension, annualise(amount, cost.per, horizon)?)?;
+    }
+    Some(sum)
+}
+
 fn per_year(priced: Priced, horizon: u32) -> Option<Decimal> {
     annualise(priced.amount, priced.per, horizon)
 }
@@ -513,8 +600,10 @@ pub struct Portfolio {
     pub organization: usize,
     /// Σ revenue over its assessed relationships.
     pub revenue: Decimal,
-    /// Σ cost of provision over them.
+    /// Σ cost of provision over them: exactly the sum of `cost_by_dimension`'s parts.
     pub cost_of_provision: Decimal,
+    /// Σ cost of provision over them, by dimension (§8.8).
+    pub cost_by_dimension: ByDimension,
     /// Σ provider risks over them.
     pub risks: Decimal,
     /// Σ priced benefits over them.
@@ -558,6 +647,7 @@ pub fn portfolio(
                 organization: provider,
                 revenue: Decimal::ZERO,
                 cost_of_provision: Decimal::ZERO,
+                cost_by_dimension: ByDimension::default(),
                 risks: Decimal::ZERO,
                 benefits: Decimal::ZERO,
                 unrecovered: Decimal::ZERO,
@@ -582,14 +672,13 @@ pub fn portfolio(
         }
         let add = |sum: Decimal, value: Decimal| sum.checked_add(value);
         let sums = (|| {
+            let cost_by_dimension = entry
+                .cost_by_dimension
+                .plus(&side.cost_of_provision.by_dimension)?;
             Some((
                 add(entry.revenue, side.revenue)?,
-                add(
-                    entry.cost_of_provision,
-                    side.cost_of_provision
-                        .direct
-                        .checked_add(side.cost_of_provision.shared)?,
-                )?,
+                cost_by_dimension.total()?,
+                cost_by_dimension,
                 add(entry.risks, side.risks)?,
                 add(entry.benefits, side.benefits)?,
                 add(entry.margin, side.margin)?,
@@ -599,6 +688,7 @@ pub fn portfolio(
         (
             entry.revenue,
             entry.cost_of_provision,
+            entry.cost_by_dimension,
             entry.risks,
             entry.benefits,
             entry.margin,

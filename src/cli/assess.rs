@@ -1,5 +1,6 @@
 //! `svs assess PATH...`: the value assessment of every relationship, from both sides
-//! (docs/format.md §5 and §8), or the provider portfolio with `--view providers`.
+//! (docs/format.md §5 and §8), or the provider or consumer portfolio with `--view
+//! providers` or `--view consumers`.
 
 use std::io::Write;
 
@@ -13,10 +14,11 @@ use crate::report;
 const EXAMPLES: &str = "\
 Examples:
   svs assess catalog/                              Every relationship, as a table
-  svs assess catalog/ --wide                       With reasons, missing outcomes and unmet checks
+  svs assess catalog/ --wide                       With reasons, unmet checks and cost by dimension
   svs assess catalog/ --format json                The stable JSON report
   svs assess catalog/ --format markdown >> \"$GITHUB_STEP_SUMMARY\"
-  svs assess catalog/ --view providers             Each provider's revenue, cost and margin
+  svs assess catalog/ --view providers             Each provider's revenue, cost by dimension and margin
+  svs assess catalog/ --view consumers             Each consumer's costs, risks and net value
   svs assess catalog/ --consumer acme --fail-on no-value
   svs assess catalog/ --fail-on unsustainable      Exit 1 when a provider cannot sustain a relationship";
 
@@ -31,11 +33,13 @@ pub struct AssessArgs {
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
 
-    /// Add the reasons, missing outcomes and unmet warranty checks to the table
+    /// Add the reasons, missing outcomes, unmet warranty checks and the provider's cost of
+    /// provision by dimension to the table
     #[arg(long)]
     wide: bool,
 
-    /// What to show: each relationship from both sides, or each provider's portfolio
+    /// What to show: each relationship from both sides, or each provider's or consumer's
+    /// portfolio
     #[arg(long, value_enum, default_value_t = View::Relationships)]
     view: View,
 
@@ -64,6 +68,8 @@ enum View {
     Relationships,
     /// Each provider's revenue, cost of provision and margin over its relationships
     Providers,
+    /// Each consumer's costs, risks and net value over its relationships
+    Consumers,
 }
 
 /// Formats of `svs assess`.
@@ -189,6 +195,7 @@ fn render(
 ) -> std::io::Result<()> {
     let assessments = &evaluation.relationships;
     let providers = &evaluation.providers;
+    let consumers = &evaluation.consumers;
     match (args.view, args.format) {
         (View::Relationships, Format::Table) => {
             report::table::render_assessment(
@@ -219,6 +226,18 @@ fn render(
         }
         (View::Providers, Format::Csv) => {
             report::csv::render_providers(out, catalogue, providers)?;
+        }
+        (View::Consumers, Format::Table) => {
+            report::table::render_consumers(out, catalogue, consumers, context.layout())?;
+        }
+        (View::Consumers, Format::Json) => {
+            report::json::render_consumers(out, catalogue, consumers)?;
+        }
+        (View::Consumers, Format::Markdown) => {
+            report::markdown::render_consumers(out, catalogue, consumers)?;
+        }
+        (View::Consumers, Format::Csv) => {
+            report::csv::render_consumers(out, catalogue, consumers)?;
         }
     }
     Ok(())

@@ -55,6 +55,7 @@ pub(super) fn run(
     let crate::assess::Evaluation {
         relationships: assessments,
         providers,
+        consumers,
     } = crate::assess::evaluate(&catalogue, &all)?;
     let roles = crate::roles::relationship_roles(&catalogue, &all)?;
     let network = crate::graph::network(&catalogue, None);
@@ -72,6 +73,7 @@ pub(super) fn run(
             catalogue,
             assessments: &assessments,
             providers: &providers,
+            consumers: &consumers,
             roles: &roles,
             network: &network,
             lint: &lint,

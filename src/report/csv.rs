@@ -1,10 +1,13 @@
 //! The assessment as CSV (RFC 4180): a header row, then one row per relationship, for
 //! spreadsheets. Amounts are plain decimals rounded to the cent, without grouping.
+//! Columns only ever come at the end, so a spreadsheet that reads them by position keeps
+//! working.
 
 use std::io::{self, Write};
 
 use crate::assess::Assessment;
-use crate::assess::provision::Portfolio;
+use crate::assess::consumers::ConsumerPortfolio;
+use crate::assess::provision::{ByDimension, Portfolio};
 use crate::figures::plain;
 use crate::model::Catalogue;
 
@@ -37,6 +40,10 @@ const HEADER: &[&str] = &[
     "target_margin",
     "provider_verdict",
     "co_creation",
+    "cost_of_provision_organizations_and_people",
+    "cost_of_provision_information_and_technology",
+    "cost_of_provision_partners_and_suppliers",
+    "cost_of_provision_value_streams_and_processes",
 ];
 
 const PROVIDERS_HEADER: &[&str] = &[
@@ -54,7 +61,30 @@ const PROVIDERS_HEADER: &[&str] = &[
     "relationships_sustainable",
     "relationships_unsustainable",
     "relationships_unassessed",
+    "cost_of_provision_organizations_and_people",
+    "cost_of_provision_information_and_technology",
+    "cost_of_provision_partners_and_suppliers",
+    "cost_of_provision_value_streams_and_processes",
 ];
+
+const CONSUMERS_HEADER: &[&str] = &[
+    "consumer",
+    "costs_removed",
+    "costs_imposed",
+    "risks_net",
+    "net_value",
+    "currency",
+    "budget",
+    "over_budget",
+    "relationships_value",
+    "relationships_no_value",
+    "relationships_unassessed",
+];
+
+/// The four parts of a cost of provision, in the order of the header.
+fn dimensions(parts: &ByDimension) -> impl Iterator<Item = String> + '_ {
+    parts.parts().map(|(_, part)| plain(part))
+}
 
 /// Quotes a field when it holds a comma, a quote or a line break.
 fn field(text: &str) -> String {
@@ -76,7 +106,7 @@ pub fn render_assessment(
     for a in assessments {
         let r = &catalogue.relationships[a.relationship];
         let reasons: Vec<&str> = a.reasons.iter().map(|r| r.as_str()).collect();
-        let row = [
+        let mut row = vec![
             field(&r.common.id.value),
             field(&r.provider.id),
             field(&r.consumer.id),
@@ -106,6 +136,7 @@ pub fn render_assessment(
             a.provider.verdict.as_str().to_owned(),
             a.co_creation.as_str().to_owned(),
         ];
+        row.extend(dimensions(&a.provider.cost_of_provision.by_dimension));
         write!(out, "{}\r\n", row.join(","))?;
     }
     Ok(())
@@ -120,7 +151,7 @@ pub fn render_providers(
     write!(out, "{}\r\n", PROVIDERS_HEADER.join(","))?;
     let currency = catalogue.metadata.currency.as_deref().unwrap_or_default();
     for p in providers {
-        let row = [
+        let mut row = vec![
             field(&catalogue.organizations[p.organization].common.id.value),
             plain(p.revenue),
             plain(p.cost_of_provision),
@@ -135,6 +166,41 @@ pub fn render_providers(
             p.sustainable_count.to_string(),
             p.unsustainable_count.to_string(),
             p.unassessed_count.to_string(),
+        ];
+        row.extend(dimensions(&p.cost_by_dimension));
+        write!(out, "{}\r\n", row.join(","))?;
+    }
+    Ok(())
+}
+
+/// Writes the consumer portfolio (docs/format.md §5.12): a header and one row per
+/// consumer. `budget` is empty when none is declared; `over_budget` lists relationship ids
+/// separated by `;`.
+pub fn render_consumers(
+    out: &mut dyn Write,
+    catalogue: &Catalogue,
+    consumers: &[ConsumerPortfolio],
+) -> io::Result<()> {
+    write!(out, "{}\r\n", CONSUMERS_HEADER.join(","))?;
+    let currency = catalogue.metadata.currency.as_deref().unwrap_or_default();
+    for c in consumers {
+        let over: Vec<&str> = c
+            .over_budget
+            .iter()
+            .map(|&r| catalogue.relationships[r].common.id.value.as_str())
+            .collect();
+        let row = [
+            field(&catalogue.organizations[c.organization].common.id.value),
+            plain(c.costs_removed),
+            plain(c.costs_imposed),
+            plain(c.risks_net),
+            plain(c.net_value),
+            field(currency),
+            c.budget.map(plain).unwrap_or_default(),
+            field(&over.join(";")),
+            c.value_count.to_string(),
+            c.no_value_count.to_string(),
+            c.unassessed_count.to_string(),
         ];
         write!(out, "{}\r\n", row.join(","))?;
     }

@@ -1,6 +1,6 @@
 //! The value report as one self-contained HTML page, for the sponsors and customers of
 //! the relationships (`svs report`): a summary, the utility × warranty chart, the
-//! co-creation matrix and the provider portfolio, a card per relationship with both sides
+//! co-creation matrix, the provider and consumer portfolios, a card per relationship with both sides
 //! (roles, utility, warranty and balance for the consumer; revenue, cost of provision and
 //! margin for the provider; the other stakeholders' effects), the value network and any
 //! lint findings.
@@ -31,6 +31,7 @@ use std::io::{self, Write};
 
 use rust_decimal::Decimal;
 
+use crate::assess::consumers::ConsumerPortfolio;
 use crate::assess::provision::Portfolio;
 use crate::assess::{Assessment, Reason, Verdict};
 use crate::figures::{grouped, money, round2};
@@ -55,6 +56,8 @@ pub struct Report<'a> {
     pub assessments: &'a [Assessment],
     /// The portfolio of every provider of those relationships.
     pub providers: &'a [Portfolio],
+    /// The portfolio of every consumer of those relationships.
+    pub consumers: &'a [ConsumerPortfolio],
     /// The roles of the same relationships, in the same order.
     pub roles: &'a [RelationshipRoles],
     /// The value network to draw.
@@ -149,7 +152,7 @@ pub fn render(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
     )?;
     writeln!(
         out,
-        "<nav aria-label=\"Contents\"><a href=\"#summary\">Summary</a> · <a href=\"#fit\">Fit for purpose and use</a> · <a href=\"#co-creation\">Co-creation</a> · <a href=\"#providers\">Provider portfolio</a> · <a href=\"#relationships\">Relationships</a> · <a href=\"#network\">Value network</a> · <a href=\"#findings\">Lint findings</a></nav>"
+        "<nav aria-label=\"Contents\"><a href=\"#summary\">Summary</a> · <a href=\"#fit\">Fit for purpose and use</a> · <a href=\"#co-creation\">Co-creation</a> · <a href=\"#providers\">Provider portfolio</a> · <a href=\"#consumers\">Consumer portfolio</a> · <a href=\"#relationships\">Relationships</a> · <a href=\"#network\">Value network</a> · <a href=\"#findings\">Lint findings</a></nav>"
     )?;
     writeln!(out, "</header>")?;
     writeln!(out, "<main>")?;
@@ -157,6 +160,7 @@ pub fn render(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
     fit(out, report)?;
     provision::matrix(out, report.catalogue, report.assessments)?;
     provision::portfolio(out, report.catalogue, report.providers)?;
+    provision::consumers(out, report.catalogue, report.consumers)?;
     cards(out, report)?;
     value_network(out, report)?;
     findings(out, report)?;
@@ -184,8 +188,11 @@ fn summary(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
     let currency = catalogue.metadata.currency.as_deref();
     let assessments = report.assessments;
     let count = |verdict| assessments.iter().filter(|a| a.verdict == verdict).count();
+    // The same total as `svs assess`: the consumer's side of each assessed relationship.
+    let assessed = assessments.len() - count(Verdict::Unassessed);
     let total = assessments
         .iter()
+        .filter(|a| a.verdict != Verdict::Unassessed)
         .try_fold(Decimal::ZERO, |sum, a| sum.checked_add(a.net_value));
 
     writeln!(out, r#"<section aria-labelledby="summary">"#)?;
@@ -214,7 +221,12 @@ fn summary(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
     };
     writeln!(
         out,
-        r#"<div><dt>Net value per year</dt><dd id="net-value">{}</dd></div>"#,
+        r#"<div><dt>Sum of {assessed} {} per year</dt><dd id="net-value">{}</dd></div>"#,
+        if assessed == 1 {
+            "consumer's net value"
+        } else {
+            "consumers' net values"
+        },
         esc(&total_text)
     )?;
     writeln!(out, "</dl>")?;

@@ -115,6 +115,21 @@ impl Serialize for Rounded {
     }
 }
 
+/// A cost told by the four dimensions: an object with one key per dimension, in the order
+/// of [`crate::model::Dimension::ALL`], each part rounded on its own.
+struct ByDimensionValue(crate::assess::provision::ByDimension);
+
+impl Serialize for ByDimensionValue {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(4))?;
+        for (dimension, part) in self.0.parts() {
+            map.serialize_entry(dimension.as_str(), &Rounded(part))?;
+        }
+        map.end()
+    }
+}
+
 #[derive(Serialize)]
 struct AssessmentDocument<'a> {
     catalogue: &'a str,
@@ -122,6 +137,7 @@ struct AssessmentDocument<'a> {
     horizon_months: u32,
     relationships: Vec<RelationshipValue<'a>>,
     providers: Vec<PortfolioValue<'a>>,
+    consumers: Vec<ConsumerValue<'a>>,
     summary: AssessmentSummary,
 }
 
@@ -147,6 +163,7 @@ struct RelationshipValue<'a> {
 struct ProviderSideValue<'a> {
     revenue: Rounded,
     cost_of_provision: CostOfProvisionValue,
+    cost_by_dimension: ByDimensionValue,
     risks: Rounded,
     benefits: Rounded,
     unpriced_benefits: &'a [String],
@@ -179,6 +196,7 @@ struct PortfolioValue<'a> {
     id: &'a str,
     revenue: Rounded,
     cost_of_provision: Rounded,
+    cost_by_dimension: ByDimensionValue,
     risks: Rounded,
     benefits: Rounded,
     unrecovered: Rounded,
@@ -194,6 +212,49 @@ struct PortfolioCounts {
     sustainable: usize,
     unsustainable: usize,
     unassessed: usize,
+}
+
+#[derive(Serialize)]
+struct ConsumerValue<'a> {
+    id: &'a str,
+    relationships: ConsumerCounts,
+    costs_removed: Rounded,
+    costs_imposed: Rounded,
+    risks_net: Rounded,
+    net_value: Rounded,
+    budget: Option<Rounded>,
+    over_budget: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct ConsumerCounts {
+    value: usize,
+    no_value: usize,
+    unassessed: usize,
+}
+
+fn consumer<'a>(
+    catalogue: &'a crate::model::Catalogue,
+    entry: &crate::assess::consumers::ConsumerPortfolio,
+) -> ConsumerValue<'a> {
+    ConsumerValue {
+        id: &catalogue.organizations[entry.organization].common.id.value,
+        relationships: ConsumerCounts {
+            value: entry.value_count,
+            no_value: entry.no_value_count,
+            unassessed: entry.unassessed_count,
+        },
+        costs_removed: Rounded(entry.costs_removed),
+        costs_imposed: Rounded(entry.costs_imposed),
+        risks_net: Rounded(entry.risks_net),
+        net_value: Rounded(entry.net_value),
+        budget: entry.budget.map(Rounded),
+        over_budget: entry
+            .over_budget
+            .iter()
+            .map(|&r| catalogue.relationships[r].common.id.value.as_str())
+            .collect(),
+    }
 }
 
 #[derive(Serialize)]
@@ -214,6 +275,7 @@ fn provider_side(side: &crate::assess::provision::ProviderSide) -> ProviderSideV
             shared: Rounded(side.cost_of_provision.shared),
             total: Rounded(side.cost_of_provision.total),
         },
+        cost_by_dimension: ByDimensionValue(side.cost_of_provision.by_dimension),
         risks: Rounded(side.risks),
         benefits: Rounded(side.benefits),
         unpriced_benefits: &side.unpriced_benefits,
@@ -233,6 +295,7 @@ fn portfolio<'a>(
         id: &catalogue.organizations[entry.organization].common.id.value,
         revenue: Rounded(entry.revenue),
         cost_of_provision: Rounded(entry.cost_of_provision),
+        cost_by_dimension: ByDimensionValue(entry.cost_by_dimension),
         risks: Rounded(entry.risks),
         benefits: Rounded(entry.benefits),
         unrecovered: Rounded(entry.unrecovered),
@@ -372,6 +435,11 @@ pub fn render_assessment(
             .iter()
             .map(|entry| portfolio(catalogue, entry))
             .collect(),
+        consumers: evaluation
+            .consumers
+            .iter()
+            .map(|entry| consumer(catalogue, entry))
+            .collect(),
         summary: AssessmentSummary {
             relationships: assessments.len(),
             value: count(Verdict::Value),
@@ -412,6 +480,31 @@ pub fn render_providers(
         currency: catalogue.metadata.currency.as_deref(),
         horizon_months: catalogue.metadata.horizon_months,
         providers: providers.iter().map(|p| portfolio(catalogue, p)).collect(),
+    };
+    serde_json::to_writer_pretty(&mut *out, &document)?;
+    writeln!(out)
+}
+
+#[derive(Serialize)]
+struct ConsumersDocument<'a> {
+    catalogue: &'a str,
+    currency: Option<&'a str>,
+    horizon_months: u32,
+    consumers: Vec<ConsumerValue<'a>>,
+}
+
+/// Writes the consumer portfolio alone (`svs assess --view consumers`): the `consumers`
+/// list of the assessment document, with the catalogue's name, currency and horizon.
+pub fn render_consumers(
+    out: &mut dyn Write,
+    catalogue: &crate::model::Catalogue,
+    consumers: &[crate::assess::consumers::ConsumerPortfolio],
+) -> io::Result<()> {
+    let document = ConsumersDocument {
+        catalogue: &catalogue.metadata.name,
+        currency: catalogue.metadata.currency.as_deref(),
+        horizon_months: catalogue.metadata.horizon_months,
+        consumers: consumers.iter().map(|c| consumer(catalogue, c)).collect(),
     };
     serde_json::to_writer_pretty(&mut *out, &document)?;
     writeln!(out)

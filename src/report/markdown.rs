@@ -8,10 +8,11 @@ use std::io::{self, Write};
 use rust_decimal::Decimal;
 
 use super::mark;
-use crate::assess::provision::{CoCreation, Portfolio, ProviderVerdict};
+use crate::assess::consumers::ConsumerPortfolio;
+use crate::assess::provision::{ByDimension, CoCreation, Portfolio, ProviderVerdict};
 use crate::assess::{Assessment, Verdict};
 use crate::figures::{grouped, money, round2};
-use crate::model::Catalogue;
+use crate::model::{Catalogue, Dimension};
 use crate::report::table::{describe_margin, describe_unmet, summary};
 
 fn verdict(verdict: Verdict) -> &'static str {
@@ -114,7 +115,56 @@ pub fn render_assessment(
         summary(catalogue, assessments).replace('\n', "**  \n**")
     )?;
     explain(out, catalogue, assessments)?;
+    let assessed: Vec<(&str, &ByDimension, Decimal)> = assessments
+        .iter()
+        .filter(|a| a.provider.verdict != ProviderVerdict::Unassessed)
+        .map(|a| {
+            let cost = &a.provider.cost_of_provision;
+            (
+                catalogue.relationships[a.relationship]
+                    .common
+                    .id
+                    .value
+                    .as_str(),
+                &cost.by_dimension,
+                cost.total,
+            )
+        })
+        .collect();
+    dimensions(out, catalogue, "Relationship", &assessed)?;
     quadrant_chart(out, catalogue, assessments)
+}
+
+/// The cost of provision told by the four dimensions (docs/format.md §8.8): a table with a
+/// row per relationship or provider whose side is assessed, nothing when there is none.
+fn dimensions(
+    out: &mut dyn Write,
+    catalogue: &Catalogue,
+    what: &str,
+    rows: &[(&str, &ByDimension, Decimal)],
+) -> io::Result<()> {
+    if rows.is_empty() {
+        return Ok(());
+    }
+    let currency = catalogue.metadata.currency.as_deref();
+    writeln!(out, "\n### Cost of provision by dimension, per year\n")?;
+    let labels: Vec<&str> = Dimension::ALL.iter().map(|d| d.label()).collect();
+    writeln!(
+        out,
+        "| {what} | {} | Cost of provision |",
+        labels.join(" | ")
+    )?;
+    writeln!(out, "|---|--:|--:|--:|--:|--:|")?;
+    for (id, parts, total) in rows {
+        let parts: Vec<String> = parts.parts().map(|(_, p)| money(p, currency)).collect();
+        writeln!(
+            out,
+            "| `{id}` | {} | {} |",
+            parts.join(" | "),
+            money(*total, currency)
+        )?;
+    }
+    Ok(())
 }
 
 /// Why each relationship that is not `value`, or not sustainable for its provider, is so.
@@ -246,6 +296,67 @@ pub fn render_providers(
             p.sustainable_count,
             p.unsustainable_count,
             p.unassessed_count,
+        )?;
+    }
+    let assessed: Vec<(&str, &ByDimension, Decimal)> = providers
+        .iter()
+        .filter(|p| p.sustainable_count + p.unsustainable_count > 0)
+        .map(|p| {
+            (
+                catalogue.organizations[p.organization]
+                    .common
+                    .id
+                    .value
+                    .as_str(),
+                &p.cost_by_dimension,
+                p.cost_of_provision,
+            )
+        })
+        .collect();
+    dimensions(out, catalogue, "Provider", &assessed)
+}
+
+/// The consumer portfolio (docs/format.md §5.12) as a Markdown table.
+pub fn render_consumers(
+    out: &mut dyn Write,
+    catalogue: &Catalogue,
+    consumers: &[ConsumerPortfolio],
+) -> io::Result<()> {
+    let currency = catalogue.metadata.currency.as_deref();
+    writeln!(
+        out,
+        "## Consumer portfolio: {}\n",
+        cell(&catalogue.metadata.name)
+    )?;
+    writeln!(
+        out,
+        "| Consumer | Costs removed / year | Costs imposed / year | Risks net / year | Net value / year | Budget / year | Over budget | Relationships (value / no-value / unassessed) |"
+    )?;
+    writeln!(out, "|---|--:|--:|--:|--:|--:|---|--:|")?;
+    for c in consumers {
+        let over: Vec<String> = c
+            .over_budget
+            .iter()
+            .map(|&r| format!("`{}`", catalogue.relationships[r].common.id.value))
+            .collect();
+        writeln!(
+            out,
+            "| `{}` | {} | {} | {} | {} | {} | {} | {} / {} / {} |",
+            catalogue.organizations[c.organization].common.id.value,
+            money(c.costs_removed, currency),
+            money(c.costs_imposed, currency),
+            money(c.risks_net, currency),
+            money(c.net_value, currency),
+            c.budget
+                .map_or_else(|| "—".to_owned(), |b| money(b, currency)),
+            if over.is_empty() {
+                "—".to_owned()
+            } else {
+                over.join(", ")
+            },
+            c.value_count,
+            c.no_value_count,
+            c.unassessed_count,
         )?;
     }
     Ok(())

@@ -9,7 +9,8 @@ use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, Table, presets
 
 use super::fit::{Column, dropped_note, fit, wrap};
 use super::mark;
-use crate::assess::provision::{CoCreation, Portfolio, ProviderSide, ProviderVerdict};
+use crate::assess::consumers::ConsumerPortfolio;
+use crate::assess::provision::{ByDimension, CoCreation, Portfolio, ProviderSide, ProviderVerdict};
 use crate::assess::{Assessment, UnmetCheck, Verdict};
 use crate::figures::{grouped, money};
 use crate::model::Catalogue;
@@ -75,6 +76,30 @@ pub fn describe_margin(side: &ProviderSide, currency: Option<&str>) -> String {
         Some(pct) => format!("{} ({} %)", money(side.margin, currency), grouped(pct)),
         None => money(side.margin, currency),
     }
+}
+
+/// A cost of provision by dimension for people: one line per dimension with a part,
+/// `partners-and-suppliers 1,200.00 GBP`, or `—` when every part is 0.
+pub fn describe_dimensions(parts: &ByDimension, currency: Option<&str>) -> String {
+    let lines: Vec<String> = parts
+        .parts()
+        .filter(|(_, part)| !part.is_zero())
+        .map(|(dimension, part)| format!("{} {}", dimension.as_str(), money(part, currency)))
+        .collect();
+    if lines.is_empty() {
+        "—".to_owned()
+    } else {
+        lines.join("\n")
+    }
+}
+
+/// A relationship's cost of provision by dimension, or `—` when its provider's side is
+/// not assessed.
+fn describe_side_dimensions(side: &ProviderSide, currency: Option<&str>) -> String {
+    if side.verdict == ProviderVerdict::Unassessed {
+        return "—".to_owned();
+    }
+    describe_dimensions(&side.cost_of_provision.by_dimension, currency)
 }
 
 /// Where and how a table is printed.
@@ -181,6 +206,9 @@ pub fn render_assessment(
             column("Provider reasons", Some(6), &|a| {
                 lines(a.provider.reasons.iter().map(|r| r.as_str()).collect())
             }),
+            column("Cost of provision by dimension / yr", Some(6), &|a| {
+                Cell::new(describe_side_dimensions(&a.provider, currency))
+            }),
         ]);
     }
     let (table, dropped) = fit(new_table(color), columns, layout.width);
@@ -196,9 +224,9 @@ pub fn render_assessment(
     Ok(())
 }
 
-/// "12 relationships: 10 value, 2 no-value, 0 unassessed; net value of the 12 assessed
-/// 1,234.00 GBP a year", then a line counting co-creation verdicts. Unassessed
-/// relationships are left out of the total.
+/// "12 relationships: 10 value, 2 no-value, 0 unassessed; sum of 12 consumers' net values
+/// 1,234.00 GBP a year", then a line counting co-creation verdicts. The total says what it
+/// adds up: the consumer's side of each assessed relationship, unassessed ones left out.
 pub fn summary(catalogue: &Catalogue, assessments: &[Assessment]) -> String {
     let count = |verdict| assessments.iter().filter(|a| a.verdict == verdict).count();
     let together = |c| assessments.iter().filter(|a| a.co_creation == c).count();
@@ -208,13 +236,18 @@ pub fn summary(catalogue: &Catalogue, assessments: &[Assessment]) -> String {
         "relationships"
     };
     let assessed = assessments.len() - count(Verdict::Unassessed);
+    let summed = if assessed == 1 {
+        "consumer's net value"
+    } else {
+        "consumers' net values"
+    };
     let total = money(
         crate::assess::assessed_net_value(assessments),
         catalogue.metadata.currency.as_deref(),
     );
     format!(
-        "{} {noun}: {} value, {} no-value, {} unassessed; net value of the {assessed} assessed \
-         {total} a year\nco-creation: {} mutual, {} consumer-only, {} provider-only, {} neither, \
+        "{} {noun}: {} value, {} no-value, {} unassessed; sum of {assessed} {summed} {total} a \
+         year\nco-creation: {} mutual, {} consumer-only, {} provider-only, {} neither, \
          {} not-mutual, {} unassessed",
         assessments.len(),
         count(Verdict::Value),
@@ -252,16 +285,19 @@ pub fn render_providers(
         column("Provider", None, &|p| {
             Cell::new(&catalogue.organizations[p.organization].common.id.value)
         }),
-        amount("Revenue / yr", Some(6), |p| p.revenue),
-        amount("Cost of provision / yr", Some(5), |p| p.cost_of_provision),
-        amount("Risks / yr", Some(1), |p| p.risks),
-        amount("Benefits / yr", Some(2), |p| p.benefits),
-        amount("Unrecovered / yr", Some(3), |p| p.unrecovered),
+        amount("Revenue / yr", Some(7), |p| p.revenue),
+        amount("Cost of provision / yr", Some(6), |p| p.cost_of_provision),
+        column("Cost by dimension / yr", Some(0), &|p| {
+            Cell::new(describe_dimensions(&p.cost_by_dimension, currency))
+        }),
+        amount("Risks / yr", Some(2), |p| p.risks),
+        amount("Benefits / yr", Some(3), |p| p.benefits),
+        amount("Unrecovered / yr", Some(4), |p| p.unrecovered),
         amount("Margin / yr", None, |p| p.margin),
-        column("Margin %", Some(7), &|p| {
+        column("Margin %", Some(8), &|p| {
             right(p.margin_pct.map_or_else(|| "—".to_owned(), grouped))
         }),
-        column("Target %", Some(4), &|p| right(grouped(p.target_margin))),
+        column("Target %", Some(5), &|p| right(grouped(p.target_margin))),
         column("Sustainable", None, &|p| {
             let cell = Cell::new(match p.sustainable {
                 None => "— (not assessed)",
@@ -276,7 +312,7 @@ pub fn render_providers(
         }),
         column(
             "Relationships (sust. / unsust. / unassessed)",
-            Some(0),
+            Some(1),
             &|p| {
                 right(format!(
                     "{} / {} / {}",
@@ -307,6 +343,84 @@ pub fn render_providers(
             providers.len(),
             assessed.len() - fine,
             providers.len() - assessed.len()
+        )?;
+        if let Some(note) = dropped_note(dropped) {
+            writeln!(out, "{}", wrap(&note, layout.width))?;
+        }
+    }
+    Ok(())
+}
+
+/// The consumer portfolio (docs/format.md §5.12): one row per consumer.
+pub fn render_consumers(
+    out: &mut dyn Write,
+    catalogue: &Catalogue,
+    consumers: &[ConsumerPortfolio],
+    layout: Layout,
+) -> io::Result<()> {
+    let currency = catalogue.metadata.currency.as_deref();
+    let right = |text: String| Cell::new(text).set_alignment(CellAlignment::Right);
+    let column = |header, drop_rank, cell: &dyn Fn(&ConsumerPortfolio) -> Cell| Column {
+        header,
+        cells: consumers.iter().map(cell).collect(),
+        drop_rank,
+    };
+    let amount = |header, drop_rank, figure: fn(&ConsumerPortfolio) -> rust_decimal::Decimal| {
+        column(header, drop_rank, &|c| right(money(figure(c), currency)))
+    };
+    let columns = vec![
+        column("Consumer", None, &|c| {
+            Cell::new(&catalogue.organizations[c.organization].common.id.value)
+        }),
+        amount("Costs removed / yr", Some(3), |c| c.costs_removed),
+        amount("Costs imposed / yr", Some(4), |c| c.costs_imposed),
+        amount("Risks net / yr", Some(2), |c| c.risks_net),
+        amount("Net value / yr", None, |c| c.net_value),
+        column("Budget / yr", Some(0), &|c| {
+            right(
+                c.budget
+                    .map_or_else(|| "—".to_owned(), |b| money(b, currency)),
+            )
+        }),
+        column("Over budget", Some(1), &|c| {
+            Cell::new(if c.over_budget.is_empty() {
+                "—".to_owned()
+            } else {
+                c.over_budget
+                    .iter()
+                    .map(|&r| catalogue.relationships[r].common.id.value.as_str())
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
+        }),
+        column(
+            "Relationships (value / no-value / unassessed)",
+            Some(5),
+            &|c| {
+                right(format!(
+                    "{} / {} / {}",
+                    c.value_count, c.no_value_count, c.unassessed_count
+                ))
+            },
+        ),
+    ];
+    let (table, dropped) = fit(new_table(layout.color), columns, layout.width);
+    writeln!(out, "{table}")?;
+    if !layout.quiet {
+        let count = |f: fn(&ConsumerPortfolio) -> usize| consumers.iter().map(f).sum::<usize>();
+        let noun = if consumers.len() == 1 {
+            "consumer"
+        } else {
+            "consumers"
+        };
+        writeln!(
+            out,
+            "{} {noun} of {} relationships: {} value, {} no-value, {} unassessed",
+            consumers.len(),
+            count(|c| c.value_count + c.no_value_count + c.unassessed_count),
+            count(|c| c.value_count),
+            count(|c| c.no_value_count),
+            count(|c| c.unassessed_count),
         )?;
         if let Some(note) = dropped_note(dropped) {
             writeln!(out, "{}", wrap(&note, layout.width))?;

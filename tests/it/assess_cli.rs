@@ -62,7 +62,7 @@ fn csv_snapshot() {
     let csv = text(&output);
     let lines: Vec<&str> = csv.split_terminator("\r\n").collect();
     assert_eq!(lines.len(), 3, "a header and two rows");
-    assert!(lines.iter().all(|l| l.split(',').count() == 28));
+    assert!(lines.iter().all(|l| l.split(',').count() == 32));
     insta::assert_snapshot!(csv);
 }
 
@@ -224,7 +224,7 @@ fn unassessed_relationships_are_shown_as_not_assessed_and_left_out_of_the_total(
     assert!(!unjudged.contains("(0/0)"), "{unjudged}");
     assert!(unjudged.contains('—'), "{unjudged}");
     assert!(
-        table.contains("net value of the 1 assessed 100.00 GBP a year\n"),
+        table.contains("sum of 1 consumer's net value 100.00 GBP a year\n"),
         "{table}"
     );
 

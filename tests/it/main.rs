@@ -13,6 +13,7 @@ mod chunked_parse;
 mod ci_kit;
 mod cli;
 mod completions;
+mod consumers;
 mod custom_rules;
 mod diff;
 mod diff_git;

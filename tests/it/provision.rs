@@ -633,6 +633,198 @@ relationships:
     );
 }
 
+/// Telco's two services share their pools over two relationships of quantities 2 and 1,
+/// and split what Telco pays Cloud for servers; a third service is shared equally by two
+/// relationships of quantity 0. Every cost line carries a dimension. The horizon is 36
+/// months.
+fn dimensions() -> Catalogue {
+    Catalogue::new(
+        "svs: 1
+catalogue: { name: dimensions, currency: GBP }
+organizations:
+  - { id: cloud, name: Cloud Ltd }
+  - { id: telco, name: Telco plc }
+  - { id: acme, name: Acme Ltd }
+  - { id: bravo, name: Bravo Ltd }
+services:
+  - { id: servers, name: Servers, provider: cloud }
+  - id: network
+    name: Network
+    provider: telco
+    depends_on: [telco-servers]
+    running_costs:
+      - { name: links, dimension: information-and-technology, amount: 1000, per: year }
+      - { name: operations team, dimension: organizations-and-people, amount: 2000, per: year }
+  - id: helpdesk
+    name: Helpdesk
+    provider: telco
+    depends_on: [telco-servers]
+    running_costs:
+      - { name: ticket process, dimension: value-streams-and-processes, amount: 1500, per: once }
+  - id: lab
+    name: Lab
+    provider: telco
+    running_costs:
+      - { name: test rigs, dimension: information-and-technology, amount: 900, per: year }
+offerings:
+  - id: rack
+    name: Rack
+    provider: cloud
+    services: [servers]
+    price:
+      - { name: rent, amount: 1200, per: month }
+  - id: mobile
+    name: Mobile
+    provider: telco
+    services: [network, helpdesk]
+    price:
+      - { name: user fee, amount: 1000, per: month, unit: user }
+    cost_to_serve:
+      - { name: handset, dimension: partners-and-suppliers, amount: 300, per: once, unit: handset }
+  - { id: lab-access, name: Lab access, provider: telco, services: [lab] }
+relationships:
+  - { id: telco-servers, provider: cloud, consumer: telco, offering: rack }
+  - id: acme-mobile
+    provider: telco
+    consumer: acme
+    offering: mobile
+    quantity: 2
+    provision:
+      costs:
+        - { name: account manager, dimension: organizations-and-people, amount: 1000, per: year }
+  - { id: bravo-mobile, provider: telco, consumer: bravo, offering: mobile, quantity: 1 }
+  - { id: acme-lab, provider: telco, consumer: acme, offering: lab-access, quantity: 0 }
+  - { id: bravo-lab, provider: telco, consumer: bravo, offering: lab-access, quantity: 0 }
+",
+    )
+}
+
+#[test]
+fn the_cost_of_provision_is_told_by_the_dimensions_of_its_cost_lines() {
+    let report = dimensions().json();
+    // Telco pays Cloud 1,200 × 12 = 14,400 a year for servers, split over the two services
+    // that depend on them: 7,200 in each pool, partners and suppliers. The pools:
+    //   network:  information and technology 1,000, organizations and people 2,000,
+    //             partners and suppliers 7,200 (10,200);
+    //   helpdesk: value streams and processes 1,500 × 12 ÷ 36 = 500, partners and
+    //             suppliers 7,200 (7,700).
+    // Both are shared by quantity, 2 and 1 of 3.
+    //
+    // acme-mobile (2 of 3): the handset 300 × 2 × 12 ÷ 36 = 200 and the account manager
+    // 1,000 direct; network 6,800 and helpdesk 5,133.33 shared.
+    //   organizations and people   1,000 + 2,000 × 2 ÷ 3          =  2,333.33
+    //   information and technology 1,000 × 2 ÷ 3                  =    666.67
+    //   partners and suppliers     200 + 7,200 × 2 ÷ 3 × 2        =  9,800.00
+    //   value streams and processes 500 × 2 ÷ 3                   =    333.33
+    //   total                      1,200 + 11,933.33              = 13,133.33
+    figures(
+        side(&report, "acme-mobile"),
+        &[
+            ("cost_of_provision.direct", "1200.00"),
+            ("cost_of_provision.shared", "11933.33"),
+            ("cost_of_provision.total", "13133.33"),
+            ("cost_by_dimension.organizations-and-people", "2333.33"),
+            ("cost_by_dimension.information-and-technology", "666.67"),
+            ("cost_by_dimension.partners-and-suppliers", "9800.00"),
+            ("cost_by_dimension.value-streams-and-processes", "333.33"),
+        ],
+    );
+    // bravo-mobile (1 of 3): the handset 300 × 12 ÷ 36 = 100 direct.
+    //   organizations and people   2,000 ÷ 3                      =    666.67
+    //   information and technology 1,000 ÷ 3                      =    333.33
+    //   partners and suppliers     100 + 7,200 ÷ 3 × 2            =  4,900.00
+    //   value streams and processes 500 ÷ 3                       =    166.67
+    //   total                      100 + 5,966.67                 =  6,066.67
+    figures(
+        side(&report, "bravo-mobile"),
+        &[
+            ("cost_of_provision.direct", "100.00"),
+            ("cost_of_provision.shared", "5966.67"),
+            ("cost_of_provision.total", "6066.67"),
+            ("cost_by_dimension.organizations-and-people", "666.67"),
+            ("cost_by_dimension.information-and-technology", "333.33"),
+            ("cost_by_dimension.partners-and-suppliers", "4900.00"),
+            ("cost_by_dimension.value-streams-and-processes", "166.67"),
+        ],
+    );
+    // Quantities 0 + 0: the lab's 900 ÷ 2 users each, information and technology.
+    for id in ["acme-lab", "bravo-lab"] {
+        figures(
+            side(&report, id),
+            &[
+                ("cost_of_provision.total", "450.00"),
+                ("cost_by_dimension.organizations-and-people", "0.00"),
+                ("cost_by_dimension.information-and-technology", "450.00"),
+                ("cost_by_dimension.partners-and-suppliers", "0.00"),
+                ("cost_by_dimension.value-streams-and-processes", "0.00"),
+            ],
+        );
+    }
+    // Telco recovers every line: people 1,000 + 2,000; technology 1,000 + 900; partners
+    // 300 + 14,400; processes 500: 20,100 in all.
+    figures(
+        provider(&report, "telco"),
+        &[
+            ("cost_of_provision", "20100.00"),
+            ("cost_by_dimension.organizations-and-people", "3000.00"),
+            ("cost_by_dimension.information-and-technology", "1900.00"),
+            ("cost_by_dimension.partners-and-suppliers", "14700.00"),
+            ("cost_by_dimension.value-streams-and-processes", "500.00"),
+        ],
+    );
+    // Cloud declares nothing on its side: zeros, in the same four keys.
+    figures(
+        provider(&report, "cloud"),
+        &[
+            ("cost_by_dimension.organizations-and-people", "0.00"),
+            ("cost_by_dimension.information-and-technology", "0.00"),
+            ("cost_by_dimension.partners-and-suppliers", "0.00"),
+            ("cost_by_dimension.value-streams-and-processes", "0.00"),
+        ],
+    );
+    // The keys come in the order of the format, in every object.
+    let text = stdout(&dimensions().assess(&["--format", "json"]));
+    let objects = text.split("\"cost_by_dimension\": {").skip(1);
+    assert_eq!(
+        objects.clone().count(),
+        5 + 2,
+        "five relationships, two providers"
+    );
+    for object in objects {
+        let at = |key: &str| {
+            object
+                .find(key)
+                .unwrap_or_else(|| panic!("{key}: {object}"))
+        };
+        assert!(at("organizations-and-people") < at("information-and-technology"));
+        assert!(at("information-and-technology") < at("partners-and-suppliers"));
+        assert!(at("partners-and-suppliers") < at("value-streams-and-processes"));
+        assert!(at("value-streams-and-processes") < object.find('}').unwrap());
+    }
+}
+
+#[test]
+fn the_four_parts_add_up_to_the_cost_of_provision_to_the_last_digit() {
+    let dir = dimensions();
+    let loaded = svs::load::load_files(
+        vec![("d.yaml".into(), std::fs::read(&dir.path).unwrap())],
+        "d".into(),
+    );
+    let catalogue = loaded.catalogue.expect("loads");
+    let all: Vec<usize> = (0..catalogue.relationships.len()).collect();
+    let evaluation = svs::assess::evaluate(&catalogue, &all).expect("no overflow");
+    for a in &evaluation.relationships {
+        let cost = a.provider.cost_of_provision;
+        // Thirds of 1,000, 2,000 and 500 repeat forever; the parts still add up exactly.
+        assert_eq!(cost.by_dimension.total(), Some(cost.total));
+        let tolerance = Decimal::new(1, 20);
+        assert!((cost.direct + cost.shared - cost.total).abs() <= tolerance);
+    }
+    for p in &evaluation.providers {
+        assert_eq!(p.cost_by_dimension.total(), Some(p.cost_of_provision));
+    }
+}
+
 /// Two relationships of `telco`: one sustainable, one not.
 fn mixed() -> Catalogue {
     Catalogue::new(&format!(
@@ -719,8 +911,13 @@ fn the_providers_view_in_every_format() {
         csv,
         "provider,revenue,cost_of_provision,risks,benefits,unrecovered,margin,margin_pct,\
          target_margin,currency,sustainable,relationships_sustainable,\
-         relationships_unsustainable,relationships_unassessed\r\n\
-         telco,2400.00,2520.00,0.00,0.00,0.00,-120.00,-5.00,0.00,GBP,false,1,1,0\r\n"
+         relationships_unsustainable,relationships_unassessed,\
+         cost_of_provision_organizations_and_people,\
+         cost_of_provision_information_and_technology,\
+         cost_of_provision_partners_and_suppliers,\
+         cost_of_provision_value_streams_and_processes\r\n\
+         telco,2400.00,2520.00,0.00,0.00,0.00,-120.00,-5.00,0.00,GBP,false,1,1,0,\
+         0.00,2520.00,0.00,0.00\r\n"
     );
 
     let markdown = stdout(&catalogue.assess(&["--view", "providers", "--format", "markdown"]));
@@ -732,6 +929,13 @@ fn the_providers_view_in_every_format() {
         "{markdown}"
     );
 
+    // The network is information and technology: all of the 2,520.
+    assert!(
+        markdown
+            .contains("| `telco` | 0.00 GBP | 2,520.00 GBP | 0.00 GBP | 0.00 GBP | 2,520.00 GBP |"),
+        "{markdown}"
+    );
+
     let table = stdout(&catalogue.assess(&["--view", "providers"]));
     let row = table
         .lines()
@@ -740,6 +944,7 @@ fn the_providers_view_in_every_format() {
     for cell in [
         "2,400.00 GBP",
         "2,520.00 GBP",
+        "information-and-technology 2,520.00 GBP",
         "-120.00 GBP",
         "-5.00",
         "no",
@@ -911,7 +1116,7 @@ fn a_provider_with_no_assessed_side_is_neither_sustainable_nor_unsustainable() {
         .lines()
         .find(|l| l.starts_with("hoster,"))
         .unwrap_or_else(|| panic!("{csv}"));
-    assert!(row.ends_with(",GBP,,0,0,2"), "{row}");
+    assert!(row.contains(",GBP,,0,0,2,"), "{row}");
     let table = co_creation(&["--view", "providers"]);
     let row = table
         .lines()
@@ -980,4 +1185,115 @@ relationships:
     );
     // The vendor's revenue is still its price alone.
     figures(side(&report, "it-suite"), &[("revenue", "12000.00")]);
+}
+
+/// A catalogue of one service with running costs `lines` (pence a year, dimension index),
+/// and an upstream relationship of `upstream` pence a year, consumed through one offering
+/// by one relationship per quantity.
+fn pooled_by_dimension(
+    lines: &[(i64, usize)],
+    upstream: i64,
+    quantities: &[Decimal],
+) -> svs::model::Catalogue {
+    let dimensions = [
+        "organizations-and-people",
+        "information-and-technology",
+        "partners-and-suppliers",
+        "value-streams-and-processes",
+    ];
+    let mut yaml = String::from(
+        "svs: 1
+catalogue: { name: pool, currency: GBP, horizon_months: 7 }
+organizations:
+  - { id: a, name: A }
+  - { id: b, name: B }
+  - { id: up, name: Up }
+offerings:
+  - { id: f, name: F, provider: a, services: [s] }
+  - { id: u, name: U, provider: up, price: [{ name: fee, amount: ",
+    );
+    writeln!(yaml, "{}, per: year }}] }}", Decimal::new(upstream, 2)).unwrap();
+    yaml.push_str(
+        "services:
+  - id: s
+    name: S
+    provider: a
+    depends_on: [a-up]
+    running_costs:
+",
+    );
+    for (pence, d) in lines {
+        // Once over 7 months: 12 ÷ 7 of the amount a year, which never ends.
+        writeln!(
+            yaml,
+            "      - {{ name: line, dimension: {}, amount: {}, per: once }}",
+            dimensions[*d],
+            Decimal::new(*pence, 2)
+        )
+        .unwrap();
+    }
+    yaml.push_str(
+        "relationships:
+  - { id: a-up, provider: up, consumer: a, offering: u }
+",
+    );
+    for (i, q) in quantities.iter().enumerate() {
+        writeln!(
+            yaml,
+            "  - {{ id: r{i}, provider: a, consumer: b, offering: f, quantity: {q} }}"
+        )
+        .unwrap();
+    }
+    let loaded = svs::load::load_files(vec![("p.yaml".into(), yaml.into_bytes())], "p".into());
+    loaded
+        .catalogue
+        .unwrap_or_else(|| panic!("{:?}", loaded.diagnostics))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// However the lines and quantities fall, each relationship's four parts add up to its
+    /// cost of provision exactly, as do the provider's; and each dimension's parts over
+    /// the users add up to that dimension's pool (the upstream term in partners and
+    /// suppliers), up to the last digit of the decimal type.
+    #[test]
+    fn the_parts_by_dimension_add_up_to_the_cost_and_to_the_pools(
+        lines in prop::collection::vec((0i64..1_000_000_000, 0usize..4), 0..8),
+        upstream in 0i64..1_000_000_000,
+        quantities in prop::collection::vec(quantity(), 1..12),
+    ) {
+        let catalogue = pooled_by_dimension(&lines, upstream, &quantities);
+        let flow = CostFlow::new(&catalogue);
+        let pool = flow.pool_by_dimension(0).expect("no overflow");
+        // The upstream term is all partners and suppliers.
+        let partners: Decimal = lines
+            .iter()
+            .filter(|(_, d)| *d == 2)
+            .map(|(p, _)| Decimal::new(*p, 2) * Decimal::from(12) / Decimal::from(7))
+            .sum();
+        let upstream = Decimal::new(upstream, 2);
+        let partners_pool = pool.get(svs::model::Dimension::PartnersAndSuppliers);
+        prop_assert!(
+            (partners_pool - partners - upstream).abs() <= Decimal::new(1, 18),
+            "{} against {} + {}", partners_pool, partners, upstream
+        );
+        let users: Vec<usize> = (1..=quantities.len()).collect();
+        let evaluation = svs::assess::evaluate(&catalogue, &users).expect("no overflow");
+        let mut sums = [Decimal::ZERO; 4];
+        for a in &evaluation.relationships {
+            let cost = a.provider.cost_of_provision;
+            prop_assert_eq!(cost.by_dimension.total(), Some(cost.total));
+            for (sum, (_, part)) in sums.iter_mut().zip(cost.by_dimension.parts()) {
+                *sum += part;
+            }
+        }
+        for p in &evaluation.providers {
+            prop_assert_eq!(p.cost_by_dimension.total(), Some(p.cost_of_provision));
+        }
+        for ((d, part), sum) in pool.parts().zip(sums) {
+            let tolerance = part * Decimal::new(1, 20) + Decimal::new(1, 20);
+            prop_assert!((sum - part).abs() <= tolerance, "{:?}: {} against {}", d, sum, part);
+        }
+    }
 }

@@ -341,6 +341,108 @@ fn the_portfolio_has_a_row_per_provider_with_the_unrecovered_cost() {
     );
 }
 
+#[test]
+fn the_portfolio_tells_each_provider_s_cost_by_dimension_in_figures_and_stacked_bars() {
+    let page = catalog_page();
+    let root = page.root_element();
+    let section = select(root, "section[aria-labelledby=providers]")[0];
+    // Ledgerline's four parts add up to its cost of provision: 118,000 + 15,000 + 136,900
+    // + 16,000 = 285,900 (docs/worked-examples.md).
+    let row = select(section, "table.dimensions tr[data-provider=ledgerline]")[0];
+    assert_eq!(
+        cells(row),
+        [
+            "Ledgerline Ltd",
+            "118,000.00 GBP",
+            "15,000.00 GBP",
+            "136,900.00 GBP",
+            "16,000.00 GBP",
+            "285,900.00 GBP"
+        ]
+    );
+    let headers: Vec<&str> = select(section, "table.dimensions th[data-dimension]")
+        .into_iter()
+        .filter_map(|th| th.value().attr("data-dimension"))
+        .collect();
+    assert_eq!(
+        headers,
+        [
+            "organizations-and-people",
+            "information-and-technology",
+            "partners-and-suppliers",
+            "value-streams-and-processes"
+        ]
+    );
+    // One stacked bar per provider with a table row, a segment per dimension with a part,
+    // in order, each carrying its exact figure.
+    let chart = select(section, "svg.chart.dimensions")[0];
+    let stacks = select(chart, "g.stack");
+    assert_eq!(
+        stacks.len(),
+        select(section, "table.dimensions tbody tr").len()
+    );
+    let ledgerline = select(chart, "g.stack[data-id=ledgerline]")[0];
+    assert_eq!(ledgerline.value().attr("data-total"), Some("285900.00"));
+    let segments: Vec<(Option<&str>, Option<&str>)> = select(ledgerline, "rect.segment")
+        .into_iter()
+        .map(|r| {
+            (
+                r.value().attr("data-dimension"),
+                r.value().attr("data-amount"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        segments,
+        [
+            (Some("organizations-and-people"), Some("118000.00")),
+            (Some("information-and-technology"), Some("15000.00")),
+            (Some("partners-and-suppliers"), Some("136900.00")),
+            (Some("value-streams-and-processes"), Some("16000.00")),
+        ]
+    );
+    // Swiftway spends nothing on partners or processes: no segment for them.
+    let swiftway = select(chart, "g.stack[data-id=swiftway]")[0];
+    assert_eq!(select(swiftway, "rect.segment").len(), 2);
+    let desc = text(select(chart, "desc")[0]);
+    assert!(
+        desc.contains("Ledgerline Ltd: 285,900.00 GBP (organizations-and-people 118,000.00 GBP, information-and-technology 15,000.00 GBP, partners-and-suppliers 136,900.00 GBP, value-streams-and-processes 16,000.00 GBP)"),
+        "{desc}"
+    );
+    // A legend names each colour.
+    let legend: Vec<String> = select(section, "ul.dimension-legend li")
+        .into_iter()
+        .map(text)
+        .collect();
+    assert_eq!(
+        legend,
+        [
+            "Organizations and people",
+            "Information and technology",
+            "Partners and suppliers",
+            "Value streams and processes"
+        ]
+    );
+
+    // Each card tells its own cost the same way, under the cost of provision.
+    let card = select(root, "#rel-fenwick-erp")[0];
+    let figures = provider_figures(card);
+    let figure = |key: &str, value: &str| (key.to_owned(), value.to_owned());
+    assert_eq!(
+        figures[3..8],
+        [
+            figure("cost-of-provision", "63,053.75 GBP"),
+            figure("organizations-and-people", "27,375.00 GBP"),
+            figure("information-and-technology", "3,187.50 GBP"),
+            figure("partners-and-suppliers", "29,091.25 GBP"),
+            figure("value-streams-and-processes", "3,400.00 GBP"),
+        ]
+    );
+    let bar = select(card, "svg.chart.dimensions g.stack")[0];
+    assert_eq!(bar.value().attr("data-total"), Some("63053.75"));
+    assert_eq!(select(bar, "rect.segment").len(), 4);
+}
+
 /// The provider-side figures of a card, by `data-figure`.
 fn provider_figures(card: ElementRef<'_>) -> Vec<(String, String)> {
     select(card, "table.provider-side tr")
@@ -393,6 +495,11 @@ fn a_card_shows_the_provider_side_beside_the_consumer_side() {
             figure("direct", "2,400.00 GBP"),
             figure("shared", "3,000.00 GBP"),
             figure("cost-of-provision", "5,400.00 GBP"),
+            // Support by the user and the network operations team: all people.
+            figure("organizations-and-people", "5,400.00 GBP"),
+            figure("information-and-technology", "0.00 GBP"),
+            figure("partners-and-suppliers", "0.00 GBP"),
+            figure("value-streams-and-processes", "0.00 GBP"),
             figure("risks", "1,000.00 GBP"),
             figure("benefits", "500.00 GBP"),
             figure("margin", "6,100.00 GBP"),
@@ -419,8 +526,8 @@ fn a_card_shows_the_provider_side_beside_the_consumer_side() {
     assert_eq!(card.value().attr("data-co-creation"), Some("consumer-only"));
     let figures = provider_figures(card);
     assert_eq!(figures[1], figure("direct", "8,400.00 GBP"));
-    assert_eq!(figures[6], figure("margin", "600.00 GBP"));
-    assert_eq!(figures[7], figure("margin-pct", "5.00 %"));
+    assert_eq!(figures[10], figure("margin", "600.00 GBP"));
+    assert_eq!(figures[11], figure("margin-pct", "5.00 %"));
     let reasons: Vec<&str> = select(card, "ul.provider-reasons li")
         .into_iter()
         .filter_map(|li| li.value().attr("data-reason"))
@@ -1547,4 +1654,130 @@ window.addEventListener('load', function () {
         );
         assert_eq!(found, "", "{attribute}: text outside its box");
     }
+}
+
+/// Opens `report.html` of `dir` framed at a desktop's width in Chromium, and returns the
+/// width the providers' stacked bars are drawn at, and, as the browser laid them out, each
+/// provider's bar: `id=total@track-width:` then, for each segment, its dimension, amount,
+/// position, width and fill (segments apart by `|`; bars by `;`).
+fn stacks_in_a_browser(dir: &Path) -> (f64, String) {
+    let probe = dir.join("probe.html");
+    fs::write(
+        &probe,
+        r#"<!DOCTYPE html><html><body style="margin:0">
+<iframe id="report" src="report.html" style="width:1280px;height:2000px;border:0"></iframe>
+<script>
+window.addEventListener('load', function () {
+  var doc = document.getElementById('report').contentDocument;
+  var chart = doc.querySelector('section[aria-labelledby=providers] svg.chart.dimensions');
+  var rows = [];
+  chart.querySelectorAll('g.stack').forEach(function (g) {
+    var track = g.querySelector('rect.track').getBBox();
+    var parts = [];
+    g.querySelectorAll('rect.segment').forEach(function (r) {
+      var b = r.getBBox();
+      parts.push([r.getAttribute('data-dimension'), r.getAttribute('data-amount'),
+                  b.x.toFixed(2), b.width.toFixed(2), getComputedStyle(r).fill].join(' '));
+    });
+    rows.push(g.getAttribute('data-id') + '=' + g.getAttribute('data-total') + '@'
+              + track.width.toFixed(2) + ':' + parts.join('|'));
+  });
+  document.body.setAttribute('data-stacks', rows.join(';'));
+  document.body.setAttribute('data-drawn', String(chart.getBoundingClientRect().width));
+});
+</script></body></html>"#,
+    )
+    .expect("write");
+    let dom = chromium(&["--allow-file-access-from-files", "--dump-dom", &url(&probe)]).stdout;
+    let dom = Html::parse_document(&String::from_utf8(dom).expect("UTF-8"));
+    let body = select(dom.root_element(), "body")[0].value();
+    let drawn = body
+        .attr("data-drawn")
+        .and_then(|w| w.parse().ok())
+        .expect("the probe ran");
+    let stacks = body.attr("data-stacks").expect("the probe ran").to_owned();
+    (drawn, stacks)
+}
+
+#[test]
+fn a_real_browser_draws_each_provider_s_cost_as_stacked_bars_by_dimension() {
+    let temp = tempfile::tempdir().expect("temporary directory");
+    let page = temp.path().join("report.html");
+    let output = svs()
+        .arg("report")
+        .arg(catalog(""))
+        .arg("-o")
+        .arg(&page)
+        .output()
+        .expect("svs runs");
+    assert_eq!(output.status.code(), Some(0));
+    let (drawn, stacks) = stacks_in_a_browser(temp.path());
+    assert!(
+        drawn > 300.0 && drawn <= 480.0,
+        "drawn {drawn} px wide: a card's width, not the page's"
+    );
+    let stacks: Vec<(&str, f64, f64, Vec<Vec<&str>>)> = stacks
+        .split(';')
+        .map(|row| {
+            let (id, rest) = row.split_once('=').expect("id=");
+            let (total, rest) = rest.split_once('@').expect("total@");
+            let (track, parts) = rest.split_once(':').expect("track:");
+            let parts = parts
+                .split('|')
+                .filter(|p| !p.is_empty())
+                .map(|p| p.splitn(5, ' ').collect())
+                .collect();
+            (
+                id,
+                total.parse().expect("a total"),
+                track.parse().expect("a width"),
+                parts,
+            )
+        })
+        .collect();
+    assert_eq!(stacks.len(), 10, "a bar per provider of catalog/");
+    let largest = stacks.iter().map(|s| s.1).fold(0.0, f64::max);
+    let mut fills: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
+    for (id, total, track, parts) in &stacks {
+        // Segments abut from the left edge, each as long as its amount on the common
+        // scale (a part too small to see is drawn 1 px wide), and the bar is as long as
+        // its total.
+        let mut x = 0.0;
+        let mut amounts = 0.0;
+        for part in parts {
+            let [dimension, amount, at, width, fill] = part[..] else {
+                panic!("{id}: {part:?}");
+            };
+            let (amount, at, width): (f64, f64, f64) = (
+                amount.parse().unwrap(),
+                at.parse().unwrap(),
+                width.parse().unwrap(),
+            );
+            assert!((at - x).abs() < 0.2, "{id} {dimension}: at {at}, not {x}");
+            let wanted = (amount / largest * track).max(1.0);
+            assert!(
+                (width - wanted).abs() < 0.2,
+                "{id} {dimension}: {width} wide, not {wanted}"
+            );
+            assert_ne!(fill, "none", "{id} {dimension}");
+            assert_eq!(*fills.entry(dimension).or_insert(fill), fill, "{dimension}");
+            x = at + width;
+            amounts += amount;
+        }
+        assert!(
+            (amounts - total).abs() < 0.05,
+            "{id}: {amounts} against {total}"
+        );
+        // The bar ends where its total does on the scale, give or take the rounding of
+        // each segment and a pixel for each part drawn wider than its amount.
+        let whole = total / largest * track;
+        assert!(
+            x > whole - 1.0 && x < whole + 4.0,
+            "{id}: ends at {x}, not {whole}"
+        );
+    }
+    // Four dimensions, four colours.
+    assert_eq!(fills.len(), 4, "{fills:?}");
+    let distinct: HashSet<&str> = fills.values().copied().collect();
+    assert_eq!(distinct.len(), 4, "{fills:?}");
 }

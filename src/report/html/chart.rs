@@ -1,6 +1,7 @@
-//! The report's two charts, as inline SVG: the utility × warranty scatter of every
-//! relationship, and one bar chart per relationship of what it removes from and imposes on
-//! the consumer.
+//! The report's charts, as inline SVG: the utility × warranty scatter of every
+//! relationship, one bar chart per relationship of what it removes from and imposes on
+//! the consumer, and stacked bars of the cost of provision by dimension (one per provider
+//! in the portfolio, one on each card).
 //!
 //! Charts carry `role="img"` with a `<title>` and a `<desc>` that state every figure they
 //! draw, so a screen reader (or a reader of the printed page) loses nothing. Verdicts are
@@ -20,6 +21,7 @@ use rust_decimal::prelude::ToPrimitive;
 
 use super::escape::esc;
 use super::text;
+use crate::assess::provision::ByDimension;
 use crate::assess::{Assessment, Verdict};
 use crate::figures::{grouped, money, round2};
 
@@ -505,6 +507,119 @@ pub fn balance(
         r#"<line class="zero" x1="{zero:.1}" y1="17" x2="{zero:.1}" y2="{:.1}"/>"#,
         height - 2.0
     )?;
+    writeln!(out, "</svg>")
+}
+
+/// One stacked bar: whose cost of provision it is, and the cost by dimension.
+#[derive(Debug, Clone, Copy)]
+pub struct Stack<'a> {
+    /// The provider's or relationship's id, for `data-id`.
+    pub id: &'a str,
+    /// Its name for people, drawn above the bar.
+    pub label: &'a str,
+    /// The cost of provision by dimension.
+    pub parts: &'a ByDimension,
+    /// The cost of provision: exactly the sum of the parts.
+    pub total: Decimal,
+}
+
+/// The class of a dimension's segments and legend swatch.
+pub fn dimension_class(dimension: crate::model::Dimension) -> String {
+    format!("dim-{}", dimension.as_str())
+}
+
+/// Writes stacked bars of the cost of provision by dimension, one row per [`Stack`]: its
+/// label and exact total above a bar whose segments are the four dimensions in order. All
+/// bars share one scale, the largest total spanning the width, so that they compare.
+/// `anchor` makes the chart's element ids unique on the page.
+pub fn dimensions(
+    out: &mut dyn Write,
+    anchor: &str,
+    title: &str,
+    stacks: &[Stack<'_>],
+    currency: Option<&str>,
+) -> io::Result<()> {
+    let largest = stacks.iter().map(|s| float(s.total)).fold(0.0, f64::max);
+    let scale = if largest > 0.0 {
+        BARS_WIDTH / largest
+    } else {
+        0.0
+    };
+    #[allow(clippy::cast_precision_loss)] // a row per provider
+    let height = stacks.len() as f64 * BAR_ROW + 4.0;
+    let a = esc(anchor);
+    writeln!(
+        out,
+        r#"<svg class="chart dimensions" role="img" aria-labelledby="{a}-dimensions-title {a}-dimensions-desc" viewBox="0 0 {BARS_WIDTH:.0} {height:.0}" width="100%">"#
+    )?;
+    writeln!(
+        out,
+        r#"<title id="{a}-dimensions-title">{}</title>"#,
+        esc(title)
+    )?;
+    let described: Vec<String> = stacks
+        .iter()
+        .map(|stack| {
+            let parts: Vec<String> = stack
+                .parts
+                .parts()
+                .map(|(d, part)| format!("{} {}", d.as_str(), money(part, currency)))
+                .collect();
+            format!(
+                "{}: {} ({})",
+                stack.label,
+                money(stack.total, currency),
+                parts.join(", ")
+            )
+        })
+        .collect();
+    writeln!(
+        out,
+        r#"<desc id="{a}-dimensions-desc">{}.</desc>"#,
+        esc(&described.join("; "))
+    )?;
+    #[allow(clippy::cast_precision_loss)] // a row per provider
+    for (row, stack) in stacks.iter().enumerate() {
+        let top = row as f64 * BAR_ROW;
+        writeln!(
+            out,
+            r#"<text class="bar-label" x="0" y="{:.1}">{}</text><text class="figure" x="{BARS_WIDTH:.0}" y="{:.1}" text-anchor="end">{}</text>"#,
+            top + 13.0,
+            esc(&clip(stack.label, MAX_LABEL_CHARS)),
+            top + 13.0,
+            esc(&money(stack.total, currency))
+        )?;
+        writeln!(
+            out,
+            r#"<g class="stack" data-id="{}" data-total="{}">"#,
+            esc(stack.id),
+            round2(stack.total)
+        )?;
+        writeln!(
+            out,
+            r#"<rect class="track" x="0" y="{:.1}" width="{BARS_WIDTH:.0}" height="14"/>"#,
+            top + 19.0
+        )?;
+        let mut x = 0.0;
+        for (dimension, part) in stack.parts.parts() {
+            if part <= Decimal::ZERO {
+                continue;
+            }
+            let width = (float(part) * scale).max(1.0);
+            writeln!(
+                out,
+                r#"<rect class="segment {}" data-dimension="{}" data-amount="{}" x="{x:.1}" y="{:.1}" width="{width:.1}" height="14"><title>{}: {}</title></rect>"#,
+                dimension_class(dimension),
+                dimension.as_str(),
+                round2(part),
+                top + 19.0,
+                dimension.label(),
+                esc(&money(part, currency))
+            )?;
+            x += width;
+        }
+        writeln!(out, "</g>")?;
+    }
     writeln!(out, "</svg>")
 }
 

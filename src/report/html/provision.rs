@@ -1,6 +1,7 @@
 //! The provider's side of the value report (docs/format.md §8): both sides of each
 //! relationship on its card, the other stakeholders' effects, the co-creation matrix and
-//! the provider portfolio.
+//! the provider portfolio, with the cost of provision told by the four dimensions (§8.8)
+//! in figures and in stacked bars, and beside it the consumer portfolio (§8.9).
 //!
 //! Like the rest of the page, nothing is computed here but layout: the figures are those
 //! of [`crate::assess::provision`], rounded only when printed, and every catalogue string
@@ -11,11 +12,15 @@ use std::io::{self, Write};
 
 use rust_decimal::Decimal;
 
-use super::{anchor, esc, verdict_text};
-use crate::assess::provision::{CoCreation, Portfolio, ProviderReason, ProviderVerdict};
+use super::chart::{self, Stack};
+use super::{anchor, esc, swatch, verdict_text};
+use crate::assess::consumers::ConsumerPortfolio;
+use crate::assess::provision::{
+    CoCreation, CostOfProvision, Portfolio, ProviderReason, ProviderVerdict,
+};
 use crate::assess::{Assessment, Verdict, annualise};
 use crate::figures::{grouped, money};
-use crate::model::{Catalogue, EffectDirection, Relationship};
+use crate::model::{Catalogue, Dimension, EffectDirection, Relationship};
 use crate::roles::{StakeholderEffects, describe_party, organization_name, stakeholder_role};
 
 /// A provider verdict for people: a sign that does not rely on colour, and its name.
@@ -158,42 +163,98 @@ pub fn provider_side(
     )?;
     writeln!(out, "<tbody>")?;
     let cost = &side.cost_of_provision;
-    let rows = [
-        ("revenue", "Revenue", money(side.revenue, currency)),
-        (
+    let figure = |key: &'static str, label: &str, value: String| (key, label.to_owned(), value, "");
+    let mut rows = vec![
+        figure("revenue", "Revenue", money(side.revenue, currency)),
+        figure(
             "direct",
             "Direct cost of provision",
             money(cost.direct, currency),
         ),
-        (
+        figure(
             "shared",
             "Shared cost of provision",
             money(cost.shared, currency),
         ),
-        (
+        figure(
             "cost-of-provision",
             "Cost of provision",
             money(cost.total, currency),
         ),
-        ("risks", "Risks taken on", money(side.risks, currency)),
-        ("benefits", "Benefits", money(side.benefits, currency)),
-        ("margin", "Margin", money(side.margin, currency)),
-        ("margin-pct", "Margin %", percent(side.margin_pct)),
+    ];
+    // The cost of provision by dimension, right under it (§8.8).
+    rows.extend(cost.by_dimension.parts().map(|(dimension, part)| {
         (
+            dimension.as_str(),
+            format!("of which {}", dimension.label().to_lowercase()),
+            money(part, currency),
+            r#" class="dimension""#,
+        )
+    }));
+    rows.extend([
+        figure("risks", "Risks taken on", money(side.risks, currency)),
+        figure("benefits", "Benefits", money(side.benefits, currency)),
+        figure("margin", "Margin", money(side.margin, currency)),
+        figure("margin-pct", "Margin %", percent(side.margin_pct)),
+        figure(
             "target-margin",
             "Target margin",
             format!("{} %", grouped(side.target_margin)),
         ),
-    ];
-    for (key, label, value) in rows {
+    ]);
+    for (key, label, value, class) in rows {
         writeln!(
             out,
-            r#"<tr data-figure="{key}"><th scope="row">{label}</th><td class="num">{}</td></tr>"#,
+            r#"<tr{class} data-figure="{key}"><th scope="row">{label}</th><td class="num">{}</td></tr>"#,
             esc(&value)
         )?;
     }
     writeln!(out, "</tbody></table></div>")?;
+    if !cost.total.is_zero() {
+        dimensions_figure(out, &r.common.id.value, cost, currency)?;
+    }
     benefits(out, catalogue, r)
+}
+
+/// A relationship's cost of provision as one stacked bar by dimension, with its legend.
+fn dimensions_figure(
+    out: &mut dyn Write,
+    id: &str,
+    cost: &CostOfProvision,
+    currency: Option<&str>,
+) -> io::Result<()> {
+    writeln!(out, r#"<figure class="dimensions">"#)?;
+    chart::dimensions(
+        out,
+        &anchor(id),
+        &format!("Cost of providing {id} by dimension, per year"),
+        &[Stack {
+            id,
+            label: "Cost of provision",
+            parts: &cost.by_dimension,
+            total: cost.total,
+        }],
+        currency,
+    )?;
+    dimension_legend(out)?;
+    writeln!(out, "</figure>")
+}
+
+/// The legend of the dimensions' colours, as a caption: a swatch and the name of each.
+fn dimension_legend(out: &mut dyn Write) -> io::Result<()> {
+    write!(out, r#"<figcaption><ul class="legend dimension-legend">"#)?;
+    for dimension in Dimension::ALL {
+        write!(out, "<li>")?;
+        swatch(out, |out| {
+            write!(
+                out,
+                r#"<rect class="segment {}" x="1" y="1" width="12" height="12"/>"#,
+                chart::dimension_class(dimension)
+            )
+        })?;
+        write!(out, "{}</li>", dimension.label())?;
+    }
+    writeln!(out, "</ul></figcaption>")
 }
 
 /// The provider's benefits besides revenue, priced or not.
@@ -452,6 +513,152 @@ pub fn portfolio(
             out,
             r#"<td class="provider-verdict {class}">{sustainable}</td><td>{} sustainable, {} unsustainable, {} unassessed</td></tr>"#,
             p.sustainable_count, p.unsustainable_count, p.unassessed_count
+        )?;
+    }
+    writeln!(out, "</tbody></table></div>")?;
+    dimensions(out, catalogue, providers)?;
+    writeln!(out, "</section>")
+}
+
+/// Each provider's cost of provision by dimension (docs/format.md §8.8): a table of the
+/// exact figures and a stacked bar per provider whose side is assessed.
+fn dimensions(
+    out: &mut dyn Write,
+    catalogue: &Catalogue,
+    providers: &[Portfolio],
+) -> io::Result<()> {
+    let currency = catalogue.metadata.currency.as_deref();
+    let stacks: Vec<Stack<'_>> = providers
+        .iter()
+        .filter(|p| p.sustainable_count + p.unsustainable_count > 0)
+        .map(|p| Stack {
+            id: &catalogue.organizations[p.organization].common.id.value,
+            label: organization_name(catalogue, p.organization),
+            parts: &p.cost_by_dimension,
+            total: p.cost_of_provision,
+        })
+        .collect();
+    if stacks.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "<h3>Cost of provision by dimension</h3>")?;
+    writeln!(
+        out,
+        r#"<p class="note">What each provider spends to provide its assessed relationships, told by the dimension of service management each cost line carries; what it pays for the relationships its services depend on is bought from partners and suppliers. The bars share one scale.</p>"#
+    )?;
+    writeln!(out, r#"<div class="table-wrap"><table class="dimensions">"#)?;
+    writeln!(
+        out,
+        "<caption>Every provider's cost of provision by dimension, per year</caption>"
+    )?;
+    write!(out, r#"<thead><tr><th scope="col">Provider</th>"#)?;
+    for dimension in Dimension::ALL {
+        write!(
+            out,
+            r#"<th scope="col" class="num" data-dimension="{}">{}</th>"#,
+            dimension.as_str(),
+            dimension.label()
+        )?;
+    }
+    writeln!(
+        out,
+        r#"<th scope="col" class="num">Cost of provision</th></tr></thead><tbody>"#
+    )?;
+    for stack in &stacks {
+        write!(
+            out,
+            r#"<tr data-provider="{}"><th scope="row">{}</th>"#,
+            esc(stack.id),
+            esc(stack.label)
+        )?;
+        for (_, part) in stack.parts.parts() {
+            write!(
+                out,
+                r#"<td class="num">{}</td>"#,
+                esc(&money(part, currency))
+            )?;
+        }
+        writeln!(
+            out,
+            r#"<td class="num">{}</td></tr>"#,
+            esc(&money(stack.total, currency))
+        )?;
+    }
+    writeln!(out, "</tbody></table></div>")?;
+    if stacks.iter().all(|s| s.total.is_zero()) {
+        return Ok(()); // nothing to draw
+    }
+    writeln!(out, r#"<figure class="dimensions">"#)?;
+    chart::dimensions(
+        out,
+        "providers",
+        "Each provider's cost of provision by dimension, per year",
+        &stacks,
+        currency,
+    )?;
+    dimension_legend(out)?;
+    writeln!(out, "</figure>")
+}
+
+/// The consumer portfolio (docs/format.md §5.12): one row per consumer.
+pub fn consumers(
+    out: &mut dyn Write,
+    catalogue: &Catalogue,
+    consumers: &[ConsumerPortfolio],
+) -> io::Result<()> {
+    let currency = catalogue.metadata.currency.as_deref();
+    writeln!(out, r#"<section aria-labelledby="consumers">"#)?;
+    writeln!(out, r#"<h2 id="consumers">Consumer portfolio</h2>"#)?;
+    if consumers.is_empty() {
+        writeln!(out, "<p>No relationship, so no consumer.</p>")?;
+        return writeln!(out, "</section>");
+    }
+    writeln!(
+        out,
+        r#"<p class="note">Each consumer's relationships taken together, per year, over those whose verdict is not <em>unassessed</em>: the costs they remove and impose (its planned spend), the risks they remove net of those they impose, and its net value. Budgets and the relationships over them are shown once the catalogue declares budgets.</p>"#
+    )?;
+    writeln!(out, r#"<div class="table-wrap"><table class="consumers">"#)?;
+    writeln!(out, "<caption>Every consumer's portfolio</caption>")?;
+    writeln!(
+        out,
+        r#"<thead><tr><th scope="col">Consumer</th><th scope="col" class="num">Costs removed</th><th scope="col" class="num">Costs imposed</th><th scope="col" class="num">Risks net</th><th scope="col" class="num">Net value</th><th scope="col" class="num">Budget</th><th scope="col">Over budget</th><th scope="col">Relationships</th></tr></thead><tbody>"#
+    )?;
+    for c in consumers {
+        write!(
+            out,
+            r#"<tr data-consumer="{}"><th scope="row">{}</th>"#,
+            esc(&catalogue.organizations[c.organization].common.id.value),
+            esc(organization_name(catalogue, c.organization))
+        )?;
+        for value in [
+            money(c.costs_removed, currency),
+            money(c.costs_imposed, currency),
+            money(c.risks_net, currency),
+            money(c.net_value, currency),
+            c.budget
+                .map_or_else(|| "—".to_owned(), |b| money(b, currency)),
+        ] {
+            write!(out, r#"<td class="num">{}</td>"#, esc(&value))?;
+        }
+        let over: Vec<String> = c
+            .over_budget
+            .iter()
+            .map(|&r| {
+                let id = &catalogue.relationships[r].common.id.value;
+                format!(r##"<a href="#{}">{}</a>"##, esc(&anchor(id)), esc(id))
+            })
+            .collect();
+        writeln!(
+            out,
+            r#"<td class="over-budget">{}</td><td>{} value, {} no-value, {} unassessed</td></tr>"#,
+            if over.is_empty() {
+                "—".to_owned()
+            } else {
+                over.join(", ")
+            },
+            c.value_count,
+            c.no_value_count,
+            c.unassessed_count
         )?;
     }
     writeln!(out, "</tbody></table></div>")?;
