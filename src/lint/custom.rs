@@ -1219,6 +1219,13 @@ fn assessment(a: &crate::assess::Assessment, shape: &Shape) -> Value {
                     .set("total", |_| number(side.cost_of_provision.total));
                 cost.build()
             })
+            .set("cost_by_dimension", |s| {
+                let mut parts = Object::new(s);
+                for (d, part) in side.cost_of_provision.by_dimension.parts() {
+                    parts.set(dimension(d), |_| number(part));
+                }
+                parts.build()
+            })
             .set("risks", |_| number(side.risks))
             .set("benefits", |_| number(side.benefits))
             .set("unpriced_benefits", |_| {

@@ -356,3 +356,54 @@ fn an_expression_that_fails_on_a_multi_byte_character_is_shown_at_it() {
         String::from_utf8_lossy(&output.stderr)
     );
 }
+
+#[test]
+fn rules_read_the_co_creation_verdict_and_the_cost_by_dimension() {
+    // tests/fixtures/co-creation.yaml, one relationship more (no value for Gamma from a
+    // provider that declares nothing: not-mutual), and two rules reading what `svs assess`
+    // computes: the co-creation verdict and a part of the cost of provision.
+    let text = std::fs::read_to_string(fixture("co-creation.yaml")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("catalogue.yaml");
+    std::fs::write(
+        &path,
+        format!(
+            "{text}  - id: gamma-hosting
+    provider: hoster
+    consumer: gamma
+    offering: hosting
+    requirements:
+      outcomes: [{{ outcome: reachable, priority: must, weight: 1 }}]
+      warranty: {{ availability: 99.5 }}
+rules:
+  - id: known-failures
+    code: VAL001
+    name: known-failures
+    on: relationships
+    assert: \"self.assessment.co_creation != 'not-mutual'\"
+    message: \"{{self.id}} does not co-create value\"
+  - id: people-heavy
+    code: VAL002
+    name: people-heavy
+    on: relationships
+    when: \"self.assessment.provider_side.verdict != 'unassessed'\"
+    assert: \"self.assessment.provider_side.cost_by_dimension['organizations-and-people'] < 6000.0\"
+    message: \"{{self.id}} costs its provider much in people\"
+"
+        ),
+    )
+    .unwrap();
+    let (document, _) = lint(&[path.to_str().unwrap()]);
+    let found: Vec<(String, String)> = custom(&document).into_iter().map(|f| (f.0, f.4)).collect();
+    // acme-mobile and gamma-mobile: support 10 × 20 × 12 = 2,400 + network operations
+    // 12,000 × 10 / 40 = 3,000, 5,400 of people; beta-mobile and delta-mobile add an
+    // account manager (6,000 once, 500 a month): 11,400.
+    assert_eq!(
+        found,
+        [
+            ("VAL002".to_owned(), "beta-mobile".to_owned()),
+            ("VAL002".to_owned(), "delta-mobile".to_owned()),
+            ("VAL001".to_owned(), "gamma-hosting".to_owned()),
+        ]
+    );
+}

@@ -1,4 +1,4 @@
-//! The relationship rules, SVS301–SVS312, end to end: each fires at the offending key or
+//! The relationship rules, SVS301–SVS313, end to end: each fires at the offending key or
 //! value and names the relationship, and its near miss does not fire it.
 //!
 //! Fixtures live in `tests/fixtures/rules/`: `svsNNN.yaml` where the rule must fire and
