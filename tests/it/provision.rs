@@ -1297,3 +1297,68 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn an_allocation_is_the_consumers_cost_and_the_providers_revenue() {
+    // One budget, declared once: 5,500 a month allocated by the group's IT department to
+    // the wholesale company. Both sides read the same 66,000.
+    let catalogue = Catalogue::new(
+        "svs: 1
+catalogue: { name: group, currency: GBP }
+organizations:
+  - { id: group, name: Fenwick Group }
+  - { id: group-it, name: Group IT, parent: group, target_margin: 0 }
+  - { id: wholesale, name: Fenwick Wholesale, parent: group }
+outcomes:
+  - { id: laptops-work, name: Laptops that work, kind: performance }
+services:
+  - id: it-support
+    name: IT support
+    provider: group-it
+    outputs: [{ name: repaired laptops, enables: [laptops-work] }]
+    warranty: { availability: 99 }
+    running_costs:
+      - { name: support team, dimension: organizations-and-people, amount: 60000, per: year }
+offerings:
+  - { id: it-for-companies, name: IT for the group, provider: group-it, services: [it-support] }
+relationships:
+  - id: wholesale-it
+    provider: group-it
+    consumer: wholesale
+    offering: it-for-companies
+    requirements:
+      outcomes: [{ outcome: laptops-work, priority: must }]
+      warranty: { availability: 98 }
+    costs:
+      removed:
+        - { name: outsourced support, category: staff, amount: 70000, per: year }
+      imposed:
+        - { name: group IT allocation, category: allocation, amount: 5500, per: month }
+",
+    );
+    let report = catalogue.json();
+    let r = relationship(&report, "wholesale-it");
+    // The consumer: 70,000 removed, 66,000 imposed, net 4,000.
+    figures(
+        r,
+        &[
+            ("costs.removed", "70000.00"),
+            ("costs.imposed", "66000.00"),
+            ("net_value", "4000.00"),
+            ("verdict", "\"value\""),
+        ],
+    );
+    // The provider: the same 66,000 as revenue against 60,000 of cost, margin 6,000.
+    figures(
+        side(&report, "wholesale-it"),
+        &[
+            ("revenue", "66000.00"),
+            ("cost_of_provision.total", "60000.00"),
+            ("margin", "6000.00"),
+            ("verdict", "\"sustainable\""),
+        ],
+    );
+    assert_eq!(r["co_creation"], "mutual");
+    // One figure on both sides: nothing for SVS313 to say.
+    assert!(catalogue.lint("SVS313").is_empty());
+}
