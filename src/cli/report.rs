@@ -93,7 +93,11 @@ pub(super) fn run(
                     err,
                     "wrote {}: {}",
                     output.display(),
-                    report::table::summary(catalogue, &assessments)
+                    report::table::summary(
+                        catalogue,
+                        &assessments,
+                        &crate::audience::Audience::owners()
+                    )
                 )?;
             }
         }

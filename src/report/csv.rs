@@ -5,6 +5,7 @@ use std::io::{self, Write};
 
 use crate::assess::Assessment;
 use crate::assess::provision::Portfolio;
+use crate::audience::Audience;
 use crate::figures::plain;
 use crate::model::Catalogue;
 
@@ -66,17 +67,20 @@ fn field(text: &str) -> String {
 }
 
 /// Writes the header and one row per relationship, lines ending in CRLF as RFC 4180 says.
+/// The provider's side of a relationship `audience` does not see (every column from
+/// `revenue` on, `co_creation` with them) is left empty.
 pub fn render_assessment(
     out: &mut dyn Write,
     catalogue: &Catalogue,
     assessments: &[Assessment],
+    audience: &Audience,
 ) -> io::Result<()> {
     write!(out, "{}\r\n", HEADER.join(","))?;
     let currency = catalogue.metadata.currency.as_deref().unwrap_or_default();
     for a in assessments {
         let r = &catalogue.relationships[a.relationship];
         let reasons: Vec<&str> = a.reasons.iter().map(|r| r.as_str()).collect();
-        let row = [
+        let mut row = [
             field(&r.common.id.value),
             field(&r.provider.id),
             field(&r.consumer.id),
@@ -106,6 +110,11 @@ pub fn render_assessment(
             a.provider.verdict.as_str().to_owned(),
             a.co_creation.as_str().to_owned(),
         ];
+        if !audience.sees_provider_side(r) {
+            // The provider's side is every column from `revenue` on.
+            let first = HEADER.iter().position(|h| *h == "revenue").unwrap_or(0);
+            row[first..].iter_mut().for_each(String::clear);
+        }
         write!(out, "{}\r\n", row.join(","))?;
     }
     Ok(())
