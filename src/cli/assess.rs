@@ -19,7 +19,7 @@ Examples:
   svs assess catalog/ --format markdown >> \"$GITHUB_STEP_SUMMARY\"
   svs assess catalog/ --view providers             Each provider's revenue, cost and margin
   svs assess catalog/ --consumer acme --fail-on no-value
-  svs assess catalog/ --for acme --format json     For Acme's eyes: no provider's side of what it consumes
+  svs assess catalog/ --for harbour                Harbour's relationships, for its eyes
   svs assess catalog/ --fail-on unsustainable      Exit 1 when a provider cannot sustain a relationship";
 
 /// Arguments of `svs assess`.

@@ -28,9 +28,7 @@ const EXAMPLES: &str = "\
 Examples:
   svs report catalog/ -o value-report.html    Write the report for every relationship
   svs report catalog/ > value-report.html     The same, through standard output
-  svs report catalog/ --for harbour -o harbour.html
-                                              For Harbour's eyes: its relationships, and
-                                              of those it consumes its own side only
+  svs report catalog/ --for harbour > h.html  For Harbour's eyes: its own side of what it consumes
   svs report shop.yaml extra.yaml -o out/report.html";
 
 /// Arguments of `svs report`.
