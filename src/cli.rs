@@ -274,6 +274,26 @@ fn unknown_id<'a>(
     Some(format!("error: {flag} {id}: no {kind} has this id{hint}"))
 }
 
+/// The audience of `--for ORG`, or the owners' when it is not given; a usage error
+/// message when ORG names no organisation.
+fn audience(
+    catalogue: &crate::model::Catalogue,
+    organization: Option<&str>,
+) -> Result<crate::audience::Audience, String> {
+    let Some(id) = organization else {
+        return Ok(crate::audience::Audience::owners());
+    };
+    let ids = catalogue
+        .organizations
+        .iter()
+        .map(|o| o.common.id.value.as_str());
+    if let Some(message) = unknown_id("--for", id, "organization", ids.clone()) {
+        return Err(message);
+    }
+    let index = ids.into_iter().position(|o| o == id).unwrap_or_default();
+    Ok(crate::audience::Audience::organization(catalogue, index))
+}
+
 /// The catalogue a command reads: its PATHs (the current directory when none is given)
 /// and what to leave out of the directories among them.
 #[derive(Debug, Args)]

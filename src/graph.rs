@@ -138,3 +138,44 @@ pub fn network(catalogue: &Catalogue, focus: Option<usize>) -> Network {
         provider_and_consumer,
     }
 }
+
+/// The part of `whole` (the network of [`network`]) made of `relationships` alone: their
+/// providers and consumers, the `depends_on` links between two of them, and the `parent`
+/// links between drawn organisations. Whether an organisation both provides and
+/// consumes is judged over these relationships too, so that the drawing says nothing of
+/// the others (`svs report --for ORG`).
+pub fn among(catalogue: &Catalogue, whole: Network, relationships: &[usize]) -> Network {
+    let orgs = catalogue.organizations.len();
+    let mut kept = vec![false; catalogue.relationships.len()];
+    let mut drawn = vec![false; orgs];
+    let mut provides = vec![false; orgs];
+    let mut consumes = vec![false; orgs];
+    for &r in relationships {
+        kept[r] = true;
+        let relationship = &catalogue.relationships[r];
+        let (p, c) = (relationship.provider.index(), relationship.consumer.index());
+        drawn[p] = true;
+        drawn[c] = true;
+        provides[p] = true;
+        consumes[c] = true;
+    }
+    Network {
+        organizations: (0..orgs).filter(|&o| drawn[o]).collect(),
+        relationships: whole
+            .relationships
+            .into_iter()
+            .filter(|&r| kept[r])
+            .collect(),
+        links: whole
+            .links
+            .into_iter()
+            .filter(|l| kept[l.upstream] && kept[l.downstream])
+            .collect(),
+        parents: whole
+            .parents
+            .into_iter()
+            .filter(|&(part, whole)| drawn[part] && drawn[whole])
+            .collect(),
+        provider_and_consumer: (0..orgs).map(|o| provides[o] && consumes[o]).collect(),
+    }
+}

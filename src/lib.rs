@@ -7,8 +7,8 @@
 //! reporting structural problems as [`diagnostic::Diagnostic`]s. On the resolved
 //! catalogue, [`lint`] runs the rules, [`assess`] judges the value of each relationship,
 //! [`roles`] lists who holds which role and [`graph`] draws the value network; [`diff`]
-//! compares two versions. [`report`] renders all of it, one module per format, with
-//! [`figures`] below it turning exact amounts into text (and rounding them) for the
+//! compares two versions. [`report`] renders all of it, one module per format, for the
+//! eyes of the [`audience`] asked for, with [`figures`] below it turning exact amounts into text (and rounding them) for the
 //! renderers and for the findings that quote an amount. [`schema`] describes the file
 //! format for editors, [`init`] writes a starter catalogue and [`import`] starts one
 //! from another format's files (Backstage descriptors). [`lsp`] serves the same findings to editors. [`cli`] wires the commands
@@ -17,6 +17,7 @@
 #![forbid(unsafe_code)]
 
 pub mod assess;
+pub mod audience;
 pub mod cli;
 pub mod diagnostic;
 pub mod diff;

@@ -6,9 +6,10 @@ use std::io::Write;
 
 use clap::{Args, ValueEnum};
 
-use super::{Context, ExitStatus, load_resolved, unknown_id};
+use super::{Context, ExitStatus, audience, load_resolved, unknown_id};
 use crate::assess::provision::ProviderVerdict;
 use crate::assess::{Assessment, Verdict};
+use crate::audience::Audience;
 use crate::report;
 
 const EXAMPLES: &str = "\
@@ -20,6 +21,7 @@ Examples:
   svs assess catalog/ --view providers             Each provider's revenue, cost by dimension and margin
   svs assess catalog/ --view consumers             Each consumer's costs, risks and net value
   svs assess catalog/ --consumer acme --fail-on no-value
+  svs assess catalog/ --for harbour                Harbour's relationships, for its eyes
   svs assess catalog/ --fail-on unsustainable      Exit 1 when a provider cannot sustain a relationship";
 
 /// Arguments of `svs assess`.
@@ -54,6 +56,11 @@ pub struct AssessArgs {
     /// Assess only relationships with this provider organisation
     #[arg(long, value_name = "ORG")]
     provider: Option<String>,
+
+    /// For this organisation's eyes: only its relationships (and its units'), without
+    /// the provider's side of those it consumes, and only its own portfolio entry
+    #[arg(long = "for", value_name = "ORG")]
+    for_organization: Option<String>,
 
     /// Exit 1 when a verdict is this bad: `no-value`, `unassessed` (which also fails on
     /// `no-value`), or `unsustainable` (a provider verdict)
@@ -96,8 +103,9 @@ enum FailOn {
 }
 
 impl FailOn {
-    /// Why an assessment fails this threshold, or `None` when it passes.
-    fn failure(self, a: &Assessment) -> Option<String> {
+    /// Why an assessment fails this threshold, or `None` when it passes. A provider's
+    /// side the audience does not see fails nothing.
+    fn failure(self, a: &Assessment, provider_side: bool) -> Option<String> {
         let reasons = |list: Vec<&str>| list.join(", ");
         match self {
             FailOn::NoValue | FailOn::Unassessed
@@ -110,7 +118,9 @@ impl FailOn {
                     reasons(a.reasons.iter().map(|r| r.as_str()).collect())
                 ))
             }
-            FailOn::Unsustainable if a.provider.verdict == ProviderVerdict::Unsustainable => {
+            FailOn::Unsustainable
+                if provider_side && a.provider.verdict == ProviderVerdict::Unsustainable =>
+            {
                 Some(format!(
                     "unsustainable for the provider ({})",
                     reasons(a.provider.reasons.iter().map(|r| r.as_str()).collect())
@@ -166,6 +176,13 @@ pub(super) fn run(
         writeln!(err, "{message}")?;
         return Ok(ExitStatus::Error);
     }
+    let audience = match audience(&catalogue, args.for_organization.as_deref()) {
+        Ok(audience) => audience,
+        Err(message) => {
+            writeln!(err, "{message}")?;
+            return Ok(ExitStatus::Error);
+        }
+    };
     let selected: Vec<usize> = catalogue
         .relationships
         .iter()
@@ -175,15 +192,23 @@ pub(super) fn run(
         })
         .filter(|(_, r)| args.consumer.as_ref().is_none_or(|c| **c == *r.consumer.id))
         .filter(|(_, r)| args.provider.as_ref().is_none_or(|p| **p == *r.provider.id))
+        .filter(|(_, r)| audience.keeps(r))
         .map(|(i, _)| i)
         .collect();
-    let evaluation = crate::assess::evaluate(&catalogue, &selected)?;
-    render(args, context, out, &catalogue, &evaluation)?;
+    let mut evaluation = crate::assess::evaluate(&catalogue, &selected)?;
+    evaluation.providers.retain(|p| audience.sees_portfolio(p));
+    render(args, context, out, &catalogue, &evaluation, &audience)?;
     out.flush()?;
     let Some(fail_on) = args.fail_on else {
         return Ok(ExitStatus::Success);
     };
-    fail(fail_on, &catalogue, &evaluation.relationships, err)
+    fail(
+        fail_on,
+        &catalogue,
+        &evaluation.relationships,
+        &audience,
+        err,
+    )
 }
 
 fn render(
@@ -192,6 +217,7 @@ fn render(
     out: &mut dyn Write,
     catalogue: &crate::model::Catalogue,
     evaluation: &crate::assess::Evaluation,
+    audience: &Audience,
 ) -> std::io::Result<()> {
     let assessments = &evaluation.relationships;
     let providers = &evaluation.providers;
@@ -202,18 +228,19 @@ fn render(
                 out,
                 catalogue,
                 assessments,
+                audience,
                 context.layout(),
                 args.wide,
             )?;
         }
         (View::Relationships, Format::Json) => {
-            report::json::render_assessment(out, catalogue, evaluation)?;
+            report::json::render_assessment(out, catalogue, evaluation, audience)?;
         }
         (View::Relationships, Format::Markdown) => {
-            report::markdown::render_assessment(out, catalogue, assessments)?;
+            report::markdown::render_assessment(out, catalogue, assessments, audience)?;
         }
         (View::Relationships, Format::Csv) => {
-            report::csv::render_assessment(out, catalogue, assessments)?;
+            report::csv::render_assessment(out, catalogue, assessments, audience)?;
         }
         (View::Providers, Format::Table) => {
             report::table::render_providers(out, catalogue, providers, context.layout())?;
@@ -248,17 +275,15 @@ fn fail(
     fail_on: FailOn,
     catalogue: &crate::model::Catalogue,
     assessments: &[Assessment],
+    audience: &Audience,
     err: &mut dyn Write,
 ) -> anyhow::Result<ExitStatus> {
     let failures: Vec<(&str, String)> = assessments
         .iter()
         .filter_map(|a| {
-            let id = catalogue.relationships[a.relationship]
-                .common
-                .id
-                .value
-                .as_str();
-            Some((id, fail_on.failure(a)?))
+            let r = &catalogue.relationships[a.relationship];
+            let id = r.common.id.value.as_str();
+            Some((id, fail_on.failure(a, audience.sees_provider_side(r))?))
         })
         .collect();
     if failures.is_empty() {

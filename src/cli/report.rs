@@ -8,6 +8,11 @@
 //! path that is one of the inputs, one of the files read, or has a YAML extension (which
 //! would make it part of a catalogue the next time a directory is read) is refused
 //! before anything is loaded or written.
+//!
+//! With `--for ORG` the page is for one organisation's eyes (docs/format.md §8.8): the
+//! [`Audience`] is computed here once, the relationships, portfolio entries, network and
+//! findings it does not see are left out before rendering, and the renderer hides the
+//! provider's side of the relationships it only consumes.
 
 use std::fs::{self, OpenOptions};
 use std::io::{self, Write};
@@ -15,13 +20,15 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 
-use super::{Context, ExitStatus, load_resolved};
+use super::{Context, ExitStatus, audience, load_resolved};
+use crate::audience::{Audience, Findings};
 use crate::report;
 
 const EXAMPLES: &str = "\
 Examples:
   svs report catalog/ -o value-report.html    Write the report for every relationship
   svs report catalog/ > value-report.html     The same, through standard output
+  svs report catalog/ --for harbour > h.html  For Harbour's eyes: its own side of what it consumes
   svs report shop.yaml extra.yaml -o out/report.html";
 
 /// Arguments of `svs report`.
@@ -34,6 +41,12 @@ pub struct ReportArgs {
     /// Write the report to FILE (replaced atomically) instead of standard output
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
+
+    /// Write the report for this organisation's eyes: the relationships it (or a unit
+    /// under it) consumes from its side only, with only the product resources marked
+    /// `visible`, and those it provides from both sides
+    #[arg(long = "for", value_name = "ORG")]
+    for_organization: Option<String>,
 }
 
 pub(super) fn run(
@@ -51,20 +64,36 @@ pub(super) fn run(
     let Some((mut loaded, catalogue)) = load_resolved(&args.input, context, err)? else {
         return Ok(ExitStatus::Error);
     };
-    let all: Vec<usize> = (0..catalogue.relationships.len()).collect();
+    let audience = match audience(&catalogue, args.for_organization.as_deref()) {
+        Ok(audience) => audience,
+        Err(message) => {
+            writeln!(err, "{message}")?;
+            return Ok(ExitStatus::Error);
+        }
+    };
+    let shown: Vec<usize> = (0..catalogue.relationships.len())
+        .filter(|&r| audience.keeps(&catalogue.relationships[r]))
+        .collect();
     let crate::assess::Evaluation {
         relationships: assessments,
-        providers,
+        mut providers,
         consumers,
-    } = crate::assess::evaluate(&catalogue, &all)?;
-    let roles = crate::roles::relationship_roles(&catalogue, &all)?;
-    let network = crate::graph::network(&catalogue, None);
+    } = crate::assess::evaluate(&catalogue, &shown)?;
+    // The consumers of the relationships shown: under `--for`, the organisation's own
+    // units, and the customers of what it provides.
+    providers.retain(|p| audience.sees_portfolio(p));
+    let roles = crate::roles::relationship_roles(&catalogue, &shown)?;
+    let mut network = crate::graph::network(&catalogue, None);
+    if !audience.is_owners() {
+        network = crate::graph::among(&catalogue, network, &shown);
+    }
     // Lint needs the catalogue inside what was loaded; it is only lent back.
     loaded.catalogue = Some(catalogue);
-    let lint = crate::lint::lint(&loaded, crate::lint::Options::default());
+    let mut lint = crate::lint::lint(&loaded, crate::lint::Options::default());
     let Some(catalogue) = loaded.catalogue.as_ref() else {
         return Ok(ExitStatus::Error); // not reached: it was put back just above
     };
+    restrict_findings(&mut lint, &audience, catalogue);
 
     let mut page = Vec::new();
     report::html::render(
@@ -78,6 +107,7 @@ pub(super) fn run(
             network: &network,
             lint: &lint,
             sources: &loaded.sources,
+            audience: &audience,
         },
     )?;
     match &args.output {
@@ -95,12 +125,27 @@ pub(super) fn run(
                     err,
                     "wrote {}: {}",
                     output.display(),
-                    report::table::summary(catalogue, &assessments)
+                    report::table::summary(catalogue, &assessments, &audience)
                 )?;
             }
         }
     }
     Ok(ExitStatus::Success)
+}
+
+/// Leaves out the findings the audience does not see, and the count of those the
+/// catalogue suppressed, which is about every entity.
+fn restrict_findings(
+    lint: &mut crate::lint::LintReport,
+    audience: &Audience,
+    catalogue: &crate::model::Catalogue,
+) {
+    if audience.is_owners() {
+        return;
+    }
+    let findings = Findings::new(audience, catalogue);
+    lint.findings.retain(|finding| findings.sees(finding));
+    lint.suppressed = 0;
 }
 
 /// Whether a path names a file svs reads as part of a catalogue in a directory.

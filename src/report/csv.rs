@@ -8,6 +8,7 @@ use std::io::{self, Write};
 use crate::assess::Assessment;
 use crate::assess::consumers::ConsumerPortfolio;
 use crate::assess::provision::{ByDimension, Portfolio};
+use crate::audience::Audience;
 use crate::figures::plain;
 use crate::model::Catalogue;
 
@@ -96,10 +97,13 @@ fn field(text: &str) -> String {
 }
 
 /// Writes the header and one row per relationship, lines ending in CRLF as RFC 4180 says.
+/// The provider's side of a relationship `audience` does not see (every column from
+/// `revenue` on, `co_creation` with them) is left empty.
 pub fn render_assessment(
     out: &mut dyn Write,
     catalogue: &Catalogue,
     assessments: &[Assessment],
+    audience: &Audience,
 ) -> io::Result<()> {
     write!(out, "{}\r\n", HEADER.join(","))?;
     let currency = catalogue.metadata.currency.as_deref().unwrap_or_default();
@@ -137,6 +141,11 @@ pub fn render_assessment(
             a.co_creation.as_str().to_owned(),
         ];
         row.extend(dimensions(&a.provider.cost_of_provision.by_dimension));
+        if !audience.sees_provider_side(r) {
+            // The provider's side is every column from `revenue` on.
+            let first = HEADER.iter().position(|h| *h == "revenue").unwrap_or(0);
+            row[first..].iter_mut().for_each(String::clear);
+        }
         write!(out, "{}\r\n", row.join(","))?;
     }
     Ok(())

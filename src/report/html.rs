@@ -5,6 +5,13 @@
 //! margin for the provider; the other stakeholders' effects), the value network and any
 //! lint findings.
 //!
+//! The page is written for an [`Audience`]: the catalogue's owners see everything; one
+//! organisation (`svs report --for ORG`) sees the relationships it is party to, and of
+//! those it only consumes no provider's side, co-creation, other stakeholder or hidden
+//! product resource. The command leaves out before rendering what the audience does not
+//! see at all (other relationships, portfolio entries, findings); here each part that
+//! belongs to the provider asks [`Audience::sees_provider_side`].
+//!
 //! The page depends on nothing outside itself: the style sheet is inlined, the charts are
 //! inline SVG drawn here, there is no script, and no font or image is fetched, so it opens
 //! the same from a CI artifact, an e-mail attachment or `file://`, online or not. It has
@@ -23,6 +30,7 @@
 pub mod chart;
 pub mod escape;
 pub mod network;
+pub mod products;
 pub mod provision;
 pub mod text;
 
@@ -34,6 +42,7 @@ use rust_decimal::Decimal;
 use crate::assess::consumers::ConsumerPortfolio;
 use crate::assess::provision::Portfolio;
 use crate::assess::{Assessment, Reason, Verdict};
+use crate::audience::Audience;
 use crate::figures::{grouped, money, round2};
 use crate::graph::Network;
 use crate::lint::LintReport;
@@ -66,6 +75,40 @@ pub struct Report<'a> {
     pub lint: &'a LintReport,
     /// The files read, for the findings' positions.
     pub sources: &'a SourceMap,
+    /// Whose eyes the page is for.
+    pub audience: &'a Audience,
+}
+
+impl Report<'_> {
+    /// Whether the audience sees the provider's side of an assessed relationship.
+    fn sees_provider_side(&self, a: &Assessment) -> bool {
+        self.audience
+            .sees_provider_side(&self.catalogue.relationships[a.relationship])
+    }
+
+    /// The assessments whose provider's side the audience sees.
+    fn provided(&self) -> Vec<Assessment> {
+        self.assessments
+            .iter()
+            .filter(|a| self.sees_provider_side(a))
+            .cloned()
+            .collect()
+    }
+
+    /// Whether the page has provider's sections (co-creation, portfolio): always for the
+    /// owners, for an organisation when it provides one of the relationships.
+    fn shows_provision(&self) -> bool {
+        self.audience.is_owners() || self.assessments.iter().any(|a| self.sees_provider_side(a))
+    }
+
+    /// The page's name: the catalogue's, and the audience's when it is one organisation.
+    fn title(&self) -> String {
+        let name = &self.catalogue.metadata.name;
+        match self.audience.for_organization() {
+            None => name.clone(),
+            Some(o) => format!("{name}, for {}", organization_name(self.catalogue, o)),
+        }
+    }
 }
 
 /// A verdict for people: a sign that does not rely on colour, and the verdict's name.
@@ -125,7 +168,7 @@ fn anchor(id: &str) -> String {
 
 /// Writes the whole page.
 pub fn render(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
-    let name = &report.catalogue.metadata.name;
+    let name = &report.title();
     writeln!(out, "<!DOCTYPE html>")?;
     writeln!(out, r#"<html lang="en">"#)?;
     writeln!(out, "<head>")?;
@@ -146,20 +189,25 @@ pub fn render(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
     writeln!(out, "<body>")?;
     writeln!(out, "<header>")?;
     writeln!(out, "<h1>Value report: {}</h1>", esc(name))?;
+    lead(out, report)?;
+    let provision = report.shows_provision();
     writeln!(
         out,
-        r#"<p class="lead">Does each service relationship co-create value? For every relationship, on the consumer's side: is the service fit for purpose (utility), fit for use (warranty), and do the costs and risks it removes from the consumer at least balance those it imposes? On the provider's side: does the revenue cover the cost of provision with the margin the provider needs?</p>"#
-    )?;
-    writeln!(
-        out,
-        "<nav aria-label=\"Contents\"><a href=\"#summary\">Summary</a> · <a href=\"#fit\">Fit for purpose and use</a> · <a href=\"#co-creation\">Co-creation</a> · <a href=\"#providers\">Provider portfolio</a> · <a href=\"#consumers\">Consumer portfolio</a> · <a href=\"#relationships\">Relationships</a> · <a href=\"#network\">Value network</a> · <a href=\"#findings\">Lint findings</a></nav>"
+        "<nav aria-label=\"Contents\"><a href=\"#summary\">Summary</a> · <a href=\"#fit\">Fit for purpose and use</a> · {}<a href=\"#consumers\">Consumer portfolio</a> · <a href=\"#relationships\">Relationships</a> · <a href=\"#network\">Value network</a> · <a href=\"#findings\">Lint findings</a></nav>",
+        if provision {
+            "<a href=\"#co-creation\">Co-creation</a> · <a href=\"#providers\">Provider portfolio</a> · "
+        } else {
+            ""
+        }
     )?;
     writeln!(out, "</header>")?;
     writeln!(out, "<main>")?;
     summary(out, report)?;
     fit(out, report)?;
-    provision::matrix(out, report.catalogue, report.assessments)?;
-    provision::portfolio(out, report.catalogue, report.providers)?;
+    if provision {
+        provision::matrix(out, report.catalogue, &report.provided())?;
+        provision::portfolio(out, report.catalogue, report.providers)?;
+    }
     provision::consumers(out, report.catalogue, report.consumers)?;
     cards(out, report)?;
     value_network(out, report)?;
@@ -181,6 +229,44 @@ pub fn render(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
     )?;
     writeln!(out, "</body>")?;
     writeln!(out, "</html>")
+}
+
+/// What the page asks, for its audience: both sides for the owners; for one
+/// organisation, its own side of what it consumes and both sides of what it provides.
+fn lead(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
+    const CONSUMER: &str = "is the service fit for purpose (utility), fit for use (warranty), and do the costs and risks it removes from the consumer at least balance those it imposes?";
+    const PROVIDER: &str =
+        "does the revenue cover the cost of provision with the margin the provider needs?";
+    let Some(o) = report.audience.for_organization() else {
+        return writeln!(
+            out,
+            r#"<p class="lead">Does each service relationship co-create value? For every relationship, on the consumer's side: {CONSUMER} On the provider's side: {PROVIDER}</p>"#
+        );
+    };
+    let who = esc(organization_name(report.catalogue, o));
+    let provides = report.shows_provision();
+    let consumes = report
+        .assessments
+        .iter()
+        .any(|a| !report.sees_provider_side(a));
+    write!(
+        out,
+        r#"<p class="lead" data-for="{}">This report is for {who}, and shows only the relationships it is party to (itself or a unit of it)."#,
+        esc(&report.catalogue.organizations[o].common.id.value)
+    )?;
+    if consumes {
+        write!(
+            out,
+            " For each relationship it consumes, from its own side: {CONSUMER}"
+        )?;
+    }
+    if provides {
+        write!(
+            out,
+            " For each it provides, the consumer's side and the provider's: {PROVIDER}"
+        )?;
+    }
+    writeln!(out, "</p>")
 }
 
 fn summary(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
@@ -244,18 +330,42 @@ fn summary(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
         writeln!(out, "<p>The catalogue has no relationship to assess.</p>")?;
         return writeln!(out, "</section>");
     }
+    glance(out, report)?;
+    writeln!(out, "</section>")
+}
+
+/// Every relationship at a glance: its parties, scores, net value and verdicts.
+fn glance(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
+    let catalogue = report.catalogue;
+    let currency = catalogue.metadata.currency.as_deref();
+    let assessments = report.assessments;
     writeln!(out, r#"<div class="table-wrap"><table class="glance">"#)?;
     writeln!(out, "<caption>Every relationship at a glance</caption>")?;
+    let provision = report.shows_provision();
     writeln!(
         out,
-        r#"<thead><tr><th scope="col">Relationship</th><th scope="col" class="parties">Provider → consumer</th><th scope="col" class="num score">Utility</th><th scope="col" class="num score">Warranty</th><th scope="col" class="num">Net value / year</th><th scope="col">Verdict</th><th scope="col">Co-creation</th></tr></thead>"#
+        r#"<thead><tr><th scope="col">Relationship</th><th scope="col" class="parties">Provider → consumer</th><th scope="col" class="num score">Utility</th><th scope="col" class="num score">Warranty</th><th scope="col" class="num">Net value / year</th><th scope="col">Verdict</th>{}</tr></thead>"#,
+        if provision {
+            r#"<th scope="col">Co-creation</th>"#
+        } else {
+            ""
+        }
     )?;
     writeln!(out, "<tbody>")?;
     for a in assessments {
         let r = &catalogue.relationships[a.relationship];
+        let together = match (provision, report.sees_provider_side(a)) {
+            (false, _) => String::new(),
+            (true, true) => format!(
+                r#"<td class="co-creation {}">{}</td>"#,
+                a.co_creation.as_str(),
+                provision::co_creation_text(a.co_creation)
+            ),
+            (true, false) => r#"<td class="co-creation not-shown">not shown</td>"#.to_owned(),
+        };
         writeln!(
             out,
-            r##"<tr><th scope="row"><a href="#{}">{}</a></th><td class="parties">{} → {}</td><td class="num score">{} {}</td><td class="num score">{} {} ({}/{})</td><td class="num">{}{}</td><td class="verdict {}">{}</td><td class="co-creation {}">{}</td></tr>"##,
+            r##"<tr><th scope="row"><a href="#{}">{}</a></th><td class="parties">{} → {}</td><td class="num score">{} {}</td><td class="num score">{} {} ({}/{})</td><td class="num">{}{}</td><td class="verdict {}">{}</td>{together}</tr>"##,
             esc(&anchor(&r.common.id.value)),
             esc(&r.common.id.value),
             esc(organization_name(catalogue, r.provider.index())),
@@ -270,12 +380,9 @@ fn summary(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
             net_value_caveat(a),
             a.verdict.as_str(),
             verdict_text(a.verdict),
-            a.co_creation.as_str(),
-            provision::co_creation_text(a.co_creation)
         )?;
     }
-    writeln!(out, "</tbody></table></div>")?;
-    writeln!(out, "</section>")
+    writeln!(out, "</tbody></table></div>")
 }
 
 /// Beside a positive net value whose verdict is `no-value`, why it is not value all the
@@ -444,13 +551,21 @@ fn card(
     let anchor = anchor(id);
     let offering = &catalogue.offerings[r.offering.index()];
 
+    let provider_side = report.sees_provider_side(a);
+    let both = if provider_side {
+        format!(
+            r#" data-provider-verdict="{}" data-co-creation="{}""#,
+            a.provider.verdict.as_str(),
+            a.co_creation.as_str()
+        )
+    } else {
+        String::new()
+    };
     writeln!(
         out,
-        r#"<article class="card" id="{0}" data-verdict="{1}" data-provider-verdict="{2}" data-co-creation="{3}" aria-labelledby="{0}-heading">"#,
+        r#"<article class="card" id="{0}" data-verdict="{1}"{both} aria-labelledby="{0}-heading">"#,
         esc(&anchor),
         a.verdict.as_str(),
-        a.provider.verdict.as_str(),
-        a.co_creation.as_str()
     )?;
     writeln!(
         out,
@@ -468,7 +583,9 @@ fn card(
         esc(offering.common.name.as_deref().unwrap_or_default()),
         esc(&offering.common.id.value)
     )?;
-    provision::sides(out, catalogue, a)?;
+    if provider_side {
+        provision::sides(out, catalogue, a)?;
+    }
     if !a.reasons.is_empty() {
         writeln!(out, r#"<ul class="reasons">"#)?;
         for reason in &a.reasons {
@@ -483,6 +600,7 @@ fn card(
     }
 
     roles_table(out, catalogue, roles)?;
+    products::products(out, catalogue, r, report.audience)?;
     utility(out, r, a, outcome_names)?;
     warranty(out, a)?;
 
@@ -501,8 +619,10 @@ fn card(
         esc(&money(a.risks.net(), currency))
     )?;
     writeln!(out, "</figure>")?;
-    provision::provider_side(out, catalogue, r, a)?;
-    provision::stakeholders(out, catalogue, r, &roles.stakeholders)?;
+    if provider_side {
+        provision::provider_side(out, catalogue, r, a)?;
+        provision::stakeholders(out, catalogue, r, &roles.stakeholders)?;
+    }
     writeln!(out, "</article>")
 }
 
@@ -643,7 +763,12 @@ fn value_network(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
     writeln!(out, r#"<section aria-labelledby="network">"#)?;
     writeln!(out, r#"<h2 id="network">Value network</h2>"#)?;
     if report.network.organizations.is_empty() {
-        writeln!(out, "<p>The catalogue has no organisation.</p>")?;
+        let none = if report.audience.is_owners() {
+            "The catalogue has no organisation."
+        } else {
+            "No relationship to draw."
+        };
+        writeln!(out, "<p>{none}</p>")?;
         return writeln!(out, "</section>");
     }
     let mut verdicts = vec![None; report.catalogue.relationships.len()];
@@ -676,10 +801,21 @@ fn findings(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
             lint.suppressed
         )
     };
+    // For one organisation, only the findings about its own entities were kept.
+    let about = report
+        .audience
+        .for_organization()
+        .map(|o| {
+            format!(
+                " about {} and what it owns or provides",
+                esc(organization_name(report.catalogue, o))
+            )
+        })
+        .unwrap_or_default();
     if lint.findings.is_empty() {
         writeln!(
             out,
-            r#"<p id="no-findings">No findings from <code>svs lint</code>{suppressed}.</p>"#
+            r#"<p id="no-findings">No findings from <code>svs lint</code>{about}{suppressed}.</p>"#
         )?;
         return writeln!(out, "</section>");
     }
@@ -690,7 +826,7 @@ fn findings(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
     };
     writeln!(
         out,
-        "<p>{} {noun} from <code>svs lint</code>{suppressed}; <code>svs explain CODE</code> says why each rule matters and how to fix what it finds.</p>",
+        "<p>{} {noun} from <code>svs lint</code>{about}{suppressed}; <code>svs explain CODE</code> says why each rule matters and how to fix what it finds.</p>",
         lint.findings.len()
     )?;
     writeln!(out, r#"<div class="table-wrap"><table class="findings">"#)?;

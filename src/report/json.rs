@@ -154,9 +154,12 @@ struct RelationshipValue<'a> {
     net_value: Rounded,
     verdict: &'static str,
     reasons: Vec<&'static str>,
-    provider_side: ProviderSideValue<'a>,
-    co_creation: &'static str,
-    stakeholders: Vec<StakeholderEffectsValue<'a>>,
+    /// `null` where the audience does not see the provider's side (`--for` a consumer).
+    provider_side: Option<ProviderSideValue<'a>>,
+    /// `null` with `provider_side`: it follows from the provider's verdict.
+    co_creation: Option<&'static str>,
+    /// `null` with `provider_side`: the other stakeholders are not the consumer's to see.
+    stakeholders: Option<Vec<StakeholderEffectsValue<'a>>>,
 }
 
 #[derive(Serialize)]
@@ -362,17 +365,29 @@ struct AssessmentSummary {
     co_creation: CoCreationCounts,
 }
 
-/// Writes the assessment document described in docs/json.md, pretty-printed, with a final newline.
+/// Writes the assessment document described in docs/json.md, pretty-printed, with a final
+/// newline. Where `audience` does not see a relationship's provider's side, its
+/// `provider_side`, `co_creation` and `stakeholders` are `null` and it is left out of
+/// `summary.co_creation`.
 pub fn render_assessment(
     out: &mut dyn Write,
     catalogue: &crate::model::Catalogue,
     evaluation: &crate::assess::Evaluation,
+    audience: &crate::audience::Audience,
 ) -> io::Result<()> {
     use crate::assess::Verdict;
     use crate::assess::provision::CoCreation;
     let assessments = &evaluation.relationships;
+    let sees = |a: &crate::assess::Assessment| {
+        audience.sees_provider_side(&catalogue.relationships[a.relationship])
+    };
     let count = |verdict| assessments.iter().filter(|a| a.verdict == verdict).count();
-    let together = |c| assessments.iter().filter(|a| a.co_creation == c).count();
+    let together = |c| {
+        assessments
+            .iter()
+            .filter(|a| sees(a) && a.co_creation == c)
+            .count()
+    };
     let document = AssessmentDocument {
         catalogue: &catalogue.metadata.name,
         currency: catalogue.metadata.currency.as_deref(),
@@ -381,6 +396,7 @@ pub fn render_assessment(
             .iter()
             .map(|a| {
                 let r = &catalogue.relationships[a.relationship];
+                let sees = sees(a);
                 RelationshipValue {
                     id: &r.common.id.value,
                     provider: &r.provider.id,
@@ -413,20 +429,21 @@ pub fn render_assessment(
                     net_value: Rounded(a.net_value),
                     verdict: a.verdict.as_str(),
                     reasons: a.reasons.iter().map(|r| r.as_str()).collect(),
-                    provider_side: provider_side(&a.provider),
-                    co_creation: a.co_creation.as_str(),
-                    stakeholders: a
-                        .stakeholders
-                        .iter()
-                        .map(|s| StakeholderEffectsValue {
-                            party: &s.party,
-                            role: crate::roles::stakeholder_role(s.role),
-                            gains: Rounded(s.gains),
-                            losses: Rounded(s.losses),
-                            net: Rounded(s.net()),
-                            unpriced: &s.unpriced,
-                        })
-                        .collect(),
+                    provider_side: sees.then(|| provider_side(&a.provider)),
+                    co_creation: sees.then(|| a.co_creation.as_str()),
+                    stakeholders: sees.then(|| {
+                        a.stakeholders
+                            .iter()
+                            .map(|s| StakeholderEffectsValue {
+                                party: &s.party,
+                                role: crate::roles::stakeholder_role(s.role),
+                                gains: Rounded(s.gains),
+                                losses: Rounded(s.losses),
+                                net: Rounded(s.net()),
+                                unpriced: &s.unpriced,
+                            })
+                            .collect()
+                    }),
                 }
             })
             .collect(),

@@ -11,9 +11,10 @@ use super::mark;
 use crate::assess::consumers::ConsumerPortfolio;
 use crate::assess::provision::{ByDimension, CoCreation, Portfolio, ProviderVerdict};
 use crate::assess::{Assessment, Verdict};
+use crate::audience::Audience;
 use crate::figures::{grouped, money, round2};
 use crate::model::{Catalogue, Dimension};
-use crate::report::table::{describe_margin, describe_unmet, summary};
+use crate::report::table::{NOT_SHOWN, describe_margin, describe_unmet, summary};
 
 fn verdict(verdict: Verdict) -> &'static str {
     match verdict {
@@ -59,11 +60,13 @@ fn label(id: &str) -> String {
         .collect()
 }
 
-/// Writes the Markdown report.
+/// Writes the Markdown report; the provider's side of a relationship `audience` does not
+/// see is "not shown".
 pub fn render_assessment(
     out: &mut dyn Write,
     catalogue: &Catalogue,
     assessments: &[Assessment],
+    audience: &Audience,
 ) -> io::Result<()> {
     let currency = catalogue.metadata.currency.as_deref();
     writeln!(
@@ -96,28 +99,37 @@ pub fn render_assessment(
                 ),
             )
         };
+        let (margin, together) = if audience.sees_provider_side(r) {
+            (
+                describe_margin(&a.provider, currency),
+                co_creation(a.co_creation),
+            )
+        } else {
+            (NOT_SHOWN.to_owned(), NOT_SHOWN)
+        };
         writeln!(
             out,
-            "| `{}` | `{}` → `{}` | `{}` | {utility} | {warranty} | {} | {} | {} | {} |",
+            "| `{}` | `{}` → `{}` | `{}` | {utility} | {warranty} | {} | {} | {margin} | {together} |",
             r.common.id.value,
             r.provider.id,
             r.consumer.id,
             r.offering.id,
             money(a.net_value, currency),
             verdict(a.verdict),
-            describe_margin(&a.provider, currency),
-            co_creation(a.co_creation),
         )?;
     }
     writeln!(
         out,
         "\n**{}**",
-        summary(catalogue, assessments).replace('\n', "**  \n**")
+        summary(catalogue, assessments, audience).replace('\n', "**  \n**")
     )?;
-    explain(out, catalogue, assessments)?;
+    explain(out, catalogue, assessments, audience)?;
     let assessed: Vec<(&str, &ByDimension, Decimal)> = assessments
         .iter()
-        .filter(|a| a.provider.verdict != ProviderVerdict::Unassessed)
+        .filter(|a| {
+            a.provider.verdict != ProviderVerdict::Unassessed
+                && audience.sees_provider_side(&catalogue.relationships[a.relationship])
+        })
         .map(|a| {
             let cost = &a.provider.cost_of_provision;
             (
@@ -172,6 +184,7 @@ fn explain(
     out: &mut dyn Write,
     catalogue: &Catalogue,
     assessments: &[Assessment],
+    audience: &Audience,
 ) -> io::Result<()> {
     let currency = catalogue.metadata.currency.as_deref();
     let explained: Vec<&Assessment> = assessments
@@ -210,6 +223,7 @@ fn explain(
     let one_sided: Vec<&Assessment> = assessments
         .iter()
         .filter(|a| a.provider.verdict == ProviderVerdict::Unsustainable)
+        .filter(|a| audience.sees_provider_side(&catalogue.relationships[a.relationship]))
         .collect();
     if !one_sided.is_empty() {
         writeln!(out, "\n### Unsustainable for the provider\n")?;

@@ -12,6 +12,7 @@ use super::mark;
 use crate::assess::consumers::ConsumerPortfolio;
 use crate::assess::provision::{ByDimension, CoCreation, Portfolio, ProviderSide, ProviderVerdict};
 use crate::assess::{Assessment, UnmetCheck, Verdict};
+use crate::audience::Audience;
 use crate::figures::{grouped, money};
 use crate::model::Catalogue;
 
@@ -102,6 +103,9 @@ fn describe_side_dimensions(side: &ProviderSide, currency: Option<&str>) -> Stri
     describe_dimensions(&side.cost_of_provision.by_dimension, currency)
 }
 
+/// What a cell of the provider's side says to an audience that does not see it.
+pub const NOT_SHOWN: &str = "not shown";
+
 /// Where and how a table is printed.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Layout {
@@ -113,12 +117,41 @@ pub struct Layout {
     pub width: Option<usize>,
 }
 
+/// The utility score and whether it is fit for purpose, or `—` when unassessed.
+fn utility_text(a: &Assessment) -> String {
+    if a.verdict == Verdict::Unassessed {
+        return "—".to_owned();
+    }
+    format!(
+        "{} {}",
+        grouped(a.utility.score),
+        mark(a.utility.fit_for_purpose)
+    )
+}
+
+/// The warranty score, whether it is fit for use and the checks met, or `—` when
+/// unassessed.
+fn warranty_text(a: &Assessment) -> String {
+    if a.verdict == Verdict::Unassessed {
+        return "—".to_owned();
+    }
+    format!(
+        "{} {} ({}/{})",
+        grouped(a.warranty.score),
+        mark(a.warranty.fit_for_use),
+        a.warranty.met,
+        a.warranty.checks
+    )
+}
+
 /// The assessment as a table, with the summary line unless `quiet`. On a terminal, the
-/// least important columns are left out until the table fits (see [`super::fit`]).
+/// least important columns are left out until the table fits (see [`super::fit`]). The
+/// provider's side of a relationship `audience` does not see is "not shown".
 pub fn render_assessment(
     out: &mut dyn Write,
     catalogue: &Catalogue,
     assessments: &[Assessment],
+    audience: &Audience,
     layout: Layout,
     wide: bool,
 ) -> io::Result<()> {
@@ -131,7 +164,14 @@ pub fn render_assessment(
         drop_rank,
     };
     let relationship = |a: &Assessment| &catalogue.relationships[a.relationship];
-    let assessed = |a: &Assessment| a.verdict != Verdict::Unassessed;
+    let sees = |a: &Assessment| audience.sees_provider_side(relationship(a));
+    let shown = |a: &Assessment, text: &dyn Fn() -> String| {
+        if sees(a) {
+            text()
+        } else {
+            NOT_SHOWN.to_owned()
+        }
+    };
     let mut columns = vec![
         column("Relationship", None, &|a| {
             Cell::new(&relationship(a).common.id.value)
@@ -143,30 +183,8 @@ pub fn render_assessment(
         column("Offering", Some(0), &|a| {
             Cell::new(&relationship(a).offering.id)
         }),
-        column("Utility", Some(5), &|a| {
-            right(if assessed(a) {
-                format!(
-                    "{} {}",
-                    grouped(a.utility.score),
-                    mark(a.utility.fit_for_purpose)
-                )
-            } else {
-                "—".to_owned()
-            })
-        }),
-        column("Warranty", Some(4), &|a| {
-            right(if assessed(a) {
-                format!(
-                    "{} {} ({}/{})",
-                    grouped(a.warranty.score),
-                    mark(a.warranty.fit_for_use),
-                    a.warranty.met,
-                    a.warranty.checks
-                )
-            } else {
-                "—".to_owned()
-            })
-        }),
+        column("Utility", Some(5), &|a| right(utility_text(a))),
+        column("Warranty", Some(4), &|a| right(warranty_text(a))),
         column("Costs net / yr", Some(2), &|a| {
             right(money(a.costs.net(), currency))
         }),
@@ -178,10 +196,14 @@ pub fn render_assessment(
         }),
         column("Verdict", None, &|a| verdict_cell(a.verdict, color)),
         column("Provider margin / yr", Some(10), &|a| {
-            right(describe_margin(&a.provider, currency))
+            right(shown(a, &|| describe_margin(&a.provider, currency)))
         }),
         column("Co-creation", None, &|a| {
-            co_creation_cell(a.co_creation, color)
+            if sees(a) {
+                co_creation_cell(a.co_creation, color)
+            } else {
+                Cell::new(NOT_SHOWN)
+            }
         }),
     ];
     if wide {
@@ -204,17 +226,23 @@ pub fn render_assessment(
                 )
             }),
             column("Provider reasons", Some(6), &|a| {
-                lines(a.provider.reasons.iter().map(|r| r.as_str()).collect())
+                Cell::new(shown(a, &|| {
+                    let reasons: Vec<&str> =
+                        a.provider.reasons.iter().map(|r| r.as_str()).collect();
+                    reasons.join("\n")
+                }))
             }),
             column("Cost of provision by dimension / yr", Some(6), &|a| {
-                Cell::new(describe_side_dimensions(&a.provider, currency))
+                Cell::new(shown(a, &|| {
+                    describe_side_dimensions(&a.provider, currency)
+                }))
             }),
         ]);
     }
     let (table, dropped) = fit(new_table(color), columns, layout.width);
     writeln!(out, "{table}")?;
     if !layout.quiet {
-        for line in summary(catalogue, assessments).lines() {
+        for line in summary(catalogue, assessments, audience).lines() {
             writeln!(out, "{}", wrap(line, layout.width))?;
         }
         if let Some(note) = dropped_note(dropped) {
@@ -227,9 +255,30 @@ pub fn render_assessment(
 /// "12 relationships: 10 value, 2 no-value, 0 unassessed; sum of 12 consumers' net values
 /// 1,234.00 GBP a year", then a line counting co-creation verdicts. The total says what it
 /// adds up: the consumer's side of each assessed relationship, unassessed ones left out.
-pub fn summary(catalogue: &Catalogue, assessments: &[Assessment]) -> String {
+/// Relationships whose provider's side `audience` does not see are left out of the
+/// co-creation count, and the line says how many.
+pub fn summary(catalogue: &Catalogue, assessments: &[Assessment], audience: &Audience) -> String {
     let count = |verdict| assessments.iter().filter(|a| a.verdict == verdict).count();
-    let together = |c| assessments.iter().filter(|a| a.co_creation == c).count();
+    let seen =
+        |a: &&Assessment| audience.sees_provider_side(&catalogue.relationships[a.relationship]);
+    let together = |c| {
+        assessments
+            .iter()
+            .filter(seen)
+            .filter(|a| a.co_creation == c)
+            .count()
+    };
+    let hidden = assessments.len() - assessments.iter().filter(seen).count();
+    let not_shown = if hidden == 0 {
+        String::new()
+    } else {
+        let noun = if hidden == 1 {
+            "relationship"
+        } else {
+            "relationships"
+        };
+        format!("; {NOT_SHOWN} for {hidden} consumed {noun}")
+    };
     let noun = if assessments.len() == 1 {
         "relationship"
     } else {
@@ -248,7 +297,7 @@ pub fn summary(catalogue: &Catalogue, assessments: &[Assessment]) -> String {
     format!(
         "{} {noun}: {} value, {} no-value, {} unassessed; sum of {assessed} {summed} {total} a \
          year\nco-creation: {} mutual, {} consumer-only, {} provider-only, {} neither, \
-         {} not-mutual, {} unassessed",
+         {} not-mutual, {} unassessed{not_shown}",
         assessments.len(),
         count(Verdict::Value),
         count(Verdict::NoValue),

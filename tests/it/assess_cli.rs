@@ -269,3 +269,138 @@ fn a_catalogue_that_does_not_load_prints_each_diagnostic_once() {
         );
     }
 }
+
+/// `svs assess` of tests/fixtures/report/for.yaml (Telco sells one plan to Acme, to
+/// Acme's lab and to Brightwater) with `flags`.
+fn partly_visible(flags: &[&str]) -> std::process::Output {
+    svs()
+        .arg("assess")
+        .arg(fixture("report/for.yaml"))
+        .args(flags)
+        .output()
+        .expect("svs runs")
+}
+
+#[test]
+fn for_a_consumer_hides_the_provider_side_of_what_it_consumes_in_json() {
+    let output = partly_visible(&["--for", "acme", "--format", "json"]);
+    assert_eq!(output.status.code(), Some(0));
+    let document: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let relationships = document["relationships"].as_array().expect("a list");
+    let ids: Vec<&str> = relationships
+        .iter()
+        .map(|r| r["id"].as_str().expect("an id"))
+        .collect();
+    // Acme's own and its lab's (a unit of Acme through `parent`); not Brightwater's.
+    assert_eq!(ids, ["acme-mobile", "lab-mobile"]);
+    for r in relationships {
+        assert_eq!(r["verdict"], "value", "the consumer's side stays");
+        assert!(r["provider_side"].is_null(), "{r}");
+        assert!(r["co_creation"].is_null(), "{r}");
+        assert!(r["stakeholders"].is_null(), "{r}");
+    }
+    assert_eq!(document["providers"], serde_json::json!([]));
+    // The consumer portfolio: Acme and its lab, no other consumer.
+    let consumers: Vec<&str> = document["consumers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(consumers, ["acme", "acme-lab"]);
+    assert_eq!(document["summary"]["relationships"], 2);
+    assert_eq!(document["summary"]["co_creation"]["mutual"], 0);
+    let text = text(&output);
+    for hidden in ["brightwater", "margin", "revenue", "6300", "sam"] {
+        assert!(!text.contains(hidden), "{hidden} in {text}");
+    }
+}
+
+#[test]
+fn for_the_provider_keeps_both_sides_and_its_own_portfolio() {
+    let output = partly_visible(&["--for", "telco", "--format", "json"]);
+    assert_eq!(output.status.code(), Some(0));
+    let document: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let relationships = document["relationships"].as_array().expect("a list");
+    assert_eq!(relationships.len(), 3);
+    assert_eq!(relationships[0]["provider_side"]["margin"], 6300.0);
+    assert_eq!(relationships[0]["co_creation"], "mutual");
+    assert_eq!(relationships[0]["stakeholders"][0]["party"], "sam");
+    assert_eq!(document["providers"][0]["id"], "telco");
+    assert_eq!(document["summary"]["co_creation"]["mutual"], 3);
+}
+
+#[test]
+fn for_a_consumer_says_not_shown_in_every_other_format() {
+    let table = text(&partly_visible(&[
+        "--for", "acme", "--color", "never", "--wide",
+    ]));
+    assert!(table.contains("not shown"), "{table}");
+    assert!(
+        !table.contains("6,300") && !table.contains("mutual "),
+        "{table}"
+    );
+    assert!(
+        table.contains("not shown for 2 consumed relationships"),
+        "{table}"
+    );
+    let markdown = text(&partly_visible(&["--for", "acme", "--format", "markdown"]));
+    assert!(markdown.contains("| not shown | not shown |"), "{markdown}");
+    assert!(!markdown.contains("6,300"), "{markdown}");
+    let csv = text(&partly_visible(&["--for", "acme", "--format", "csv"]));
+    let rows: Vec<&str> = csv.lines().collect();
+    assert_eq!(rows.len(), 3, "{csv}");
+    assert!(rows[1].starts_with("acme-mobile,telco,acme,plan,"), "{csv}");
+    // Every column from `revenue` on is empty, the four dimensions of the cost included.
+    assert!(rows[1].ends_with(",value,,,,,,,,,,,,,,,"), "{csv}");
+    let providers = text(&partly_visible(&[
+        "--for",
+        "acme",
+        "--view",
+        "providers",
+        "--format",
+        "csv",
+    ]));
+    assert_eq!(providers.lines().count(), 1, "only the header: {providers}");
+}
+
+#[test]
+fn for_a_consumer_fails_on_no_provider_verdict_it_does_not_see() {
+    // Telco's target margin is 20 %; a stricter one makes every relationship
+    // unsustainable for it, which Acme does not see.
+    let temp = tempfile::tempdir().expect("temporary directory");
+    let strict = temp.path().join("strict.yaml");
+    let source = std::fs::read_to_string(fixture("report/for.yaml")).expect("fixture");
+    std::fs::write(
+        &strict,
+        source.replace("target_margin: 20", "target_margin: 90"),
+    )
+    .expect("write");
+    let output = svs()
+        .arg("assess")
+        .arg(&strict)
+        .args(["--fail-on", "unsustainable"])
+        .output()
+        .expect("svs runs");
+    assert_eq!(output.status.code(), Some(1));
+    let output = svs()
+        .arg("assess")
+        .arg(&strict)
+        .args(["--for", "acme", "--fail-on", "unsustainable"])
+        .output()
+        .expect("svs runs");
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    assert!(output.stderr.is_empty());
+}
+
+#[test]
+fn an_unknown_for_organisation_is_a_usage_error_with_a_suggestion() {
+    let output = partly_visible(&["--for", "acmee"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty());
+    let errors = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        errors.contains("--for acmee: no organization has this id (did you mean `acme`?)"),
+        "{errors}"
+    );
+}

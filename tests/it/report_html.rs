@@ -1781,3 +1781,248 @@ fn a_real_browser_draws_each_provider_s_cost_as_stacked_bars_by_dimension() {
     let distinct: HashSet<&str> = fills.values().copied().collect();
     assert_eq!(distinct.len(), 4, "{fills:?}");
 }
+
+// --- For one organisation's eyes (`--for ORG`) ------------------------------------
+
+/// tests/fixtures/report/for.yaml: Telco sells one plan to Acme, to Acme's lab (a unit
+/// of Acme) and to Brightwater; the plan's product has a hidden and a visible resource.
+fn partly_visible() -> PathBuf {
+    fixture("report/for.yaml")
+}
+
+/// The report of the partly visible catalogue for `organization`'s eyes.
+fn report_for(organization: &str) -> String {
+    let output = svs()
+        .arg("report")
+        .arg(partly_visible())
+        .args(["--for", organization])
+        .output()
+        .expect("svs runs");
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "stderr: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).expect("UTF-8")
+}
+
+/// The whole page but its style sheet (whose CSS speaks of `margin`), in lower case:
+/// text, attributes, tooltips and chart descriptions alike.
+fn all_but_style(page: &str) -> String {
+    let start = page.find("<style>").expect("a style sheet");
+    let end = page.find("</style>").expect("a style sheet") + "</style>".len();
+    format!("{}{}", &page[..start], &page[end..]).to_lowercase()
+}
+
+/// What a consumer of Telco's plan must not see: the provider's side (its figures,
+/// verdict and co-creation, in words or in attributes), the other stakeholders, the
+/// resource it does not see, and the other consumer.
+const PROVIDER_ONLY: [&str; 20] = [
+    "margin",
+    "cost of provision",
+    "revenue",
+    "6,300",
+    "provider-verdict",
+    "sustainable",
+    "co-creation",
+    "mutual",
+    "provider portfolio",
+    "sla penalties",
+    "flagship reference",
+    "tower rental",
+    "stakeholder",
+    "sam field",
+    "overtime",
+    "kestrel",
+    "night-shift",
+    "brightwater",
+    "lee ",
+    "svs302",
+];
+
+/// The ids of the cards of a page, in order.
+fn card_ids(page: &Html) -> Vec<String> {
+    select(page.root_element(), "article.card")
+        .into_iter()
+        .map(|card| text(select(card, "h3")[0]))
+        .collect()
+}
+
+/// The resources listed on a card, as text.
+fn resources(card: ElementRef<'_>) -> Vec<String> {
+    select(card, "li.resource").into_iter().map(text).collect()
+}
+
+#[test]
+fn a_report_for_a_consumer_shows_nothing_of_the_provider_side_or_other_consumers() {
+    let page = report_for("acme");
+    let whole = all_but_style(&page);
+    for hidden in PROVIDER_ONLY {
+        assert!(!whole.contains(hidden), "`{hidden}` in the report for Acme");
+    }
+    let page = Html::parse_document(&page);
+    let root = page.root_element();
+    assert_eq!(card_ids(&page), ["acme-mobile", "lab-mobile"]);
+    // The consumer portfolio holds Acme's own entries only.
+    let consumers: Vec<&str> = select(root, "section[aria-labelledby=consumers] tr[data-consumer]")
+        .into_iter()
+        .filter_map(|tr| tr.value().attr("data-consumer"))
+        .collect();
+    assert_eq!(consumers, ["acme", "acme-lab"]);
+    let title = text(select(root, "title")[0]);
+    assert_eq!(title, "Value report: partly-visible, for Acme Ltd");
+    for card in select(root, "article.card") {
+        // The consumer's side is all there: verdict, balance, roles.
+        assert!(text(select(card, "header .verdict")[0]).ends_with("value"));
+        assert_eq!(select(card, "svg.chart.bars").len(), 1);
+        assert_eq!(select(card, "table.roles").len(), 1);
+        assert!(select(card, "table.sides, table.provider-side, table.stakeholders").is_empty());
+        assert_eq!(
+            resources(card),
+            ["Handset self-service portal (information and technology)"]
+        );
+    }
+    assert_eq!(text(select(root, "#net-value")[0]), "11,000.00 GBP");
+    assert!(select(root, "#co-creation, #providers").is_empty());
+    // The network draws Telco, Acme and its lab, and no one else.
+    let boxes: Vec<String> = select(root, "svg.network g.org title")
+        .into_iter()
+        .map(text)
+        .collect();
+    assert_eq!(
+        boxes,
+        [
+            "Telco plc (telco)",
+            "Acme Ltd (acme)",
+            "Acme Research Lab (acme-lab)"
+        ]
+    );
+}
+
+#[test]
+fn a_report_for_the_provider_shows_both_sides_and_every_resource() {
+    let page = report_for("telco");
+    let whole = all_but_style(&page);
+    for seen in [
+        "6,300.00",
+        "kestrel night-shift operations team",
+        "brightwater",
+        "svs302",
+    ] {
+        assert!(
+            whole.contains(seen),
+            "`{seen}` missing from the report for Telco"
+        );
+    }
+    let page = Html::parse_document(&page);
+    let root = page.root_element();
+    assert_eq!(
+        card_ids(&page),
+        ["acme-mobile", "lab-mobile", "brightwater-mobile"]
+    );
+    let acme = select(root, "article#rel-acme-mobile")[0];
+    assert_eq!(acme.value().attr("data-co-creation"), Some("mutual"));
+    assert!(provider_figures(acme).contains(&("margin".to_owned(), "6,300.00 GBP".to_owned())));
+    assert_eq!(select(acme, "table.stakeholders").len(), 1);
+    assert_eq!(
+        resources(acme),
+        [
+            "Kestrel night-shift operations team (organisations and people) hidden",
+            "Handset self-service portal (information and technology)"
+        ]
+    );
+    assert_eq!(text(select(root, "#count-mutual")[0]), "3");
+    let portfolio: Vec<String> = select(root, "table.portfolio tbody tr")
+        .into_iter()
+        .map(|row| {
+            row.value()
+                .attr("data-provider")
+                .unwrap_or_default()
+                .to_owned()
+        })
+        .collect();
+    assert_eq!(portfolio, ["telco"]);
+}
+
+#[test]
+fn a_unit_under_the_consumer_through_parent_counts_as_the_consumer() {
+    // Acme's lab is part of Acme: Acme's report holds the lab's relationship, from the
+    // consumer's side only; the lab's own report holds its relationship alone.
+    let acme = Html::parse_document(&report_for("acme"));
+    let lab = select(acme.root_element(), "article#rel-lab-mobile")[0];
+    assert_eq!(lab.value().attr("data-provider-verdict"), None);
+    assert!(select(lab, "table.provider-side").is_empty());
+    let page = report_for("acme-lab");
+    for hidden in PROVIDER_ONLY {
+        assert!(
+            !all_but_style(&page).contains(hidden),
+            "`{hidden}` for the lab"
+        );
+    }
+    let page = Html::parse_document(&page);
+    assert_eq!(card_ids(&page), ["lab-mobile"]);
+}
+
+#[test]
+fn without_for_the_owners_see_every_resource_marked_hidden_or_not() {
+    let page = Html::parse_document(&report_of(&[&partly_visible()]));
+    let root = page.root_element();
+    assert_eq!(card_ids(&page).len(), 3);
+    for card in select(root, "article.card") {
+        assert_eq!(resources(card).len(), 2);
+        assert_eq!(
+            select(card, "li.resource[data-visible=false] .hidden-resource").len(),
+            1
+        );
+    }
+}
+
+#[test]
+fn an_unknown_for_organisation_is_a_usage_error_and_writes_nothing() {
+    let temp = tempfile::tempdir().expect("temporary directory");
+    let out = temp.path().join("report.html");
+    let output = svs()
+        .arg("report")
+        .arg(partly_visible())
+        .args(["--for", "brightwatr", "-o"])
+        .arg(&out)
+        .output()
+        .expect("svs runs");
+    assert_eq!(output.status.code(), Some(2));
+    let errors = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        errors.contains(
+            "--for brightwatr: no organization has this id (did you mean `brightwater`?)"
+        ),
+        "{errors}"
+    );
+    assert!(!out.exists());
+}
+
+#[test]
+fn a_real_browser_shows_a_consumer_nothing_of_the_provider_side() {
+    let temp = tempfile::tempdir().expect("temporary directory");
+    let page = temp.path().join("acme.html");
+    let output = svs()
+        .arg("report")
+        .arg(partly_visible())
+        .args(["--for", "acme", "-o"])
+        .arg(&page)
+        .output()
+        .expect("svs runs");
+    assert_eq!(output.status.code(), Some(0));
+    let dom = chromium(&["--dump-dom", &url(&page)]).stdout;
+    let dom = Html::parse_document(&String::from_utf8(dom).expect("UTF-8"));
+    assert_eq!(card_ids(&dom), ["acme-mobile", "lab-mobile"]);
+    let body = text(select(dom.root_element(), "body")[0]).to_lowercase();
+    assert!(body.contains("handset self-service portal"));
+    for hidden in PROVIDER_ONLY {
+        assert!(!body.contains(hidden), "`{hidden}` shown to Acme");
+    }
+    screenshot(
+        &page,
+        &temp.path().join("acme.png"),
+        &["--window-size=1280,2000"],
+    );
+}
