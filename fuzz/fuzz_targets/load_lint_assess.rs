@@ -68,9 +68,12 @@ fuzz_target!(|data: &[u8]| {
     if let Some(catalogue) = &loaded.catalogue {
         let all: Vec<usize> = (0..catalogue.relationships.len()).collect();
         if let Ok(evaluation) = svs::assess::evaluate(catalogue, &all) {
-            let _ = svs::report::json::render_assessment(&mut sink, catalogue, &evaluation);
+            let owners = svs::audience::Audience::owners();
+            let _ = svs::report::json::render_assessment(&mut sink, catalogue, &evaluation, &owners);
             let layout = svs::report::table::Layout { color: false, quiet: true, width: Some(80) };
-            let _ = svs::report::table::render_assessment(&mut sink, catalogue, &evaluation.relationships, layout, false);
+            let _ = svs::report::table::render_assessment(&mut sink, catalogue, &evaluation.relationships, &owners, layout, false);
+            let _ = svs::report::table::render_providers(&mut sink, catalogue, &evaluation.providers, layout);
+            let _ = svs::report::table::render_consumers(&mut sink, catalogue, &evaluation.consumers, layout);
         }
         let _ = svs::lint::run_rules(&svs::lint::index::Index::new(catalogue));
     }
