@@ -680,3 +680,40 @@ fn an_output_directory_that_is_not_empty_or_lies_inside_an_input_is_refused() {
         "an empty directory is filled"
     );
 }
+
+/// The whole of what an import of `tree/` and `messy/` writes, byte for byte: the
+/// catalogue on standard output, the warnings and the summary on standard error. The
+/// other tests check the mapping piece by piece; this one holds every byte still while
+/// the importer's code is rearranged. When the output is meant to change, regenerate the
+/// two files from the repository root:
+///
+/// ```text
+/// cargo run -q -- import backstage tests/fixtures/backstage/tree \
+///     tests/fixtures/backstage/messy \
+///     >tests/fixtures/backstage/expected/tree-and-messy.stdout \
+///     2>tests/fixtures/backstage/expected/tree-and-messy.stderr
+/// ```
+#[test]
+fn the_output_of_tree_and_messy_is_pinned_byte_for_byte() {
+    // Relative paths from the repository root, so that the file names shown are the same
+    // on every machine.
+    let output = svs()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args([
+            "import",
+            "backstage",
+            "tests/fixtures/backstage/tree",
+            "tests/fixtures/backstage/messy",
+        ])
+        .output()
+        .expect("svs runs");
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let expected = |name: &str| {
+        std::fs::read_to_string(fixture("backstage/expected").join(name)).expect("expected file")
+    };
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        expected("tree-and-messy.stdout")
+    );
+    assert_eq!(stderr(&output), expected("tree-and-messy.stderr"));
+}

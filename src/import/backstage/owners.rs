@@ -1,0 +1,227 @@
+//! Owners: the organisation chart, and the organisation each entity belongs to.
+//!
+//! Groups become organisations, each with its parent (from `spec.parent`, else from a
+//! parent's `spec.children`), and a parent that would close a cycle is cut. Users become
+//! people of their first imported group. Each system, component and resource belongs to
+//! the organisation its `spec.owner` names: a group, or a user standing for that user's
+//! organisation. Whatever names nothing imported is placed in one placeholder
+//! organisation, with a warning that says why.
+//!
+//! This is the one place that decides who owns what: the products, the offerings and
+//! the relationships of the later stages are all between the [`Org`]s found here.
+
+use super::entities::{Entities, parse_ref};
+use super::warnings::Warnings;
+
+/// The organisation something belongs to: an imported group, or the placeholder for
+/// owners that name nothing imported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(super) enum Org {
+    /// The organisation a group becomes, by entity.
+    Group(usize),
+    /// The one organisation that stands in for owners that name nothing imported.
+    Placeholder,
+}
+
+/// Who owns what; every table is indexed by entity.
+pub(super) struct Owners {
+    /// The parent of each group, cycles cut.
+    pub(super) parent: Vec<Option<usize>>,
+    /// The organisation of each user.
+    pub(super) organization: Vec<Org>,
+    /// The organisation that owns each system, component and resource.
+    pub(super) owner: Vec<Org>,
+    /// That owner as a product shows it among its resources.
+    pub(super) owner_shown: Vec<String>,
+    /// Whether anything was placed in the placeholder organisation.
+    pub(super) placeholder_used: bool,
+}
+
+impl Owners {
+    /// The parents of groups, the organisations of users, then the owners of systems,
+    /// components and resources, each with its warnings.
+    pub(super) fn resolve(entities: &Entities, warnings: &mut Warnings) -> Self {
+        let n = entities.len();
+        let mut owners = Owners {
+            parent: parents(entities, warnings),
+            organization: vec![Org::Placeholder; n],
+            owner: vec![Org::Placeholder; n],
+            owner_shown: vec![String::new(); n],
+            placeholder_used: false,
+        };
+        owners.memberships(entities, warnings);
+        let owned = entities.systems.iter().chain(&entities.components);
+        for &e in owned.chain(&entities.resources) {
+            let (org, shown) = owners.owner_of(entities, e, warnings);
+            owners.owner[e] = org;
+            owners.owner_shown[e] = shown;
+        }
+        owners
+    }
+
+    /// The organisation of each user: its first `memberOf` that names an imported group.
+    fn memberships(&mut self, entities: &Entities, warnings: &mut Warnings) {
+        for &u in &entities.users {
+            let member_of = entities[u].spec_list("memberOf");
+            let found = member_of.iter().find_map(|text| {
+                let reference = parse_ref(text, Some("group"), &entities[u].namespace);
+                (reference.kind.as_deref() == Some("group"))
+                    .then(|| entities.find("group", &reference))
+                    .flatten()
+            });
+            if let Some(g) = found {
+                self.organization[u] = Org::Group(g);
+            } else {
+                self.placeholder_used = true;
+                let message = if member_of.is_empty() {
+                    "is a member of no group; placed in the placeholder organisation".to_owned()
+                } else {
+                    format!(
+                        "memberOf {} names no imported group; placed in the placeholder organisation",
+                        member_of
+                            .iter()
+                            .map(|m| format!("`{m}`"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )
+                };
+                warnings.about(entities, u, message);
+            }
+        }
+    }
+
+    /// The organisation that owns entity `e`, and the owner as shown in its product.
+    fn owner_of(
+        &mut self,
+        entities: &Entities,
+        e: usize,
+        warnings: &mut Warnings,
+    ) -> (Org, String) {
+        let Some(text) = entities[e].spec_string("owner") else {
+            self.placeholder_used = true;
+            warnings.about(
+                entities,
+                e,
+                "has no `spec.owner`; placed in the placeholder organisation".to_owned(),
+            );
+            return (Org::Placeholder, "unknown owner".to_owned());
+        };
+        let reference = parse_ref(&text, Some("group"), &entities[e].namespace);
+        match reference.kind.as_deref() {
+            Some("group") => {
+                if let Some(g) = entities.find("group", &reference) {
+                    let g_entity = &entities[g];
+                    return (
+                        Org::Group(g),
+                        g_entity.display_name().unwrap_or_else(|| g_entity.title()),
+                    );
+                }
+            }
+            Some("user") => {
+                if let Some(u) = entities.find("user", &reference) {
+                    let shown = entities[u]
+                        .display_name()
+                        .unwrap_or_else(|| entities[u].name.clone());
+                    return (self.organization[u], shown);
+                }
+            }
+            _ => {}
+        }
+        self.placeholder_used = true;
+        let hint = match reference.kind.as_deref() {
+            Some("user") if entities.find("group", &reference).is_some() => {
+                format!(
+                    " (a group `{}` exists: write `group:{}`)",
+                    reference.name, reference.name
+                )
+            }
+            Some("group") if entities.find("user", &reference).is_some() => String::new(),
+            _ => String::new(),
+        };
+        warnings.about(
+            entities,
+            e,
+            format!(
+                "owner `{text}` names no imported group or user{hint}; placed in the \
+                 placeholder organisation"
+            ),
+        );
+        (Org::Placeholder, text)
+    }
+}
+
+/// The parent of each group: its `spec.parent`, else the group whose `spec.children`
+/// names it; then the link that would close each cycle is cut.
+fn parents(entities: &Entities, warnings: &mut Warnings) -> Vec<Option<usize>> {
+    let groups = &entities.groups;
+    let mut parent: Vec<Option<usize>> = vec![None; entities.len()];
+    for &g in groups {
+        let Some(text) = entities[g].spec_string("parent") else {
+            continue;
+        };
+        let reference = parse_ref(&text, Some("group"), &entities[g].namespace);
+        match reference
+            .kind
+            .as_deref()
+            .and_then(|k| (k == "group").then_some(()))
+            .and_then(|()| entities.find("group", &reference))
+        {
+            Some(p) if p != g => parent[g] = Some(p),
+            _ => warnings.about(
+                entities,
+                g,
+                format!("parent `{text}` names no imported group; imported without a parent"),
+            ),
+        }
+    }
+    for &g in groups {
+        for text in entities[g].spec_list("children") {
+            let reference = parse_ref(&text, Some("group"), &entities[g].namespace);
+            if let Some(child) = entities.find("group", &reference) {
+                if parent[child].is_none() && child != g {
+                    parent[child] = Some(g);
+                }
+            }
+        }
+    }
+    cut_cycles(entities, &mut parent, warnings);
+    parent
+}
+
+/// Removes the parent link that closes each cycle of groups, with a warning.
+fn cut_cycles(entities: &Entities, parent: &mut [Option<usize>], warnings: &mut Warnings) {
+    // 0: not visited, 1: on the current chain, 2: done.
+    let mut state = vec![0u8; parent.len()];
+    for &start in &entities.groups {
+        let mut chain: Vec<usize> = Vec::new();
+        let mut current = start;
+        loop {
+            match state[current] {
+                2 => break,
+                1 => {
+                    let last = *chain.last().expect("a cycle has a link");
+                    let to = parent[last].take();
+                    let to = to.map(|t| entities[t].reference()).unwrap_or_default();
+                    warnings.about(
+                        entities,
+                        last,
+                        format!(
+                            "parent `{to}` would close a cycle of groups; imported without a parent"
+                        ),
+                    );
+                    break;
+                }
+                _ => {}
+            }
+            state[current] = 1;
+            chain.push(current);
+            match parent[current] {
+                Some(p) => current = p,
+                None => break,
+            }
+        }
+        for c in chain {
+            state[c] = 2;
+        }
+    }
+}
