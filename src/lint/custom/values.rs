@@ -1,0 +1,742 @@
+//! The values a custom rule reads: one CEL map per entity, built from the resolved model
+//! and the tables of [`Index`] (an offering's offered warranty, a relationship's
+//! assessment), with only the keys its [`Shape`] says some rule reads.
+//!
+//! One builder per kind (organizations, people, groups, outcomes, products, services,
+//! offerings, relationships), one for the assessment and one for the `catalogue` map,
+//! each a short table of keys in the order of the format. Every entity of a kind is built
+//! once per run and shared by `self` and the maps of `catalogue`. Keys are set through
+//! [`Object`], which skips a key no rule reads before making its value and reuses the
+//! CEL key the shape made. Amounts become doubles ([`number`]): for comparisons inside
+//! rules only.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use cel::Value;
+use cel::objects::{Key, Map};
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+
+use super::shape::{EMPTY, Reads, Shape};
+use crate::assess::offered::OfferedWarranty;
+use crate::lint::index::Index;
+use crate::load::decode::{offerings, outcomes, provision, relationships, word_of};
+use crate::model::{
+    Catalogue, Common, CostCategory, Dimension, Direction, Kind, Ownership, Per, Priority,
+    ProvisionCost, Risk, StakeholderRole, Warranty,
+};
+
+/// A CEL map under construction, holding only the keys its shape reads.
+struct Object<'s> {
+    shape: &'s Shape,
+    map: HashMap<Key, Value>,
+}
+
+impl<'s> Object<'s> {
+    fn new(shape: &'s Shape) -> Self {
+        let map = if shape.full {
+            HashMap::new()
+        } else {
+            HashMap::with_capacity(shape.keys.len())
+        };
+        Object { shape, map }
+    }
+
+    /// Sets `key` to what `make` gives for what is read of it, when a rule reads it.
+    fn set<V: Into<Value>>(&mut self, key: &str, make: impl FnOnce(&Shape) -> V) -> &mut Self {
+        if let Some((key, shape)) = self.shape.key(key) {
+            self.map.insert(key, make(shape).into());
+        }
+        self
+    }
+
+    /// Like [`Object::set`], for a key the entity may lack.
+    fn maybe<V: Into<Value>>(
+        &mut self,
+        key: &str,
+        make: impl FnOnce(&Shape) -> Option<V>,
+    ) -> &mut Self {
+        if let Some((key, shape)) = self.shape.key(key) {
+            if let Some(value) = make(shape) {
+                self.map.insert(key, value.into());
+            }
+        }
+        self
+    }
+
+    fn build(self) -> Value {
+        Value::Map(Map {
+            map: Arc::new(self.map),
+        })
+    }
+}
+
+/// A decimal as a CEL double: for comparisons inside rules only.
+fn number(value: Decimal) -> Value {
+    Value::Float(value.to_f64().unwrap_or(f64::NAN))
+}
+
+fn text(value: &str) -> Value {
+    Value::String(Arc::new(value.to_owned()))
+}
+
+fn list<T>(items: &[T], shape: &Shape, each: impl Fn(&T, &Shape) -> Value) -> Value {
+    let element = shape.element();
+    Value::List(Arc::new(
+        items.iter().map(|item| each(item, element)).collect(),
+    ))
+}
+
+fn texts<'a>(items: impl Iterator<Item = &'a str>) -> Value {
+    Value::List(Arc::new(items.map(text).collect()))
+}
+
+/// Every entity's value, built for the kinds the rules reach, once.
+pub(super) struct Values<'i> {
+    index: &'i Index<'i>,
+    reads: &'i Reads,
+    built: HashMap<Kind, Arc<Vec<Value>>>,
+}
+
+impl<'i> Values<'i> {
+    pub(super) fn new(index: &'i Index<'i>, reads: &'i Reads) -> Self {
+        Values {
+            index,
+            reads,
+            built: HashMap::new(),
+        }
+    }
+
+    pub(super) fn of(&mut self, kind: Kind) -> Arc<Vec<Value>> {
+        let index = self.index;
+        let shape = self.reads.of_kind(kind).unwrap_or(&EMPTY);
+        Arc::clone(
+            self.built
+                .entry(kind)
+                .or_insert_with(|| Arc::new(build_kind(index, kind, shape))),
+        )
+    }
+
+    /// `catalogue`: the metadata and a map of every kind by id, as far as `shape` reads.
+    pub(super) fn catalogue(&mut self, shape: &Shape) -> Value {
+        let c = self.index.catalogue;
+        let m = &c.metadata;
+        let mut catalogue = Object::new(shape);
+        catalogue
+            .set("name", |_| text(&m.name))
+            .maybe("currency", |_| m.currency.as_deref().map(text))
+            .set("horizon_months", |_| i64::from(m.horizon_months))
+            .set("thresholds", |s| {
+                let mut thresholds = Object::new(s);
+                thresholds
+                    .set("utility", |_| number(m.utility_threshold))
+                    .set("margin", |_| number(m.margin_threshold));
+                thresholds.build()
+            });
+        for kind in Kind::CHECKED {
+            let section = crate::load::decode::rules::section_of(kind);
+            if shape.key(section).is_none() {
+                continue;
+            }
+            let values = self.of(kind);
+            catalogue.set(section, |_| {
+                let mut by_id = HashMap::with_capacity(values.len());
+                for (i, value) in values.iter().enumerate() {
+                    by_id.insert(
+                        Key::String(Arc::new(c.id(kind, i).to_owned())),
+                        value.clone(),
+                    );
+                }
+                Value::Map(Map {
+                    map: Arc::new(by_id),
+                })
+            });
+        }
+        catalogue.build()
+    }
+}
+
+/// The value of every entity of `kind`, as far as `shape` reads.
+fn build_kind(index: &Index<'_>, kind: Kind, shape: &Shape) -> Vec<Value> {
+    (0..index.catalogue.count(kind))
+        .map(|i| entity(index, kind, i, shape))
+        .collect()
+}
+
+/// The value of the entity of `kind` at `i`, as far as `shape` reads.
+#[allow(
+    clippy::too_many_lines,
+    reason = "one arm per kind, each a short table of the kind's keys"
+)]
+pub(super) fn entity(index: &Index<'_>, kind: Kind, i: usize, shape: &Shape) -> Value {
+    let c = index.catalogue;
+    match kind {
+        Kind::Organization => {
+            let o = &c.organizations[i];
+            let mut v = common(&o.common, shape);
+            v.maybe("parent", |_| o.parent.as_ref().map(|p| text(&p.id)))
+                .maybe("target_margin", |_| {
+                    o.target_margin.as_ref().map(|m| number(m.value))
+                })
+                .set("organization_chain", |_| chain(c, Some(i)));
+            v.build()
+        }
+        Kind::Person => {
+            let p = &c.people[i];
+            let mut v = common(&p.common, shape);
+            v.set("organization", |_| text(&p.organization.id))
+                .maybe("title", |_| p.title.as_deref().map(text))
+                .set("organization_chain", |_| {
+                    chain(c, Some(p.organization.index()))
+                });
+            v.build()
+        }
+        Kind::Group => {
+            let g = &c.groups[i];
+            let mut v = common(&g.common, shape);
+            v.maybe("organization", |_| {
+                g.organization.as_ref().map(|o| text(&o.id))
+            })
+            .maybe("size", |_| {
+                g.size.map(|s| i64::try_from(s).unwrap_or(i64::MAX))
+            })
+            .set("members", |_| texts(g.members.iter().map(|m| &*m.id)))
+            .set("organization_chain", |_| {
+                chain(c, g.organization.as_ref().map(crate::model::Ref::index))
+            });
+            v.build()
+        }
+        Kind::Outcome => {
+            let o = &c.outcomes[i];
+            let mut v = common(&o.common, shape);
+            v.set("kind", |_| text(word_of(outcomes::OUTCOME_KINDS, &o.kind)));
+            v.build()
+        }
+        Kind::Product => {
+            let p = &c.products[i];
+            let mut v = common(&p.common, shape);
+            v.set("provider", |_| text(&p.provider.id))
+                .set("targets", |_| texts(p.targets.iter().map(|t| &*t.id)))
+                .set("resources", |s| {
+                    list(&p.resources, s, |r, s| {
+                        let mut item = Object::new(s);
+                        item.set("name", |_| text(&r.name))
+                            .set("dimension", |_| text(dimension(r.dimension)))
+                            .set("visible", |_| r.visible);
+                        item.build()
+                    })
+                })
+                .set("organization_chain", |_| chain(c, Some(p.provider.index())));
+            v.build()
+        }
+        Kind::Service => {
+            let s = &c.services[i];
+            let mut v = common(&s.common, shape);
+            v.set("provider", |_| text(&s.provider.id))
+                .set("products", |_| texts(s.products.iter().map(|p| &*p.id)))
+                .set("outputs", |shape| {
+                    list(&s.outputs, shape, |o, shape| {
+                        let mut item = Object::new(shape);
+                        item.set("name", |_| text(&o.name))
+                            .set("enables", |_| texts(o.enables.iter().map(|e| &*e.id)));
+                        item.build()
+                    })
+                })
+                .maybe("warranty", |shape| {
+                    s.warranty.as_ref().map(|w| warranty(w, shape))
+                })
+                .set("depends_on", |_| texts(s.depends_on.iter().map(|d| &*d.id)))
+                .set("running_costs", |shape| {
+                    list(&s.running_costs, shape, provision_cost)
+                })
+                .set("organization_chain", |_| chain(c, Some(s.provider.index())));
+            v.build()
+        }
+        Kind::Offering => {
+            let o = &c.offerings[i];
+            let mut v = common(&o.common, shape);
+            v.set("provider", |_| text(&o.provider.id))
+                .set("services", |_| texts(o.services.iter().map(|s| &*s.id)))
+                .set("targets", |_| texts(o.targets.iter().map(|t| &*t.id)))
+                .set("goods", |s| {
+                    list(&o.goods, s, |g, s| {
+                        let mut item = Object::new(s);
+                        item.set("name", |_| text(&g.name.value))
+                            .set("ownership", |_| text(ownership(g.ownership.value)));
+                        item.build()
+                    })
+                })
+                .set("access", |s| {
+                    list(&o.access, s, |a, s| {
+                        let mut item = Object::new(s);
+                        item.set("name", |_| text(&a.name.value))
+                            .maybe("period", |_| a.period.as_ref().map(|p| text(&p.value)))
+                            .set("ownership", |_| text(ownership(a.ownership.value)));
+                        item.build()
+                    })
+                })
+                .set("actions", |s| {
+                    list(&o.actions, s, |a, s| {
+                        let mut item = Object::new(s);
+                        item.set("name", |_| text(&a.name.value))
+                            .maybe("agreement", |_| {
+                                a.agreement.as_ref().map(|p| text(&p.value))
+                            });
+                        item.build()
+                    })
+                })
+                .maybe("warranty", |s| o.warranty.as_ref().map(|w| warranty(w, s)))
+                .set("price", |s| {
+                    list(&o.price, s, |p, s| {
+                        let mut item = Object::new(s);
+                        item.maybe("name", |_| p.name.as_deref().map(text))
+                            .set("amount", |_| number(p.amount))
+                            .set("per", |_| text(per(p.per)))
+                            .maybe("unit", |_| p.unit.as_deref().map(text));
+                        item.build()
+                    })
+                })
+                .set("cost_to_serve", |s| {
+                    list(&o.cost_to_serve, s, provision_cost)
+                })
+                .set("offered_warranty", |s| offered(index.offers.warranty(i), s))
+                .set("organization_chain", |_| chain(c, Some(o.provider.index())));
+            v.build()
+        }
+        Kind::Relationship => relationship(index, i, &c.relationships[i], shape),
+        Kind::Rule => Value::Null,
+    }
+}
+
+fn common<'s>(common: &Common, shape: &'s Shape) -> Object<'s> {
+    let mut v = Object::new(shape);
+    v.set("id", |_| text(&common.id.value))
+        .maybe("name", |_| common.name.as_deref().map(text))
+        .maybe("description", |_| common.description.as_deref().map(text));
+    v
+}
+
+/// An organisation and every organisation it is part of, nearest first.
+fn chain(catalogue: &Catalogue, start: Option<usize>) -> Value {
+    let mut ids = Vec::new();
+    let mut next = start;
+    // The loader refused cycles; the bound only guards against a mistake there.
+    while let Some(i) = next.filter(|_| ids.len() <= catalogue.organizations.len()) {
+        let org = &catalogue.organizations[i];
+        ids.push(text(&org.common.id.value));
+        next = org.parent.as_ref().map(crate::model::Ref::index);
+    }
+    Value::List(Arc::new(ids))
+}
+
+fn warranty(block: &Warranty, shape: &Shape) -> Value {
+    let mut v = Object::new(shape);
+    v.maybe("availability", |_| {
+        block.availability.as_ref().map(|a| number(a.value))
+    })
+    .set("capacity", |s| {
+        list(&block.capacity, s, |c, s| {
+            let mut item = Object::new(s);
+            item.set("metric", |_| text(&c.metric.value))
+                .set("value", |_| number(c.value));
+            item.build()
+        })
+    })
+    .set("service_levels", |s| {
+        list(&block.service_levels, s, |l, s| {
+            let mut item = Object::new(s);
+            item.set("metric", |_| text(&l.metric.value))
+                .set(direction(l.direction), |_| number(l.bound));
+            item.build()
+        })
+    })
+    .set("continuity", |s| {
+        let mut continuity = Object::new(s);
+        continuity
+            .maybe("rto_hours", |_| {
+                block.continuity.rto_hours.as_ref().map(|h| number(h.value))
+            })
+            .maybe("rpo_hours", |_| {
+                block.continuity.rpo_hours.as_ref().map(|h| number(h.value))
+            });
+        continuity.build()
+    })
+    .set("security", |_| {
+        texts(block.security.iter().map(|s| s.value.as_str()))
+    });
+    v.build()
+}
+
+/// The offered warranty (SPEC 5.1), shaped like a warranty block, lists sorted.
+fn offered(offer: &OfferedWarranty, shape: &Shape) -> Value {
+    let mut v = Object::new(shape);
+    v.maybe("availability", |_| offer.availability.map(number))
+        .set("capacity", |s| {
+            let mut capacity: Vec<(&String, &Decimal)> = offer.capacity.iter().collect();
+            capacity.sort();
+            list(&capacity, s, |(metric, value), s| {
+                let mut item = Object::new(s);
+                item.set("metric", |_| text(metric))
+                    .set("value", |_| number(**value));
+                item.build()
+            })
+        })
+        .set("service_levels", |s| {
+            let mut levels: Vec<(&(String, Direction), &Decimal)> =
+                offer.service_levels.iter().collect();
+            levels.sort();
+            list(&levels, s, |((metric, dir), bound), s| {
+                let mut item = Object::new(s);
+                item.set("metric", |_| text(metric))
+                    .set(direction(*dir), |_| number(**bound));
+                item.build()
+            })
+        })
+        .set("continuity", |s| {
+            let mut continuity = Object::new(s);
+            continuity
+                .maybe("rto_hours", |_| offer.rto_hours.map(number))
+                .maybe("rpo_hours", |_| offer.rpo_hours.map(number));
+            continuity.build()
+        })
+        .set("security", |_| {
+            let mut security: Vec<&str> = offer.security.iter().map(String::as_str).collect();
+            security.sort_unstable();
+            texts(security.into_iter())
+        });
+    v.build()
+}
+
+fn provision_cost(cost: &ProvisionCost, shape: &Shape) -> Value {
+    let mut item = Object::new(shape);
+    item.set("name", |_| text(&cost.name))
+        .set("dimension", |_| text(dimension(cost.dimension)))
+        .set("amount", |_| number(cost.amount))
+        .set("per", |_| text(per(cost.per)))
+        .maybe("unit", |_| cost.unit.as_deref().map(text));
+    item.build()
+}
+
+fn risk(risk: &Risk, shape: &Shape) -> Value {
+    let mut item = Object::new(shape);
+    item.set("name", |_| text(&risk.name))
+        .set("likelihood", |_| number(risk.likelihood))
+        .set("impact", |_| number(risk.impact));
+    item.build()
+}
+
+/// A list of amounts removed and imposed (`costs`, `risks`).
+fn both<T>(
+    removed: &[T],
+    imposed: &[T],
+    shape: &Shape,
+    each: impl Fn(&T, &Shape) -> Value + Copy,
+) -> Value {
+    let mut v = Object::new(shape);
+    v.set("removed", |s| list(removed, s, each))
+        .set("imposed", |s| list(imposed, s, each));
+    v.build()
+}
+
+fn priced(item: &mut Object<'_>, priced: Option<&crate::model::Priced>) {
+    if let Some(p) = priced {
+        item.set("amount", |_| number(p.amount))
+            .set("per", |_| text(per(p.per)));
+    }
+}
+
+fn relationship(
+    index: &Index<'_>,
+    i: usize,
+    r: &crate::model::Relationship,
+    shape: &Shape,
+) -> Value {
+    let c = index.catalogue;
+    let holders = |list: &[crate::model::Ref<crate::model::RoleHolderRef>]| {
+        texts(list.iter().map(|h| &*h.id))
+    };
+    let cost = |cost: &crate::model::Cost, s: &Shape| {
+        let mut item = Object::new(s);
+        item.set("name", |_| text(&cost.name))
+            .set("category", |_| text(category(cost.category)))
+            .set("amount", |_| number(cost.amount))
+            .set("per", |_| text(per(cost.per)));
+        item.build()
+    };
+    let mut v = common(&r.common, shape);
+    v.set("provider", |_| text(&r.provider.id))
+        .set("consumer", |_| text(&r.consumer.id))
+        .set("offering", |_| text(&r.offering.id))
+        .set("quantity", |_| number(r.quantity))
+        .set("roles", |s| {
+            let mut roles = Object::new(s);
+            roles
+                .set("customer", |_| holders(&r.roles.customer))
+                .set("user", |_| holders(&r.roles.user))
+                .set("sponsor", |_| holders(&r.roles.sponsor));
+            roles.build()
+        })
+        .set("stakeholders", |s| {
+            list(&r.stakeholders, s, |st, s| {
+                let mut item = Object::new(s);
+                item.set("party", |_| text(&st.party.id))
+                    .set("role", |_| text(stakeholder_role(st.role)))
+                    .maybe("interest", |_| st.interest.as_deref().map(text))
+                    .set("effects", |s| {
+                        list(&st.effects, s, |e, s| {
+                            let mut effect = Object::new(s);
+                            effect
+                                .set("name", |_| text(&e.name))
+                                .set("direction", |_| text(e.direction.as_str()));
+                            priced(&mut effect, e.priced.as_ref());
+                            effect.build()
+                        })
+                    });
+                item.build()
+            })
+        })
+        .set("requirements", |s| {
+            let mut requirements = Object::new(s);
+            requirements
+                .set("outcomes", |s| {
+                    list(&r.requirements.outcomes, s, |o, s| {
+                        let mut item = Object::new(s);
+                        item.set("outcome", |_| text(&o.outcome.id))
+                            .set("priority", |_| text(priority(o.priority)))
+                            .set("weight", |_| number(o.weight));
+                        item.build()
+                    })
+                })
+                .maybe("warranty", |s| {
+                    r.requirements.warranty.as_ref().map(|w| warranty(w, s))
+                });
+            requirements.build()
+        })
+        .set("costs", |s| {
+            both(&r.costs.removed, &r.costs.imposed, s, cost)
+        })
+        .set("risks", |s| {
+            both(&r.risks.removed, &r.risks.imposed, s, risk)
+        })
+        .set("provision", |s| {
+            let mut provision = Object::new(s);
+            provision
+                .set("costs", |s| list(&r.provision.costs, s, provision_cost))
+                .set("risks", |s| list(&r.provision.risks, s, risk))
+                .set("benefits", |s| {
+                    list(&r.provision.benefits, s, |b, s| {
+                        let mut item = Object::new(s);
+                        item.set("name", |_| text(&b.name))
+                            .set("kind", |_| text(b.kind.as_str()));
+                        priced(&mut item, b.priced.as_ref());
+                        item.build()
+                    })
+                });
+            provision.build()
+        })
+        .maybe("assessment", |s| {
+            index
+                .assessments
+                .get(i)
+                .and_then(Option::as_ref)
+                .map(|a| assessment(a, s))
+        })
+        .set("provider_chain", |_| chain(c, Some(r.provider.index())))
+        .set("consumer_chain", |_| chain(c, Some(r.consumer.index())));
+    v.build()
+}
+
+/// A relationship's assessment, the shape of `svs assess --format json` (unrounded).
+#[allow(
+    clippy::too_many_lines,
+    reason = "a table of the assessment's keys, in the order of its JSON form"
+)]
+fn assessment(a: &crate::assess::Assessment, shape: &Shape) -> Value {
+    let sums = |sums: crate::assess::Sums, s: &Shape| {
+        let mut item = Object::new(s);
+        item.set("removed", |_| number(sums.removed))
+            .set("imposed", |_| number(sums.imposed))
+            .set("net", |_| number(sums.net()));
+        item.build()
+    };
+    let mut v = Object::new(shape);
+    v.set("utility", |s| {
+        let mut utility = Object::new(s);
+        utility
+            .set("score", |_| number(a.utility.score))
+            .set("fit_for_purpose", |_| a.utility.fit_for_purpose)
+            .set("facilitated", |_| {
+                texts(a.utility.facilitated.iter().map(String::as_str))
+            })
+            .set("missing", |_| {
+                texts(a.utility.missing.iter().map(String::as_str))
+            });
+        utility.build()
+    })
+    .set("warranty", |s| {
+        let mut warranty = Object::new(s);
+        warranty
+            .set("score", |_| number(a.warranty.score))
+            .set("fit_for_use", |_| a.warranty.fit_for_use)
+            .set("checks", |_| {
+                i64::try_from(a.warranty.checks).unwrap_or(i64::MAX)
+            })
+            .set("met", |_| i64::try_from(a.warranty.met).unwrap_or(i64::MAX))
+            .set("unmet", |s| {
+                list(&a.warranty.unmet, s, |u, s| {
+                    let mut item = Object::new(s);
+                    item.set("check", |_| text(&u.check))
+                        .set("required", |_| text(&u.required))
+                        .set("offered", |_| {
+                            u.offered.as_deref().map_or(Value::Null, text)
+                        });
+                    item.build()
+                })
+            });
+        warranty.build()
+    })
+    .set("costs", |s| sums(a.costs, s))
+    .set("risks", |s| sums(a.risks, s))
+    .set("net_value", |_| number(a.net_value))
+    .set("verdict", |_| text(a.verdict.as_str()))
+    .set("reasons", |_| texts(a.reasons.iter().map(|r| r.as_str())))
+    .set("provider_side", |s| {
+        let side = &a.provider;
+        let mut provider = Object::new(s);
+        provider
+            .set("revenue", |_| number(side.revenue))
+            .set("cost_of_provision", |s| {
+                let mut cost = Object::new(s);
+                cost.set("direct", |_| number(side.cost_of_provision.direct))
+                    .set("shared", |_| number(side.cost_of_provision.shared))
+                    .set("total", |_| number(side.cost_of_provision.total));
+                cost.build()
+            })
+            .set("cost_by_dimension", |s| {
+                let mut parts = Object::new(s);
+                for (d, part) in side.cost_of_provision.by_dimension.parts() {
+                    parts.set(dimension(d), |_| number(part));
+                }
+                parts.build()
+            })
+            .set("risks", |_| number(side.risks))
+            .set("benefits", |_| number(side.benefits))
+            .set("unpriced_benefits", |_| {
+                texts(side.unpriced_benefits.iter().map(String::as_str))
+            })
+            .set("margin", |_| number(side.margin))
+            .set("margin_pct", |_| {
+                side.margin_pct.map_or(Value::Null, number)
+            })
+            .set("target_margin", |_| number(side.target_margin))
+            .set("verdict", |_| text(side.verdict.as_str()))
+            .set("reasons", |_| {
+                texts(side.reasons.iter().map(|r| r.as_str()))
+            });
+        provider.build()
+    })
+    .set("co_creation", |_| text(a.co_creation.as_str()))
+    .set("stakeholders", |s| {
+        list(&a.stakeholders, s, |st, s| {
+            let mut item = Object::new(s);
+            item.set("party", |_| text(&st.party))
+                .set("role", |_| text(stakeholder_role(st.role)))
+                .set("gains", |_| number(st.gains))
+                .set("losses", |_| number(st.losses))
+                .set("net", |_| number(st.net()))
+                .set("unpriced", |_| {
+                    texts(st.unpriced.iter().map(String::as_str))
+                });
+            item.build()
+        })
+    });
+    v.build()
+}
+
+// The format's words for the values of closed sets: the decoder's own tables, so that a
+// rule compares with the words the catalogue is written in.
+
+fn dimension(d: Dimension) -> &'static str {
+    word_of(provision::DIMENSIONS, &d)
+}
+
+fn ownership(o: Ownership) -> &'static str {
+    word_of(offerings::OWNERSHIP, &o)
+}
+
+fn per(p: Per) -> &'static str {
+    word_of(offerings::PER, &p)
+}
+
+fn direction(d: Direction) -> &'static str {
+    match d {
+        Direction::Max => "max",
+        Direction::Min => "min",
+    }
+}
+
+fn priority(p: Priority) -> &'static str {
+    word_of(relationships::PRIORITIES, &p)
+}
+
+fn category(c: CostCategory) -> &'static str {
+    let removed = relationships::REMOVED_COST_CATEGORIES;
+    word_of(
+        removed.iter().chain(relationships::IMPOSED_COST_CATEGORIES),
+        &c,
+    )
+}
+
+fn stakeholder_role(r: StakeholderRole) -> &'static str {
+    word_of(relationships::STAKEHOLDER_ROLES, &r)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lint::custom::testing::{catalogue, rule};
+
+    #[test]
+    fn a_relationship_has_its_assessment_only_when_a_rule_reads_it() {
+        let key = |name: &str| Key::String(Arc::new(name.to_owned()));
+        let keys = |rules: &str| {
+            let catalogue = catalogue(rules);
+            let index = Index::new(&catalogue);
+            let reads = Reads::of(&catalogue);
+            let mut values = Values::new(&index, &reads);
+            let Value::Map(map) = &values.of(Kind::Relationship)[0] else {
+                panic!("a relationship is a map");
+            };
+            let mut keys: Vec<_> = map.map.keys().map(ToString::to_string).collect();
+            keys.sort();
+            let assessment = map.map.get(&key("assessment")).cloned();
+            (keys, assessment)
+        };
+        let (read, assessment) = keys(&rule(
+            1,
+            "relationships",
+            Some("has(self.assessment)"),
+            "self.assessment.verdict == 'value'",
+        ));
+        assert_eq!(
+            read,
+            ["assessment"],
+            "{{self.id}} is read only for a finding"
+        );
+        let Some(Value::Map(assessment)) = assessment else {
+            panic!("the assessment is a map");
+        };
+        assert_eq!(
+            assessment
+                .map
+                .keys()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>(),
+            ["verdict"]
+        );
+        let (read, assessment) = keys(&rule(1, "relationships", None, "self.quantity > 0.0"));
+        assert_eq!(read, ["quantity"]);
+        assert!(assessment.is_none());
+    }
+}
