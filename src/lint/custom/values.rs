@@ -23,8 +23,8 @@ use crate::assess::offered::OfferedWarranty;
 use crate::lint::index::Index;
 use crate::load::decode::{offerings, outcomes, provision, relationships, word_of};
 use crate::model::{
-    Catalogue, Common, CostCategory, Dimension, Direction, Kind, Ownership, Per, Priority,
-    ProvisionCost, Risk, StakeholderRole, Warranty,
+    Catalogue, Common, CostCategory, Dimension, Direction, Group, Kind, Outcome, Ownership, Per,
+    Person, Priority, Product, ProvisionCost, Risk, Service, StakeholderRole, Warranty,
 };
 
 /// A CEL map under construction, holding only the keys its shape reads.
@@ -165,148 +165,155 @@ fn build_kind(index: &Index<'_>, kind: Kind, shape: &Shape) -> Vec<Value> {
 }
 
 /// The value of the entity of `kind` at `i`, as far as `shape` reads.
-#[allow(
-    clippy::too_many_lines,
-    reason = "one arm per kind, each a short table of the kind's keys"
-)]
 pub(super) fn entity(index: &Index<'_>, kind: Kind, i: usize, shape: &Shape) -> Value {
     let c = index.catalogue;
     match kind {
-        Kind::Organization => {
-            let o = &c.organizations[i];
-            let mut v = common(&o.common, shape);
-            v.maybe("parent", |_| o.parent.as_ref().map(|p| text(&p.id)))
-                .maybe("target_margin", |_| {
-                    o.target_margin.as_ref().map(|m| number(m.value))
-                })
-                .set("organization_chain", |_| chain(c, Some(i)));
-            v.build()
-        }
-        Kind::Person => {
-            let p = &c.people[i];
-            let mut v = common(&p.common, shape);
-            v.set("organization", |_| text(&p.organization.id))
-                .maybe("title", |_| p.title.as_deref().map(text))
-                .set("organization_chain", |_| {
-                    chain(c, Some(p.organization.index()))
-                });
-            v.build()
-        }
-        Kind::Group => {
-            let g = &c.groups[i];
-            let mut v = common(&g.common, shape);
-            v.maybe("organization", |_| {
-                g.organization.as_ref().map(|o| text(&o.id))
-            })
-            .maybe("size", |_| {
-                g.size.map(|s| i64::try_from(s).unwrap_or(i64::MAX))
-            })
-            .set("members", |_| texts(g.members.iter().map(|m| &*m.id)))
-            .set("organization_chain", |_| {
-                chain(c, g.organization.as_ref().map(crate::model::Ref::index))
-            });
-            v.build()
-        }
-        Kind::Outcome => {
-            let o = &c.outcomes[i];
-            let mut v = common(&o.common, shape);
-            v.set("kind", |_| text(word_of(outcomes::OUTCOME_KINDS, &o.kind)));
-            v.build()
-        }
-        Kind::Product => {
-            let p = &c.products[i];
-            let mut v = common(&p.common, shape);
-            v.set("provider", |_| text(&p.provider.id))
-                .set("targets", |_| texts(p.targets.iter().map(|t| &*t.id)))
-                .set("resources", |s| {
-                    list(&p.resources, s, |r, s| {
-                        let mut item = Object::new(s);
-                        item.set("name", |_| text(&r.name))
-                            .set("dimension", |_| text(dimension(r.dimension)))
-                            .set("visible", |_| r.visible);
-                        item.build()
-                    })
-                })
-                .set("organization_chain", |_| chain(c, Some(p.provider.index())));
-            v.build()
-        }
-        Kind::Service => {
-            let s = &c.services[i];
-            let mut v = common(&s.common, shape);
-            v.set("provider", |_| text(&s.provider.id))
-                .set("products", |_| texts(s.products.iter().map(|p| &*p.id)))
-                .set("outputs", |shape| {
-                    list(&s.outputs, shape, |o, shape| {
-                        let mut item = Object::new(shape);
-                        item.set("name", |_| text(&o.name))
-                            .set("enables", |_| texts(o.enables.iter().map(|e| &*e.id)));
-                        item.build()
-                    })
-                })
-                .maybe("warranty", |shape| {
-                    s.warranty.as_ref().map(|w| warranty(w, shape))
-                })
-                .set("depends_on", |_| texts(s.depends_on.iter().map(|d| &*d.id)))
-                .set("running_costs", |shape| {
-                    list(&s.running_costs, shape, provision_cost)
-                })
-                .set("organization_chain", |_| chain(c, Some(s.provider.index())));
-            v.build()
-        }
-        Kind::Offering => {
-            let o = &c.offerings[i];
-            let mut v = common(&o.common, shape);
-            v.set("provider", |_| text(&o.provider.id))
-                .set("services", |_| texts(o.services.iter().map(|s| &*s.id)))
-                .set("targets", |_| texts(o.targets.iter().map(|t| &*t.id)))
-                .set("goods", |s| {
-                    list(&o.goods, s, |g, s| {
-                        let mut item = Object::new(s);
-                        item.set("name", |_| text(&g.name.value))
-                            .set("ownership", |_| text(ownership(g.ownership.value)));
-                        item.build()
-                    })
-                })
-                .set("access", |s| {
-                    list(&o.access, s, |a, s| {
-                        let mut item = Object::new(s);
-                        item.set("name", |_| text(&a.name.value))
-                            .maybe("period", |_| a.period.as_ref().map(|p| text(&p.value)))
-                            .set("ownership", |_| text(ownership(a.ownership.value)));
-                        item.build()
-                    })
-                })
-                .set("actions", |s| {
-                    list(&o.actions, s, |a, s| {
-                        let mut item = Object::new(s);
-                        item.set("name", |_| text(&a.name.value))
-                            .maybe("agreement", |_| {
-                                a.agreement.as_ref().map(|p| text(&p.value))
-                            });
-                        item.build()
-                    })
-                })
-                .maybe("warranty", |s| o.warranty.as_ref().map(|w| warranty(w, s)))
-                .set("price", |s| {
-                    list(&o.price, s, |p, s| {
-                        let mut item = Object::new(s);
-                        item.maybe("name", |_| p.name.as_deref().map(text))
-                            .set("amount", |_| number(p.amount))
-                            .set("per", |_| text(per(p.per)))
-                            .maybe("unit", |_| p.unit.as_deref().map(text));
-                        item.build()
-                    })
-                })
-                .set("cost_to_serve", |s| {
-                    list(&o.cost_to_serve, s, provision_cost)
-                })
-                .set("offered_warranty", |s| offered(index.offers.warranty(i), s))
-                .set("organization_chain", |_| chain(c, Some(o.provider.index())));
-            v.build()
-        }
+        Kind::Organization => organization(c, i, shape),
+        Kind::Person => person(c, &c.people[i], shape),
+        Kind::Group => group(c, &c.groups[i], shape),
+        Kind::Outcome => outcome(&c.outcomes[i], shape),
+        Kind::Product => product(c, &c.products[i], shape),
+        Kind::Service => service(c, &c.services[i], shape),
+        Kind::Offering => offering(index, i, shape),
         Kind::Relationship => relationship(index, i, &c.relationships[i], shape),
         Kind::Rule => Value::Null,
     }
+}
+
+fn organization(c: &Catalogue, i: usize, shape: &Shape) -> Value {
+    let o = &c.organizations[i];
+    let mut v = common(&o.common, shape);
+    v.maybe("parent", |_| o.parent.as_ref().map(|p| text(&p.id)))
+        .maybe("target_margin", |_| {
+            o.target_margin.as_ref().map(|m| number(m.value))
+        })
+        .set("organization_chain", |_| chain(c, Some(i)));
+    v.build()
+}
+
+fn person(c: &Catalogue, p: &Person, shape: &Shape) -> Value {
+    let mut v = common(&p.common, shape);
+    v.set("organization", |_| text(&p.organization.id))
+        .maybe("title", |_| p.title.as_deref().map(text))
+        .set("organization_chain", |_| {
+            chain(c, Some(p.organization.index()))
+        });
+    v.build()
+}
+
+fn group(c: &Catalogue, g: &Group, shape: &Shape) -> Value {
+    let mut v = common(&g.common, shape);
+    v.maybe("organization", |_| {
+        g.organization.as_ref().map(|o| text(&o.id))
+    })
+    .maybe("size", |_| {
+        g.size.map(|s| i64::try_from(s).unwrap_or(i64::MAX))
+    })
+    .set("members", |_| texts(g.members.iter().map(|m| &*m.id)))
+    .set("organization_chain", |_| {
+        chain(c, g.organization.as_ref().map(crate::model::Ref::index))
+    });
+    v.build()
+}
+
+fn outcome(o: &Outcome, shape: &Shape) -> Value {
+    let mut v = common(&o.common, shape);
+    v.set("kind", |_| text(word_of(outcomes::OUTCOME_KINDS, &o.kind)));
+    v.build()
+}
+
+fn product(c: &Catalogue, p: &Product, shape: &Shape) -> Value {
+    let mut v = common(&p.common, shape);
+    v.set("provider", |_| text(&p.provider.id))
+        .set("targets", |_| texts(p.targets.iter().map(|t| &*t.id)))
+        .set("resources", |s| {
+            list(&p.resources, s, |r, s| {
+                let mut item = Object::new(s);
+                item.set("name", |_| text(&r.name))
+                    .set("dimension", |_| text(dimension(r.dimension)))
+                    .set("visible", |_| r.visible);
+                item.build()
+            })
+        })
+        .set("organization_chain", |_| chain(c, Some(p.provider.index())));
+    v.build()
+}
+
+fn service(c: &Catalogue, s: &Service, shape: &Shape) -> Value {
+    let mut v = common(&s.common, shape);
+    v.set("provider", |_| text(&s.provider.id))
+        .set("products", |_| texts(s.products.iter().map(|p| &*p.id)))
+        .set("outputs", |shape| {
+            list(&s.outputs, shape, |o, shape| {
+                let mut item = Object::new(shape);
+                item.set("name", |_| text(&o.name))
+                    .set("enables", |_| texts(o.enables.iter().map(|e| &*e.id)));
+                item.build()
+            })
+        })
+        .maybe("warranty", |shape| {
+            s.warranty.as_ref().map(|w| warranty(w, shape))
+        })
+        .set("depends_on", |_| texts(s.depends_on.iter().map(|d| &*d.id)))
+        .set("running_costs", |shape| {
+            list(&s.running_costs, shape, provision_cost)
+        })
+        .set("organization_chain", |_| chain(c, Some(s.provider.index())));
+    v.build()
+}
+
+/// An offering, with the warranty it offers (from [`Index`]) beside the one it states.
+fn offering(index: &Index<'_>, i: usize, shape: &Shape) -> Value {
+    let c = index.catalogue;
+    let o = &c.offerings[i];
+    let mut v = common(&o.common, shape);
+    v.set("provider", |_| text(&o.provider.id))
+        .set("services", |_| texts(o.services.iter().map(|s| &*s.id)))
+        .set("targets", |_| texts(o.targets.iter().map(|t| &*t.id)))
+        .set("goods", |s| {
+            list(&o.goods, s, |g, s| {
+                let mut item = Object::new(s);
+                item.set("name", |_| text(&g.name.value))
+                    .set("ownership", |_| text(ownership(g.ownership.value)));
+                item.build()
+            })
+        })
+        .set("access", |s| {
+            list(&o.access, s, |a, s| {
+                let mut item = Object::new(s);
+                item.set("name", |_| text(&a.name.value))
+                    .maybe("period", |_| a.period.as_ref().map(|p| text(&p.value)))
+                    .set("ownership", |_| text(ownership(a.ownership.value)));
+                item.build()
+            })
+        })
+        .set("actions", |s| {
+            list(&o.actions, s, |a, s| {
+                let mut item = Object::new(s);
+                item.set("name", |_| text(&a.name.value))
+                    .maybe("agreement", |_| {
+                        a.agreement.as_ref().map(|p| text(&p.value))
+                    });
+                item.build()
+            })
+        })
+        .maybe("warranty", |s| o.warranty.as_ref().map(|w| warranty(w, s)))
+        .set("price", |s| {
+            list(&o.price, s, |p, s| {
+                let mut item = Object::new(s);
+                item.maybe("name", |_| p.name.as_deref().map(text))
+                    .set("amount", |_| number(p.amount))
+                    .set("per", |_| text(per(p.per)))
+                    .maybe("unit", |_| p.unit.as_deref().map(text));
+                item.build()
+            })
+        })
+        .set("cost_to_serve", |s| {
+            list(&o.cost_to_serve, s, provision_cost)
+        })
+        .set("offered_warranty", |s| offered(index.offers.warranty(i), s))
+        .set("organization_chain", |_| chain(c, Some(o.provider.index())));
+    v.build()
 }
 
 fn common<'s>(common: &Common, shape: &'s Shape) -> Object<'s> {
