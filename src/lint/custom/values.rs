@@ -20,6 +20,8 @@ use rust_decimal::prelude::ToPrimitive;
 
 use super::shape::{EMPTY, Reads, Shape};
 use crate::assess::offered::OfferedWarranty;
+use crate::assess::provision::{ProviderSide, StakeholderValue};
+use crate::assess::{Assessment, Sums, Utility, WarrantyAssessment};
 use crate::lint::index::Index;
 use crate::load::decode::{offerings, outcomes, provision, relationships, word_of};
 use crate::model::{
@@ -554,111 +556,116 @@ fn relationship(
     v.build()
 }
 
-/// A relationship's assessment, the shape of `svs assess --format json` (unrounded).
-#[allow(
-    clippy::too_many_lines,
-    reason = "a table of the assessment's keys, in the order of its JSON form"
-)]
-fn assessment(a: &crate::assess::Assessment, shape: &Shape) -> Value {
-    let sums = |sums: crate::assess::Sums, s: &Shape| {
-        let mut item = Object::new(s);
-        item.set("removed", |_| number(sums.removed))
-            .set("imposed", |_| number(sums.imposed))
-            .set("net", |_| number(sums.net()));
-        item.build()
-    };
+/// A relationship's assessment, the shape of `svs assess --format json` (unrounded): one
+/// builder per part, in the order of its JSON form.
+fn assessment(a: &Assessment, shape: &Shape) -> Value {
     let mut v = Object::new(shape);
-    v.set("utility", |s| {
-        let mut utility = Object::new(s);
-        utility
-            .set("score", |_| number(a.utility.score))
-            .set("fit_for_purpose", |_| a.utility.fit_for_purpose)
-            .set("facilitated", |_| {
-                texts(a.utility.facilitated.iter().map(String::as_str))
-            })
-            .set("missing", |_| {
-                texts(a.utility.missing.iter().map(String::as_str))
-            });
-        utility.build()
-    })
-    .set("warranty", |s| {
-        let mut warranty = Object::new(s);
-        warranty
-            .set("score", |_| number(a.warranty.score))
-            .set("fit_for_use", |_| a.warranty.fit_for_use)
-            .set("checks", |_| {
-                i64::try_from(a.warranty.checks).unwrap_or(i64::MAX)
-            })
-            .set("met", |_| i64::try_from(a.warranty.met).unwrap_or(i64::MAX))
-            .set("unmet", |s| {
-                list(&a.warranty.unmet, s, |u, s| {
-                    let mut item = Object::new(s);
-                    item.set("check", |_| text(&u.check))
-                        .set("required", |_| text(&u.required))
-                        .set("offered", |_| {
-                            u.offered.as_deref().map_or(Value::Null, text)
-                        });
-                    item.build()
-                })
-            });
-        warranty.build()
-    })
-    .set("costs", |s| sums(a.costs, s))
-    .set("risks", |s| sums(a.risks, s))
-    .set("net_value", |_| number(a.net_value))
-    .set("verdict", |_| text(a.verdict.as_str()))
-    .set("reasons", |_| texts(a.reasons.iter().map(|r| r.as_str())))
-    .set("provider_side", |s| {
-        let side = &a.provider;
-        let mut provider = Object::new(s);
-        provider
-            .set("revenue", |_| number(side.revenue))
-            .set("cost_of_provision", |s| {
-                let mut cost = Object::new(s);
-                cost.set("direct", |_| number(side.cost_of_provision.direct))
-                    .set("shared", |_| number(side.cost_of_provision.shared))
-                    .set("total", |_| number(side.cost_of_provision.total));
-                cost.build()
-            })
-            .set("cost_by_dimension", |s| {
-                let mut parts = Object::new(s);
-                for (d, part) in side.cost_of_provision.by_dimension.parts() {
-                    parts.set(dimension(d), |_| number(part));
-                }
-                parts.build()
-            })
-            .set("risks", |_| number(side.risks))
-            .set("benefits", |_| number(side.benefits))
-            .set("unpriced_benefits", |_| {
-                texts(side.unpriced_benefits.iter().map(String::as_str))
-            })
-            .set("margin", |_| number(side.margin))
-            .set("margin_pct", |_| {
-                side.margin_pct.map_or(Value::Null, number)
-            })
-            .set("target_margin", |_| number(side.target_margin))
-            .set("verdict", |_| text(side.verdict.as_str()))
-            .set("reasons", |_| {
-                texts(side.reasons.iter().map(|r| r.as_str()))
-            });
-        provider.build()
-    })
-    .set("co_creation", |_| text(a.co_creation.as_str()))
-    .set("stakeholders", |s| {
-        list(&a.stakeholders, s, |st, s| {
-            let mut item = Object::new(s);
-            item.set("party", |_| text(&st.party))
-                .set("role", |_| text(stakeholder_role(st.role)))
-                .set("gains", |_| number(st.gains))
-                .set("losses", |_| number(st.losses))
-                .set("net", |_| number(st.net()))
-                .set("unpriced", |_| {
-                    texts(st.unpriced.iter().map(String::as_str))
-                });
-            item.build()
-        })
-    });
+    v.set("utility", |s| utility(&a.utility, s))
+        .set("warranty", |s| assessed_warranty(&a.warranty, s))
+        .set("costs", |s| sums(a.costs, s))
+        .set("risks", |s| sums(a.risks, s))
+        .set("net_value", |_| number(a.net_value))
+        .set("verdict", |_| text(a.verdict.as_str()))
+        .set("reasons", |_| texts(a.reasons.iter().map(|r| r.as_str())))
+        .set("provider_side", |s| provider_side(&a.provider, s))
+        .set("co_creation", |_| text(a.co_creation.as_str()))
+        .set("stakeholders", |s| {
+            list(&a.stakeholders, s, stakeholder_value)
+        });
     v.build()
+}
+
+fn utility(u: &Utility, shape: &Shape) -> Value {
+    let mut utility = Object::new(shape);
+    utility
+        .set("score", |_| number(u.score))
+        .set("fit_for_purpose", |_| u.fit_for_purpose)
+        .set("facilitated", |_| {
+            texts(u.facilitated.iter().map(String::as_str))
+        })
+        .set("missing", |_| texts(u.missing.iter().map(String::as_str)));
+    utility.build()
+}
+
+/// The assessment's warranty part: the checks made of the offered warranty against the
+/// required one.
+fn assessed_warranty(w: &WarrantyAssessment, shape: &Shape) -> Value {
+    let mut warranty = Object::new(shape);
+    warranty
+        .set("score", |_| number(w.score))
+        .set("fit_for_use", |_| w.fit_for_use)
+        .set("checks", |_| i64::try_from(w.checks).unwrap_or(i64::MAX))
+        .set("met", |_| i64::try_from(w.met).unwrap_or(i64::MAX))
+        .set("unmet", |s| {
+            list(&w.unmet, s, |u, s| {
+                let mut item = Object::new(s);
+                item.set("check", |_| text(&u.check))
+                    .set("required", |_| text(&u.required))
+                    .set("offered", |_| {
+                        u.offered.as_deref().map_or(Value::Null, text)
+                    });
+                item.build()
+            })
+        });
+    warranty.build()
+}
+
+/// The costs or the risks of an assessment: removed, imposed and net.
+fn sums(sums: Sums, shape: &Shape) -> Value {
+    let mut item = Object::new(shape);
+    item.set("removed", |_| number(sums.removed))
+        .set("imposed", |_| number(sums.imposed))
+        .set("net", |_| number(sums.net()));
+    item.build()
+}
+
+fn provider_side(side: &ProviderSide, shape: &Shape) -> Value {
+    let mut provider = Object::new(shape);
+    provider
+        .set("revenue", |_| number(side.revenue))
+        .set("cost_of_provision", |s| {
+            let mut cost = Object::new(s);
+            cost.set("direct", |_| number(side.cost_of_provision.direct))
+                .set("shared", |_| number(side.cost_of_provision.shared))
+                .set("total", |_| number(side.cost_of_provision.total));
+            cost.build()
+        })
+        .set("cost_by_dimension", |s| {
+            let mut parts = Object::new(s);
+            for (d, part) in side.cost_of_provision.by_dimension.parts() {
+                parts.set(dimension(d), |_| number(part));
+            }
+            parts.build()
+        })
+        .set("risks", |_| number(side.risks))
+        .set("benefits", |_| number(side.benefits))
+        .set("unpriced_benefits", |_| {
+            texts(side.unpriced_benefits.iter().map(String::as_str))
+        })
+        .set("margin", |_| number(side.margin))
+        .set("margin_pct", |_| {
+            side.margin_pct.map_or(Value::Null, number)
+        })
+        .set("target_margin", |_| number(side.target_margin))
+        .set("verdict", |_| text(side.verdict.as_str()))
+        .set("reasons", |_| {
+            texts(side.reasons.iter().map(|r| r.as_str()))
+        });
+    provider.build()
+}
+
+/// What the relationship means for one of its other stakeholders.
+fn stakeholder_value(st: &StakeholderValue, shape: &Shape) -> Value {
+    let mut item = Object::new(shape);
+    item.set("party", |_| text(&st.party))
+        .set("role", |_| text(stakeholder_role(st.role)))
+        .set("gains", |_| number(st.gains))
+        .set("losses", |_| number(st.losses))
+        .set("net", |_| number(st.net()))
+        .set("unpriced", |_| {
+            texts(st.unpriced.iter().map(String::as_str))
+        });
+    item.build()
 }
 
 // The format's words for the values of closed sets: the decoder's own tables, so that a
