@@ -15,7 +15,10 @@ use crate::assess::{Assessment, Sums, Utility, WarrantyAssessment};
 use crate::lint::custom::shape::Shape;
 use crate::lint::index::Index;
 use crate::load::decode::{relationships, word_of};
-use crate::model::{CostCategory, Priority, Risk, StakeholderRole};
+use crate::model::{
+    Cost, CostCategory, Priced, Priority, Provision, Ref, Relationship, Requirements, Risk,
+    RoleHolderRef, Stakeholder, StakeholderRole,
+};
 
 fn risk(risk: &Risk, shape: &Shape) -> Value {
     let mut item = Object::new(shape);
@@ -38,31 +41,16 @@ fn both<T>(
     v.build()
 }
 
-fn priced(item: &mut Object<'_>, priced: Option<&crate::model::Priced>) {
+fn priced(item: &mut Object<'_>, priced: Option<&Priced>) {
     if let Some(p) = priced {
         item.set("amount", |_| number(p.amount))
             .set("per", |_| text(per(p.per)));
     }
 }
 
-pub(super) fn relationship(
-    index: &Index<'_>,
-    i: usize,
-    r: &crate::model::Relationship,
-    shape: &Shape,
-) -> Value {
+pub(super) fn relationship(index: &Index<'_>, i: usize, r: &Relationship, shape: &Shape) -> Value {
     let c = index.catalogue;
-    let holders = |list: &[crate::model::Ref<crate::model::RoleHolderRef>]| {
-        texts(list.iter().map(|h| &*h.id))
-    };
-    let cost = |cost: &crate::model::Cost, s: &Shape| {
-        let mut item = Object::new(s);
-        item.set("name", |_| text(&cost.name))
-            .set("category", |_| text(category(cost.category)))
-            .set("amount", |_| number(cost.amount))
-            .set("per", |_| text(per(cost.per)));
-        item.build()
-    };
+    let holders = |list: &[Ref<RoleHolderRef>]| texts(list.iter().map(|h| &*h.id));
     let mut v = common(&r.common, shape);
     v.set("provider", |_| text(&r.provider.id))
         .set("consumer", |_| text(&r.consumer.id))
@@ -76,64 +64,15 @@ pub(super) fn relationship(
                 .set("sponsor", |_| holders(&r.roles.sponsor));
             roles.build()
         })
-        .set("stakeholders", |s| {
-            list(&r.stakeholders, s, |st, s| {
-                let mut item = Object::new(s);
-                item.set("party", |_| text(&st.party.id))
-                    .set("role", |_| text(stakeholder_role(st.role)))
-                    .maybe("interest", |_| st.interest.as_deref().map(text))
-                    .set("effects", |s| {
-                        list(&st.effects, s, |e, s| {
-                            let mut effect = Object::new(s);
-                            effect
-                                .set("name", |_| text(&e.name))
-                                .set("direction", |_| text(e.direction.as_str()));
-                            priced(&mut effect, e.priced.as_ref());
-                            effect.build()
-                        })
-                    });
-                item.build()
-            })
-        })
-        .set("requirements", |s| {
-            let mut requirements = Object::new(s);
-            requirements
-                .set("outcomes", |s| {
-                    list(&r.requirements.outcomes, s, |o, s| {
-                        let mut item = Object::new(s);
-                        item.set("outcome", |_| text(&o.outcome.id))
-                            .set("priority", |_| text(priority(o.priority)))
-                            .set("weight", |_| number(o.weight));
-                        item.build()
-                    })
-                })
-                .maybe("warranty", |s| {
-                    r.requirements.warranty.as_ref().map(|w| warranty(w, s))
-                });
-            requirements.build()
-        })
+        .set("stakeholders", |s| list(&r.stakeholders, s, stakeholder))
+        .set("requirements", |s| requirements(&r.requirements, s))
         .set("costs", |s| {
             both(&r.costs.removed, &r.costs.imposed, s, cost)
         })
         .set("risks", |s| {
             both(&r.risks.removed, &r.risks.imposed, s, risk)
         })
-        .set("provision", |s| {
-            let mut provision = Object::new(s);
-            provision
-                .set("costs", |s| list(&r.provision.costs, s, provision_cost))
-                .set("risks", |s| list(&r.provision.risks, s, risk))
-                .set("benefits", |s| {
-                    list(&r.provision.benefits, s, |b, s| {
-                        let mut item = Object::new(s);
-                        item.set("name", |_| text(&b.name))
-                            .set("kind", |_| text(b.kind.as_str()));
-                        priced(&mut item, b.priced.as_ref());
-                        item.build()
-                    })
-                });
-            provision.build()
-        })
+        .set("provision", |s| provision(&r.provision, s))
         .maybe("assessment", |s| {
             index
                 .assessments
@@ -144,6 +83,68 @@ pub(super) fn relationship(
         .set("provider_chain", |_| chain(c, Some(r.provider.index())))
         .set("consumer_chain", |_| chain(c, Some(r.consumer.index())));
     v.build()
+}
+
+/// A stakeholder other than provider and consumer, with the effects it feels.
+fn stakeholder(st: &Stakeholder, shape: &Shape) -> Value {
+    let mut item = Object::new(shape);
+    item.set("party", |_| text(&st.party.id))
+        .set("role", |_| text(stakeholder_role(st.role)))
+        .maybe("interest", |_| st.interest.as_deref().map(text))
+        .set("effects", |s| {
+            list(&st.effects, s, |e, s| {
+                let mut effect = Object::new(s);
+                effect
+                    .set("name", |_| text(&e.name))
+                    .set("direction", |_| text(e.direction.as_str()));
+                priced(&mut effect, e.priced.as_ref());
+                effect.build()
+            })
+        });
+    item.build()
+}
+
+fn requirements(r: &Requirements, shape: &Shape) -> Value {
+    let mut requirements = Object::new(shape);
+    requirements
+        .set("outcomes", |s| {
+            list(&r.outcomes, s, |o, s| {
+                let mut item = Object::new(s);
+                item.set("outcome", |_| text(&o.outcome.id))
+                    .set("priority", |_| text(priority(o.priority)))
+                    .set("weight", |_| number(o.weight));
+                item.build()
+            })
+        })
+        .maybe("warranty", |s| r.warranty.as_ref().map(|w| warranty(w, s)));
+    requirements.build()
+}
+
+fn cost(cost: &Cost, shape: &Shape) -> Value {
+    let mut item = Object::new(shape);
+    item.set("name", |_| text(&cost.name))
+        .set("category", |_| text(category(cost.category)))
+        .set("amount", |_| number(cost.amount))
+        .set("per", |_| text(per(cost.per)));
+    item.build()
+}
+
+/// The provider's own costs, risks and benefits of the relationship.
+fn provision(p: &Provision, shape: &Shape) -> Value {
+    let mut provision = Object::new(shape);
+    provision
+        .set("costs", |s| list(&p.costs, s, provision_cost))
+        .set("risks", |s| list(&p.risks, s, risk))
+        .set("benefits", |s| {
+            list(&p.benefits, s, |b, s| {
+                let mut item = Object::new(s);
+                item.set("name", |_| text(&b.name))
+                    .set("kind", |_| text(b.kind.as_str()));
+                priced(&mut item, b.priced.as_ref());
+                item.build()
+            })
+        });
+    provision.build()
 }
 
 /// A relationship's assessment, the shape of `svs assess --format json` (unrounded): one
