@@ -5,9 +5,10 @@
 //! so the work is linear in entities × rules. `catalogue` goes into the root context
 //! once, and each rule gets one scope in which `self` is replaced entity by entity. An
 //! expression that fails on one entity (an error, a value that is not a boolean, a panic
-//! of the interpreter) is one finding for that entity and rule, and the run goes on. An
-//! entity with a finding is built again to the shape its message reads (see
-//! [`Reads`]), so placeholders cost nothing on the entities that pass.
+//! of the interpreter) is one finding for that entity and rule, and the run goes on. When
+//! a message reads more than the expressions, only an entity with a finding is built
+//! again to the message's shape (`Reads::message`), so placeholders cost nothing on the
+//! entities that pass.
 
 use std::sync::Arc;
 
