@@ -132,6 +132,20 @@ fn unsafe_cuts_fall_back() {
     falls_back("svs: 1\norganizations:\n  - id: a\n  - {id: b\n");
 }
 
+#[test]
+fn a_stray_fragment_before_or_between_sections_is_reported_however_the_file_is_cut() {
+    // An indented list, or a line whose key a bad merge dropped, before the first section.
+    falls_back("  - stray\norganizations:\n  - id: a\n  - id: b\n");
+    falls_back("# a comment\n  - stray\norganizations:\n  - id: a\n  - id: b\n");
+    falls_back("    name: stray\norganizations:\n  - id: a\n  - id: b\n");
+    // A dash at column 0 after an indented section, before the next one.
+    falls_back(
+        "svs: 1\norganizations:\n  - id: a\n  - id: b\n- stray\ngroups:\n  - id: g\n  - id: h\n",
+    );
+    falls_back("svs: 1\norganizations:\n  - id: a\n  - id: b\n- stray\n");
+    falls_back("svs: 1\norganizations:\n  - id: a\n  - id: b\n-\nsvs: 1\n");
+}
+
 /// One generated item, in one of several styles.
 fn item() -> impl Strategy<Value = String> {
     let id = "[a-z]{1,6}";

@@ -5,11 +5,13 @@
 //! A cheap scan of the lines at column 0 decides where to cut, and refuses whenever the
 //! cut is not plainly safe: a document marker or directive, a tab, or any token other than
 //! a plain key, a comment or an item of an indentless list at column 0; an item list whose
-//! lines are less indented than its dashes. What the scan cannot see (a quoted scalar or a
-//! flow collection running across a cut, an alias of an anchor in another piece) makes the
-//! piece fail to parse on its own, and then the caller parses the file sequentially. So
-//! the pieces handed over before the failure are always a prefix of what the sequential
-//! parse gives, and every syntax error comes from the sequential parse.
+//! lines are less indented than its dashes; a run of top-level pairs whose first line is
+//! not a key at column 0 (an indented fragment or a stray item, as a bad merge leaves
+//! them). What the scan cannot see (a quoted scalar or a flow collection running across a
+//! cut, an alias of an anchor in another piece) makes the piece fail to parse on its own,
+//! and then the caller parses the file sequentially. So the pieces handed over before the
+//! failure are always a prefix of what the sequential parse gives, and every syntax error
+//! comes from the sequential parse.
 
 use std::ops::Range;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -67,8 +69,10 @@ enum Top<'t> {
     /// `name:` with nothing after but a comment: a key whose value follows on the next
     /// lines.
     OpenKey(&'t str),
-    /// `name: value`, or `- …` (an item of an indentless list).
-    Other,
+    /// `name: value`.
+    Pair,
+    /// `- …`: an item of an indentless list.
+    Item,
 }
 
 /// Classifies a line that starts at column 0, or `None` for anything that is not a plain
@@ -78,7 +82,7 @@ fn classify(line: &str) -> Option<Top<'_>> {
     let &first = line.as_bytes().first()?;
     match first {
         b'#' => Some(Top::Comment),
-        b'-' if line == "-" || line.starts_with("- ") => Some(Top::Other),
+        b'-' if line == "-" || line.starts_with("- ") => Some(Top::Item),
         b if b.is_ascii_alphanumeric() || b == b'_' => {
             let name_end = line
                 .bytes()
@@ -95,7 +99,7 @@ fn classify(line: &str) -> Option<Top<'_>> {
                 // Properties, aliases or block scalars on a key line: keep the file whole.
                 None
             } else {
-                Some(Top::Other)
+                Some(Top::Pair)
             }
         }
         _ => None,
@@ -119,7 +123,10 @@ fn content<'t>(text: &'t str, line: &Line) -> &'t str {
 pub(super) fn plan(text: &str, sections: &[&str], piece: usize) -> Option<Vec<Piece>> {
     let lines = lines(text);
     let mut pieces = Vec::new();
-    // Where the current run of top-level pairs began, and whether it holds a key.
+    // Where the current run of top-level pairs began, and whether it holds a key. A run
+    // is parsed on its own as the rest of the top-level mapping, so its first token must
+    // be a key at column 0: anything else (an indented line, an item) continues what came
+    // before it, or is an error that only the sequential parse reports.
     let mut pairs_from = 0;
     let mut pairs_key = false;
     let mut i = 0;
@@ -129,12 +136,17 @@ pub(super) fn plan(text: &str, sections: &[&str], piece: usize) -> Option<Vec<Pi
         i += 1;
         if content.is_empty() || content.starts_with(' ') {
             // Blank, or part of a top-level value.
+            let body = content.trim_start_matches(' ');
+            if !pairs_key && !body.is_empty() && !body.starts_with('#') {
+                return None;
+            }
             continue;
         }
         let top = classify(content)?;
         let name = match top {
             Top::Comment => continue,
-            Top::Other => {
+            Top::Item if !pairs_key => return None,
+            Top::Pair | Top::Item => {
                 pairs_key = true;
                 continue;
             }
