@@ -133,6 +133,19 @@ fn unsafe_cuts_fall_back() {
 }
 
 #[test]
+fn a_control_character_in_a_comment_is_reported_however_the_file_is_cut() {
+    // On the section's key line, between the key and its first item, and before the
+    // first section.
+    falls_back("svs: 1\norganizations: # \0\n  - id: a\n  - id: b\n");
+    falls_back("svs: 1\norganizations:\n  # \u{10}\n  - id: a\n  - id: b\n");
+    falls_back("svs: 1\norganizations:\n# \0\n  - id: a\n  - id: b\n");
+    falls_back("# \u{10}\norganizations:\n  - id: a\n  - id: b\n");
+    // Inside and after the items.
+    falls_back("svs: 1\norganizations:\n  - id: a\n  # \0\n  - id: b\n");
+    falls_back("svs: 1\norganizations:\n  - id: a\n  - id: b\n# \u{10}\nsvs: 1\n");
+}
+
+#[test]
 fn a_stray_fragment_before_or_between_sections_is_reported_however_the_file_is_cut() {
     // An indented list, or a line whose key a bad merge dropped, before the first section.
     falls_back("  - stray\norganizations:\n  - id: a\n  - id: b\n");
@@ -144,6 +157,15 @@ fn a_stray_fragment_before_or_between_sections_is_reported_however_the_file_is_c
     );
     falls_back("svs: 1\norganizations:\n  - id: a\n  - id: b\n- stray\n");
     falls_back("svs: 1\norganizations:\n  - id: a\n  - id: b\n-\nsvs: 1\n");
+}
+
+#[test]
+fn comments_before_the_first_section_add_no_event() {
+    chunked("# a comment\norganizations:\n  - id: a\n  - id: b\n");
+    chunked(
+        "\u{feff}# a comment\r\n\r\n  # indented\r\norganizations:\r\n  - id: a\r\n  - id: b\r\n",
+    );
+    chunked("# a comment\norganizations: # here\n# there\n\n  - id: a\n  - id: b\n");
 }
 
 /// One generated item, in one of several styles.
