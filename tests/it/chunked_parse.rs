@@ -267,12 +267,14 @@ fn a_large_file_gives_the_same_output_on_one_thread_and_on_several() {
 }
 
 #[test]
-fn the_hostile_corpus_reads_the_same_in_pieces() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/hostile");
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if let Ok(text) = String::from_utf8(std::fs::read(&path).unwrap()) {
-            agree(&text);
+fn the_hostile_corpus_and_the_fuzz_seeds_read_the_same_in_pieces() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    for dir in ["tests/hostile", "fuzz/seeds/load_lint_assess"] {
+        for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            if let Ok(text) = String::from_utf8(std::fs::read(&path).unwrap()) {
+                agree(&text);
+            }
         }
     }
 }
