@@ -132,6 +132,42 @@ fn unsafe_cuts_fall_back() {
     falls_back("svs: 1\norganizations:\n  - id: a\n  - {id: b\n");
 }
 
+#[test]
+fn a_control_character_in_a_comment_is_reported_however_the_file_is_cut() {
+    // On the section's key line, between the key and its first item, and before the
+    // first section.
+    falls_back("svs: 1\norganizations: # \0\n  - id: a\n  - id: b\n");
+    falls_back("svs: 1\norganizations:\n  # \u{10}\n  - id: a\n  - id: b\n");
+    falls_back("svs: 1\norganizations:\n# \0\n  - id: a\n  - id: b\n");
+    falls_back("# \u{10}\norganizations:\n  - id: a\n  - id: b\n");
+    // Inside and after the items.
+    falls_back("svs: 1\norganizations:\n  - id: a\n  # \0\n  - id: b\n");
+    falls_back("svs: 1\norganizations:\n  - id: a\n  - id: b\n# \u{10}\nsvs: 1\n");
+}
+
+#[test]
+fn a_stray_fragment_before_or_between_sections_is_reported_however_the_file_is_cut() {
+    // An indented list, or a line whose key a bad merge dropped, before the first section.
+    falls_back("  - stray\norganizations:\n  - id: a\n  - id: b\n");
+    falls_back("# a comment\n  - stray\norganizations:\n  - id: a\n  - id: b\n");
+    falls_back("    name: stray\norganizations:\n  - id: a\n  - id: b\n");
+    // A dash at column 0 after an indented section, before the next one.
+    falls_back(
+        "svs: 1\norganizations:\n  - id: a\n  - id: b\n- stray\ngroups:\n  - id: g\n  - id: h\n",
+    );
+    falls_back("svs: 1\norganizations:\n  - id: a\n  - id: b\n- stray\n");
+    falls_back("svs: 1\norganizations:\n  - id: a\n  - id: b\n-\nsvs: 1\n");
+}
+
+#[test]
+fn comments_before_the_first_section_add_no_event() {
+    chunked("# a comment\norganizations:\n  - id: a\n  - id: b\n");
+    chunked(
+        "\u{feff}# a comment\r\n\r\n  # indented\r\norganizations:\r\n  - id: a\r\n  - id: b\r\n",
+    );
+    chunked("# a comment\norganizations: # here\n# there\n\n  - id: a\n  - id: b\n");
+}
+
 /// One generated item, in one of several styles.
 fn item() -> impl Strategy<Value = String> {
     let id = "[a-z]{1,6}";
@@ -231,12 +267,14 @@ fn a_large_file_gives_the_same_output_on_one_thread_and_on_several() {
 }
 
 #[test]
-fn the_hostile_corpus_reads_the_same_in_pieces() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/hostile");
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if let Ok(text) = String::from_utf8(std::fs::read(&path).unwrap()) {
-            agree(&text);
+fn the_hostile_corpus_and_the_fuzz_seeds_read_the_same_in_pieces() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    for dir in ["tests/hostile", "fuzz/seeds/load_lint_assess"] {
+        for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            if let Ok(text) = String::from_utf8(std::fs::read(&path).unwrap()) {
+                agree(&text);
+            }
         }
     }
 }

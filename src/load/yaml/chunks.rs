@@ -5,18 +5,22 @@
 //! A cheap scan of the lines at column 0 decides where to cut, and refuses whenever the
 //! cut is not plainly safe: a document marker or directive, a tab, or any token other than
 //! a plain key, a comment or an item of an indentless list at column 0; an item list whose
-//! lines are less indented than its dashes. What the scan cannot see (a quoted scalar or a
-//! flow collection running across a cut, an alias of an anchor in another piece) makes the
-//! piece fail to parse on its own, and then the caller parses the file sequentially. So
-//! the pieces handed over before the failure are always a prefix of what the sequential
-//! parse gives, and every syntax error comes from the sequential parse.
+//! lines are less indented than its dashes; a run of top-level pairs whose first line is
+//! not a key at column 0 (an indented fragment or a stray item, as a bad merge leaves
+//! them). What the scan cannot see (a quoted scalar or a flow collection running across a
+//! cut, an alias of an anchor in another piece, a character YAML forbids in a comment)
+//! makes the piece fail to parse on its own, and then the caller parses the file
+//! sequentially. Every byte of the text is parsed by exactly one piece: the comments and
+//! blank lines around a section's key are parsed with it. So the pieces handed over before
+//! a failure are always a prefix of what the sequential parse gives, and every syntax
+//! error comes from the sequential parse.
 
 use std::ops::Range;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex};
 
 use super::{Builder, Event, Handed, Node, NodeKind, SyntaxError};
-use crate::source::{FileId, Span};
+use crate::source::FileId;
 
 /// Files smaller than this are parsed sequentially: below it, starting threads costs
 /// more than it saves (measured on the generated catalogues, see `benches/scale.sh`).
@@ -32,8 +36,15 @@ pub(super) const PIECE: usize = 256 << 10;
 pub(super) enum Piece {
     /// Top-level pairs (one or more keys, some of which may be whole sections).
     Pairs(Range<usize>),
-    /// A section's key, written plainly at column 0: its items follow in `Items` pieces.
-    Section(Range<usize>),
+    /// A section's key, written plainly at column 0 (`key`), with the comments and blank
+    /// lines before it and up to its first item (`text`): its items follow in `Items`
+    /// pieces.
+    Section {
+        /// The key's name.
+        key: Range<usize>,
+        /// The key's line and the lines around it that hold no token.
+        text: Range<usize>,
+    },
     /// A run of a section's items.
     Items(Range<usize>),
 }
@@ -67,8 +78,10 @@ enum Top<'t> {
     /// `name:` with nothing after but a comment: a key whose value follows on the next
     /// lines.
     OpenKey(&'t str),
-    /// `name: value`, or `- …` (an item of an indentless list).
-    Other,
+    /// `name: value`.
+    Pair,
+    /// `- …`: an item of an indentless list.
+    Item,
 }
 
 /// Classifies a line that starts at column 0, or `None` for anything that is not a plain
@@ -78,7 +91,7 @@ fn classify(line: &str) -> Option<Top<'_>> {
     let &first = line.as_bytes().first()?;
     match first {
         b'#' => Some(Top::Comment),
-        b'-' if line == "-" || line.starts_with("- ") => Some(Top::Other),
+        b'-' if line == "-" || line.starts_with("- ") => Some(Top::Item),
         b if b.is_ascii_alphanumeric() || b == b'_' => {
             let name_end = line
                 .bytes()
@@ -95,7 +108,7 @@ fn classify(line: &str) -> Option<Top<'_>> {
                 // Properties, aliases or block scalars on a key line: keep the file whole.
                 None
             } else {
-                Some(Top::Other)
+                Some(Top::Pair)
             }
         }
         _ => None,
@@ -119,7 +132,10 @@ fn content<'t>(text: &'t str, line: &Line) -> &'t str {
 pub(super) fn plan(text: &str, sections: &[&str], piece: usize) -> Option<Vec<Piece>> {
     let lines = lines(text);
     let mut pieces = Vec::new();
-    // Where the current run of top-level pairs began, and whether it holds a key.
+    // Where the current run of top-level pairs began, and whether it holds a key. A run
+    // is parsed on its own as the rest of the top-level mapping, so its first token must
+    // be a key at column 0: anything else (an indented line, an item) continues what came
+    // before it, or is an error that only the sequential parse reports.
     let mut pairs_from = 0;
     let mut pairs_key = false;
     let mut i = 0;
@@ -129,38 +145,53 @@ pub(super) fn plan(text: &str, sections: &[&str], piece: usize) -> Option<Vec<Pi
         i += 1;
         if content.is_empty() || content.starts_with(' ') {
             // Blank, or part of a top-level value.
+            let body = content.trim_start_matches(' ');
+            if !pairs_key && !body.is_empty() && !body.starts_with('#') {
+                return None;
+            }
             continue;
         }
         let top = classify(content)?;
         let name = match top {
             Top::Comment => continue,
-            Top::Other => {
+            Top::Item if !pairs_key => return None,
+            Top::Pair | Top::Item => {
                 pairs_key = true;
                 continue;
             }
             Top::OpenKey(name) => name,
         };
-        pairs_key = true;
-        if !sections.contains(&name) {
-            continue;
-        }
-        let (items, next) = match section_items(text, &lines, i) {
-            List::Items(items, next) => (items, next),
-            List::Other => continue,
+        let list = if sections.contains(&name) {
+            section_items(text, &lines, i)
+        } else {
+            List::Other
+        };
+        // A key whose value is not cut is one more pair of the run.
+        let (items, next) = match list {
+            List::Items(items, next) if span(&items) >= piece * 2 => (items, next),
+            List::Items(_, next) => {
+                pairs_key = true;
+                i = next;
+                continue;
+            }
+            List::Other => {
+                pairs_key = true;
+                continue;
+            }
             List::Unsafe => return None,
         };
-        let total = items.last().map_or(0, |r| r.end) - items.first().map_or(0, |r| r.start);
-        if total < piece * 2 {
-            i = next;
-            continue;
-        }
         let key_start = line.end - content.len() - usize::from(text[..line.end].ends_with('\r'));
-        if pairs_from < line.start {
-            // Pairs before this section (it starts with a key: the file's first key line
-            // is the first line with content at column 0).
+        // The comments before the key (a run without a key) and those between the key and
+        // the first item are parsed with the key.
+        let mut section_from = pairs_from;
+        if pairs_key {
             pieces.push(Piece::Pairs(pairs_from..line.start));
+            section_from = line.start;
         }
-        pieces.push(Piece::Section(key_start..key_start + name.len()));
+        pieces.push(Piece::Section {
+            key: key_start..key_start + name.len(),
+            text: section_from..items[0].start,
+        });
         let mut run = items[0].start..items[0].start;
         for item in &items {
             if run.end - run.start >= piece {
@@ -180,7 +211,33 @@ pub(super) fn plan(text: &str, sections: &[&str], piece: usize) -> Option<Vec<Pi
     if pairs_key {
         pieces.push(Piece::Pairs(pairs_from..text.len()));
     }
+    debug_assert!(
+        tiles(&pieces, text.len()),
+        "every byte in one piece: {pieces:?}"
+    );
     Some(pieces)
+}
+
+/// How many bytes a run of items spans.
+fn span(items: &[Range<usize>]) -> usize {
+    items.last().map_or(0, |r| r.end) - items.first().map_or(0, |r| r.start)
+}
+
+/// Whether `pieces` follow each other without a gap or an overlap from the start of the
+/// text to its end: no byte goes unparsed, none is parsed twice.
+fn tiles(pieces: &[Piece], len: usize) -> bool {
+    let mut at = 0;
+    for piece in pieces {
+        let range = match piece {
+            Piece::Pairs(range) | Piece::Items(range) => range,
+            Piece::Section { text, .. } => text,
+        };
+        if range.start != at {
+            return false;
+        }
+        at = range.end;
+    }
+    at == len
 }
 
 /// The items of the section whose key is on the line before `first`: each item's range
@@ -280,12 +337,30 @@ impl Read<'_> {
                 builder.base = range.start;
                 builder.document(&text[range.clone()], &mut |e| events.push(e))?;
             }
-            Piece::Section(range) => {
-                let name = text[range.clone()].to_owned();
-                events.push(Event::Section(Node::new(
-                    NodeKind::Str(name),
-                    Span::new(file, range.start, range.end),
-                )));
+            Piece::Section { key, text: range } => {
+                // The key's line and the comments around it parse to the key alone, with
+                // no value; anything else (a character YAML forbids in a comment, a token
+                // the scan missed) is left to the sequential parse.
+                builder.base = range.start;
+                builder.document(&text[range.clone()], &mut |e| events.push(e))?;
+                let name = &text[key.clone()];
+                let section = match events.pop() {
+                    Some(Event::Pair(k, v))
+                        if events.is_empty()
+                            && k.kind == NodeKind::Str(name.to_owned())
+                            && k.span.range() == *key
+                            && v.kind == NodeKind::Null =>
+                    {
+                        k
+                    }
+                    _ => {
+                        return Err(builder.error(
+                            range.start,
+                            "the lines around a section's key hold more than the key",
+                        ));
+                    }
+                };
+                events.push(Event::Section(section));
             }
             Piece::Items(range) => {
                 builder.base = range.start;
@@ -332,8 +407,8 @@ pub(super) fn run<B: Send>(
     let names: Vec<&str> = pieces
         .iter()
         .map(|piece| {
-            if let Piece::Section(range) = piece {
-                section = &text[range.clone()];
+            if let Piece::Section { key, .. } = piece {
+                section = &text[key.clone()];
             }
             section
         })
