@@ -50,6 +50,13 @@ impl Mapping {
         self.keys.iter().find(|k| k.name == name)
     }
 
+    /// Whether `name` may be reported missing: a key that must be written, or one that
+    /// must come with another that is written.
+    pub fn may_require(&self, name: &str) -> bool {
+        let together = matches!(self.rule, Rule::Together(keys) if keys.contains(&name));
+        together || self.key(name).is_some_and(Key::is_required)
+    }
+
     /// The names of its keys, in order.
     pub fn names(&self) -> impl Iterator<Item = &'static str> + Clone {
         self.keys.iter().map(|k| k.name)
@@ -309,67 +316,3 @@ const ID: Key = Key::required(
 
 /// The `description` of every entity.
 const DESCRIPTION: Key = Key::optional("description", Value::Text, "Free text for readers.");
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::load::decode;
-
-    /// Until the decoder reads the declarations, its key lists are compared with them.
-    #[test]
-    fn the_decoder_accepts_the_declared_keys() {
-        let pairs: &[(&Mapping, &[&str])] = &[
-            (&FILE, decode::TOP_KEYS),
-            (&CATALOGUE, decode::metadata::METADATA_KEYS),
-            (&THRESHOLDS, decode::metadata::THRESHOLDS_KEYS),
-            (&CATALOGUE_LINT, decode::metadata::CATALOGUE_LINT_KEYS),
-            (&ENTITY_LINT, decode::common::ENTITY_LINT_KEYS),
-            (&ORGANIZATION, decode::parties::ORGANIZATION_KEYS),
-            (&PERSON, decode::parties::PERSON_KEYS),
-            (&GROUP, decode::parties::GROUP_KEYS),
-            (&OUTCOME, decode::outcomes::OUTCOME_KEYS),
-            (&PRODUCT, decode::products::PRODUCT_KEYS),
-            (&RESOURCE, decode::products::RESOURCE_KEYS),
-            (&SERVICE, decode::services::SERVICE_KEYS),
-            (&OUTPUT, decode::services::OUTPUT_KEYS),
-            (&WARRANTY, decode::warranty::WARRANTY_KEYS),
-            (&CAPACITY, decode::warranty::CAPACITY_KEYS),
-            (&SERVICE_LEVEL, decode::warranty::SERVICE_LEVEL_KEYS),
-            (&CONTINUITY, decode::warranty::CONTINUITY_KEYS),
-            (&OFFERING, decode::offerings::OFFERING_KEYS),
-            (&RULE, decode::rules::RULE_KEYS),
-            (&GOODS, decode::offerings::GOODS_KEYS),
-            (&ACCESS, decode::offerings::ACCESS_KEYS),
-            (&ACTION, decode::offerings::ACTION_KEYS),
-            (&PRICE_LINE, decode::offerings::PRICE_LINE_KEYS),
-            (&RELATIONSHIP, decode::relationships::RELATIONSHIP_KEYS),
-            (&ROLES, decode::relationships::ROLES_KEYS),
-            (&STAKEHOLDER, decode::relationships::STAKEHOLDER_KEYS),
-            (&REQUIREMENTS, decode::relationships::REQUIREMENTS_KEYS),
-            (
-                &REQUIRED_OUTCOME,
-                decode::relationships::REQUIRED_OUTCOME_KEYS,
-            ),
-            (&COSTS, decode::relationships::BALANCE_KEYS),
-            (&RISKS, decode::relationships::BALANCE_KEYS),
-            (&REMOVED_COST, decode::relationships::COST_KEYS),
-            (&IMPOSED_COST, decode::relationships::COST_KEYS),
-            (&RISK, decode::relationships::RISK_KEYS),
-            (&RUNNING_COST, decode::provision::RUNNING_COST_KEYS),
-            (&COST_TO_SERVE, decode::provision::COST_TO_SERVE_KEYS),
-            (&PROVISION, decode::provision::PROVISION_KEYS),
-            (&PROVISION_COST, decode::provision::PROVISION_COST_KEYS),
-            (&BENEFIT, decode::provision::BENEFIT_KEYS),
-            (&EFFECT, decode::provision::EFFECT_KEYS),
-        ];
-        assert_eq!(pairs.len(), MAPPINGS.len());
-        for (mapping, loader) in pairs {
-            assert_eq!(
-                mapping.names().collect::<Vec<_>>(),
-                *loader,
-                "{:?}",
-                mapping.name
-            );
-        }
-    }
-}

@@ -9,7 +9,8 @@
 //!
 //! This file holds the decoder, its generic helpers (mappings, strings, numbers, choices,
 //! lists, references) and the file's top level; each part of the format is read by its
-//! own submodule, with the key lists of its mappings: `metadata` the `catalogue:` block,
+//! own submodule, the keys of each mapping being those declared in [`crate::keys`]:
+//! `metadata` the `catalogue:` block,
 //! `common` the keys every entity has, `parties`, `outcomes`, `products`,
 //! `services`, `warranty`, `offerings`, `relationships` and `rules`.
 
@@ -18,6 +19,7 @@ use rust_decimal::prelude::ToPrimitive;
 
 use super::yaml::{self, Event, Handed, Node, NodeKind, SyntaxError};
 use crate::diagnostic::{Code, Diagnostic, codes, find_code};
+use crate::keys::{self, Mapping};
 use crate::model::{
     Group, Id, Kind, LintSettings, Offering, Organization, Outcome, Person, Product, Ref, Service,
     Spanned, Target,
@@ -89,25 +91,6 @@ pub struct FileContents {
     /// The first amount or impact written, with its entity, for SVS008.
     pub first_amount: Option<(Span, Option<String>)>,
 }
-
-// The keys each kind of mapping accepts: the top level's here, every other list in the
-// submodule that reads that mapping. A test of `crate::schema` compares every list with the
-// properties of the JSON Schema, so that editors and the loader agree on them.
-
-/// The top-level keys of a catalogue file.
-pub(crate) const TOP_KEYS: &[&str] = &[
-    "svs",
-    "catalogue",
-    "organizations",
-    "people",
-    "groups",
-    "outcomes",
-    "products",
-    "services",
-    "offerings",
-    "relationships",
-    "rules",
-];
 
 /// The top-level keys whose lists are decoded item by item as the file is parsed.
 pub const SECTIONS: &[&str] = &[
@@ -221,9 +204,23 @@ struct Decoder<'a> {
     first_amount: Option<(Span, Option<String>)>,
 }
 
+/// The help for an unknown key `name` of `mapping`: the declared key it is nearest to, or
+/// every declared key.
+fn unknown_key_help(name: &str, mapping: &Mapping) -> String {
+    match closest(name, mapping.names()) {
+        Some(s) => format!("did you mean `{s}`?"),
+        None => format!(
+            "known keys here: {}",
+            mapping.names().collect::<Vec<_>>().join(", ")
+        ),
+    }
+}
+
 /// The known keys of one mapping, each with its first occurrence.
 struct Fields<'n> {
     span: Span,
+    /// The declaration of the mapping, whose keys these are.
+    mapping: &'static Mapping,
     pairs: Vec<(&'n str, &'n Node, &'n Node)>,
 }
 
@@ -284,7 +281,12 @@ impl<'a> Decoder<'a> {
 
     /// Checks that `node` is a mapping whose keys are all in `known`, reporting unknown and
     /// repeated keys.
-    fn mapping<'n>(&mut self, node: &'n Node, what: &str, known: &[&str]) -> Option<Fields<'n>> {
+    fn mapping<'n>(
+        &mut self,
+        node: &'n Node,
+        what: &str,
+        known: &'static Mapping,
+    ) -> Option<Fields<'n>> {
         let NodeKind::Map(pairs) = &node.kind else {
             self.invalid(
                 node.span,
@@ -294,6 +296,7 @@ impl<'a> Decoder<'a> {
         };
         let mut fields = Fields {
             span: node.span,
+            mapping: known,
             pairs: Vec::with_capacity(pairs.len()),
         };
         for (index, (key, value)) in pairs.iter().enumerate() {
@@ -318,14 +321,10 @@ impl<'a> Decoder<'a> {
                 });
                 continue;
             }
-            if !known.contains(&name.as_str()) {
-                let help =
-                    self.comma_in_value(node, pairs, index).unwrap_or_else(|| {
-                        match closest(name, known.iter().copied()) {
-                            Some(s) => format!("did you mean `{s}`?"),
-                            None => format!("known keys here: {}", known.join(", ")),
-                        }
-                    });
+            if known.key(name).is_none() {
+                let help = self
+                    .comma_in_value(node, pairs, index)
+                    .unwrap_or_else(|| unknown_key_help(name, known));
                 let diagnostic = self.report(
                     codes::UNKNOWN_KEY,
                     key.span,
@@ -385,6 +384,11 @@ impl<'a> Decoder<'a> {
 
     /// The value of a required key; reports its absence.
     fn required<'n>(&mut self, fields: &Fields<'n>, key: &str, what: &str) -> Option<&'n Node> {
+        debug_assert!(
+            fields.mapping.may_require(key),
+            "`{key}` of {:?} is declared required, or required with another key",
+            fields.mapping.name
+        );
         let found = fields.get(key);
         if found.is_none() {
             let span = fields
@@ -738,20 +742,16 @@ impl<'a> Decoder<'a> {
             return None;
         }
         top.keys.push((name.clone(), key.span));
-        let Some(known) = TOP_KEYS.iter().find(|k| **k == name) else {
-            let suggestion = closest(name, TOP_KEYS.iter().copied());
+        let Some(known) = keys::FILE.key(name) else {
             self.report(
                 codes::UNKNOWN_KEY,
                 key.span,
                 format!("unknown key `{name}` in a catalogue file"),
             )
-            .help = Some(match suggestion {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => format!("known keys here: {}", TOP_KEYS.join(", ")),
-            });
+            .help = Some(unknown_key_help(name, &keys::FILE));
             return None;
         };
-        Some(known)
+        Some(known.name)
     }
 
     /// Checks `svs: 1`.
