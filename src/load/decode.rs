@@ -10,9 +10,9 @@
 //! This file holds the decoder, its generic helpers (mappings, strings, numbers, choices,
 //! lists, references) and the file's top level; each part of the format is read by its
 //! own submodule, the keys of each mapping being those declared in [`crate::keys`]:
-//! `metadata` the `catalogue:` block,
-//! `common` the keys every entity has, `parties`, `outcomes`, `products`,
-//! `services`, `warranty`, `offerings`, `relationships` and `rules`.
+//! `metadata` the `catalogue:` block, `common` the keys every entity has, `parties`,
+//! `outcomes`, `products`, `services`, `warranty`, `offerings`, `relationships` and `rules`; `unknown` helps with
+//! a key that is not declared.
 
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
@@ -37,6 +37,7 @@ pub(crate) mod provision;
 pub(crate) mod relationships;
 pub(crate) mod rules;
 pub(crate) mod services;
+mod unknown;
 pub(crate) mod warranty;
 
 /// The only format version this build reads.
@@ -204,18 +205,6 @@ struct Decoder<'a> {
     first_amount: Option<(Span, Option<String>)>,
 }
 
-/// The help for an unknown key `name` of `mapping`: the declared key it is nearest to, or
-/// every declared key.
-fn unknown_key_help(name: &str, mapping: &Mapping) -> String {
-    match closest(name, mapping.names()) {
-        Some(s) => format!("did you mean `{s}`?"),
-        None => format!(
-            "known keys here: {}",
-            mapping.names().collect::<Vec<_>>().join(", ")
-        ),
-    }
-}
-
 /// The known keys of one mapping, each with its first occurrence.
 struct Fields<'n> {
     span: Span,
@@ -324,7 +313,7 @@ impl<'a> Decoder<'a> {
             if known.key(name).is_none() {
                 let help = self
                     .comma_in_value(node, pairs, index)
-                    .unwrap_or_else(|| unknown_key_help(name, known));
+                    .unwrap_or_else(|| unknown::help(name, known));
                 let diagnostic = self.report(
                     codes::UNKNOWN_KEY,
                     key.span,
@@ -336,50 +325,6 @@ impl<'a> Decoder<'a> {
             fields.pairs.push((name.as_str(), key, value));
         }
         Some(fields)
-    }
-
-    /// The help for the unknown key `pairs[index]` of the mapping `node` when it is a bare
-    /// word of a flow mapping (`{ name: printing, couriers, amount: 5 }`): YAML cut a
-    /// value at an unquoted comma, and the word after it became a key without a value.
-    /// Names the key whose value the comma may belong to (the last one before it with a
-    /// value, written plain), and shows that value quoted, with the bare words after it,
-    /// when it fits on one line.
-    fn comma_in_value(&self, node: &Node, pairs: &[(Node, Node)], index: usize) -> Option<String> {
-        let (key, value) = &pairs[index];
-        let NodeKind::Str(name) = &key.kind else {
-            return None;
-        };
-        if !value.is_empty() || !node.is_flow_mapping(self.text) {
-            return None;
-        }
-        let (before_key, before) = pairs[..index].iter().rev().find(|(_, v)| !v.is_empty())?;
-        let NodeKind::Str(before_name) = &before_key.kind else {
-            return None;
-        };
-        // The bare words after it belong to the same value.
-        let last = pairs[index..]
-            .iter()
-            .take_while(|(k, v)| matches!(k.kind, NodeKind::Str(_)) && v.is_empty())
-            .last()
-            .map_or(key, |(k, _)| k);
-        let plain = matches!(
-            before.kind,
-            NodeKind::Str(_) | NodeKind::Number | NodeKind::Bool(_)
-        ) && before.span.file == last.span.file
-            && before.span.end() <= key.span.start()
-            && key.span.end() <= last.span.end();
-        let cut = plain
-            .then(|| self.text.get(before.span.start()..last.span.end()))
-            .flatten()
-            .filter(|cut| !cut.starts_with(['"', '\'', '*', '!', '&', '|', '>']))?;
-        let start = format!(
-            "`{name}` has no value: if the comma before it belongs to `{before_name}`, quote \
-             the value"
-        );
-        if cut.contains(['\n', '\r', '"', '\\']) {
-            return Some(start);
-        }
-        Some(format!("{start}: `{before_name}: \"{cut}\"`"))
     }
 
     /// The value of a required key; reports its absence.
@@ -748,7 +693,7 @@ impl<'a> Decoder<'a> {
                 key.span,
                 format!("unknown key `{name}` in a catalogue file"),
             )
-            .help = Some(unknown_key_help(name, &keys::FILE));
+            .help = Some(unknown::help(name, &keys::FILE));
             return None;
         };
         Some(known.name)
