@@ -316,3 +316,53 @@ const ID: Key = Key::required(
 
 /// The `description` of every entity.
 const DESCRIPTION: Key = Key::optional("description", Value::Text, "Free text for readers.");
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use super::{MAPPINGS, Value, kinds_of};
+
+    /// A key named alike in two mappings is a reference to the same kinds in both, so that
+    /// completion may find the kinds by the key's name alone.
+    #[test]
+    fn a_reference_key_names_the_same_kinds_wherever_it_is() {
+        for key in MAPPINGS.iter().flat_map(|m| m.keys) {
+            if let Value::Ref(kinds) | Value::List(&Value::Ref(kinds)) = key.value {
+                assert_eq!(kinds_of(key.name), kinds, "`{}`", key.name);
+            }
+        }
+        assert!(kinds_of("name").is_empty());
+    }
+
+    /// Every key the decoder reads by name is declared in some mapping, so that a key read
+    /// but not declared (and so refused as unknown) cannot slip in.
+    #[test]
+    fn every_key_the_decoder_reads_is_declared() {
+        let declared: BTreeSet<&str> = MAPPINGS.iter().flat_map(|m| m.names()).collect();
+        let decode = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/load/decode");
+        let mut read = 0;
+        for entry in std::fs::read_dir(decode).expect("src/load/decode") {
+            let source = std::fs::read_to_string(entry.expect("an entry").path()).expect("text");
+            let patterns = [
+                ".get(\"",
+                "required(&fields, \"",
+                "required_string(&fields, \"",
+                "required_ref(&fields, \"",
+                "optional_string(&fields, \"",
+                "optional_ref(&fields, \"",
+                "refs(&fields, \"",
+                "refs(&inner, \"",
+            ];
+            for pattern in patterns {
+                for (start, _) in source.match_indices(pattern) {
+                    let rest = &source[start + pattern.len()..];
+                    let key = &rest[..rest.find('"').expect("a closed string")];
+                    assert!(declared.contains(key), "`{key}` is read but not declared");
+                    read += 1;
+                }
+            }
+        }
+        assert!(read > 50, "the decoder's keys are found ({read})");
+    }
+}
