@@ -25,6 +25,7 @@ pub mod figures;
 pub mod graph;
 pub mod import;
 pub mod init;
+pub mod keys;
 pub mod lint;
 pub mod load;
 pub mod lsp;

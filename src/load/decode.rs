@@ -9,15 +9,17 @@
 //!
 //! This file holds the decoder, its generic helpers (mappings, strings, numbers, choices,
 //! lists, references) and the file's top level; each part of the format is read by its
-//! own submodule, with the key lists of its mappings: `metadata` the `catalogue:` block,
-//! `common` the keys every entity has, `parties`, `outcomes`, `products`,
-//! `services`, `warranty`, `offerings`, `relationships` and `rules`.
+//! own submodule, the keys of each mapping being those declared in [`crate::keys`]:
+//! `metadata` the `catalogue:` block, `common` the keys every entity has, `parties`,
+//! `outcomes`, `products`, `services`, `warranty`, `offerings`, `relationships` and `rules`; `unknown` helps with
+//! a key that is not declared.
 
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
 use super::yaml::{self, Event, Handed, Node, NodeKind, SyntaxError};
 use crate::diagnostic::{Code, Diagnostic, codes, find_code};
+use crate::keys::{self, Mapping};
 use crate::model::{
     Group, Id, Kind, LintSettings, Offering, Organization, Outcome, Person, Product, Ref, Service,
     Spanned, Target,
@@ -35,6 +37,7 @@ pub(crate) mod provision;
 pub(crate) mod relationships;
 pub(crate) mod rules;
 pub(crate) mod services;
+mod unknown;
 pub(crate) mod warranty;
 
 /// The only format version this build reads.
@@ -89,25 +92,6 @@ pub struct FileContents {
     /// The first amount or impact written, with its entity, for SVS008.
     pub first_amount: Option<(Span, Option<String>)>,
 }
-
-// The keys each kind of mapping accepts: the top level's here, every other list in the
-// submodule that reads that mapping. A test of `crate::schema` compares every list with the
-// properties of the JSON Schema, so that editors and the loader agree on them.
-
-/// The top-level keys of a catalogue file.
-pub(crate) const TOP_KEYS: &[&str] = &[
-    "svs",
-    "catalogue",
-    "organizations",
-    "people",
-    "groups",
-    "outcomes",
-    "products",
-    "services",
-    "offerings",
-    "relationships",
-    "rules",
-];
 
 /// The top-level keys whose lists are decoded item by item as the file is parsed.
 pub const SECTIONS: &[&str] = &[
@@ -224,6 +208,8 @@ struct Decoder<'a> {
 /// The known keys of one mapping, each with its first occurrence.
 struct Fields<'n> {
     span: Span,
+    /// The declaration of the mapping, whose keys these are.
+    mapping: &'static Mapping,
     pairs: Vec<(&'n str, &'n Node, &'n Node)>,
 }
 
@@ -284,7 +270,12 @@ impl<'a> Decoder<'a> {
 
     /// Checks that `node` is a mapping whose keys are all in `known`, reporting unknown and
     /// repeated keys.
-    fn mapping<'n>(&mut self, node: &'n Node, what: &str, known: &[&str]) -> Option<Fields<'n>> {
+    fn mapping<'n>(
+        &mut self,
+        node: &'n Node,
+        what: &str,
+        known: &'static Mapping,
+    ) -> Option<Fields<'n>> {
         let NodeKind::Map(pairs) = &node.kind else {
             self.invalid(
                 node.span,
@@ -294,6 +285,7 @@ impl<'a> Decoder<'a> {
         };
         let mut fields = Fields {
             span: node.span,
+            mapping: known,
             pairs: Vec::with_capacity(pairs.len()),
         };
         for (index, (key, value)) in pairs.iter().enumerate() {
@@ -318,14 +310,10 @@ impl<'a> Decoder<'a> {
                 });
                 continue;
             }
-            if !known.contains(&name.as_str()) {
-                let help =
-                    self.comma_in_value(node, pairs, index).unwrap_or_else(|| {
-                        match closest(name, known.iter().copied()) {
-                            Some(s) => format!("did you mean `{s}`?"),
-                            None => format!("known keys here: {}", known.join(", ")),
-                        }
-                    });
+            if known.key(name).is_none() {
+                let help = self
+                    .comma_in_value(node, pairs, index)
+                    .unwrap_or_else(|| unknown::help(name, known));
                 let diagnostic = self.report(
                     codes::UNKNOWN_KEY,
                     key.span,
@@ -339,52 +327,13 @@ impl<'a> Decoder<'a> {
         Some(fields)
     }
 
-    /// The help for the unknown key `pairs[index]` of the mapping `node` when it is a bare
-    /// word of a flow mapping (`{ name: printing, couriers, amount: 5 }`): YAML cut a
-    /// value at an unquoted comma, and the word after it became a key without a value.
-    /// Names the key whose value the comma may belong to (the last one before it with a
-    /// value, written plain), and shows that value quoted, with the bare words after it,
-    /// when it fits on one line.
-    fn comma_in_value(&self, node: &Node, pairs: &[(Node, Node)], index: usize) -> Option<String> {
-        let (key, value) = &pairs[index];
-        let NodeKind::Str(name) = &key.kind else {
-            return None;
-        };
-        if !value.is_empty() || !node.is_flow_mapping(self.text) {
-            return None;
-        }
-        let (before_key, before) = pairs[..index].iter().rev().find(|(_, v)| !v.is_empty())?;
-        let NodeKind::Str(before_name) = &before_key.kind else {
-            return None;
-        };
-        // The bare words after it belong to the same value.
-        let last = pairs[index..]
-            .iter()
-            .take_while(|(k, v)| matches!(k.kind, NodeKind::Str(_)) && v.is_empty())
-            .last()
-            .map_or(key, |(k, _)| k);
-        let plain = matches!(
-            before.kind,
-            NodeKind::Str(_) | NodeKind::Number | NodeKind::Bool(_)
-        ) && before.span.file == last.span.file
-            && before.span.end() <= key.span.start()
-            && key.span.end() <= last.span.end();
-        let cut = plain
-            .then(|| self.text.get(before.span.start()..last.span.end()))
-            .flatten()
-            .filter(|cut| !cut.starts_with(['"', '\'', '*', '!', '&', '|', '>']))?;
-        let start = format!(
-            "`{name}` has no value: if the comma before it belongs to `{before_name}`, quote \
-             the value"
-        );
-        if cut.contains(['\n', '\r', '"', '\\']) {
-            return Some(start);
-        }
-        Some(format!("{start}: `{before_name}: \"{cut}\"`"))
-    }
-
     /// The value of a required key; reports its absence.
     fn required<'n>(&mut self, fields: &Fields<'n>, key: &str, what: &str) -> Option<&'n Node> {
+        debug_assert!(
+            fields.mapping.may_require(key),
+            "`{key}` of {:?} is declared required, or required with another key",
+            fields.mapping.name
+        );
         let found = fields.get(key);
         if found.is_none() {
             let span = fields
@@ -738,20 +687,16 @@ impl<'a> Decoder<'a> {
             return None;
         }
         top.keys.push((name.clone(), key.span));
-        let Some(known) = TOP_KEYS.iter().find(|k| **k == name) else {
-            let suggestion = closest(name, TOP_KEYS.iter().copied());
+        let Some(known) = keys::FILE.key(name) else {
             self.report(
                 codes::UNKNOWN_KEY,
                 key.span,
                 format!("unknown key `{name}` in a catalogue file"),
             )
-            .help = Some(match suggestion {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => format!("known keys here: {}", TOP_KEYS.join(", ")),
-            });
+            .help = Some(unknown::help(name, &keys::FILE));
             return None;
         };
-        Some(known)
+        Some(known.name)
     }
 
     /// Checks `svs: 1`.

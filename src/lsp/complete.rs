@@ -11,8 +11,8 @@
 //! For keys and words, the chain of parent keys and list items above the cursor, read by
 //! indentation (`offerings:`, an item, `warranty:`), is followed through the JSON Schema
 //! of `svs schema` to the mapping or the value typed. The keys offered are the loader's
-//! own list for that mapping ([`crate::schema::MAPPINGS`]) less those already written,
-//! each with the schema's description; the words are the schema's, which are the
+//! declared keys for that mapping ([`crate::keys`]) less those already written,
+//! each with its declared description (the schema's); the words are the schema's, which are the
 //! loader's tables of words. So completion, the schema and the loader cannot disagree.
 
 use std::sync::OnceLock;
@@ -22,21 +22,10 @@ use serde_json::Value;
 
 use crate::model::Kind;
 
-/// The kinds a reference under `key` may name.
+/// The kinds a reference under `key` may name: those its declaration names
+/// ([`crate::keys::kinds_of`]).
 pub fn kinds_of(key: &str) -> &'static [Kind] {
-    match key {
-        "organization" | "provider" | "consumer" | "parent" => &[Kind::Organization],
-        "members" => &[Kind::Person],
-        "targets" => &[Kind::Group],
-        "enables" | "outcome" => &[Kind::Outcome],
-        "products" => &[Kind::Product],
-        "services" => &[Kind::Service],
-        "offering" => &[Kind::Offering],
-        "depends_on" => &[Kind::Relationship],
-        "customer" | "user" | "sponsor" => &[Kind::Person, Kind::Group],
-        "party" => &[Kind::Organization, Kind::Person, Kind::Group],
-        _ => &[],
-    }
+    crate::keys::kinds_of(key)
 }
 
 /// The key whose value the cursor is in: `text` up to the cursor.
@@ -377,24 +366,25 @@ fn keys(
 
 /// The keys the loader accepts in the mapping the steps lead to, but those `present`.
 fn key_items(steps: &[Step<'_>], present: &[&str]) -> Option<Vec<CompletionItem>> {
-    let (name, mapping) = mapping_at(steps)?;
-    let (_, (_, known)) = crate::schema::MAPPINGS.iter().find(|(d, _)| *d == name)?;
+    let (name, _) = mapping_at(steps)?;
+    let mapping = crate::keys::mapping(name)?;
     Some(
-        known
+        mapping
+            .keys
             .iter()
-            .filter(|key| !present.contains(key))
+            .filter(|key| !present.contains(&key.name))
             .map(|key| {
-                let about = mapping["properties"][*key]["description"].as_str();
+                let key_name = key.name;
                 CompletionItem {
-                    label: (*key).to_owned(),
+                    label: key_name.to_owned(),
                     kind: Some(CompletionItemKind::PROPERTY),
                     detail: Some(if name.is_empty() {
                         "top-level key".to_owned()
                     } else {
                         format!("{name} key")
                     }),
-                    documentation: about.map(markdown),
-                    insert_text: Some(format!("{key}: ")),
+                    documentation: Some(markdown(key.doc)),
+                    insert_text: Some(format!("{key_name}: ")),
                     ..CompletionItem::default()
                 }
             })

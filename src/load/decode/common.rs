@@ -2,10 +2,8 @@
 //! block (docs/format.md §1, "Ids, references and the keys every entity has").
 
 use super::{Decoder, Fields, is_valid_id};
+use crate::keys;
 use crate::model::{Common, EntityLint, Id};
-
-/// The keys of an entity's `lint:` block.
-pub(crate) const ENTITY_LINT_KEYS: &[&str] = &["allow"];
 
 impl Decoder<'_> {
     /// Decodes the fields every entity has. Sets the current entity for later findings.
@@ -37,7 +35,7 @@ impl Decoder<'_> {
             if let Some(inner) = self.mapping(
                 block,
                 &format!("the `lint` block of {what}"),
-                ENTITY_LINT_KEYS,
+                &keys::ENTITY_LINT,
             ) {
                 lint.allow = self.code_list(inner.get("allow"), "`lint.allow`");
             }

@@ -1,6 +1,7 @@
 //! The `catalogue:` block: the catalogue's name, currency, planning horizon, utility
 //! threshold and the catalogue-wide `lint` settings (docs/format.md §3.1).
 
+use crate::keys;
 use rust_decimal::Decimal;
 
 use super::{Decoder, RawMetadata};
@@ -9,20 +10,10 @@ use crate::load::yaml::Node;
 use crate::model::LintSettings;
 use crate::source::Span;
 
-/// The keys of the `catalogue:` block.
-pub(crate) const METADATA_KEYS: &[&str] =
-    &["name", "currency", "horizon_months", "thresholds", "lint"];
-
-/// The keys of `catalogue.thresholds`.
-pub(crate) const THRESHOLDS_KEYS: &[&str] = &["utility", "margin"];
-
-/// The keys of the catalogue's `lint:` block.
-pub(crate) const CATALOGUE_LINT_KEYS: &[&str] = &["allow", "warn", "deny"];
-
 impl Decoder<'_> {
     pub(super) fn metadata(&mut self, key_span: Span, node: &Node) -> Option<RawMetadata> {
         let what = "the `catalogue` block";
-        let fields = self.mapping(node, what, METADATA_KEYS)?;
+        let fields = self.mapping(node, what, &keys::CATALOGUE)?;
         let name = self.required_string(&fields, "name", what).map(|s| s.value);
         let currency = fields.get("currency").and_then(|node| {
             let code = self.string(node, "`currency`")?;
@@ -48,7 +39,7 @@ impl Decoder<'_> {
         let mut utility_threshold = None;
         let mut margin_threshold = None;
         if let Some(thresholds) = fields.get("thresholds") {
-            if let Some(inner) = self.mapping(thresholds, "`thresholds`", THRESHOLDS_KEYS) {
+            if let Some(inner) = self.mapping(thresholds, "`thresholds`", &keys::THRESHOLDS) {
                 utility_threshold = inner.get("utility").and_then(|node| {
                     self.bounded(
                         node,
@@ -65,7 +56,7 @@ impl Decoder<'_> {
         let mut lint = LintSettings::default();
         if let Some(block) = fields.get("lint") {
             if let Some(inner) =
-                self.mapping(block, "the catalogue's `lint` block", CATALOGUE_LINT_KEYS)
+                self.mapping(block, "the catalogue's `lint` block", &keys::CATALOGUE_LINT)
             {
                 lint.allow = self.code_list(inner.get("allow"), "`lint.allow`");
                 lint.warn = self.code_list(inner.get("warn"), "`lint.warn`");

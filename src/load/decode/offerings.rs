@@ -4,38 +4,10 @@
 
 use super::provision::CostOf;
 use super::{Decoder, Fields, exact};
+use crate::keys;
 use crate::load::yaml::Node;
 use crate::model::{Access, Action, Goods, Offering, Ownership, Per, PriceLine, Spanned};
 use crate::source::Span;
-
-/// The keys of an offering.
-pub(crate) const OFFERING_KEYS: &[&str] = &[
-    "id",
-    "name",
-    "provider",
-    "services",
-    "targets",
-    "goods",
-    "access",
-    "actions",
-    "warranty",
-    "price",
-    "cost_to_serve",
-    "description",
-    "lint",
-];
-
-/// The keys of a goods item of an offering.
-pub(crate) const GOODS_KEYS: &[&str] = &["name", "ownership"];
-
-/// The keys of an access item of an offering.
-pub(crate) const ACCESS_KEYS: &[&str] = &["name", "period", "ownership"];
-
-/// The keys of a service action of an offering.
-pub(crate) const ACTION_KEYS: &[&str] = &["name", "agreement"];
-
-/// The keys of a price line of an offering.
-pub(crate) const PRICE_LINE_KEYS: &[&str] = &["name", "amount", "per", "unit"];
 
 /// The words of `ownership`: who owns an item once it is supplied.
 pub(crate) const OWNERSHIP: &[(&str, Ownership)] = &[
@@ -67,7 +39,7 @@ pub(crate) const PER_SYNONYMS: &[(&str, &str)] = &[
 
 impl Decoder<'_> {
     pub(super) fn offering(&mut self, node: &Node) -> Option<Offering> {
-        let fields = self.mapping(node, &self.entity_what("offering"), OFFERING_KEYS)?;
+        let fields = self.mapping(node, &self.entity_what("offering"), &keys::OFFERING)?;
         let common = self.common(&fields, "offering", true);
         let provider = self.required_ref(&fields, "provider", "the offering");
         let services = self.refs(&fields, "services", "the offering");
@@ -119,7 +91,7 @@ impl Decoder<'_> {
 
     pub(super) fn goods(&mut self, node: &Node) -> Option<Goods> {
         let what = "a goods item";
-        let fields = self.mapping(node, what, GOODS_KEYS)?;
+        let fields = self.mapping(node, what, &keys::GOODS)?;
         let name = self.required_string(&fields, "name", what);
         let ownership = self.ownership(&fields, Ownership::Transferred, node.span);
         Some(Goods {
@@ -131,7 +103,7 @@ impl Decoder<'_> {
 
     pub(super) fn access(&mut self, node: &Node) -> Option<Access> {
         let what = "an access item";
-        let fields = self.mapping(node, what, ACCESS_KEYS)?;
+        let fields = self.mapping(node, what, &keys::ACCESS)?;
         let name = self.required_string(&fields, "name", what);
         let period = fields.get("period").map(|n| self.string(n, "`period`"));
         let ownership = self.ownership(&fields, Ownership::Retained, node.span);
@@ -145,7 +117,7 @@ impl Decoder<'_> {
 
     pub(super) fn action(&mut self, node: &Node) -> Option<Action> {
         let what = "a service action";
-        let fields = self.mapping(node, what, ACTION_KEYS)?;
+        let fields = self.mapping(node, what, &keys::ACTION)?;
         let name = self.required_string(&fields, "name", what);
         let agreement = fields
             .get("agreement")
@@ -164,7 +136,7 @@ impl Decoder<'_> {
 
     pub(super) fn price_line(&mut self, node: &Node) -> Option<PriceLine> {
         let what = "a price line";
-        let fields = self.mapping(node, what, PRICE_LINE_KEYS)?;
+        let fields = self.mapping(node, what, &keys::PRICE_LINE)?;
         let name = self.optional_string(&fields, "name", what);
         let amount = self
             .required(&fields, "amount", what)

@@ -2,11 +2,9 @@
 //! constraint (docs/format.md §3.5).
 
 use super::Decoder;
+use crate::keys;
 use crate::load::yaml::Node;
 use crate::model::{Outcome, OutcomeKind};
-
-/// The keys of an outcome.
-pub(crate) const OUTCOME_KEYS: &[&str] = &["id", "name", "kind", "description", "lint"];
 
 /// The words of an outcome's `kind`.
 pub(crate) const OUTCOME_KINDS: &[(&str, OutcomeKind)] = &[
@@ -16,7 +14,7 @@ pub(crate) const OUTCOME_KINDS: &[(&str, OutcomeKind)] = &[
 
 impl Decoder<'_> {
     pub(super) fn outcome(&mut self, node: &Node) -> Option<Outcome> {
-        let fields = self.mapping(node, &self.entity_what("outcome"), OUTCOME_KEYS)?;
+        let fields = self.mapping(node, &self.entity_what("outcome"), &keys::OUTCOME)?;
         let common = self.common(&fields, "outcome", true);
         let kind = self
             .required(&fields, "kind", "the outcome")

@@ -2,37 +2,13 @@
 //! §3.2 to §3.4).
 
 use super::Decoder;
+use crate::keys;
 use crate::load::yaml::Node;
 use crate::model::{Group, Organization, Person, Spanned};
 
-/// The keys of an organisation.
-pub(crate) const ORGANIZATION_KEYS: &[&str] = &[
-    "id",
-    "name",
-    "parent",
-    "target_margin",
-    "description",
-    "lint",
-];
-
-/// The keys of a person.
-pub(crate) const PERSON_KEYS: &[&str] =
-    &["id", "name", "organization", "title", "description", "lint"];
-
-/// The keys of a group.
-pub(crate) const GROUP_KEYS: &[&str] = &[
-    "id",
-    "name",
-    "organization",
-    "size",
-    "members",
-    "description",
-    "lint",
-];
-
 impl Decoder<'_> {
     pub(super) fn organization(&mut self, node: &Node) -> Option<Organization> {
-        let fields = self.mapping(node, &self.entity_what("organization"), ORGANIZATION_KEYS)?;
+        let fields = self.mapping(node, &self.entity_what("organization"), &keys::ORGANIZATION)?;
         let common = self.common(&fields, "organization", true);
         let parent = self.optional_ref(&fields, "parent", "the organization");
         let target_margin = fields.get("target_margin").map(|n| {
@@ -47,7 +23,7 @@ impl Decoder<'_> {
     }
 
     pub(super) fn person(&mut self, node: &Node) -> Option<Person> {
-        let fields = self.mapping(node, &self.entity_what("person"), PERSON_KEYS)?;
+        let fields = self.mapping(node, &self.entity_what("person"), &keys::PERSON)?;
         let common = self.common(&fields, "person", true);
         let organization = self.required_ref(&fields, "organization", "the person");
         let title = self.optional_string(&fields, "title", "the person");
@@ -59,7 +35,7 @@ impl Decoder<'_> {
     }
 
     pub(super) fn group(&mut self, node: &Node) -> Option<Group> {
-        let fields = self.mapping(node, &self.entity_what("group"), GROUP_KEYS)?;
+        let fields = self.mapping(node, &self.entity_what("group"), &keys::GROUP)?;
         let common = self.common(&fields, "group", true);
         let organization = self.optional_ref(&fields, "organization", "the group");
         let size = fields

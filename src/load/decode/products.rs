@@ -2,26 +2,13 @@
 //! (docs/format.md §3.6).
 
 use super::{Decoder, exact};
+use crate::keys;
 use crate::load::yaml::Node;
 use crate::model::{Product, Resource};
 
-/// The keys of a product.
-pub(crate) const PRODUCT_KEYS: &[&str] = &[
-    "id",
-    "name",
-    "provider",
-    "targets",
-    "resources",
-    "description",
-    "lint",
-];
-
-/// The keys of a product's resource.
-pub(crate) const RESOURCE_KEYS: &[&str] = &["name", "dimension", "visible"];
-
 impl Decoder<'_> {
     pub(super) fn product(&mut self, node: &Node) -> Option<Product> {
-        let fields = self.mapping(node, &self.entity_what("product"), PRODUCT_KEYS)?;
+        let fields = self.mapping(node, &self.entity_what("product"), &keys::PRODUCT)?;
         let common = self.common(&fields, "product", true);
         let provider = self.required_ref(&fields, "provider", "the product");
         let targets = self.refs(&fields, "targets", "the product");
@@ -37,7 +24,7 @@ impl Decoder<'_> {
 
     pub(super) fn resource(&mut self, node: &Node) -> Option<Resource> {
         let what = "a product resource";
-        let fields = self.mapping(node, what, RESOURCE_KEYS)?;
+        let fields = self.mapping(node, what, &keys::RESOURCE)?;
         let name = self.required_string(&fields, "name", what);
         let dimension = self
             .required(&fields, "dimension", what)

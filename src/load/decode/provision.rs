@@ -7,28 +7,11 @@
 //! together or not at all.
 
 use super::{Decoder, Fields, exact};
+use crate::keys;
 use crate::load::yaml::Node;
 use crate::model::{
     Benefit, BenefitKind, Dimension, Effect, EffectDirection, Priced, Provision, ProvisionCost,
 };
-
-/// The keys of a service's running cost.
-pub(crate) const RUNNING_COST_KEYS: &[&str] = &["name", "dimension", "amount", "per"];
-
-/// The keys of a cost in a relationship's `provision` block.
-pub(crate) const PROVISION_COST_KEYS: &[&str] = &["name", "dimension", "amount", "per"];
-
-/// The keys of an offering's cost to serve.
-pub(crate) const COST_TO_SERVE_KEYS: &[&str] = &["name", "dimension", "amount", "per", "unit"];
-
-/// The keys of a relationship's `provision` block.
-pub(crate) const PROVISION_KEYS: &[&str] = &["costs", "risks", "benefits"];
-
-/// The keys of a benefit to the provider.
-pub(crate) const BENEFIT_KEYS: &[&str] = &["name", "kind", "amount", "per"];
-
-/// The keys of an effect on a stakeholder.
-pub(crate) const EFFECT_KEYS: &[&str] = &["name", "direction", "amount", "per"];
 
 /// The words of `dimension`: the four dimensions of service management.
 pub(crate) const DIMENSIONS: &[(&str, Dimension)] = &[
@@ -94,15 +77,15 @@ impl Decoder<'_> {
         let (what, fields) = match of {
             CostOf::Running => {
                 let what = "a running cost";
-                (what, self.mapping(node, what, RUNNING_COST_KEYS))
+                (what, self.mapping(node, what, &keys::RUNNING_COST))
             }
             CostOf::Serving => {
                 let what = "a cost to serve";
-                (what, self.mapping(node, what, COST_TO_SERVE_KEYS))
+                (what, self.mapping(node, what, &keys::COST_TO_SERVE))
             }
             CostOf::Provision => {
                 let what = "a provision cost";
-                (what, self.mapping(node, what, PROVISION_COST_KEYS))
+                (what, self.mapping(node, what, &keys::PROVISION_COST))
             }
         };
         let fields = fields?;
@@ -166,7 +149,7 @@ impl Decoder<'_> {
 
     /// A relationship's `provision` block.
     pub(super) fn provision(&mut self, node: &Node) -> Option<Provision> {
-        let fields = self.mapping(node, "`provision`", PROVISION_KEYS)?;
+        let fields = self.mapping(node, "`provision`", &keys::PROVISION)?;
         let costs = self.provision_costs(&fields, "costs", CostOf::Provision);
         let items = self.list(fields.get("risks"), "`provision.risks`");
         let risks = exact(items, |item| self.risk_item(item, "a provision risk"));
@@ -181,7 +164,7 @@ impl Decoder<'_> {
 
     fn benefit(&mut self, node: &Node) -> Option<Benefit> {
         let what = "a benefit";
-        let fields = self.mapping(node, what, BENEFIT_KEYS)?;
+        let fields = self.mapping(node, what, &keys::BENEFIT)?;
         let name = self.required_string(&fields, "name", what);
         let kind = self
             .required(&fields, "kind", what)
@@ -203,7 +186,7 @@ impl Decoder<'_> {
 
     fn effect(&mut self, node: &Node) -> Option<Effect> {
         let what = "an effect";
-        let fields = self.mapping(node, what, EFFECT_KEYS)?;
+        let fields = self.mapping(node, what, &keys::EFFECT)?;
         let name = self.required_string(&fields, "name", what);
         let direction = fields
             .get("direction")

@@ -2,6 +2,7 @@
 //! requirements (required outcomes and warranty), and the costs and risks they remove
 //! and impose (docs/format.md §3.10).
 
+use crate::keys;
 use rust_decimal::Decimal;
 
 use super::{Decoder, exact};
@@ -10,44 +11,6 @@ use crate::model::{
     Balance, Cost, CostCategory, Priority, Provision, RequiredOutcome, Requirements, Risk, Roles,
     Stakeholder, StakeholderRole,
 };
-
-/// The keys of a relationship.
-pub(crate) const RELATIONSHIP_KEYS: &[&str] = &[
-    "id",
-    "provider",
-    "consumer",
-    "offering",
-    "quantity",
-    "roles",
-    "stakeholders",
-    "requirements",
-    "costs",
-    "risks",
-    "provision",
-    "description",
-    "lint",
-];
-
-/// The keys of a relationship's `roles`.
-pub(crate) const ROLES_KEYS: &[&str] = &["customer", "user", "sponsor"];
-
-/// The keys of a stakeholder of a relationship.
-pub(crate) const STAKEHOLDER_KEYS: &[&str] = &["party", "role", "interest", "effects"];
-
-/// The keys of a relationship's `requirements`.
-pub(crate) const REQUIREMENTS_KEYS: &[&str] = &["outcomes", "warranty"];
-
-/// The keys of a required outcome.
-pub(crate) const REQUIRED_OUTCOME_KEYS: &[&str] = &["outcome", "priority", "weight"];
-
-/// The keys of a relationship's `costs` and `risks`.
-pub(crate) const BALANCE_KEYS: &[&str] = &["removed", "imposed"];
-
-/// The keys of a removed or imposed cost.
-pub(crate) const COST_KEYS: &[&str] = &["name", "category", "amount", "per"];
-
-/// The keys of a removed or imposed risk.
-pub(crate) const RISK_KEYS: &[&str] = &["name", "likelihood", "impact"];
 
 /// The words of a stakeholder's `role`.
 pub(crate) const STAKEHOLDER_ROLES: &[(&str, StakeholderRole)] = &[
@@ -88,7 +51,7 @@ pub(crate) const IMPOSED_COST_CATEGORIES: &[(&str, CostCategory)] = &[
 
 impl Decoder<'_> {
     pub(super) fn relationship(&mut self, node: &Node) -> Option<crate::model::Relationship> {
-        let fields = self.mapping(node, &self.entity_what("relationship"), RELATIONSHIP_KEYS)?;
+        let fields = self.mapping(node, &self.entity_what("relationship"), &keys::RELATIONSHIP)?;
         let common = self.common(&fields, "relationship", false);
         let what = "the relationship";
         let provider = self.required_ref(&fields, "provider", what);
@@ -99,7 +62,7 @@ impl Decoder<'_> {
             .map(|n| self.bounded(n, "`quantity`", |d| !d.is_sign_negative(), "0 or more"));
         let mut roles = Roles::default();
         if let Some(block) = fields.get("roles") {
-            if let Some(inner) = self.mapping(block, "`roles`", ROLES_KEYS) {
+            if let Some(inner) = self.mapping(block, "`roles`", &keys::ROLES) {
                 roles.customer = self.refs(&inner, "customer", "`roles`");
                 roles.user = self.refs(&inner, "user", "`roles`");
                 roles.sponsor = self.refs(&inner, "sponsor", "`roles`");
@@ -112,10 +75,10 @@ impl Decoder<'_> {
         let requirements = fields.get("requirements").map(|n| self.requirements(n));
         let costs = fields
             .get("costs")
-            .map(|n| self.balance(n, "`costs`", Self::cost));
+            .map(|n| self.balance(n, "`costs`", &keys::COSTS, Self::cost));
         let risks = fields
             .get("risks")
-            .map(|n| self.balance(n, "`risks`", Self::risk));
+            .map(|n| self.balance(n, "`risks`", &keys::RISKS, Self::risk));
         let provision = fields.get("provision").map(|n| self.provision(n));
         Some(crate::model::Relationship {
             common: common?,
@@ -134,7 +97,7 @@ impl Decoder<'_> {
 
     pub(super) fn stakeholder(&mut self, node: &Node) -> Option<Stakeholder> {
         let what = "a stakeholder";
-        let fields = self.mapping(node, what, STAKEHOLDER_KEYS)?;
+        let fields = self.mapping(node, what, &keys::STAKEHOLDER)?;
         let party = self.required_ref(&fields, "party", what);
         let role = self
             .required(&fields, "role", what)
@@ -150,7 +113,7 @@ impl Decoder<'_> {
     }
 
     pub(super) fn requirements(&mut self, node: &Node) -> Option<Requirements> {
-        let fields = self.mapping(node, "`requirements`", REQUIREMENTS_KEYS)?;
+        let fields = self.mapping(node, "`requirements`", &keys::REQUIREMENTS)?;
         let outcomes = exact(
             self.list(fields.get("outcomes"), "`requirements.outcomes`"),
             |item| self.required_outcome(item),
@@ -163,7 +126,7 @@ impl Decoder<'_> {
 
     pub(super) fn required_outcome(&mut self, node: &Node) -> Option<RequiredOutcome> {
         let what = "a required outcome";
-        let fields = self.mapping(node, what, REQUIRED_OUTCOME_KEYS)?;
+        let fields = self.mapping(node, what, &keys::REQUIRED_OUTCOME)?;
         let outcome = self.required_ref(&fields, "outcome", what);
         let priority = fields
             .get("priority")
@@ -182,9 +145,10 @@ impl Decoder<'_> {
         &mut self,
         node: &Node,
         what: &str,
+        keys: &'static keys::Mapping,
         item: fn(&mut Self, &Node, bool) -> Option<T>,
     ) -> Option<Balance<T>> {
-        let fields = self.mapping(node, what, BALANCE_KEYS)?;
+        let fields = self.mapping(node, what, keys)?;
         let removed = exact(
             self.list(fields.get("removed"), &format!("{what} `removed`")),
             |n| item(self, n, true),
@@ -202,7 +166,12 @@ impl Decoder<'_> {
         } else {
             "an imposed cost"
         };
-        let fields = self.mapping(node, what, COST_KEYS)?;
+        let keys = if removed {
+            &keys::REMOVED_COST
+        } else {
+            &keys::IMPOSED_COST
+        };
+        let fields = self.mapping(node, what, keys)?;
         let name = self.required_string(&fields, "name", what);
         let category = self.required(&fields, "category", what).and_then(|n| {
             if removed {
@@ -239,7 +208,7 @@ impl Decoder<'_> {
 
     /// A risk: a name, a likelihood per year and an impact.
     pub(super) fn risk_item(&mut self, node: &Node, what: &str) -> Option<Risk> {
-        let fields = self.mapping(node, what, RISK_KEYS)?;
+        let fields = self.mapping(node, what, &keys::RISK)?;
         let name = self.required_string(&fields, "name", what);
         let likelihood = self.required(&fields, "likelihood", what).and_then(|n| {
             self.bounded(

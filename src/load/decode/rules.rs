@@ -7,6 +7,7 @@
 //! start otherwise (a folded or escaped scalar no longer matches its source text
 //! character for character).
 
+use crate::keys;
 use std::sync::Arc;
 
 use super::{Decoder, Fields, is_valid_id};
@@ -14,20 +15,6 @@ use crate::diagnostic::{Severity, codes, is_custom_code};
 use crate::load::yaml::Node;
 use crate::model::{CustomRule, Expression, Kind, Spanned};
 use crate::source::Span;
-
-/// The keys of a custom rule.
-pub(crate) const RULE_KEYS: &[&str] = &[
-    "id",
-    "code",
-    "name",
-    "severity",
-    "on",
-    "when",
-    "assert",
-    "message",
-    "help",
-    "description",
-];
 
 /// The kinds a rule may check, by the name of their section.
 pub(crate) const RULE_KINDS: &[(&str, Kind)] = &[
@@ -65,7 +52,7 @@ const MAX_NESTING: usize = 32;
 
 impl Decoder<'_> {
     pub(super) fn rule(&mut self, node: &Node) -> Option<CustomRule> {
-        let fields = self.mapping(node, &self.entity_what("rule"), RULE_KEYS)?;
+        let fields = self.mapping(node, &self.entity_what("rule"), &keys::RULE)?;
         let id = self.id(&fields, "a rule");
         let what = match &id {
             Some(id) => format!("rule `{}`", id.value),

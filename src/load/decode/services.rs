@@ -3,29 +3,13 @@
 
 use super::provision::CostOf;
 use super::{Decoder, exact};
+use crate::keys;
 use crate::load::yaml::Node;
 use crate::model::{Output, Service};
 
-/// The keys of a service.
-pub(crate) const SERVICE_KEYS: &[&str] = &[
-    "id",
-    "name",
-    "provider",
-    "products",
-    "outputs",
-    "warranty",
-    "depends_on",
-    "running_costs",
-    "description",
-    "lint",
-];
-
-/// The keys of a service's output.
-pub(crate) const OUTPUT_KEYS: &[&str] = &["name", "enables"];
-
 impl Decoder<'_> {
     pub(super) fn service(&mut self, node: &Node) -> Option<Service> {
-        let fields = self.mapping(node, &self.entity_what("service"), SERVICE_KEYS)?;
+        let fields = self.mapping(node, &self.entity_what("service"), &keys::SERVICE)?;
         let common = self.common(&fields, "service", true);
         let provider = self.required_ref(&fields, "provider", "the service");
         let products = self.refs(&fields, "products", "the service");
@@ -49,7 +33,7 @@ impl Decoder<'_> {
 
     pub(super) fn output(&mut self, node: &Node) -> Option<Output> {
         let what = "an output";
-        let fields = self.mapping(node, what, OUTPUT_KEYS)?;
+        let fields = self.mapping(node, what, &keys::OUTPUT)?;
         let name = self.required_string(&fields, "name", what);
         let enables = self.refs(&fields, "enables", "the output");
         Some(Output {

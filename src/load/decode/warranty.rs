@@ -2,33 +2,16 @@
 //! requires them: availability, capacity, service levels, continuity and security
 //! (docs/format.md §3.8).
 
+use crate::keys;
 use rust_decimal::Decimal;
 
 use super::{Decoder, Fields};
 use crate::load::yaml::{Node, NodeKind};
 use crate::model::{Capacity, Continuity, Direction, ServiceLevel, Spanned, Warranty};
 
-/// The keys of a warranty block.
-pub(crate) const WARRANTY_KEYS: &[&str] = &[
-    "availability",
-    "capacity",
-    "service_levels",
-    "continuity",
-    "security",
-];
-
-/// The keys of a capacity item of a warranty block.
-pub(crate) const CAPACITY_KEYS: &[&str] = &["metric", "value"];
-
-/// The keys of a service level of a warranty block.
-pub(crate) const SERVICE_LEVEL_KEYS: &[&str] = &["metric", "max", "min"];
-
-/// The keys of the `continuity` of a warranty block.
-pub(crate) const CONTINUITY_KEYS: &[&str] = &["rto_hours", "rpo_hours"];
-
 impl Decoder<'_> {
     pub(super) fn warranty(&mut self, node: &Node, what: &str) -> Option<Warranty> {
-        let fields = self.mapping(node, what, WARRANTY_KEYS)?;
+        let fields = self.mapping(node, what, &keys::WARRANTY)?;
         let availability = fields.get("availability").and_then(|n| {
             let value = self.bounded(
                 n,
@@ -41,7 +24,7 @@ impl Decoder<'_> {
         let items = self.list(fields.get("capacity"), "`capacity`");
         let mut capacity: Vec<Capacity> = Vec::with_capacity(items.len());
         for item in items {
-            let Some(inner) = self.mapping(item, "a capacity item", CAPACITY_KEYS) else {
+            let Some(inner) = self.mapping(item, "a capacity item", &keys::CAPACITY) else {
                 continue;
             };
             let metric = self.required_string(&inner, "metric", "a capacity item");
@@ -82,7 +65,7 @@ impl Decoder<'_> {
         }
         let mut continuity = Continuity::default();
         if let Some(block) = fields.get("continuity") {
-            if let Some(inner) = self.mapping(block, "`continuity`", CONTINUITY_KEYS) {
+            if let Some(inner) = self.mapping(block, "`continuity`", &keys::CONTINUITY) {
                 continuity.rto_hours = self.hours(&inner, "rto_hours");
                 continuity.rpo_hours = self.hours(&inner, "rpo_hours");
             }
@@ -139,7 +122,7 @@ impl Decoder<'_> {
 
     pub(super) fn service_level(&mut self, node: &Node) -> Option<ServiceLevel> {
         let what = "a service level";
-        let fields = self.mapping(node, what, SERVICE_LEVEL_KEYS)?;
+        let fields = self.mapping(node, what, &keys::SERVICE_LEVEL)?;
         let metric = self.required_string(&fields, "metric", what);
         let bound = match (fields.get("max"), fields.get("min")) {
             (Some(n), None) => Some((Direction::Max, n)),
