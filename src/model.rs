@@ -13,6 +13,10 @@ use rust_decimal::Decimal;
 
 use crate::source::Span;
 
+mod section;
+
+pub use section::Section;
+
 /// A value with the place it was written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Spanned<T> {
@@ -68,17 +72,7 @@ impl Kind {
 
     /// The singular noun used in messages.
     pub fn noun(self) -> &'static str {
-        match self {
-            Kind::Organization => "organization",
-            Kind::Person => "person",
-            Kind::Group => "group",
-            Kind::Outcome => "outcome",
-            Kind::Product => "product",
-            Kind::Service => "service",
-            Kind::Offering => "offering",
-            Kind::Relationship => "relationship",
-            Kind::Rule => "rule",
-        }
+        Section::of(self).noun
     }
 }
 

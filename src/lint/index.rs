@@ -108,27 +108,13 @@ impl ReferenceCounts {
         let list = self
             .counts
             .entry(kind)
-            .or_insert_with(|| vec![0; len(catalogue, kind)]);
+            .or_insert_with(|| vec![0; catalogue.count(kind)]);
         list[index] += 1;
     }
 
     /// How many references name the entity of `kind` at `index`.
     pub fn of(&self, kind: Kind, index: usize) -> usize {
         self.counts.get(&kind).map_or(0, |list| list[index])
-    }
-}
-
-fn len(catalogue: &Catalogue, kind: Kind) -> usize {
-    match kind {
-        Kind::Organization => catalogue.organizations.len(),
-        Kind::Person => catalogue.people.len(),
-        Kind::Group => catalogue.groups.len(),
-        Kind::Outcome => catalogue.outcomes.len(),
-        Kind::Product => catalogue.products.len(),
-        Kind::Service => catalogue.services.len(),
-        Kind::Offering => catalogue.offerings.len(),
-        Kind::Relationship => catalogue.relationships.len(),
-        Kind::Rule => catalogue.rules.len(),
     }
 }
 

@@ -19,8 +19,8 @@ use rust_decimal::prelude::ToPrimitive;
 use super::yaml::{self, Event, Handed, Node, NodeKind, SyntaxError};
 use crate::diagnostic::{Code, Diagnostic, codes, find_code};
 use crate::model::{
-    Group, Id, Kind, LintSettings, Offering, Organization, Outcome, Person, Product, Ref, Service,
-    Spanned, Target,
+    Group, Id, Kind, LintSettings, Offering, Organization, Outcome, Person, Product, Ref, Section,
+    Service, Spanned, Target,
 };
 use crate::source::{FileId, SourceFile, Span};
 use crate::suggest::closest;
@@ -94,33 +94,18 @@ pub struct FileContents {
 // submodule that reads that mapping. A test of `crate::schema` compares every list with the
 // properties of the JSON Schema, so that editors and the loader agree on them.
 
-/// The top-level keys of a catalogue file.
-pub(crate) const TOP_KEYS: &[&str] = &[
-    "svs",
-    "catalogue",
-    "organizations",
-    "people",
-    "groups",
-    "outcomes",
-    "products",
-    "services",
-    "offerings",
-    "relationships",
-    "rules",
-];
-
-/// The top-level keys whose lists are decoded item by item as the file is parsed.
-pub const SECTIONS: &[&str] = &[
-    "organizations",
-    "people",
-    "groups",
-    "outcomes",
-    "products",
-    "services",
-    "offerings",
-    "relationships",
-    "rules",
-];
+/// The top-level keys of a catalogue file: `svs`, `catalogue` and the sections.
+pub(crate) const TOP_KEYS: &[&str] = &{
+    let mut keys = [""; 2 + Section::KEYS.len()];
+    keys[0] = "svs";
+    keys[1] = "catalogue";
+    let mut i = 0;
+    while i < Section::KEYS.len() {
+        keys[2 + i] = Section::KEYS[i];
+        i += 1;
+    }
+    keys
+};
 
 /// Parses and decodes one file. Findings go to `diagnostics`; a file that is not valid
 /// YAML gives only its syntax error, so that half a file adds no findings of its own.
@@ -139,7 +124,8 @@ pub fn decode_file(
     let mut contents = FileContents::default();
     let text = source.text.as_str();
     let batch = |section: &str, items: Vec<Node>| decode_items(text, section, &items);
-    yaml::parse_batched(file, source, SECTIONS, &batch, &mut |handed| match handed {
+    let sections = &Section::KEYS;
+    yaml::parse_batched(file, source, sections, &batch, &mut |handed| match handed {
         Handed::Event(event) => decoder.event(event, &mut top, &mut contents),
         Handed::Batch { mut batch, .. } => {
             // Items of a repeated or unknown section are not decoded in a sequential read
@@ -168,7 +154,7 @@ struct DecodedItems {
 
 /// Decodes a run of the items of `section`, as [`decode_file`] would one by one.
 fn decode_items(text: &str, section: &str, items: &[Node]) -> DecodedItems {
-    let kind = section_kind(section);
+    let kind = Section::named(section).map(|s| s.kind);
     let mut findings = Vec::new();
     let mut decoder = Decoder::new(text, &mut findings);
     let mut contents = FileContents::default();
@@ -686,7 +672,10 @@ impl<'a> Decoder<'a> {
                 top.version = true;
             }
             Event::Section(key) => {
-                top.section = self.top_key(&key, top).and_then(section_kind);
+                top.section = self
+                    .top_key(&key, top)
+                    .and_then(Section::named)
+                    .map(|s| s.kind);
             }
             Event::Item(item) => {
                 if let Some(kind) = top.section {
@@ -823,22 +812,6 @@ fn exact<'n, T>(items: &'n [Node], decode: impl FnMut(&'n Node) -> Option<T>) ->
         decoded.shrink_to_fit();
     }
     decoded
-}
-
-/// The kind of entity a section lists.
-pub fn section_kind(section: &str) -> Option<Kind> {
-    Some(match section {
-        "organizations" => Kind::Organization,
-        "people" => Kind::Person,
-        "groups" => Kind::Group,
-        "outcomes" => Kind::Outcome,
-        "products" => Kind::Product,
-        "services" => Kind::Service,
-        "offerings" => Kind::Offering,
-        "relationships" => Kind::Relationship,
-        "rules" => Kind::Rule,
-        _ => return None,
-    })
 }
 
 /// The word the format spells `value` with, from the tables of a closed set of words the

@@ -11,7 +11,8 @@ use std::collections::HashMap;
 use super::decode::{FileContents, RawMetadata};
 use crate::diagnostic::{Diagnostic, codes};
 use crate::model::{
-    Catalogue, DEFAULT_HORIZON_MONTHS, DEFAULT_UTILITY_THRESHOLD, Kind, Metadata, Ref, Target,
+    Catalogue, DEFAULT_HORIZON_MONTHS, DEFAULT_UTILITY_THRESHOLD, Kind, Metadata, Ref, Section,
+    Target,
 };
 use crate::source::Span;
 use crate::suggest::Suggester;
@@ -128,39 +129,25 @@ struct Resolver<'d> {
     diagnostics: &'d mut Vec<Diagnostic>,
 }
 
-/// Every entity's id with its kind and index, in catalogue order per kind.
-fn all_ids(catalogue: &Catalogue) -> Vec<(Kind, usize, &crate::model::Id)> {
-    fn ids<'c>(
-        kind: Kind,
-        commons: impl Iterator<Item = &'c crate::model::Common>,
-    ) -> impl Iterator<Item = (Kind, usize, &'c crate::model::Id)> {
-        commons
-            .enumerate()
-            .map(move |(i, common)| (kind, i, &common.id))
+/// Every entity's id with its kind and index, section by section in catalogue order, and
+/// then those of the entities dropped.
+fn all_ids<'c>(
+    catalogue: &'c Catalogue,
+    dropped: &'c [(Kind, crate::model::Id)],
+) -> Vec<(Kind, usize, &'c crate::model::Id)> {
+    let kinds = Section::ALL.map(|s| s.kind);
+    let total: usize = kinds.iter().map(|&kind| catalogue.count(kind)).sum();
+    let mut all = Vec::with_capacity(total + dropped.len());
+    for kind in kinds {
+        all.extend((0..catalogue.count(kind)).map(|i| (kind, i, &catalogue.common(kind, i).id)));
     }
-    let c = catalogue;
-    ids(
-        Kind::Organization,
-        c.organizations.iter().map(|e| &e.common),
-    )
-    .chain(ids(Kind::Person, c.people.iter().map(|e| &e.common)))
-    .chain(ids(Kind::Group, c.groups.iter().map(|e| &e.common)))
-    .chain(ids(Kind::Outcome, c.outcomes.iter().map(|e| &e.common)))
-    .chain(ids(Kind::Product, c.products.iter().map(|e| &e.common)))
-    .chain(ids(Kind::Service, c.services.iter().map(|e| &e.common)))
-    .chain(ids(Kind::Offering, c.offerings.iter().map(|e| &e.common)))
-    .chain(ids(
-        Kind::Relationship,
-        c.relationships.iter().map(|e| &e.common),
-    ))
-    .chain(ids(Kind::Rule, c.rules.iter().map(|e| &e.common)))
-    .collect()
+    all.extend(dropped.iter().map(|(kind, id)| (*kind, DROPPED, id)));
+    all
 }
 
 impl Resolver<'_> {
     fn index(&mut self, catalogue: &Catalogue, dropped: &[(Kind, crate::model::Id)]) {
-        let mut all = all_ids(catalogue);
-        all.extend(dropped.iter().map(|(kind, id)| (*kind, DROPPED, id)));
+        let mut all = all_ids(catalogue, dropped);
         // The first definition is the first in reading order, whatever its kind.
         all.sort_by_key(|(_, _, id)| (id.span.file, id.span.start()));
         for (kind, index, id) in all {
