@@ -13,6 +13,7 @@ use rust_decimal::Decimal;
 
 use crate::source::Span;
 
+pub mod refs;
 mod section;
 
 pub use section::Section;
@@ -166,12 +167,6 @@ impl<T: Target> Ref<T> {
     /// the loader ever sees one).
     pub(crate) fn try_index(&self) -> Option<usize> {
         self.target.map(|(_, index)| index as usize)
-    }
-
-    /// Points the reference at entity `index` of `kind`. An index beyond 32 bits (four
-    /// billion entities) leaves it unresolved.
-    pub(crate) fn resolve(&mut self, kind: Kind, index: usize) {
-        self.target = u32::try_from(index).ok().map(|index| (kind, index));
     }
 }
 
