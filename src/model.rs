@@ -5,6 +5,9 @@
 //! reference; lint rules and the assessment only ever see a [`Catalogue`] whose references
 //! all point at an entity of the right kind. Every key or value a finding may point at
 //! keeps its [`Span`].
+//!
+//! Two lists of the format live here once: [`Section`], the top-level sections with the
+//! kind each lists, and [`refs`], the walk over every key that names another entity.
 
 use std::fmt;
 use std::marker::PhantomData;
