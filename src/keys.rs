@@ -323,6 +323,15 @@ mod tests {
 
     use super::{MAPPINGS, Value, kinds_of};
 
+    /// The file's top level declares `svs`, `catalogue` and then the sections, in the
+    /// order of the model's one table of sections.
+    #[test]
+    fn the_top_level_declares_the_sections_of_the_model() {
+        let names: Vec<&str> = super::file::FILE.keys.iter().map(|k| k.name).collect();
+        assert_eq!(names[..2], ["svs", "catalogue"]);
+        assert_eq!(names[2..], crate::model::Section::KEYS);
+    }
+
     /// A key named alike in two mappings is a reference to the same kinds in both, so that
     /// completion may find the kinds by the key's name alone.
     #[test]

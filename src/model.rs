@@ -5,6 +5,9 @@
 //! reference; lint rules and the assessment only ever see a [`Catalogue`] whose references
 //! all point at an entity of the right kind. Every key or value a finding may point at
 //! keeps its [`Span`].
+//!
+//! Two lists of the format live here once: [`Section`], the top-level sections with the
+//! kind each lists, and [`refs`], the walk over every key that names another entity.
 
 use std::fmt;
 use std::marker::PhantomData;
@@ -12,6 +15,11 @@ use std::marker::PhantomData;
 use rust_decimal::Decimal;
 
 use crate::source::Span;
+
+pub mod refs;
+mod section;
+
+pub use section::Section;
 
 /// A value with the place it was written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,17 +76,7 @@ impl Kind {
 
     /// The singular noun used in messages.
     pub fn noun(self) -> &'static str {
-        match self {
-            Kind::Organization => "organization",
-            Kind::Person => "person",
-            Kind::Group => "group",
-            Kind::Outcome => "outcome",
-            Kind::Product => "product",
-            Kind::Service => "service",
-            Kind::Offering => "offering",
-            Kind::Relationship => "relationship",
-            Kind::Rule => "rule",
-        }
+        Section::of(self).noun
     }
 }
 
@@ -172,12 +170,6 @@ impl<T: Target> Ref<T> {
     /// the loader ever sees one).
     pub(crate) fn try_index(&self) -> Option<usize> {
         self.target.map(|(_, index)| index as usize)
-    }
-
-    /// Points the reference at entity `index` of `kind`. An index beyond 32 bits (four
-    /// billion entities) leaves it unresolved.
-    pub(crate) fn resolve(&mut self, kind: Kind, index: usize) {
-        self.target = u32::try_from(index).ok().map(|index| (kind, index));
     }
 }
 

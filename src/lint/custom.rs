@@ -60,7 +60,7 @@ fn doc(rule: &CustomRule, summary: &str) -> String {
         doc,
         "\nA custom rule of this catalogue (`{}`), checked on every entity of `{}`.",
         rule.common.id.value,
-        crate::load::decode::rules::section_of(rule.on)
+        crate::model::Section::of(rule.on).key
     );
     let _ = writeln!(doc, "\n## Rule\n");
     if let Some(when) = &rule.when {

@@ -8,7 +8,7 @@ use crate::assess::offered::Offers;
 use crate::assess::provision::CostFlow;
 use crate::assess::{self, Assessment};
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::{Catalogue, Common, Kind, Ref, Target};
+use crate::model::{Catalogue, Common, Kind, refs};
 use crate::source::Span;
 
 /// The `parent` hierarchy as intervals of one depth-first walk, so that "is this
@@ -103,12 +103,11 @@ pub struct ReferenceCounts {
 }
 
 impl ReferenceCounts {
-    fn count<T: Target>(&mut self, catalogue: &Catalogue, reference: &Ref<T>) {
-        let (kind, index) = reference.target();
+    fn count(&mut self, catalogue: &Catalogue, (kind, index): (Kind, usize)) {
         let list = self
             .counts
             .entry(kind)
-            .or_insert_with(|| vec![0; len(catalogue, kind)]);
+            .or_insert_with(|| vec![0; catalogue.count(kind)]);
         list[index] += 1;
     }
 
@@ -118,85 +117,9 @@ impl ReferenceCounts {
     }
 }
 
-fn len(catalogue: &Catalogue, kind: Kind) -> usize {
-    match kind {
-        Kind::Organization => catalogue.organizations.len(),
-        Kind::Person => catalogue.people.len(),
-        Kind::Group => catalogue.groups.len(),
-        Kind::Outcome => catalogue.outcomes.len(),
-        Kind::Product => catalogue.products.len(),
-        Kind::Service => catalogue.services.len(),
-        Kind::Offering => catalogue.offerings.len(),
-        Kind::Relationship => catalogue.relationships.len(),
-        Kind::Rule => catalogue.rules.len(),
-    }
-}
-
 fn count_references(c: &Catalogue) -> ReferenceCounts {
     let mut counts = ReferenceCounts::default();
-    for org in &c.organizations {
-        if let Some(parent) = &org.parent {
-            counts.count(c, parent);
-        }
-    }
-    for person in &c.people {
-        counts.count(c, &person.organization);
-    }
-    for group in &c.groups {
-        if let Some(org) = &group.organization {
-            counts.count(c, org);
-        }
-        for member in &group.members {
-            counts.count(c, member);
-        }
-    }
-    for product in &c.products {
-        counts.count(c, &product.provider);
-        for target in &product.targets {
-            counts.count(c, target);
-        }
-    }
-    for service in &c.services {
-        counts.count(c, &service.provider);
-        for product in &service.products {
-            counts.count(c, product);
-        }
-        for outcome in service.outputs.iter().flat_map(|o| &o.enables) {
-            counts.count(c, outcome);
-        }
-        for dependency in &service.depends_on {
-            counts.count(c, dependency);
-        }
-    }
-    for offering in &c.offerings {
-        counts.count(c, &offering.provider);
-        for service in &offering.services {
-            counts.count(c, service);
-        }
-        for target in &offering.targets {
-            counts.count(c, target);
-        }
-    }
-    for r in &c.relationships {
-        counts.count(c, &r.provider);
-        counts.count(c, &r.consumer);
-        counts.count(c, &r.offering);
-        for holder in r
-            .roles
-            .customer
-            .iter()
-            .chain(&r.roles.user)
-            .chain(&r.roles.sponsor)
-        {
-            counts.count(c, holder);
-        }
-        for stakeholder in &r.stakeholders {
-            counts.count(c, &stakeholder.party);
-        }
-        for required in &r.requirements.outcomes {
-            counts.count(c, &required.outcome);
-        }
-    }
+    refs::for_each_ref(c, |site| counts.count(c, site.target()));
     counts
 }
 

@@ -21,8 +21,8 @@ use super::yaml::{self, Event, Handed, Node, NodeKind, SyntaxError};
 use crate::diagnostic::{Code, Diagnostic, codes, find_code};
 use crate::keys::{self, Mapping};
 use crate::model::{
-    Group, Id, Kind, LintSettings, Offering, Organization, Outcome, Person, Product, Ref, Service,
-    Spanned, Target,
+    Group, Id, Kind, LintSettings, Offering, Organization, Outcome, Person, Product, Ref, Section,
+    Service, Spanned, Target,
 };
 use crate::source::{FileId, SourceFile, Span};
 use crate::suggest::closest;
@@ -93,19 +93,6 @@ pub struct FileContents {
     pub first_amount: Option<(Span, Option<String>)>,
 }
 
-/// The top-level keys whose lists are decoded item by item as the file is parsed.
-pub const SECTIONS: &[&str] = &[
-    "organizations",
-    "people",
-    "groups",
-    "outcomes",
-    "products",
-    "services",
-    "offerings",
-    "relationships",
-    "rules",
-];
-
 /// Parses and decodes one file. Findings go to `diagnostics`; a file that is not valid
 /// YAML gives only its syntax error, so that half a file adds no findings of its own.
 ///
@@ -123,7 +110,8 @@ pub fn decode_file(
     let mut contents = FileContents::default();
     let text = source.text.as_str();
     let batch = |section: &str, items: Vec<Node>| decode_items(text, section, &items);
-    yaml::parse_batched(file, source, SECTIONS, &batch, &mut |handed| match handed {
+    let sections = &Section::KEYS;
+    yaml::parse_batched(file, source, sections, &batch, &mut |handed| match handed {
         Handed::Event(event) => decoder.event(event, &mut top, &mut contents),
         Handed::Batch { mut batch, .. } => {
             // Items of a repeated or unknown section are not decoded in a sequential read
@@ -152,7 +140,7 @@ struct DecodedItems {
 
 /// Decodes a run of the items of `section`, as [`decode_file`] would one by one.
 fn decode_items(text: &str, section: &str, items: &[Node]) -> DecodedItems {
-    let kind = section_kind(section);
+    let kind = Section::named(section).map(|s| s.kind);
     let mut findings = Vec::new();
     let mut decoder = Decoder::new(text, &mut findings);
     let mut contents = FileContents::default();
@@ -635,7 +623,10 @@ impl<'a> Decoder<'a> {
                 top.version = true;
             }
             Event::Section(key) => {
-                top.section = self.top_key(&key, top).and_then(section_kind);
+                top.section = self
+                    .top_key(&key, top)
+                    .and_then(Section::named)
+                    .map(|s| s.kind);
             }
             Event::Item(item) => {
                 if let Some(kind) = top.section {
@@ -768,22 +759,6 @@ fn exact<'n, T>(items: &'n [Node], decode: impl FnMut(&'n Node) -> Option<T>) ->
         decoded.shrink_to_fit();
     }
     decoded
-}
-
-/// The kind of entity a section lists.
-pub fn section_kind(section: &str) -> Option<Kind> {
-    Some(match section {
-        "organizations" => Kind::Organization,
-        "people" => Kind::Person,
-        "groups" => Kind::Group,
-        "outcomes" => Kind::Outcome,
-        "products" => Kind::Product,
-        "services" => Kind::Service,
-        "offerings" => Kind::Offering,
-        "relationships" => Kind::Relationship,
-        "rules" => Kind::Rule,
-        _ => return None,
-    })
 }
 
 /// The word the format spells `value` with, from the tables of a closed set of words the

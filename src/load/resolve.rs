@@ -10,8 +10,10 @@ use std::collections::HashMap;
 
 use super::decode::{FileContents, RawMetadata};
 use crate::diagnostic::{Diagnostic, codes};
+use crate::model::refs::RefSiteMut;
 use crate::model::{
-    Catalogue, DEFAULT_HORIZON_MONTHS, DEFAULT_UTILITY_THRESHOLD, Kind, Metadata, Ref, Target,
+    Catalogue, DEFAULT_HORIZON_MONTHS, DEFAULT_UTILITY_THRESHOLD, Kind, Metadata, Ref, Section,
+    refs,
 };
 use crate::source::Span;
 use crate::suggest::Suggester;
@@ -128,39 +130,25 @@ struct Resolver<'d> {
     diagnostics: &'d mut Vec<Diagnostic>,
 }
 
-/// Every entity's id with its kind and index, in catalogue order per kind.
-fn all_ids(catalogue: &Catalogue) -> Vec<(Kind, usize, &crate::model::Id)> {
-    fn ids<'c>(
-        kind: Kind,
-        commons: impl Iterator<Item = &'c crate::model::Common>,
-    ) -> impl Iterator<Item = (Kind, usize, &'c crate::model::Id)> {
-        commons
-            .enumerate()
-            .map(move |(i, common)| (kind, i, &common.id))
+/// Every entity's id with its kind and index, section by section in catalogue order, and
+/// then those of the entities dropped.
+fn all_ids<'c>(
+    catalogue: &'c Catalogue,
+    dropped: &'c [(Kind, crate::model::Id)],
+) -> Vec<(Kind, usize, &'c crate::model::Id)> {
+    let kinds = Section::ALL.map(|s| s.kind);
+    let total: usize = kinds.iter().map(|&kind| catalogue.count(kind)).sum();
+    let mut all = Vec::with_capacity(total + dropped.len());
+    for kind in kinds {
+        all.extend((0..catalogue.count(kind)).map(|i| (kind, i, &catalogue.common(kind, i).id)));
     }
-    let c = catalogue;
-    ids(
-        Kind::Organization,
-        c.organizations.iter().map(|e| &e.common),
-    )
-    .chain(ids(Kind::Person, c.people.iter().map(|e| &e.common)))
-    .chain(ids(Kind::Group, c.groups.iter().map(|e| &e.common)))
-    .chain(ids(Kind::Outcome, c.outcomes.iter().map(|e| &e.common)))
-    .chain(ids(Kind::Product, c.products.iter().map(|e| &e.common)))
-    .chain(ids(Kind::Service, c.services.iter().map(|e| &e.common)))
-    .chain(ids(Kind::Offering, c.offerings.iter().map(|e| &e.common)))
-    .chain(ids(
-        Kind::Relationship,
-        c.relationships.iter().map(|e| &e.common),
-    ))
-    .chain(ids(Kind::Rule, c.rules.iter().map(|e| &e.common)))
-    .collect()
+    all.extend(dropped.iter().map(|(kind, id)| (*kind, DROPPED, id)));
+    all
 }
 
 impl Resolver<'_> {
     fn index(&mut self, catalogue: &Catalogue, dropped: &[(Kind, crate::model::Id)]) {
-        let mut all = all_ids(catalogue);
-        all.extend(dropped.iter().map(|(kind, id)| (*kind, DROPPED, id)));
+        let mut all = all_ids(catalogue, dropped);
         // The first definition is the first in reading order, whatever its kind.
         all.sort_by_key(|(_, _, id)| (id.span.file, id.span.start()));
         for (kind, index, id) in all {
@@ -186,40 +174,43 @@ impl Resolver<'_> {
         }
     }
 
-    fn link<T: Target>(&mut self, reference: &mut Ref<T>, field: &str, owner: &str) {
-        let expected = expected(T::KINDS);
-        match self.ids.get(&*reference.id) {
+    /// Points a reference at the entity it names, or reports why it cannot. The texts of a
+    /// finding are made only when there is one: this runs for every reference.
+    fn link(&mut self, mut site: RefSiteMut<'_>) {
+        let (field, accepts, holder) = (site.key, site.accepts, site.holder);
+        let owner = || format!("{} `{}`", holder.kind, holder.id);
+        match self.ids.get(site.id) {
             // An entity that failed to decode has its own findings: naming it is no error.
-            Some(&(kind, DROPPED, _)) if T::KINDS.contains(&kind) => {}
-            Some(&(kind, index, _)) if T::KINDS.contains(&kind) => reference.resolve(kind, index),
+            Some(&(kind, DROPPED, _)) if accepts.contains(&kind) => {}
+            Some(&(kind, index, _)) if accepts.contains(&kind) => site.resolve(kind, index),
             Some(&(kind, _, span)) => self.diagnostics.push(
                 Diagnostic::new(
                     codes::WRONG_KIND_REFERENCE,
-                    reference.span,
+                    site.span,
                     format!(
-                        "`{}` is {}, but `{field}` of {owner} must name {}",
-                        reference.id,
+                        "`{}` is {}, but `{field}` of {} must name {}",
+                        site.id,
                         with_article(kind.noun()),
-                        with_article(&expected)
+                        owner(),
+                        with_article(&expected(accepts))
                     ),
                 )
-                .with_label(
-                    span,
-                    format!("`{}` is defined here as a {kind}", reference.id),
-                )
-                .with_entity(owner_id(owner)),
+                .with_label(span, format!("`{}` is defined here as a {kind}", site.id))
+                .with_entity(Some(holder.id)),
             ),
             None => {
-                let suggestion = self.suggest(&reference.id, T::KINDS);
+                let suggestion = self.suggest(site.id, accepts);
                 let mut diagnostic = Diagnostic::new(
                     codes::UNKNOWN_REFERENCE,
-                    reference.span,
+                    site.span,
                     format!(
-                        "unknown {expected} `{}` in `{field}` of {owner}",
-                        reference.id
+                        "unknown {} `{}` in `{field}` of {}",
+                        expected(accepts),
+                        site.id,
+                        owner()
                     ),
                 )
-                .with_entity(owner_id(owner));
+                .with_entity(Some(holder.id));
                 if let Some(s) = suggestion {
                     diagnostic = diagnostic.with_help(format!("did you mean `{s}`?"));
                 }
@@ -254,89 +245,8 @@ impl Resolver<'_> {
     }
 
     fn link_all(&mut self, c: &mut Catalogue) {
-        for org in &mut c.organizations {
-            let owner = describe("organization", &org.common.id.value);
-            if let Some(parent) = &mut org.parent {
-                self.link(parent, "parent", &owner);
-            }
-        }
-        for person in &mut c.people {
-            let owner = describe("person", &person.common.id.value);
-            self.link(&mut person.organization, "organization", &owner);
-        }
-        for group in &mut c.groups {
-            let owner = describe("group", &group.common.id.value);
-            if let Some(org) = &mut group.organization {
-                self.link(org, "organization", &owner);
-            }
-            for member in &mut group.members {
-                self.link(member, "members", &owner);
-            }
-        }
-        for product in &mut c.products {
-            let owner = describe("product", &product.common.id.value);
-            self.link(&mut product.provider, "provider", &owner);
-            for target in &mut product.targets {
-                self.link(target, "targets", &owner);
-            }
-        }
-        for service in &mut c.services {
-            let owner = describe("service", &service.common.id.value);
-            self.link(&mut service.provider, "provider", &owner);
-            for product in &mut service.products {
-                self.link(product, "products", &owner);
-            }
-            for output in &mut service.outputs {
-                for outcome in &mut output.enables {
-                    self.link(outcome, "enables", &owner);
-                }
-            }
-            for dependency in &mut service.depends_on {
-                self.link(dependency, "depends_on", &owner);
-            }
-        }
-        for offering in &mut c.offerings {
-            let owner = describe("offering", &offering.common.id.value);
-            self.link(&mut offering.provider, "provider", &owner);
-            for service in &mut offering.services {
-                self.link(service, "services", &owner);
-            }
-            for target in &mut offering.targets {
-                self.link(target, "targets", &owner);
-            }
-        }
-        for relationship in &mut c.relationships {
-            let owner = describe("relationship", &relationship.common.id.value);
-            self.link(&mut relationship.provider, "provider", &owner);
-            self.link(&mut relationship.consumer, "consumer", &owner);
-            self.link(&mut relationship.offering, "offering", &owner);
-            let roles = &mut relationship.roles;
-            for (field, holders) in [
-                ("roles.customer", &mut roles.customer),
-                ("roles.user", &mut roles.user),
-                ("roles.sponsor", &mut roles.sponsor),
-            ] {
-                for holder in holders {
-                    self.link(holder, field, &owner);
-                }
-            }
-            for stakeholder in &mut relationship.stakeholders {
-                self.link(&mut stakeholder.party, "stakeholders.party", &owner);
-            }
-            for required in &mut relationship.requirements.outcomes {
-                self.link(&mut required.outcome, "requirements.outcomes", &owner);
-            }
-        }
+        refs::for_each_ref_mut(c, |site| self.link(site));
     }
-}
-
-fn describe(kind: &str, id: &str) -> String {
-    format!("{kind} `{id}`")
-}
-
-/// The id inside a `describe` text.
-fn owner_id(owner: &str) -> Option<&str> {
-    owner.split('`').nth(1)
 }
 
 fn expected(kinds: &[Kind]) -> String {

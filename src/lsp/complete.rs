@@ -60,7 +60,8 @@ pub fn ids(text: &str) -> Vec<(Kind, String)> {
             kind = line
                 .split(':')
                 .next()
-                .and_then(|key| crate::load::decode::section_kind(key.trim()));
+                .and_then(|key| crate::model::Section::named(key.trim()))
+                .map(|section| section.kind);
             continue;
         }
         let Some(kind) = kind else { continue };

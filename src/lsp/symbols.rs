@@ -1,9 +1,9 @@
 //! Every id in a resolved catalogue, where it is defined and where it is named, for go to
 //! definition, find references, rename and hover.
 //!
-//! The resolved model already knows each reference's target and span ([`Ref`]), so the
-//! table is a walk over the model, not a second reading of the YAML: what the editor
-//! follows is exactly what the loader resolved.
+//! The resolved model already knows each reference's target and span, so the table is the
+//! model's walk over its references ([`refs::for_each_ref`]), not a second reading of the
+//! YAML: what the editor follows is exactly what the loader resolved.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 use lsp_types::{TextEdit, Uri};
 
 use super::convert;
-use crate::model::{Catalogue, Common, Kind, Ref, Target};
+use crate::model::{Catalogue, Kind, Section, refs};
 use crate::source::{SourceMap, Span};
 
 /// One place an entity's id is written.
@@ -27,95 +27,41 @@ pub struct Occurrence {
     pub definition: bool,
 }
 
-/// Every definition and reference of the catalogue, in model order.
+/// Every definition and reference of the catalogue, in model order: each entity's own id,
+/// then the references it holds.
 pub fn occurrences(catalogue: &Catalogue) -> Vec<Occurrence> {
-    let mut table = Table(Vec::new());
-    for (i, o) in catalogue.organizations.iter().enumerate() {
-        table.define(Kind::Organization, i, &o.common);
-        table.name(o.parent.as_ref());
-    }
-    for (i, p) in catalogue.people.iter().enumerate() {
-        table.define(Kind::Person, i, &p.common);
-        table.name(Some(&p.organization));
-    }
-    for (i, g) in catalogue.groups.iter().enumerate() {
-        table.define(Kind::Group, i, &g.common);
-        table.name(g.organization.as_ref());
-        table.names(&g.members);
-    }
-    for (i, o) in catalogue.outcomes.iter().enumerate() {
-        table.define(Kind::Outcome, i, &o.common);
-    }
-    for (i, p) in catalogue.products.iter().enumerate() {
-        table.define(Kind::Product, i, &p.common);
-        table.name(Some(&p.provider));
-        table.names(&p.targets);
-    }
-    for (i, s) in catalogue.services.iter().enumerate() {
-        table.define(Kind::Service, i, &s.common);
-        table.name(Some(&s.provider));
-        table.names(&s.products);
-        for output in &s.outputs {
-            table.names(&output.enables);
-        }
-        table.names(&s.depends_on);
-    }
-    for (i, o) in catalogue.offerings.iter().enumerate() {
-        table.define(Kind::Offering, i, &o.common);
-        table.name(Some(&o.provider));
-        table.names(&o.services);
-        table.names(&o.targets);
-    }
-    for (i, r) in catalogue.relationships.iter().enumerate() {
-        table.define(Kind::Relationship, i, &r.common);
-        table.name(Some(&r.provider));
-        table.name(Some(&r.consumer));
-        table.name(Some(&r.offering));
-        table.names(&r.roles.customer);
-        table.names(&r.roles.user);
-        table.names(&r.roles.sponsor);
-        for stakeholder in &r.stakeholders {
-            table.name(Some(&stakeholder.party));
-        }
-        for required in &r.requirements.outcomes {
-            table.name(Some(&required.outcome));
-        }
-    }
-    for (i, rule) in catalogue.rules.iter().enumerate() {
-        table.define(Kind::Rule, i, &rule.common);
-    }
-    table.0
-}
-
-struct Table(Vec<Occurrence>);
-
-impl Table {
-    fn define(&mut self, kind: Kind, index: usize, common: &Common) {
-        self.0.push(Occurrence {
+    let mut table = Vec::new();
+    let define = |table: &mut Vec<Occurrence>, (kind, index): (Kind, usize)| {
+        table.push(Occurrence {
             kind,
             index,
-            span: common.id.span,
+            span: catalogue.common(kind, index).id.span,
             definition: true,
         });
-    }
-
-    fn name<T: Target>(&mut self, reference: Option<&Ref<T>>) {
-        if let Some(reference) = reference {
-            let (kind, index) = reference.target();
-            self.0.push(Occurrence {
-                kind,
-                index,
-                span: reference.span,
-                definition: false,
-            });
+    };
+    // The walk meets holders in this order too, so each definition is written just before
+    // the first reference its entity holds.
+    let mut entities = Section::ALL
+        .into_iter()
+        .flat_map(|s| (0..catalogue.count(s.kind)).map(move |i| (s.kind, i)))
+        .peekable();
+    refs::for_each_ref(catalogue, |site| {
+        let holder = (site.holder.kind, site.holder.index);
+        while let Some(entity) = entities.next_if(|&entity| entity <= holder) {
+            define(&mut table, entity);
         }
+        let (kind, index) = site.target();
+        table.push(Occurrence {
+            kind,
+            index,
+            span: site.span,
+            definition: false,
+        });
+    });
+    for entity in entities {
+        define(&mut table, entity);
     }
-
-    fn names<T: Target>(&mut self, references: &[Ref<T>]) {
-        for reference in references {
-            self.name(Some(reference));
-        }
-    }
+    table
 }
 
 /// The bytes of the id itself within a span: a quoted scalar's span includes its quotes.

@@ -8,16 +8,15 @@ use std::fmt::Write as _;
 use proptest::prelude::*;
 use svs::load::decode::decode_file;
 use svs::load::yaml::{self, Reading, parse_with};
+use svs::model::Section;
 use svs::source::{FileId, SourceFile};
-
-use svs::load::decode::SECTIONS;
 
 /// Every event of a parse (as text: events carry every span), or its error, and how the
 /// file was read in the end.
 fn events(text: &str, reading: Reading) -> (String, Reading) {
     let source = SourceFile::new("t.yaml".into(), text.into());
     let mut out = String::new();
-    let result = parse_with(FileId(0), &source, SECTIONS, reading, &mut |event| {
+    let result = parse_with(FileId(0), &source, &Section::KEYS, reading, &mut |event| {
         writeln!(out, "{event:?}").expect("writing to a String");
     });
     match result {

@@ -179,7 +179,7 @@ impl Reads {
         // per kind covers both.
         if let Some(read) = &reads.catalogue {
             for kind in Kind::CHECKED {
-                if let Some(map) = read.key(crate::load::decode::rules::section_of(kind)) {
+                if let Some(map) = read.key(crate::model::Section::of(kind).key) {
                     reads.this.entry(kind).or_default().merge(&map.1.entries());
                 }
             }

@@ -137,7 +137,7 @@ impl<'i> Values<'i> {
                 thresholds.build()
             });
         for kind in Kind::CHECKED {
-            let section = crate::load::decode::rules::section_of(kind);
+            let section = crate::model::Section::of(kind).key;
             if shape.key(section).is_none() {
                 continue;
             }

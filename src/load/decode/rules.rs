@@ -13,20 +13,20 @@ use std::sync::Arc;
 use super::{Decoder, Fields, is_valid_id};
 use crate::diagnostic::{Severity, codes, is_custom_code};
 use crate::load::yaml::Node;
-use crate::model::{CustomRule, Expression, Kind, Spanned};
+use crate::model::{CustomRule, Expression, Kind, Section, Spanned};
 use crate::source::Span;
 
-/// The kinds a rule may check, by the name of their section.
-pub(crate) const RULE_KINDS: &[(&str, Kind)] = &[
-    ("organizations", Kind::Organization),
-    ("people", Kind::Person),
-    ("groups", Kind::Group),
-    ("outcomes", Kind::Outcome),
-    ("products", Kind::Product),
-    ("services", Kind::Service),
-    ("offerings", Kind::Offering),
-    ("relationships", Kind::Relationship),
-];
+/// The kinds a rule may check, by the name of their section: every kind but rules.
+pub(crate) const RULE_KINDS: &[(&str, Kind)] = &{
+    let mut kinds = [("", Kind::Rule); Kind::CHECKED.len()];
+    let mut i = 0;
+    while i < kinds.len() {
+        let section = Section::of(Kind::CHECKED[i]);
+        kinds[i] = (section.key, section.kind);
+        i += 1;
+    }
+    kinds
+};
 
 /// The words of a rule's `severity`.
 pub(crate) const SEVERITIES: &[(&str, Severity)] = &[
@@ -34,14 +34,6 @@ pub(crate) const SEVERITIES: &[(&str, Severity)] = &[
     ("warning", Severity::Warning),
     ("info", Severity::Info),
 ];
-
-/// The section a kind's entities are listed in.
-pub fn section_of(kind: Kind) -> &'static str {
-    RULE_KINDS
-        .iter()
-        .find(|(_, k)| *k == kind)
-        .map_or("rules", |(name, _)| name)
-}
 
 /// The longest expression accepted, in bytes: a policy is a line or two, and a bound
 /// keeps the parser's and the evaluator's recursion well inside the stack.

@@ -1,0 +1,82 @@
+//! The sections of a catalogue file: each top-level list and the kind of entity it holds.
+//!
+//! The one list of them: the loader dispatches on it and suggests from it, the JSON Schema
+//! and the language server's completion take their keys from it, and a custom rule's `on`
+//! names one of them.
+
+use super::Kind;
+
+/// A top-level section of a catalogue file: the list of every entity of one kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Section {
+    /// The key that opens it in a file: `organizations`.
+    pub key: &'static str,
+    /// The kind of entity it lists.
+    pub kind: Kind,
+    /// The singular noun messages use for one of its entities: `organization`.
+    pub noun: &'static str,
+}
+
+impl Section {
+    /// Every section, in the format's order, which is also the order of [`Kind`]'s
+    /// variants.
+    pub const ALL: [Section; 9] = [
+        Section::new("organizations", Kind::Organization, "organization"),
+        Section::new("people", Kind::Person, "person"),
+        Section::new("groups", Kind::Group, "group"),
+        Section::new("outcomes", Kind::Outcome, "outcome"),
+        Section::new("products", Kind::Product, "product"),
+        Section::new("services", Kind::Service, "service"),
+        Section::new("offerings", Kind::Offering, "offering"),
+        Section::new("relationships", Kind::Relationship, "relationship"),
+        Section::new("rules", Kind::Rule, "rule"),
+    ];
+
+    /// The keys of every section, in the format's order.
+    pub const KEYS: [&'static str; 9] = {
+        let mut keys = [""; 9];
+        let mut i = 0;
+        while i < keys.len() {
+            keys[i] = Section::ALL[i].key;
+            i += 1;
+        }
+        keys
+    };
+
+    const fn new(key: &'static str, kind: Kind, noun: &'static str) -> Self {
+        Section { key, kind, noun }
+    }
+
+    /// The section that lists `kind`.
+    pub const fn of(kind: Kind) -> Section {
+        Section::ALL[kind as usize]
+    }
+
+    /// The section whose key is `key`.
+    pub fn named(key: &str) -> Option<Section> {
+        Section::ALL.into_iter().find(|s| s.key == key)
+    }
+}
+
+// `Section::of` finds a kind's section by position: the table follows `Kind`'s order.
+const _: () = {
+    let mut i = 0;
+    while i < Section::ALL.len() {
+        assert!(Section::ALL[i].kind as usize == i, "sections follow `Kind`");
+        i += 1;
+    }
+};
+
+#[cfg(test)]
+mod tests {
+    use super::Section;
+
+    #[test]
+    fn every_section_is_found_by_its_key_and_its_kind() {
+        for section in Section::ALL {
+            assert_eq!(Section::named(section.key), Some(section));
+            assert_eq!(Section::of(section.kind), section);
+        }
+        assert_eq!(Section::named("catalogue"), None);
+    }
+}
