@@ -1,0 +1,41 @@
+//! The catalogue's metadata block: its name, currency and horizon, the thresholds the
+//! assessment applies, and the catalogue-wide lint settings, with every default applied.
+
+use rust_decimal::Decimal;
+
+use super::Spanned;
+
+/// Catalogue-wide severity overrides (`catalogue.lint`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LintSettings {
+    /// Codes silenced.
+    pub allow: Vec<Spanned<String>>,
+    /// Codes lowered or raised to warnings.
+    pub warn: Vec<Spanned<String>>,
+    /// Codes raised to errors.
+    pub deny: Vec<Spanned<String>>,
+}
+
+/// The default `horizon_months`.
+pub const DEFAULT_HORIZON_MONTHS: u32 = 36;
+
+/// The default minimum utility score for fit for purpose.
+pub const DEFAULT_UTILITY_THRESHOLD: Decimal = Decimal::from_parts(50, 0, 0, false, 0);
+
+/// The catalogue's metadata block, with every default applied.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Metadata {
+    /// The catalogue's name.
+    pub name: String,
+    /// ISO 4217 code of every amount.
+    pub currency: Option<String>,
+    /// Months over which one-off amounts are spread.
+    pub horizon_months: u32,
+    /// Minimum utility score for fit for purpose.
+    pub utility_threshold: Decimal,
+    /// The provider's minimum margin, percent of revenue, unless an organisation sets its
+    /// own `target_margin`.
+    pub margin_threshold: Decimal,
+    /// Severity overrides.
+    pub lint: LintSettings,
+}
