@@ -33,6 +33,7 @@ mod provision;
 mod provision_input;
 mod readme;
 mod report_html;
+mod required_keys;
 mod roles_graph;
 mod rules_offerings;
 mod rules_relationships;
