@@ -24,6 +24,7 @@ use crate::model::Kind;
 pub(crate) mod entities;
 pub(crate) mod file;
 pub(crate) mod offerings;
+pub mod reference;
 pub(crate) mod relationships;
 
 pub(crate) use entities::*;

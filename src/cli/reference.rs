@@ -34,8 +34,9 @@ fn parse(markdown: &str) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut lines = markdown.lines().peekable();
     while let Some(line) = lines.next() {
-        // A thematic break (`---`) only separates; the headings do that here.
-        if line.trim().is_empty() || line.trim() == "---" {
+        // A thematic break (`---`) only separates; the headings do that here. A comment
+        // (the markers around the generated key tables) is for the document's writers.
+        if line.trim().is_empty() || line.trim() == "---" || is_comment(line) {
             continue;
         }
         if line.starts_with("```") {
@@ -69,6 +70,7 @@ fn parse(markdown: &str) -> Vec<Block> {
             let mut text = line.trim().to_owned();
             while let Some(next) = lines.next_if(|l| {
                 !l.trim().is_empty()
+                    && !is_comment(l)
                     && !l.starts_with("```")
                     && !l.starts_with('|')
                     && heading(l).is_none()
@@ -81,6 +83,12 @@ fn parse(markdown: &str) -> Vec<Block> {
         }
     }
     blocks
+}
+
+/// An HTML comment on a line of its own, which readers of the Markdown do not see.
+fn is_comment(line: &str) -> bool {
+    let line = line.trim();
+    line.starts_with("<!--") && line.ends_with("-->")
 }
 
 fn heading(line: &str) -> Option<(usize, &str)> {
@@ -381,7 +389,8 @@ mod tests {
     fn the_document_is_read_into_blocks() {
         let blocks = parse(
             "# T\n\nSome `code`\nand more.\n\n- one\n  two\n1. first\n\n```yaml\nsvs: 1\n```\n\n\
-             | key | type |\n| --- | --- |\n| `id` | id \\| text |\n",
+             <!-- keys: file -->\n\n| key | type |\n| --- | --- |\n| `id` | id \\| text |\n\n\
+             <!-- /keys -->\nLast.\n<!-- a note -->\n",
         );
         assert_eq!(
             blocks,
@@ -395,6 +404,7 @@ mod tests {
                     vec!["key".into(), "type".into()],
                     vec![vec!["`id`".into(), "id | text".into()]]
                 ),
+                Block::Paragraph("Last.".into()),
             ]
         );
     }
