@@ -21,6 +21,7 @@ mod docs_examples;
 mod editor_hover;
 mod editor_nvim;
 mod examples;
+mod format_doc;
 mod golden;
 mod hostile;
 mod import_backstage;
