@@ -23,6 +23,7 @@ use crate::model::Kind;
 
 pub(crate) mod entities;
 pub(crate) mod file;
+pub(crate) mod names;
 pub(crate) mod offerings;
 pub(crate) mod relationships;
 
@@ -309,13 +310,13 @@ pub fn kinds_of(key: &str) -> &'static [Kind] {
 
 /// The `id` of every entity.
 const ID: Key = Key::required(
-    "id",
+    names::ID,
     Value::Id,
     "Unique identifier, across every kind of entity.",
 );
 
 /// The `description` of every entity.
-const DESCRIPTION: Key = Key::optional("description", Value::Text, "Free text for readers.");
+const DESCRIPTION: Key = Key::optional(names::DESCRIPTION, Value::Text, "Free text for readers.");
 
 #[cfg(test)]
 mod tests {
@@ -328,7 +329,7 @@ mod tests {
     #[test]
     fn the_top_level_declares_the_sections_of_the_model() {
         let names: Vec<&str> = super::file::FILE.keys.iter().map(|k| k.name).collect();
-        assert_eq!(names[..2], ["svs", "catalogue"]);
+        assert_eq!(names[..2], [super::names::SVS, super::names::CATALOGUE]);
         assert_eq!(names[2..], crate::model::Section::KEYS);
     }
 
@@ -341,7 +342,7 @@ mod tests {
                 assert_eq!(kinds_of(key.name), kinds, "`{}`", key.name);
             }
         }
-        assert!(kinds_of("name").is_empty());
+        assert!(kinds_of(super::names::NAME).is_empty());
     }
 
     /// Every key the decoder reads by name is declared in some mapping, so that a key read
