@@ -11,6 +11,19 @@
 //! - the language server completes a mapping's keys from them, and finds there which kinds
 //!   of entity a reference may name.
 //!
+//! A key's name is spelled once, as a constant of [`names`]: the declarations take it from
+//! there, and so does every part of the crate that reads or quotes a key by name (the
+//! decoder, which checks in debug builds that the mapping it decodes declares the key; the
+//! values custom rules see; completion; the model's reference walk and sections; the lint
+//! rules and the assessment's messages). A key is a struct field of the model alone; other
+//! structs name what they hold in words of their own. A test (`once`) scans the sources to
+//! keep both so, with the few files where a key's word means something else listed with
+//! the reason.
+//!
+//! A new key is declared in the mapping's part below with its name added to [`names`];
+//! then the model holds it, the decoder reads it and, when custom rules should see it,
+//! their value builder sets it.
+//!
 //! What a value means beyond its kind (that a capacity metric appears once per block, that a
 //! currency is set once an amount appears) stays with the decoder and the lint rules.
 //!
@@ -25,6 +38,8 @@ pub(crate) mod entities;
 pub(crate) mod file;
 pub(crate) mod names;
 pub(crate) mod offerings;
+#[cfg(test)]
+mod once;
 pub(crate) mod relationships;
 
 pub(crate) use entities::*;

@@ -4,7 +4,7 @@
 //! its own description; the declarations in [`super`] and every part of the crate that
 //! reads, completes, checks or quotes a key by name (the decoder, custom rules, the
 //! language server, the reference walk, the lint rules) use these constants, so that a
-//! key is renamed or added in one place. A test in [`super`] keeps the rest of the
+//! key is renamed or added in one place. The test of `once` keeps the rest of the
 //! sources from spelling a name again.
 
 pub(crate) const ACCESS: &str = "access";
