@@ -18,6 +18,7 @@ use std::collections::HashSet;
 
 use rust_decimal::Decimal;
 
+use crate::keys::names;
 use crate::model::{Catalogue, Direction, Per, Priority, Relationship, Warranty};
 use offered::{OfferedWarranty, Offers};
 use provision::{CoCreation, CostFlow, ProviderSide, StakeholderValue};
@@ -371,7 +372,7 @@ fn warranty(required: Option<&Warranty>, offered: &OfferedWarranty) -> WarrantyA
         if let Some(want) = &required.availability {
             let have = offered.availability;
             check(
-                "availability".into(),
+                names::AVAILABILITY.into(),
                 want.value.to_string(),
                 have.map(|d| d.to_string()),
                 offered.assures_availability(want.value),
@@ -402,12 +403,12 @@ fn warranty(required: Option<&Warranty>, offered: &OfferedWarranty) -> WarrantyA
         }
         for (name, want, have) in [
             (
-                "rto_hours",
+                names::RTO_HOURS,
                 &required.continuity.rto_hours,
                 offered.rto_hours,
             ),
             (
-                "rpo_hours",
+                names::RPO_HOURS,
                 &required.continuity.rpo_hours,
                 offered.rpo_hours,
             ),

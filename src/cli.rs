@@ -25,6 +25,8 @@ use std::io::{self, Write};
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::model::Kind;
+
 /// How a run ended; the process exit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExitStatus {
@@ -287,7 +289,7 @@ fn audience(
         .organizations
         .iter()
         .map(|o| o.common.id.value.as_str());
-    if let Some(message) = unknown_id("--for", id, "organization", ids.clone()) {
+    if let Some(message) = unknown_id("--for", id, Kind::Organization.noun(), ids.clone()) {
         return Err(message);
     }
     let index = ids.into_iter().position(|o| o == id).unwrap_or_default();

@@ -375,6 +375,7 @@ fn compare(a: &Diagnostic, b: &Diagnostic, sources: &SourceMap) -> Ordering {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::keys::names;
 
     #[test]
     fn codes_are_unique_and_in_order() {
@@ -429,7 +430,7 @@ mod tests {
             Some("SVS104")
         );
         assert_eq!(find_rule("svs104").map(|c| c.code), Some("SVS104"));
-        assert!(find_rule("ownership").is_none());
+        assert!(find_rule(names::OWNERSHIP).is_none());
     }
 
     fn suggested(text: &str) -> Vec<&'static str> {
@@ -449,7 +450,7 @@ mod tests {
 
     #[test]
     fn a_partial_name_gets_every_rule_that_contains_it() {
-        assert_eq!(suggested("ownership"), ["SVS104", "SVS105"]);
+        assert_eq!(suggested(names::OWNERSHIP), ["SVS104", "SVS105"]);
         assert_eq!(suggested("negative"), ["SVS308"]);
         assert_eq!(suggested("goods-ownersip-retained"), ["SVS104"]);
         assert_eq!(suggested("zzzz"), Vec::<&str>::new());

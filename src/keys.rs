@@ -11,6 +11,19 @@
 //! - the language server completes a mapping's keys from them, and finds there which kinds
 //!   of entity a reference may name.
 //!
+//! A key's name is spelled once, as a constant of [`names`]: the declarations take it from
+//! there, and so does every part of the crate that reads or quotes a key by name (the
+//! decoder, which checks in debug builds that the mapping it decodes declares the key; the
+//! values custom rules see; completion; the model's reference walk and sections; the lint
+//! rules and the assessment's messages). A key is a struct field of the model alone; other
+//! structs name what they hold in words of their own. A test (`once`) scans the sources to
+//! keep both so, with the few files where a key's word means something else listed with
+//! the reason.
+//!
+//! A new key is declared in the mapping's part below with its name added to [`names`];
+//! then the model holds it, the decoder reads it and, when custom rules should see it,
+//! their value builder sets it.
+//!
 //! What a value means beyond its kind (that a capacity metric appears once per block, that a
 //! currency is set once an amount appears) stays with the decoder and the lint rules.
 //!
@@ -23,7 +36,10 @@ use crate::model::Kind;
 
 pub(crate) mod entities;
 pub(crate) mod file;
+pub(crate) mod names;
 pub(crate) mod offerings;
+#[cfg(test)]
+mod once;
 pub mod reference;
 pub(crate) mod relationships;
 
@@ -310,13 +326,13 @@ pub fn kinds_of(key: &str) -> &'static [Kind] {
 
 /// The `id` of every entity.
 const ID: Key = Key::required(
-    "id",
+    names::ID,
     Value::Id,
     "Unique identifier, across every kind of entity.",
 );
 
 /// The `description` of every entity.
-const DESCRIPTION: Key = Key::optional("description", Value::Text, "Free text for readers.");
+const DESCRIPTION: Key = Key::optional(names::DESCRIPTION, Value::Text, "Free text for readers.");
 
 #[cfg(test)]
 mod tests {
@@ -329,7 +345,7 @@ mod tests {
     #[test]
     fn the_top_level_declares_the_sections_of_the_model() {
         let names: Vec<&str> = super::file::FILE.keys.iter().map(|k| k.name).collect();
-        assert_eq!(names[..2], ["svs", "catalogue"]);
+        assert_eq!(names[..2], [super::names::SVS, super::names::CATALOGUE]);
         assert_eq!(names[2..], crate::model::Section::KEYS);
     }
 
@@ -342,37 +358,30 @@ mod tests {
                 assert_eq!(kinds_of(key.name), kinds, "`{}`", key.name);
             }
         }
-        assert!(kinds_of("name").is_empty());
+        assert!(kinds_of(super::names::NAME).is_empty());
     }
 
-    /// Every key the decoder reads by name is declared in some mapping, so that a key read
-    /// but not declared (and so refused as unknown) cannot slip in.
+    /// Every name of [`super::names`] is declared by some mapping, and every declared name
+    /// is one of them: the decoder, which reads keys by these names only (and checks in
+    /// debug builds that the mapping it decodes declares each), cannot read a key that is
+    /// refused as unknown.
     #[test]
-    fn every_key_the_decoder_reads_is_declared() {
+    fn every_name_is_declared_and_every_declared_name_is_one() {
         let declared: BTreeSet<&str> = MAPPINGS.iter().flat_map(|m| m.names()).collect();
-        let decode = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/load/decode");
-        let mut read = 0;
-        for entry in std::fs::read_dir(decode).expect("src/load/decode") {
-            let source = std::fs::read_to_string(entry.expect("an entry").path()).expect("text");
-            let patterns = [
-                ".get(\"",
-                "required(&fields, \"",
-                "required_string(&fields, \"",
-                "required_ref(&fields, \"",
-                "optional_string(&fields, \"",
-                "optional_ref(&fields, \"",
-                "refs(&fields, \"",
-                "refs(&inner, \"",
-            ];
-            for pattern in patterns {
-                for (start, _) in source.match_indices(pattern) {
-                    let rest = &source[start + pattern.len()..];
-                    let key = &rest[..rest.find('"').expect("a closed string")];
-                    assert!(declared.contains(key), "`{key}` is read but not declared");
-                    read += 1;
-                }
-            }
-        }
-        assert!(read > 50, "the decoder's keys are found ({read})");
+        let source = include_str!("keys/names.rs");
+        let spelled: BTreeSet<&str> = source
+            .lines()
+            .filter_map(|line| line.strip_prefix("pub(crate) const "))
+            .map(|rest| {
+                let value = &rest[rest.find('"').expect("a string") + 1..];
+                &value[..value.find('"').expect("a closed string")]
+            })
+            .collect();
+        assert_eq!(spelled, declared);
+        assert!(
+            spelled.len() > 90,
+            "the names are found ({})",
+            spelled.len()
+        );
     }
 }

@@ -13,6 +13,7 @@ use rust_decimal::Decimal;
 
 use crate::assess::Overflow;
 use crate::assess::provision::StakeholderValue;
+use crate::keys::names;
 use crate::model::{Catalogue, EffectDirection, Kind, Ref, RoleHolderRef};
 
 /// The three consumer roles.
@@ -30,9 +31,9 @@ impl Role {
     /// The lower-case name used in every format.
     pub fn as_str(self) -> &'static str {
         match self {
-            Role::Customer => "customer",
-            Role::User => "user",
-            Role::Sponsor => "sponsor",
+            Role::Customer => names::CUSTOMER,
+            Role::User => names::USER,
+            Role::Sponsor => names::SPONSOR,
         }
     }
 

@@ -60,11 +60,15 @@ impl Suggester {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::keys::names;
 
     #[test]
     fn close_words_are_suggested() {
-        assert_eq!(closest("nmae", ["name", "id", "parent"]), Some("name"));
-        assert_eq!(closest("zzzzzz", ["name", "id"]), None);
+        assert_eq!(
+            closest("nmae", [names::NAME, names::ID, names::PARENT]),
+            Some(names::NAME)
+        );
+        assert_eq!(closest("zzzzzz", [names::NAME, names::ID]), None);
     }
 
     #[test]

@@ -10,6 +10,7 @@ use super::{Context, ExitStatus, audience, load_resolved, unknown_id};
 use crate::assess::provision::ProviderVerdict;
 use crate::assess::{Assessment, Verdict};
 use crate::audience::Audience;
+use crate::model::Kind;
 use crate::report;
 
 const EXAMPLES: &str = "\
@@ -166,7 +167,7 @@ pub(super) fn run(
     ]
     .into_iter()
     .filter_map(|(flag, id)| Some((flag, id.as_deref()?)))
-    .filter_map(|(flag, id)| unknown_id(flag, id, "organization", orgs()))
+    .filter_map(|(flag, id)| unknown_id(flag, id, Kind::Organization.noun(), orgs()))
     .chain(
         args.relationships
             .iter()

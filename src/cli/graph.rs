@@ -5,6 +5,7 @@ use std::io::Write;
 use clap::{Args, ValueEnum};
 
 use super::{Context, ExitStatus, load_resolved, unknown_id};
+use crate::model::Kind;
 use crate::report;
 
 const EXAMPLES: &str = "\
@@ -54,7 +55,7 @@ pub(super) fn run(
             .organizations
             .iter()
             .map(|o| o.common.id.value.as_str());
-        if let Some(message) = unknown_id("--focus", org, "organization", ids.clone()) {
+        if let Some(message) = unknown_id("--focus", org, Kind::Organization.noun(), ids.clone()) {
             writeln!(err, "{message}")?;
             return Ok(ExitStatus::Error);
         }

@@ -6,6 +6,7 @@ use std::io::Write;
 use clap::{Args, ValueEnum};
 
 use super::{Context, ExitStatus, load_resolved, unknown_id};
+use crate::model::Kind;
 use crate::report;
 use crate::roles;
 
@@ -67,7 +68,7 @@ pub(super) fn run(
         .iter()
         .map(|o| o.common.id.value.as_str());
     if let Some(org) = &args.organization {
-        if let Some(message) = unknown_id("--organization", org, "organization", orgs) {
+        if let Some(message) = unknown_id("--organization", org, Kind::Organization.noun(), orgs) {
             writeln!(err, "{message}")?;
             return Ok(ExitStatus::Error);
         }

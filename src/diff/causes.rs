@@ -62,32 +62,32 @@ type PerYear = Option<Decimal>;
 /// empty block counts as absent (docs/format.md §5.1, §5.5).
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Terms {
-    availability: Option<Decimal>,
-    capacity: Vec<(String, Decimal)>,
-    service_levels: Vec<(String, Direction, Decimal)>,
-    rto_hours: Option<Decimal>,
-    rpo_hours: Option<Decimal>,
-    security: Vec<String>,
+    uptime: Option<Decimal>,
+    capacities: Vec<(String, Decimal)>,
+    level_targets: Vec<(String, Direction, Decimal)>,
+    recovery_time: Option<Decimal>,
+    recovery_point: Option<Decimal>,
+    controls: Vec<String>,
 }
 
 impl Terms {
     fn of(warranty: Option<&Warranty>) -> Option<Terms> {
         let warranty = warranty.filter(|w| w.declares_any())?;
         Some(Terms {
-            availability: warranty.availability.as_ref().map(|a| a.value),
-            capacity: warranty
+            uptime: warranty.availability.as_ref().map(|a| a.value),
+            capacities: warranty
                 .capacity
                 .iter()
                 .map(|c| (c.metric.value.clone(), c.value))
                 .collect(),
-            service_levels: warranty
+            level_targets: warranty
                 .service_levels
                 .iter()
                 .map(|l| (l.metric.value.clone(), l.direction, l.bound))
                 .collect(),
-            rto_hours: warranty.continuity.rto_hours.as_ref().map(|h| h.value),
-            rpo_hours: warranty.continuity.rpo_hours.as_ref().map(|h| h.value),
-            security: warranty.security.iter().map(|c| c.value.clone()).collect(),
+            recovery_time: warranty.continuity.rto_hours.as_ref().map(|h| h.value),
+            recovery_point: warranty.continuity.rpo_hours.as_ref().map(|h| h.value),
+            controls: warranty.security.iter().map(|c| c.value.clone()).collect(),
         })
     }
 }
@@ -120,16 +120,16 @@ fn exposures(risks: &[Risk]) -> Vec<Option<Decimal>> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct RelationshipGrounds {
     /// The offering's id.
-    offering: String,
+    offering_id: String,
     /// Required outcomes (id, priority, weight), the required warranty and the utility
     /// threshold.
-    requirements: (Vec<(String, Priority, Decimal)>, Option<Terms>, Decimal),
+    required: (Vec<(String, Priority, Decimal)>, Option<Terms>, Decimal),
     /// Costs removed and imposed, risks removed and imposed, and the quantity.
     charges: Charges,
     /// Its own provision costs, risks and priced benefits.
-    provision: (Vec<PerYear>, Vec<Option<Decimal>>, Vec<PerYear>),
+    provider_side: (Vec<PerYear>, Vec<Option<Decimal>>, Vec<PerYear>),
     /// The provider's target margin in force.
-    target_margin: Decimal,
+    margin_in_force: Decimal,
     /// What the relationship's consumer pays for it (its costs imposed): what flows into
     /// the pools of the services that depend on it.
     paid: PerYear,
@@ -142,34 +142,34 @@ struct Charges {
     costs_imposed: Vec<(CostCategory, PerYear)>,
     risks_removed: Vec<Option<Decimal>>,
     risks_imposed: Vec<Option<Decimal>>,
-    quantity: Decimal,
+    units: Decimal,
 }
 
 /// What an offering contributes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct OfferingGrounds {
     /// Its distinct services' ids, in order.
-    services: Vec<String>,
-    warranty: Option<Terms>,
-    price: Vec<Line>,
-    cost_to_serve: Vec<Line>,
+    service_ids: Vec<String>,
+    terms: Option<Terms>,
+    price_lines: Vec<Line>,
+    serving_lines: Vec<Line>,
 }
 
 /// What a service contributes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct ServiceGrounds {
     /// The outcomes each output enables.
-    outputs: Vec<Vec<String>>,
-    warranty: Option<Terms>,
-    running_costs: Vec<PerYear>,
+    enabled_outcomes: Vec<Vec<String>>,
+    terms: Option<Terms>,
+    running: Vec<PerYear>,
     /// The ids of the relationships it depends on, in order.
-    depends_on: Vec<String>,
+    upstream: Vec<String>,
     /// Its pool per year: running costs and its part of what its provider pays upstream.
     pool: PerYear,
     /// How many relationships consume it.
     users: usize,
     /// Their total quantity.
-    quantity: Option<Decimal>,
+    units_consumed: Option<Decimal>,
 }
 
 impl ServiceGrounds {
@@ -178,7 +178,7 @@ impl ServiceGrounds {
     fn others(&self, q: Decimal) -> (usize, Option<Decimal>) {
         (
             self.users.saturating_sub(1),
-            self.quantity.and_then(|total| total.checked_sub(q)),
+            self.units_consumed.and_then(|total| total.checked_sub(q)),
         )
     }
 }
@@ -186,9 +186,12 @@ impl ServiceGrounds {
 /// What every assessment of one version rests on, indexed by id.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Grounds {
-    relationships: HashMap<String, RelationshipGrounds>,
-    offerings: HashMap<String, OfferingGrounds>,
-    services: HashMap<String, ServiceGrounds>,
+    /// Each relationship assessed.
+    assessed: HashMap<String, RelationshipGrounds>,
+    /// Each offering.
+    offered: HashMap<String, OfferingGrounds>,
+    /// Each service.
+    provided: HashMap<String, ServiceGrounds>,
 }
 
 impl Grounds {
@@ -196,16 +199,16 @@ impl Grounds {
     pub fn new(catalogue: &Catalogue) -> Self {
         let flow = CostFlow::new(catalogue);
         Grounds {
-            relationships: relationships(catalogue, &flow),
-            offerings: offerings(catalogue, &flow),
-            services: services(catalogue, &flow),
+            assessed: relationships(catalogue, &flow),
+            offered: offerings(catalogue, &flow),
+            provided: services(catalogue, &flow),
         }
     }
 
     /// What a relationship's consumer pays for it in this version (its costs imposed), per
     /// year.
     pub(super) fn paid(&self, relationship: &str) -> Option<PerYear> {
-        self.relationships.get(relationship).map(|r| r.paid)
+        self.assessed.get(relationship).map(|r| r.paid)
     }
 }
 
@@ -224,25 +227,25 @@ fn services(catalogue: &Catalogue, flow: &CostFlow) -> HashMap<String, ServiceGr
         .enumerate()
         .map(|(index, service)| {
             let grounds = ServiceGrounds {
-                outputs: service
+                enabled_outcomes: service
                     .outputs
                     .iter()
                     .map(|o| o.enables.iter().map(|e| e.id.to_string()).collect())
                     .collect(),
-                warranty: Terms::of(service.warranty.as_ref()),
-                running_costs: service
+                terms: Terms::of(service.warranty.as_ref()),
+                running: service
                     .running_costs
                     .iter()
                     .map(|c| annualise(c.amount, c.per, horizon))
                     .collect(),
-                depends_on: service
+                upstream: service
                     .depends_on
                     .iter()
                     .map(|u| u.id.to_string())
                     .collect(),
                 pool: flow.pool(index),
                 users: flow.users(index),
-                quantity: quantity[index],
+                units_consumed: quantity[index],
             };
             (service.common.id.value.clone(), grounds)
         })
@@ -258,18 +261,18 @@ fn offerings(catalogue: &Catalogue, flow: &CostFlow) -> HashMap<String, Offering
         .enumerate()
         .map(|(index, offering)| {
             let grounds = OfferingGrounds {
-                services: flow
+                service_ids: flow
                     .services(index)
                     .iter()
                     .map(|&s| catalogue.services[s].common.id.value.clone())
                     .collect(),
-                warranty: Terms::of(offering.warranty.as_ref()),
-                price: offering
+                terms: Terms::of(offering.warranty.as_ref()),
+                price_lines: offering
                     .price
                     .iter()
                     .map(|l| Line::new(l.amount, l.per, l.unit.as_ref(), horizon))
                     .collect(),
-                cost_to_serve: offering
+                serving_lines: offering
                     .cost_to_serve
                     .iter()
                     .map(|c| Line::new(c.amount, c.per, c.unit.as_ref(), horizon))
@@ -295,8 +298,8 @@ fn relationships(catalogue: &Catalogue, flow: &CostFlow) -> HashMap<String, Rela
                     .collect()
             };
             let grounds = RelationshipGrounds {
-                offering: r.offering.id.to_string(),
-                requirements: (
+                offering_id: r.offering.id.to_string(),
+                required: (
                     r.requirements
                         .outcomes
                         .iter()
@@ -310,9 +313,9 @@ fn relationships(catalogue: &Catalogue, flow: &CostFlow) -> HashMap<String, Rela
                     costs_imposed: charged(&r.costs.imposed),
                     risks_removed: exposures(&r.risks.removed),
                     risks_imposed: exposures(&r.risks.imposed),
-                    quantity: r.quantity,
+                    units: r.quantity,
                 },
-                provision: (
+                provider_side: (
                     r.provision
                         .costs
                         .iter()
@@ -326,7 +329,7 @@ fn relationships(catalogue: &Catalogue, flow: &CostFlow) -> HashMap<String, Rela
                         .map(|p| per_year(p.amount, p.per))
                         .collect(),
                 ),
-                target_margin: target_margin(catalogue, r.provider.index()),
+                margin_in_force: target_margin(catalogue, r.provider.index()),
                 paid: flow.imposed(index),
             };
             (r.common.id.value.clone(), grounds)
@@ -343,58 +346,59 @@ pub(super) fn causes(
     id: &str,
     upstream_changed: impl Fn(&str) -> bool,
 ) -> Vec<Cause> {
-    let (Some(before), Some(after)) = (old.relationships.get(id), new.relationships.get(id)) else {
+    let (Some(before), Some(after)) = (old.assessed.get(id), new.assessed.get(id)) else {
         return Vec::new();
     };
     let (Some(old_offering), Some(new_offering)) = (
-        old.offerings.get(&before.offering),
-        new.offerings.get(&after.offering),
+        old.offered.get(&before.offering_id),
+        new.offered.get(&after.offering_id),
     ) else {
         return Vec::new();
     };
     // The services in both versions' offerings: one added or removed changes the
     // offering, and its figures are then the offering's news.
-    let kept: HashSet<&str> = old_offering.services.iter().map(String::as_str).collect();
+    let kept: HashSet<&str> = old_offering
+        .service_ids
+        .iter()
+        .map(String::as_str)
+        .collect();
     let services: Vec<(&ServiceGrounds, &ServiceGrounds)> = new_offering
-        .services
+        .service_ids
         .iter()
         .filter(|s| kept.contains(s.as_str()))
-        .filter_map(|s| Some((old.services.get(s)?, new.services.get(s)?)))
+        .filter_map(|s| Some((old.provided.get(s)?, new.provided.get(s)?)))
         .collect();
 
     let checks = [
-        (
-            Cause::Requirements,
-            before.requirements != after.requirements,
-        ),
+        (Cause::Requirements, before.required != after.required),
         (
             Cause::Offering,
-            before.offering != after.offering
-                || old_offering.services != new_offering.services
-                || old_offering.warranty != new_offering.warranty
+            before.offering_id != after.offering_id
+                || old_offering.service_ids != new_offering.service_ids
+                || old_offering.terms != new_offering.terms
                 || services
                     .iter()
-                    .any(|(a, b)| a.outputs != b.outputs || a.warranty != b.warranty),
+                    .any(|(a, b)| a.enabled_outcomes != b.enabled_outcomes || a.terms != b.terms),
         ),
         (
             Cause::PricesAndCosts,
-            old_offering.price != new_offering.price || before.charges != after.charges,
+            old_offering.price_lines != new_offering.price_lines || before.charges != after.charges,
         ),
         (
             Cause::ProviderSide,
-            old_offering.cost_to_serve != new_offering.cost_to_serve
-                || before.provision != after.provision
-                || before.target_margin != after.target_margin
+            old_offering.serving_lines != new_offering.serving_lines
+                || before.provider_side != after.provider_side
+                || before.margin_in_force != after.margin_in_force
                 || services.iter().any(|(a, b)| {
-                    a.running_costs != b.running_costs
+                    a.running != b.running
                         || a.pool != b.pool
-                        || a.others(before.charges.quantity) != b.others(after.charges.quantity)
+                        || a.others(before.charges.units) != b.others(after.charges.units)
                 }),
         ),
         (
             Cause::Upstream,
             services.iter().any(|(a, b)| {
-                a.depends_on != b.depends_on || b.depends_on.iter().any(|u| upstream_changed(u))
+                a.upstream != b.upstream || b.upstream.iter().any(|u| upstream_changed(u))
             }),
         ),
     ];

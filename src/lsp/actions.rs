@@ -17,6 +17,7 @@ use lsp_types::{
 use super::workspace::{Checked, Workspace};
 use super::{convert, symbols};
 use crate::diagnostic::{find_code, is_custom_code};
+use crate::keys::names;
 use crate::model::Kind;
 
 /// The quick fixes for the diagnostics of a code action request.
@@ -130,16 +131,16 @@ pub fn allow_edit(text: &str, id_at: usize, code: &str) -> Option<(usize, usize,
         .trim_end()
         .strip_suffix(':')?
         .trim_end()
-        .strip_suffix("id")?;
+        .strip_suffix(names::ID)?;
     if let Some(open) = key.rfind('{') {
         // A flow mapping: `{ id: x, ... }`.
-        return add_to_flow_mapping(text, line_start + open, "lint", code);
+        return add_to_flow_mapping(text, line_start + open, names::LINT, code);
     }
     let column = key.len();
     let lines = mapping_lines(text, line_start, column);
     let lint = lines
         .iter()
-        .find(|line| key_of(text, line, column) == Some("lint"));
+        .find(|line| key_of(text, line, column) == Some(names::LINT));
     let Some(lint) = lint else {
         let last = lines.iter().rev().find(|line| {
             let content = text[line.0..line.1].trim_start();
@@ -156,7 +157,7 @@ pub fn allow_edit(text: &str, id_at: usize, code: &str) -> Option<(usize, usize,
     let value = strip_comment(&text[value_at..lint.1]);
     if value.trim_start().starts_with('{') {
         let open = value_at + value.find('{')?;
-        return add_to_flow_mapping(text, open, "allow", code);
+        return add_to_flow_mapping(text, open, names::ALLOW, code);
     }
     if !value.trim().is_empty() {
         return None; // `lint: ~` and the like: left to the author.
@@ -170,7 +171,7 @@ pub fn allow_edit(text: &str, id_at: usize, code: &str) -> Option<(usize, usize,
         .unwrap_or(column + 2);
     let allow = below
         .iter()
-        .find(|line| key_of(text, line, child) == Some("allow"));
+        .find(|line| key_of(text, line, child) == Some(names::ALLOW));
     let Some(allow) = allow else {
         let indent = " ".repeat(child);
         return Some((lint.1, lint.1, format!("{newline}{indent}allow: [{code}]")));
@@ -372,12 +373,14 @@ fn add_to_flow_mapping(
         let rest = &text[value_at..close];
         let offset = rest.len() - rest.trim_start().len();
         return match (key, rest.trim_start().chars().next()) {
-            ("lint", Some('{')) => add_to_flow_mapping(text, value_at + offset, "allow", code),
-            ("allow", Some('[')) => add_to_flow_list(text, value_at + offset, code),
+            (names::LINT, Some('{')) => {
+                add_to_flow_mapping(text, value_at + offset, names::ALLOW, code)
+            }
+            (names::ALLOW, Some('[')) => add_to_flow_list(text, value_at + offset, code),
             _ => None,
         };
     }
-    let value = if key == "lint" {
+    let value = if key == names::LINT {
         format!("{{ allow: [{code}] }}")
     } else {
         format!("[{code}]")

@@ -396,6 +396,7 @@ fn key_items(steps: &[Step<'_>], present: &[&str]) -> Option<Vec<CompletionItem>
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::keys::names;
 
     fn labels(items: Option<Vec<CompletionItem>>) -> Vec<String> {
         items
@@ -417,22 +418,28 @@ mod tests {
         let (steps, present) = steps_to(&above, 6, None).unwrap();
         assert_eq!(
             steps,
-            [Step::Key("offerings"), Step::Item, Step::Key("warranty")]
+            [
+                Step::Key(names::OFFERINGS),
+                Step::Item,
+                Step::Key(names::WARRANTY)
+            ]
         );
-        assert_eq!(present, ["availability"]);
+        assert_eq!(present, [names::AVAILABILITY]);
         let (steps, present) = steps_to(&above[..3], 4, None).unwrap();
-        assert_eq!(steps, [Step::Key("offerings"), Step::Item]);
-        assert_eq!(present, ["id"]);
+        assert_eq!(steps, [Step::Key(names::OFFERINGS), Step::Item]);
+        assert_eq!(present, [names::ID]);
         let (steps, _) = steps_to(&above[..3], 4, Some(2)).unwrap();
-        assert_eq!(steps, [Step::Key("offerings"), Step::Item]);
+        assert_eq!(steps, [Step::Key(names::OFFERINGS), Step::Item]);
     }
 
     #[test]
     fn keys_and_words_come_from_the_loader_tables() {
         let text = "svs: 1\nofferings:\n  - id: a\n    name: A\n    pr";
         let keys = labels(keys_or_words(text, ""));
-        assert!(keys.contains(&"price".to_owned()) && keys.contains(&"provider".to_owned()));
-        assert!(!keys.contains(&"id".to_owned()) && !keys.contains(&"name".to_owned()));
+        assert!(
+            keys.contains(&names::PRICE.to_owned()) && keys.contains(&names::PROVIDER.to_owned())
+        );
+        assert!(!keys.contains(&names::ID.to_owned()) && !keys.contains(&names::NAME.to_owned()));
         let text = "svs: 1\nofferings:\n  - id: a\n    price:\n      - per: ";
         assert_eq!(
             labels(keys_or_words(text, "")),
@@ -445,14 +452,22 @@ mod tests {
             ["once", "month", "quarter", "year"]
         );
         let text = "svs: 1\nofferings:\n  - id: a\n    price:\n      - { amount: 1, ";
-        assert_eq!(labels(keys_or_words(text, "")), ["name", "per", "unit"]);
+        assert_eq!(
+            labels(keys_or_words(text, "")),
+            [names::NAME, names::PER, names::UNIT]
+        );
         let text = "svs: 1\nofferings:\n  - id: a\n    warranty: { availability: 99, c";
         assert_eq!(
             labels(keys_or_words(text, "")),
-            ["capacity", "service_levels", "continuity", "security"]
+            [
+                names::CAPACITY,
+                names::SERVICE_LEVELS,
+                names::CONTINUITY,
+                names::SECURITY
+            ]
         );
         let text = "svs: 1\nofferings:\n  - { id: a, ";
-        assert!(labels(keys_or_words(text, "")).contains(&"provider".to_owned()));
+        assert!(labels(keys_or_words(text, "")).contains(&names::PROVIDER.to_owned()));
         // A reference is not a word: the ids are completed instead.
         let text = "svs: 1\nofferings:\n  - id: a\n    provider: ";
         assert!(keys_or_words(text, "").is_none());
@@ -462,12 +477,15 @@ mod tests {
 
     #[test]
     fn the_key_is_found_inline_in_flow_and_above_a_list_item() {
-        assert_eq!(key_at("    provider: te"), Some("provider"));
-        assert_eq!(key_at("    targets: [staff, "), Some("targets"));
-        assert_eq!(key_at("  - { id: x, organization: "), Some("organization"));
+        assert_eq!(key_at("    provider: te"), Some(names::PROVIDER));
+        assert_eq!(key_at("    targets: [staff, "), Some(names::TARGETS));
+        assert_eq!(
+            key_at("  - { id: x, organization: "),
+            Some(names::ORGANIZATION)
+        );
         assert_eq!(
             key_at("    roles:\n      customer:\n        - "),
-            Some("customer")
+            Some(names::CUSTOMER)
         );
     }
 

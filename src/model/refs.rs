@@ -10,6 +10,7 @@
 //! the language server's answers come out in that order.
 
 use super::{Catalogue, Common, Kind, Ref, Target};
+use crate::keys::names;
 use crate::source::Span;
 
 /// The entity that holds a reference.
@@ -107,59 +108,59 @@ macro_rules! walk {
         for (i, e) in (&$($mutable)? c.organizations).into_iter().enumerate() {
             let at = holder(Kind::Organization, i, &e.common);
             if let Some(r) = &$($mutable)? e.parent {
-                $visit(r.$site(at, "parent"));
+                $visit(r.$site(at, names::PARENT));
             }
         }
         for (i, e) in (&$($mutable)? c.people).into_iter().enumerate() {
             let at = holder(Kind::Person, i, &e.common);
-            $visit(e.organization.$site(at, "organization"));
+            $visit(e.organization.$site(at, names::ORGANIZATION));
         }
         for (i, e) in (&$($mutable)? c.groups).into_iter().enumerate() {
             let at = holder(Kind::Group, i, &e.common);
             if let Some(r) = &$($mutable)? e.organization {
-                $visit(r.$site(at, "organization"));
+                $visit(r.$site(at, names::ORGANIZATION));
             }
             for r in &$($mutable)? e.members {
-                $visit(r.$site(at, "members"));
+                $visit(r.$site(at, names::MEMBERS));
             }
         }
         for (i, e) in (&$($mutable)? c.products).into_iter().enumerate() {
             let at = holder(Kind::Product, i, &e.common);
-            $visit(e.provider.$site(at, "provider"));
+            $visit(e.provider.$site(at, names::PROVIDER));
             for r in &$($mutable)? e.targets {
-                $visit(r.$site(at, "targets"));
+                $visit(r.$site(at, names::TARGETS));
             }
         }
         for (i, e) in (&$($mutable)? c.services).into_iter().enumerate() {
             let at = holder(Kind::Service, i, &e.common);
-            $visit(e.provider.$site(at, "provider"));
+            $visit(e.provider.$site(at, names::PROVIDER));
             for r in &$($mutable)? e.products {
-                $visit(r.$site(at, "products"));
+                $visit(r.$site(at, names::PRODUCTS));
             }
             for output in &$($mutable)? e.outputs {
                 for r in &$($mutable)? output.enables {
-                    $visit(r.$site(at, "enables"));
+                    $visit(r.$site(at, names::ENABLES));
                 }
             }
             for r in &$($mutable)? e.depends_on {
-                $visit(r.$site(at, "depends_on"));
+                $visit(r.$site(at, names::DEPENDS_ON));
             }
         }
         for (i, e) in (&$($mutable)? c.offerings).into_iter().enumerate() {
             let at = holder(Kind::Offering, i, &e.common);
-            $visit(e.provider.$site(at, "provider"));
+            $visit(e.provider.$site(at, names::PROVIDER));
             for r in &$($mutable)? e.services {
-                $visit(r.$site(at, "services"));
+                $visit(r.$site(at, names::SERVICES));
             }
             for r in &$($mutable)? e.targets {
-                $visit(r.$site(at, "targets"));
+                $visit(r.$site(at, names::TARGETS));
             }
         }
         for (i, e) in (&$($mutable)? c.relationships).into_iter().enumerate() {
             let at = holder(Kind::Relationship, i, &e.common);
-            $visit(e.provider.$site(at, "provider"));
-            $visit(e.consumer.$site(at, "consumer"));
-            $visit(e.offering.$site(at, "offering"));
+            $visit(e.provider.$site(at, names::PROVIDER));
+            $visit(e.consumer.$site(at, names::CONSUMER));
+            $visit(e.offering.$site(at, names::OFFERING));
             for r in &$($mutable)? e.roles.customer {
                 $visit(r.$site(at, "roles.customer"));
             }

@@ -5,6 +5,7 @@
 //! names one of them.
 
 use super::Kind;
+use crate::keys::names;
 
 /// A top-level section of a catalogue file: the list of every entity of one kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,15 +22,15 @@ impl Section {
     /// Every section, in the format's order, which is also the order of [`Kind`]'s
     /// variants.
     pub const ALL: [Section; 9] = [
-        Section::new("organizations", Kind::Organization, "organization"),
-        Section::new("people", Kind::Person, "person"),
-        Section::new("groups", Kind::Group, "group"),
-        Section::new("outcomes", Kind::Outcome, "outcome"),
-        Section::new("products", Kind::Product, "product"),
-        Section::new("services", Kind::Service, "service"),
-        Section::new("offerings", Kind::Offering, "offering"),
-        Section::new("relationships", Kind::Relationship, "relationship"),
-        Section::new("rules", Kind::Rule, "rule"),
+        Section::new(names::ORGANIZATIONS, Kind::Organization, "organization"),
+        Section::new(names::PEOPLE, Kind::Person, "person"),
+        Section::new(names::GROUPS, Kind::Group, "group"),
+        Section::new(names::OUTCOMES, Kind::Outcome, "outcome"),
+        Section::new(names::PRODUCTS, Kind::Product, "product"),
+        Section::new(names::SERVICES, Kind::Service, "service"),
+        Section::new(names::OFFERINGS, Kind::Offering, "offering"),
+        Section::new(names::RELATIONSHIPS, Kind::Relationship, "relationship"),
+        Section::new(names::RULES, Kind::Rule, "rule"),
     ];
 
     /// The keys of every section, in the format's order.
@@ -69,7 +70,7 @@ const _: () = {
 
 #[cfg(test)]
 mod tests {
-    use super::Section;
+    use super::{Section, names};
 
     #[test]
     fn every_section_is_found_by_its_key_and_its_kind() {
@@ -77,6 +78,6 @@ mod tests {
             assert_eq!(Section::named(section.key), Some(section));
             assert_eq!(Section::of(section.kind), section);
         }
-        assert_eq!(Section::named("catalogue"), None);
+        assert_eq!(Section::named(names::CATALOGUE), None);
     }
 }

@@ -196,7 +196,7 @@ impl Found<'_> {
                         .into_iter()
                         .collect(),
                     outputs: consumption.outputs[c].clone(),
-                    depends_on: consumption.depends_on[c]
+                    depends_on: consumption.upstream[c]
                         .iter()
                         .map(|&r| ids.relationships[r].clone())
                         .collect(),

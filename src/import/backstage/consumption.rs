@@ -62,7 +62,7 @@ pub(super) struct Consumption {
     /// The outputs of each component's service: the APIs it provides, as shown.
     pub(super) outputs: Vec<Vec<String>>,
     /// The relationships each component's service depends on, by position.
-    pub(super) depends_on: Vec<Vec<usize>>,
+    pub(super) upstream: Vec<Vec<usize>>,
 }
 
 impl Consumption {
@@ -74,7 +74,7 @@ impl Consumption {
             offerings: provided.offerings,
             relationships: Vec::new(),
             outputs: provided.outputs,
-            depends_on: vec![Vec::new(); entities.len()],
+            upstream: vec![Vec::new(); entities.len()],
         };
         let mut relationship_of: HashMap<(Org, usize), usize> = HashMap::new();
         let mut component_offering: HashMap<usize, usize> = HashMap::new();
@@ -110,8 +110,8 @@ impl Consumption {
                     });
                     relationships.len() - 1
                 });
-                if !consumption.depends_on[k].contains(&r) {
-                    consumption.depends_on[k].push(r);
+                if !consumption.upstream[k].contains(&r) {
+                    consumption.upstream[k].push(r);
                 }
             }
         }

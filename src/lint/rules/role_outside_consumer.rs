@@ -1,6 +1,7 @@
 //! SVS310 `role-outside-consumer`.
 
 use crate::diagnostic::{Code, Diagnostic, codes};
+use crate::keys::names;
 use crate::lint::Rule;
 use crate::lint::index::Index;
 use crate::model::{Kind, OrganizationRef, Ref, RoleHolderRef};
@@ -26,9 +27,9 @@ impl Rule for RoleOutsideConsumer {
             let top_id = &organizations[top].common.id.value;
             let roles = &relationship.roles;
             for (role, holders) in [
-                ("customer", &roles.customer),
-                ("user", &roles.user),
-                ("sponsor", &roles.sponsor),
+                (names::CUSTOMER, &roles.customer),
+                (names::USER, &roles.user),
+                (names::SPONSOR, &roles.sponsor),
             ] {
                 for holder in holders {
                     let Some(organisation) = organisation(index, holder) else {

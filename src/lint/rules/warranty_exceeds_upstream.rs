@@ -12,6 +12,7 @@ use std::cmp::Ordering;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::assess::exact::Exact;
+use crate::keys::names;
 use crate::assess::offered::OfferedWarranty;
 use crate::diagnostic::{Code, Diagnostic, codes};
 use crate::lint::Rule;
@@ -59,8 +60,8 @@ impl Rule for WarrantyExceedsUpstream {
                 }
             }
             let recovery = [
-                ("rto_hours", &own.continuity.rto_hours, rto as Aspect),
-                ("rpo_hours", &own.continuity.rpo_hours, rpo as Aspect),
+                (names::RTO_HOURS, &own.continuity.rto_hours, rto as Aspect),
+                (names::RPO_HOURS, &own.continuity.rpo_hours, rpo as Aspect),
             ];
             for (name, promise, aspect) in recovery {
                 if let Some(promise) = promise {
