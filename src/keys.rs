@@ -23,6 +23,7 @@ use crate::model::Kind;
 
 pub(crate) mod entities;
 pub(crate) mod file;
+pub(crate) mod names;
 pub(crate) mod offerings;
 pub(crate) mod relationships;
 
@@ -309,13 +310,13 @@ pub fn kinds_of(key: &str) -> &'static [Kind] {
 
 /// The `id` of every entity.
 const ID: Key = Key::required(
-    "id",
+    names::ID,
     Value::Id,
     "Unique identifier, across every kind of entity.",
 );
 
 /// The `description` of every entity.
-const DESCRIPTION: Key = Key::optional("description", Value::Text, "Free text for readers.");
+const DESCRIPTION: Key = Key::optional(names::DESCRIPTION, Value::Text, "Free text for readers.");
 
 #[cfg(test)]
 mod tests {
@@ -328,7 +329,7 @@ mod tests {
     #[test]
     fn the_top_level_declares_the_sections_of_the_model() {
         let names: Vec<&str> = super::file::FILE.keys.iter().map(|k| k.name).collect();
-        assert_eq!(names[..2], ["svs", "catalogue"]);
+        assert_eq!(names[..2], [super::names::SVS, super::names::CATALOGUE]);
         assert_eq!(names[2..], crate::model::Section::KEYS);
     }
 
@@ -341,37 +342,30 @@ mod tests {
                 assert_eq!(kinds_of(key.name), kinds, "`{}`", key.name);
             }
         }
-        assert!(kinds_of("name").is_empty());
+        assert!(kinds_of(super::names::NAME).is_empty());
     }
 
-    /// Every key the decoder reads by name is declared in some mapping, so that a key read
-    /// but not declared (and so refused as unknown) cannot slip in.
+    /// Every name of [`super::names`] is declared by some mapping, and every declared name
+    /// is one of them: the decoder, which reads keys by these names only (and checks in
+    /// debug builds that the mapping it decodes declares each), cannot read a key that is
+    /// refused as unknown.
     #[test]
-    fn every_key_the_decoder_reads_is_declared() {
+    fn every_name_is_declared_and_every_declared_name_is_one() {
         let declared: BTreeSet<&str> = MAPPINGS.iter().flat_map(|m| m.names()).collect();
-        let decode = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/load/decode");
-        let mut read = 0;
-        for entry in std::fs::read_dir(decode).expect("src/load/decode") {
-            let source = std::fs::read_to_string(entry.expect("an entry").path()).expect("text");
-            let patterns = [
-                ".get(\"",
-                "required(&fields, \"",
-                "required_string(&fields, \"",
-                "required_ref(&fields, \"",
-                "optional_string(&fields, \"",
-                "optional_ref(&fields, \"",
-                "refs(&fields, \"",
-                "refs(&inner, \"",
-            ];
-            for pattern in patterns {
-                for (start, _) in source.match_indices(pattern) {
-                    let rest = &source[start + pattern.len()..];
-                    let key = &rest[..rest.find('"').expect("a closed string")];
-                    assert!(declared.contains(key), "`{key}` is read but not declared");
-                    read += 1;
-                }
-            }
-        }
-        assert!(read > 50, "the decoder's keys are found ({read})");
+        let source = include_str!("keys/names.rs");
+        let spelled: BTreeSet<&str> = source
+            .lines()
+            .filter_map(|line| line.strip_prefix("pub(crate) const "))
+            .map(|rest| {
+                let value = &rest[rest.find('"').expect("a string") + 1..];
+                &value[..value.find('"').expect("a closed string")]
+            })
+            .collect();
+        assert_eq!(spelled, declared);
+        assert!(
+            spelled.len() > 90,
+            "the names are found ({})",
+            spelled.len()
+        );
     }
 }

@@ -2,7 +2,7 @@
 
 use super::{
     DESCRIPTION, ENTITY_LINT, ID, Key, Mapping, RUNNING_COST, Range, Rule, Value, WARRANTY, Words,
-    words_of,
+    names, words_of,
 };
 use crate::load::decode::{outcomes, provision};
 use crate::model::Kind;
@@ -14,15 +14,15 @@ pub(crate) const ORGANIZATION: Mapping = Mapping {
          organisation can be a provider in one relationship and a consumer in another.",
     keys: &[
         ID,
-        Key::required("name", Value::Text, "Display name."),
+        Key::required(names::NAME, Value::Text, "Display name."),
         Key::optional(
-            "parent",
+            names::PARENT,
             Value::Ref(&[Kind::Organization]),
             "The id of the organisation this one is part of: a division of a company, a member \
             of an alliance.",
         ),
         Key::optional(
-            "target_margin",
+            names::TARGET_MARGIN,
             Value::Number(Range::within(-100, 100)),
             "The minimum margin, in percent of revenue, this organisation expects from the \
             relationships it provides; overrides `catalogue.thresholds.margin`. From -100 to \
@@ -30,7 +30,7 @@ pub(crate) const ORGANIZATION: Mapping = Mapping {
         ),
         DESCRIPTION,
         Key::optional(
-            "lint",
+            names::LINT,
             Value::Map(&ENTITY_LINT),
             "Lint rules silenced for this organisation.",
         ),
@@ -44,16 +44,16 @@ pub(crate) const PERSON: Mapping = Mapping {
     doc: "A person who holds roles: customer, sponsor, user, account manager.",
     keys: &[
         ID,
-        Key::required("name", Value::Text, "The person's name."),
+        Key::required(names::NAME, Value::Text, "The person's name."),
         Key::required(
-            "organization",
+            names::ORGANIZATION,
             Value::Ref(&[Kind::Organization]),
             "The id of the organisation the person belongs to.",
         ),
-        Key::optional("title", Value::Text, "Job title."),
+        Key::optional(names::TITLE, Value::Text, "Job title."),
         DESCRIPTION,
         Key::optional(
-            "lint",
+            names::LINT,
             Value::Map(&ENTITY_LINT),
             "Lint rules silenced for this person.",
         ),
@@ -68,26 +68,26 @@ pub(crate) const GROUP: Mapping = Mapping {
          users, or a team that holds a role.",
     keys: &[
         ID,
-        Key::required("name", Value::Text, "Display name."),
+        Key::required(names::NAME, Value::Text, "Display name."),
         Key::optional(
-            "organization",
+            names::ORGANIZATION,
             Value::Ref(&[Kind::Organization]),
             "The id of the organisation the group belongs to; leave it out for a market \
             segment that spans organisations.",
         ),
         Key::optional(
-            "size",
+            names::SIZE,
             Value::Whole(Range::at_least(0)),
             "How many people the group holds (informational).",
         ),
         Key::optional(
-            "members",
+            names::MEMBERS,
             Value::List(&Value::Ref(&[Kind::Person])),
             "The ids of named members (people).",
         ),
         DESCRIPTION,
         Key::optional(
-            "lint",
+            names::LINT,
             Value::Map(&ENTITY_LINT),
             "Lint rules silenced for this group.",
         ),
@@ -103,18 +103,18 @@ pub(crate) const OUTCOME: Mapping = Mapping {
     keys: &[
         ID,
         Key::required(
-            "name",
+            names::NAME,
             Value::Text,
             "The result, phrased from the stakeholder's side.",
         ),
         Key::required(
-            "kind",
+            names::KIND,
             Value::Words(&OUTCOME_KIND),
             "`performance` or `constraint`.",
         ),
         DESCRIPTION,
         Key::optional(
-            "lint",
+            names::LINT,
             Value::Map(&ENTITY_LINT),
             "Lint rules silenced for this outcome.",
         ),
@@ -135,25 +135,25 @@ pub(crate) const PRODUCT: Mapping = Mapping {
     doc: "A configuration of the provider's resources that services are built on.",
     keys: &[
         ID,
-        Key::required("name", Value::Text, "Display name."),
+        Key::required(names::NAME, Value::Text, "Display name."),
         Key::required(
-            "provider",
+            names::PROVIDER,
             Value::Ref(&[Kind::Organization]),
             "The id of the organisation whose resources these are.",
         ),
         Key::optional(
-            "targets",
+            names::TARGETS,
             Value::List(&Value::Ref(&[Kind::Group])),
             "The ids of the consumer groups the product is designed for.",
         ),
         Key::optional(
-            "resources",
+            names::RESOURCES,
             Value::List(&Value::Map(&RESOURCE)),
             "The resources the product is made of.",
         ),
         DESCRIPTION,
         Key::optional(
-            "lint",
+            names::LINT,
             Value::Map(&ENTITY_LINT),
             "Lint rules silenced for this product.",
         ),
@@ -166,14 +166,14 @@ pub(crate) const RESOURCE: Mapping = Mapping {
     name: "Resource",
     doc: "One resource of a product.",
     keys: &[
-        Key::required("name", Value::Text, "What the resource is."),
+        Key::required(names::NAME, Value::Text, "What the resource is."),
         Key::required(
-            "dimension",
+            names::DIMENSION,
             Value::Words(&DIMENSION),
             "Which of the four dimensions of service management it belongs to.",
         ),
         Key::optional(
-            "visible",
+            names::VISIBLE,
             Value::Boolean,
             "Whether the consumer sees this part of the product. Default false.",
         )
@@ -195,36 +195,36 @@ pub(crate) const SERVICE: Mapping = Mapping {
     doc: "A service: what the provider does to facilitate outcomes the customer wants.",
     keys: &[
         ID,
-        Key::required("name", Value::Text, "Display name."),
+        Key::required(names::NAME, Value::Text, "Display name."),
         Key::required(
-            "provider",
+            names::PROVIDER,
             Value::Ref(&[Kind::Organization]),
             "The id of the organisation that provides the service.",
         ),
         Key::optional(
-            "products",
+            names::PRODUCTS,
             Value::List(&Value::Ref(&[Kind::Product])),
             "The ids of the products the service is built on.",
         ),
         Key::optional(
-            "outputs",
+            names::OUTPUTS,
             Value::List(&Value::Map(&OUTPUT)),
             "What the service delivers.",
         ),
         Key::optional(
-            "warranty",
+            names::WARRANTY,
             Value::Map(&WARRANTY),
             "What the service assures. Offerings that include it inherit it unless they \
             declare their own.",
         ),
         Key::optional(
-            "depends_on",
+            names::DEPENDS_ON,
             Value::List(&Value::Ref(&[Kind::Relationship])),
             "The ids of the upstream relationships in which this service's provider is the \
             consumer: the links of the value network.",
         ),
         Key::optional(
-            "running_costs",
+            names::RUNNING_COSTS,
             Value::List(&Value::Map(&RUNNING_COST)),
             "What it costs the provider to run the service. Together with what the provider \
             pays for the `depends_on` relationships, it is shared by every relationship whose \
@@ -232,7 +232,7 @@ pub(crate) const SERVICE: Mapping = Mapping {
         ),
         DESCRIPTION,
         Key::optional(
-            "lint",
+            names::LINT,
             Value::Map(&ENTITY_LINT),
             "Lint rules silenced for this service.",
         ),
@@ -245,9 +245,9 @@ pub(crate) const OUTPUT: Mapping = Mapping {
     name: "Output",
     doc: "A deliverable of a service.",
     keys: &[
-        Key::required("name", Value::Text, "The deliverable."),
+        Key::required(names::NAME, Value::Text, "The deliverable."),
         Key::optional(
-            "enables",
+            names::ENABLES,
             Value::List(&Value::Ref(&[Kind::Outcome])),
             "The ids of the outcomes this output enables.",
         ),

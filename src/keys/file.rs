@@ -3,7 +3,7 @@
 
 use super::{
     GROUP, ID, Key, Mapping, OFFERING, ORGANIZATION, OUTCOME, PERSON, PRODUCT, Presence,
-    RELATIONSHIP, Range, Rule, SERVICE, Value, Words, words_of,
+    RELATIONSHIP, Range, Rule, SERVICE, Value, Words, names, words_of,
 };
 use crate::load::decode::rules;
 
@@ -14,65 +14,65 @@ pub(crate) const FILE: Mapping = Mapping {
          them, merged; every file declares `svs: 1` and may hold any of the sections.",
     keys: &[
         Key::required(
-            "svs",
+            names::SVS,
             Value::Version,
             "The format version of the file: always 1.",
         ),
         Key {
             presence: Presence::Omissible,
             ..Key::required(
-                "catalogue",
+                names::CATALOGUE,
                 Value::Map(&CATALOGUE),
                 "The catalogue's metadata. At most one file of a catalogue may have this \
                 block.",
             )
         },
         Key::optional(
-            "organizations",
+            names::ORGANIZATIONS,
             Value::List(&Value::Map(&ORGANIZATION)),
             "Providers, consumers, suppliers, regulators: anyone that takes part in a \
             relationship.",
         ),
         Key::optional(
-            "people",
+            names::PEOPLE,
             Value::List(&Value::Map(&PERSON)),
             "Individuals who hold roles: customers, sponsors, users.",
         ),
         Key::optional(
-            "groups",
+            names::GROUPS,
             Value::List(&Value::Map(&GROUP)),
             "Consumer groups, user populations and teams.",
         ),
         Key::optional(
-            "outcomes",
+            names::OUTCOMES,
             Value::List(&Value::Map(&OUTCOME)),
             "Results a stakeholder wants, which the outputs of services enable.",
         ),
         Key::optional(
-            "products",
+            names::PRODUCTS,
             Value::List(&Value::Map(&PRODUCT)),
             "Configurations of a provider's resources that services are built on.",
         ),
         Key::optional(
-            "services",
+            names::SERVICES,
             Value::List(&Value::Map(&SERVICE)),
             "What providers do to facilitate outcomes: outputs, warranty, products, upstream \
             relationships.",
         ),
         Key::optional(
-            "offerings",
+            names::OFFERINGS,
             Value::List(&Value::Map(&OFFERING)),
             "Formal descriptions of services for target consumer groups: goods, access, \
             actions, warranty and price.",
         ),
         Key::optional(
-            "relationships",
+            names::RELATIONSHIPS,
             Value::List(&Value::Map(&RELATIONSHIP)),
             "Service relationships between a provider and a consumer around an offering, with \
             what the assessment of their value needs.",
         ),
         Key::optional(
-            "rules",
+            names::RULES,
             Value::List(&Value::Map(&RULE)),
             "The organisation's own lint rules: CEL expressions checked on every entity of one \
             kind, reported like svs's own rules (docs/custom-rules.md).",
@@ -87,28 +87,28 @@ pub(crate) const CATALOGUE: Mapping = Mapping {
     doc: "The catalogue's metadata: its name, currency, horizon, thresholds and lint settings.",
     keys: &[
         Key::required(
-            "name",
+            names::NAME,
             Value::Text,
             "The catalogue's name, shown in reports.",
         ),
         Key::optional(
-            "currency",
+            names::CURRENCY,
             Value::Currency,
             "The ISO 4217 code of every amount and impact; required as soon as one appears.",
         ),
         Key::optional(
-            "horizon_months",
+            names::HORIZON_MONTHS,
             Value::Whole(Range::within(1, 600)),
             "The months over which one-off (`per: once`) amounts are spread. Default 36.",
         )
         .default("36"),
         Key::optional(
-            "thresholds",
+            names::THRESHOLDS,
             Value::Map(&THRESHOLDS),
             "Limits the assessment uses.",
         ),
         Key::optional(
-            "lint",
+            names::LINT,
             Value::Map(&CATALOGUE_LINT),
             "Severity overrides for the whole catalogue. An entity's own `lint.allow` wins.",
         ),
@@ -122,14 +122,14 @@ pub(crate) const THRESHOLDS: Mapping = Mapping {
     doc: "Limits the assessment uses.",
     keys: &[
         Key::optional(
-            "utility",
+            names::UTILITY,
             Value::Number(Range::within(0, 100)),
             "The minimum utility score, 0 to 100, for a relationship to be fit for purpose. \
             Default 50.",
         )
         .default("50"),
         Key::optional(
-            "margin",
+            names::MARGIN,
             Value::Number(Range::within(-100, 100)),
             "The provider's minimum margin, in percent of revenue, for a relationship to be \
             sustainable, unless the provider sets its own `target_margin`. From -100 to 100; a \
@@ -146,17 +146,17 @@ pub(crate) const CATALOGUE_LINT: Mapping = Mapping {
     doc: "Severity overrides for the whole catalogue; the command line's flags win over them.",
     keys: &[
         Key::optional(
-            "allow",
+            names::ALLOW,
             Value::List(&Value::LintCode),
             "Lint codes to silence.",
         ),
         Key::optional(
-            "warn",
+            names::WARN,
             Value::List(&Value::LintCode),
             "Lint codes to report as warnings.",
         ),
         Key::optional(
-            "deny",
+            names::DENY,
             Value::List(&Value::LintCode),
             "Lint codes to report as errors.",
         ),
@@ -170,7 +170,7 @@ pub(crate) const ENTITY_LINT: Mapping = Mapping {
     doc: "Lint rules silenced for this entity alone: the most specific setting, which wins \
          over every other.",
     keys: &[Key::optional(
-        "allow",
+        names::ALLOW,
         Value::List(&Value::LintCode),
         "Lint codes to silence for this entity.",
     )],
@@ -184,50 +184,50 @@ pub(crate) const RULE: Mapping = Mapping {
     keys: &[
         ID,
         Key::required(
-            "code",
+            names::CODE,
             Value::CustomCode,
             "The code findings carry, such as `ACME001`: 2 to 8 capital letters and 3 digits, \
             never `SVS`, unique in the catalogue.",
         ),
         Key::required(
-            "name",
+            names::NAME,
             Value::Pattern("^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$"),
             "The rule's kebab-case name, shown beside its code.",
         ),
         Key::optional(
-            "severity",
+            names::SEVERITY,
             Value::Words(&RULE_SEVERITY),
             "`error`, `warning` or `info`. Default `warning`.",
         )
         .default("warning"),
         Key::required(
-            "on",
+            names::ON,
             Value::Words(&RULE_KIND),
             "The kind of entity checked.",
         ),
         Key::optional(
-            "when",
+            names::WHEN,
             Value::Cel,
             "A CEL filter: the rule checks only the entities for which it is true. Default: \
             all.",
         ),
         Key::required(
-            "assert",
+            names::ASSERT,
             Value::Cel,
             "A CEL expression that must be true; a finding for each entity where it is false.",
         ),
         Key::required(
-            "message",
+            names::MESSAGE,
             Value::Text,
             "The finding's message; `{self.KEY}` placeholders are filled from the entity.",
         ),
         Key::optional(
-            "help",
+            names::HELP,
             Value::Text,
             "The finding's help line: how to fix it.",
         ),
         Key::optional(
-            "description",
+            names::DESCRIPTION,
             Value::Text,
             "What the rule checks and why: what `svs explain CODE` prints.",
         ),

@@ -1,7 +1,8 @@
 //! The warranty block and offerings (docs/format.md §3.8 and §3.9).
 
 use super::{
-    COST_TO_SERVE, DESCRIPTION, ENTITY_LINT, ID, Key, Mapping, Range, Rule, Value, Words, words_of,
+    COST_TO_SERVE, DESCRIPTION, ENTITY_LINT, ID, Key, Mapping, Range, Rule, Value, Words, names,
+    words_of,
 };
 use crate::load::decode::offerings;
 use crate::model::Kind;
@@ -14,27 +15,27 @@ pub(crate) const WARRANTY: Mapping = Mapping {
          as none.",
     keys: &[
         Key::optional(
-            "availability",
+            names::AVAILABILITY,
             Value::Number(Range::above_to(0, 100)),
             "Availability in percent, above 0 and at most 100. Higher is better.",
         ),
         Key::optional(
-            "capacity",
+            names::CAPACITY,
             Value::List(&Value::Map(&CAPACITY)),
             "Capacity metrics, each at most once. Higher is better.",
         ),
         Key::optional(
-            "service_levels",
+            names::SERVICE_LEVELS,
             Value::List(&Value::Map(&SERVICE_LEVEL)),
             "Service-level targets, each bounded one way.",
         ),
         Key::optional(
-            "continuity",
+            names::CONTINUITY,
             Value::Map(&CONTINUITY),
             "Recovery objectives; either may be left out.",
         ),
         Key::optional(
-            "security",
+            names::SECURITY,
             Value::Set(&Value::Name),
             "Named security controls, each at most once.",
         ),
@@ -48,12 +49,12 @@ pub(crate) const CAPACITY: Mapping = Mapping {
     doc: "A capacity metric and its value. Higher is better.",
     keys: &[
         Key::required(
-            "metric",
+            names::METRIC,
             Value::Text,
             "The metric, compared exactly (case included) between offer and requirement.",
         ),
         Key::required(
-            "value",
+            names::VALUE,
             Value::Number(Range::at_least(0)),
             "Its value, 0 or more.",
         ),
@@ -68,24 +69,24 @@ pub(crate) const SERVICE_LEVEL: Mapping = Mapping {
          is better).",
     keys: &[
         Key::required(
-            "metric",
+            names::METRIC,
             Value::Text,
             "The metric, compared exactly (case included) between offer and requirement.",
         ),
         Key::optional(
-            "max",
+            names::MAX,
             Value::Number(Range::at_least(0)),
             "An upper bound, 0 or more, for metrics where lower is better (response and fix \
             times).",
         ),
         Key::optional(
-            "min",
+            names::MIN,
             Value::Number(Range::at_least(0)),
             "A lower bound, 0 or more, for metrics where higher is better (percentages \
             achieved).",
         ),
     ],
-    rule: Rule::OneOf(&["max", "min"]),
+    rule: Rule::OneOf(&[names::MAX, names::MIN]),
 };
 
 /// Recovery objectives, in hours.
@@ -94,12 +95,12 @@ pub(crate) const CONTINUITY: Mapping = Mapping {
     doc: "Recovery objectives, in hours. Lower is better.",
     keys: &[
         Key::optional(
-            "rto_hours",
+            names::RTO_HOURS,
             Value::Number(Range::at_least(0)),
             "Recovery time objective, in hours, 0 or more.",
         ),
         Key::optional(
-            "rpo_hours",
+            names::RPO_HOURS,
             Value::Number(Range::at_least(0)),
             "Recovery point objective, in hours, 0 or more.",
         ),
@@ -113,50 +114,50 @@ pub(crate) const OFFERING: Mapping = Mapping {
     doc: "A service offering: one or more services described for target consumer groups.",
     keys: &[
         ID,
-        Key::required("name", Value::Text, "Display name."),
+        Key::required(names::NAME, Value::Text, "Display name."),
         Key::required(
-            "provider",
+            names::PROVIDER,
             Value::Ref(&[Kind::Organization]),
             "The id of the organisation that offers it.",
         ),
         Key::optional(
-            "services",
+            names::SERVICES,
             Value::List(&Value::Ref(&[Kind::Service])),
             "The ids of the services the offering describes.",
         ),
         Key::optional(
-            "targets",
+            names::TARGETS,
             Value::List(&Value::Ref(&[Kind::Group])),
             "The ids of the target consumer groups.",
         ),
         Key::optional(
-            "goods",
+            names::GOODS,
             Value::List(&Value::Map(&GOODS)),
             "Goods supplied to the consumer: ownership passes to them.",
         ),
         Key::optional(
-            "access",
+            names::ACCESS,
             Value::List(&Value::Map(&ACCESS)),
             "Resources the consumer is granted access to: ownership stays with the provider.",
         ),
         Key::optional(
-            "actions",
+            names::ACTIONS,
             Value::List(&Value::Map(&ACTION)),
             "Service actions the provider performs for the consumer.",
         ),
         Key::optional(
-            "warranty",
+            names::WARRANTY,
             Value::Map(&WARRANTY),
             "The offering's own warranty. When it declares anything, it replaces the warranty \
             of the services.",
         ),
         Key::optional(
-            "price",
+            names::PRICE,
             Value::List(&Value::Map(&PRICE_LINE)),
             "The price list.",
         ),
         Key::optional(
-            "cost_to_serve",
+            names::COST_TO_SERVE,
             Value::List(&Value::Map(&COST_TO_SERVE)),
             "The provider's direct cost of each relationship on this offering (a handset, an \
             installation visit); a line with a `unit` is multiplied by the relationship's \
@@ -164,7 +165,7 @@ pub(crate) const OFFERING: Mapping = Mapping {
         ),
         DESCRIPTION,
         Key::optional(
-            "lint",
+            names::LINT,
             Value::Map(&ENTITY_LINT),
             "Lint rules silenced for this offering.",
         ),
@@ -177,9 +178,9 @@ pub(crate) const GOODS: Mapping = Mapping {
     name: "Goods",
     doc: "Goods: supplied to the consumer, who becomes responsible for them.",
     keys: &[
-        Key::required("name", Value::Text, "What is supplied."),
+        Key::required(names::NAME, Value::Text, "What is supplied."),
         Key::optional(
-            "ownership",
+            names::OWNERSHIP,
             Value::Words(&OWNERSHIP),
             "Who owns it afterwards. Default `transferred`.",
         )
@@ -194,10 +195,10 @@ pub(crate) const ACCESS: Mapping = Mapping {
     doc: "Access to resources: granted for an agreed consumption period; the provider keeps \
          ownership.",
     keys: &[
-        Key::required("name", Value::Text, "What is made accessible."),
-        Key::optional("period", Value::Text, "The agreed consumption period."),
+        Key::required(names::NAME, Value::Text, "What is made accessible."),
+        Key::optional(names::PERIOD, Value::Text, "The agreed consumption period."),
         Key::optional(
-            "ownership",
+            names::OWNERSHIP,
             Value::Words(&OWNERSHIP),
             "Who owns it. Default `retained`.",
         )
@@ -211,9 +212,9 @@ pub(crate) const ACTION: Mapping = Mapping {
     name: "Action",
     doc: "A service action: performed by the provider under an agreement.",
     keys: &[
-        Key::required("name", Value::Text, "What the provider does."),
+        Key::required(names::NAME, Value::Text, "What the provider does."),
         Key::optional(
-            "agreement",
+            names::AGREEMENT,
             Value::Text,
             "The agreement it is performed under.",
         ),
@@ -226,15 +227,15 @@ pub(crate) const PRICE_LINE: Mapping = Mapping {
     name: "PriceLine",
     doc: "A line of an offering's price list.",
     keys: &[
-        Key::optional("name", Value::Text, "A label."),
+        Key::optional(names::NAME, Value::Text, "A label."),
         Key::required(
-            "amount",
+            names::AMOUNT,
             Value::Number(Range::at_least(0)),
             "The charge in the catalogue's currency, 0 or more.",
         ),
-        Key::required("per", Value::Words(&PER), "How often it falls due."),
+        Key::required(names::PER, Value::Words(&PER), "How often it falls due."),
         Key::optional(
-            "unit",
+            names::UNIT,
             Value::Text,
             "When present, the line is charged per unit: multiplied by the relationship's \
             `quantity`. The text is a label for readers.",

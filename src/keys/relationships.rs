@@ -3,7 +3,7 @@
 
 use super::{
     DESCRIPTION, DIMENSION, ENTITY_LINT, ID, Key, Mapping, PER, Range, Rule, Value, WARRANTY,
-    Words, words_of,
+    Words, names, words_of,
 };
 use crate::load::decode::{provision, relationships};
 use crate::model::Kind;
@@ -16,57 +16,61 @@ pub(crate) const RELATIONSHIP: Mapping = Mapping {
     keys: &[
         ID,
         Key::required(
-            "provider",
+            names::PROVIDER,
             Value::Ref(&[Kind::Organization]),
             "The id of the service provider (an organisation).",
         ),
         Key::required(
-            "consumer",
+            names::CONSUMER,
             Value::Ref(&[Kind::Organization]),
             "The id of the service consumer (an organisation).",
         ),
         Key::required(
-            "offering",
+            names::OFFERING,
             Value::Ref(&[Kind::Offering]),
             "The id of the offering consumed.",
         ),
         Key::optional(
-            "quantity",
+            names::QUANTITY,
             Value::Number(Range::at_least(0)),
             "How many units are consumed, 0 or more; multiplies every price line with a \
             `unit`. Default 1.",
         )
         .default("1"),
-        Key::optional("roles", Value::Map(&ROLES), "Who holds each consumer role."),
         Key::optional(
-            "stakeholders",
+            names::ROLES,
+            Value::Map(&ROLES),
+            "Who holds each consumer role.",
+        ),
+        Key::optional(
+            names::STAKEHOLDERS,
             Value::List(&Value::Map(&STAKEHOLDER)),
             "Other parties with an interest in the relationship.",
         ),
         Key::optional(
-            "requirements",
+            names::REQUIREMENTS,
             Value::Map(&REQUIREMENTS),
             "What the customer has defined and agreed: the basis of utility and warranty.",
         ),
         Key::optional(
-            "costs",
+            names::COSTS,
             Value::Map(&COSTS),
             "Costs the relationship takes off the consumer, and costs it puts on them.",
         ),
         Key::optional(
-            "risks",
+            names::RISKS,
             Value::Map(&RISKS),
             "Risks the relationship takes off the consumer, and risks it puts on them.",
         ),
         Key::optional(
-            "provision",
+            names::PROVISION,
             Value::Map(&PROVISION),
             "The provider's side of this relationship alone: its own costs, the risks the \
             provider takes on, and benefits to the provider besides revenue.",
         ),
         DESCRIPTION,
         Key::optional(
-            "lint",
+            names::LINT,
             Value::Map(&ENTITY_LINT),
             "Lint rules silenced for this relationship.",
         ),
@@ -80,17 +84,17 @@ pub(crate) const ROLES: Mapping = Mapping {
     doc: "The consumer roles of a relationship, each a list of ids of people or groups.",
     keys: &[
         Key::optional(
-            "customer",
+            names::CUSTOMER,
             Value::List(&Value::Ref(&[Kind::Person, Kind::Group])),
             "Who defines the requirements and owns the outcomes of consumption.",
         ),
         Key::optional(
-            "user",
+            names::USER,
             Value::List(&Value::Ref(&[Kind::Person, Kind::Group])),
             "Who uses the service.",
         ),
         Key::optional(
-            "sponsor",
+            names::SPONSOR,
             Value::List(&Value::Ref(&[Kind::Person, Kind::Group])),
             "Who authorises the budget.",
         ),
@@ -104,14 +108,18 @@ pub(crate) const STAKEHOLDER: Mapping = Mapping {
     doc: "A stakeholder other than the customer, user and sponsor.",
     keys: &[
         Key::required(
-            "party",
+            names::PARTY,
             Value::Ref(&[Kind::Organization, Kind::Person, Kind::Group]),
             "The id of an organisation, person or group.",
         ),
-        Key::required("role", Value::Words(&STAKEHOLDER_ROLE), "In what capacity."),
-        Key::optional("interest", Value::Text, "What they care about."),
+        Key::required(
+            names::ROLE,
+            Value::Words(&STAKEHOLDER_ROLE),
+            "In what capacity.",
+        ),
+        Key::optional(names::INTEREST, Value::Text, "What they care about."),
         Key::optional(
-            "effects",
+            names::EFFECTS,
             Value::List(&Value::Map(&EFFECT)),
             "What the relationship means for them, priced or not. Reported on their own, never \
             added to the consumer's or the provider's figures.",
@@ -133,12 +141,12 @@ pub(crate) const REQUIREMENTS: Mapping = Mapping {
     doc: "What the customer has defined and agreed.",
     keys: &[
         Key::optional(
-            "outcomes",
+            names::OUTCOMES,
             Value::List(&Value::Map(&REQUIRED_OUTCOME)),
             "The outcomes the customer requires: the basis of utility.",
         ),
         Key::optional(
-            "warranty",
+            names::WARRANTY,
             Value::Map(&WARRANTY),
             "The minimum acceptable warranty: each item is one check of fit for use.",
         ),
@@ -152,18 +160,18 @@ pub(crate) const REQUIRED_OUTCOME: Mapping = Mapping {
     doc: "An outcome the customer requires.",
     keys: &[
         Key::required(
-            "outcome",
+            names::OUTCOME,
             Value::Ref(&[Kind::Outcome]),
             "The id of the outcome required.",
         ),
         Key::optional(
-            "priority",
+            names::PRIORITY,
             Value::Words(&PRIORITY),
             "How much it matters. Default `should`.",
         )
         .default("should"),
         Key::optional(
-            "weight",
+            names::WEIGHT,
             Value::Number(Range::above(0)),
             "Its share in the utility score, above 0. Default 1.",
         )
@@ -186,12 +194,12 @@ pub(crate) const COSTS: Mapping = Mapping {
     doc: "The costs of a relationship, from the consumer's side.",
     keys: &[
         Key::optional(
-            "removed",
+            names::REMOVED,
             Value::List(&Value::Map(&REMOVED_COST)),
             "Costs the relationship takes off the consumer.",
         ),
         Key::optional(
-            "imposed",
+            names::IMPOSED,
             Value::List(&Value::Map(&IMPOSED_COST)),
             "Costs the relationship puts on the consumer, besides the offering's price list.",
         ),
@@ -205,12 +213,12 @@ pub(crate) const RISKS: Mapping = Mapping {
     doc: "The risks of a relationship, from the consumer's side.",
     keys: &[
         Key::optional(
-            "removed",
+            names::REMOVED,
             Value::List(&Value::Map(&RISK)),
             "Risks the relationship takes off the consumer.",
         ),
         Key::optional(
-            "imposed",
+            names::IMPOSED,
             Value::List(&Value::Map(&RISK)),
             "Risks the relationship puts on the consumer.",
         ),
@@ -223,18 +231,18 @@ pub(crate) const REMOVED_COST: Mapping = Mapping {
     name: "RemovedCost",
     doc: "A cost the relationship takes off the consumer.",
     keys: &[
-        Key::required("name", Value::Text, "What the cost is."),
+        Key::required(names::NAME, Value::Text, "What the cost is."),
         Key::required(
-            "category",
+            names::CATEGORY,
             Value::Words(&REMOVED_COST_CATEGORY),
             "What kind of cost.",
         ),
         Key::required(
-            "amount",
+            names::AMOUNT,
             Value::Number(Range::at_least(0)),
             "In the catalogue's currency, 0 or more.",
         ),
-        Key::required("per", Value::Words(&PER), "How often it falls due."),
+        Key::required(names::PER, Value::Words(&PER), "How often it falls due."),
     ],
     rule: Rule::None,
 };
@@ -252,18 +260,18 @@ pub(crate) const IMPOSED_COST: Mapping = Mapping {
     doc: "A cost the relationship puts on the consumer. Use category `price` for charges \
          outside the offering's price list.",
     keys: &[
-        Key::required("name", Value::Text, "What the cost is."),
+        Key::required(names::NAME, Value::Text, "What the cost is."),
         Key::required(
-            "category",
+            names::CATEGORY,
             Value::Words(&IMPOSED_COST_CATEGORY),
             "What kind of cost.",
         ),
         Key::required(
-            "amount",
+            names::AMOUNT,
             Value::Number(Range::at_least(0)),
             "In the catalogue's currency, 0 or more.",
         ),
-        Key::required("per", Value::Words(&PER), "How often it falls due."),
+        Key::required(names::PER, Value::Words(&PER), "How often it falls due."),
     ],
     rule: Rule::None,
 };
@@ -282,14 +290,14 @@ pub(crate) const RISK: Mapping = Mapping {
     name: "Risk",
     doc: "A risk: its likelihood in a year and the loss if it happens.",
     keys: &[
-        Key::required("name", Value::Text, "What could happen."),
+        Key::required(names::NAME, Value::Text, "What could happen."),
         Key::required(
-            "likelihood",
+            names::LIKELIHOOD,
             Value::Number(Range::within(0, 1)),
             "The probability that it happens in a year, from 0 to 1.",
         ),
         Key::required(
-            "impact",
+            names::IMPACT,
             Value::Number(Range::at_least(0)),
             "The loss if it happens, in the catalogue's currency, 0 or more.",
         ),
@@ -303,18 +311,18 @@ pub(crate) const RUNNING_COST: Mapping = Mapping {
     doc: "A cost the provider bears to run a service, shared by the relationships that consume \
          it.",
     keys: &[
-        Key::required("name", Value::Text, "What the cost is."),
+        Key::required(names::NAME, Value::Text, "What the cost is."),
         Key::required(
-            "dimension",
+            names::DIMENSION,
             Value::Words(&DIMENSION),
             "The dimension of service management it is spent on.",
         ),
         Key::required(
-            "amount",
+            names::AMOUNT,
             Value::Number(Range::at_least(0)),
             "In the catalogue's currency, 0 or more.",
         ),
-        Key::required("per", Value::Words(&PER), "How often it falls due."),
+        Key::required(names::PER, Value::Words(&PER), "How often it falls due."),
     ],
     rule: Rule::None,
 };
@@ -324,20 +332,20 @@ pub(crate) const COST_TO_SERVE: Mapping = Mapping {
     name: "CostToServe",
     doc: "The provider's direct cost of each relationship on the offering.",
     keys: &[
-        Key::required("name", Value::Text, "What the cost is."),
+        Key::required(names::NAME, Value::Text, "What the cost is."),
         Key::required(
-            "dimension",
+            names::DIMENSION,
             Value::Words(&DIMENSION),
             "The dimension of service management it is spent on.",
         ),
         Key::required(
-            "amount",
+            names::AMOUNT,
             Value::Number(Range::at_least(0)),
             "In the catalogue's currency, 0 or more.",
         ),
-        Key::required("per", Value::Words(&PER), "How often it falls due."),
+        Key::required(names::PER, Value::Words(&PER), "How often it falls due."),
         Key::optional(
-            "unit",
+            names::UNIT,
             Value::Text,
             "When present, the cost is per unit: multiplied by the relationship's `quantity`. \
             The text is a label for readers.",
@@ -352,17 +360,17 @@ pub(crate) const PROVISION: Mapping = Mapping {
     doc: "The provider's side of one relationship.",
     keys: &[
         Key::optional(
-            "costs",
+            names::COSTS,
             Value::List(&Value::Map(&PROVISION_COST)),
             "Costs the provider bears for this relationship alone.",
         ),
         Key::optional(
-            "risks",
+            names::RISKS,
             Value::List(&Value::Map(&RISK)),
             "Risks the provider takes on with this relationship.",
         ),
         Key::optional(
-            "benefits",
+            names::BENEFITS,
             Value::List(&Value::Map(&BENEFIT)),
             "Value to the provider besides revenue: funding, business development, image.",
         ),
@@ -375,18 +383,18 @@ pub(crate) const PROVISION_COST: Mapping = Mapping {
     name: "ProvisionCost",
     doc: "A cost the provider bears for one relationship alone.",
     keys: &[
-        Key::required("name", Value::Text, "What the cost is."),
+        Key::required(names::NAME, Value::Text, "What the cost is."),
         Key::required(
-            "dimension",
+            names::DIMENSION,
             Value::Words(&DIMENSION),
             "The dimension of service management it is spent on.",
         ),
         Key::required(
-            "amount",
+            names::AMOUNT,
             Value::Number(Range::at_least(0)),
             "In the catalogue's currency, 0 or more.",
         ),
-        Key::required("per", Value::Words(&PER), "How often it falls due."),
+        Key::required(names::PER, Value::Words(&PER), "How often it falls due."),
     ],
     rule: Rule::None,
 };
@@ -397,24 +405,24 @@ pub(crate) const BENEFIT: Mapping = Mapping {
     doc: "Value to the provider besides revenue. `amount` and `per` come together or not at \
          all: an unpriced benefit is listed, not counted.",
     keys: &[
-        Key::required("name", Value::Text, "What the benefit is."),
+        Key::required(names::NAME, Value::Text, "What the benefit is."),
         Key::required(
-            "kind",
+            names::KIND,
             Value::Words(&BENEFIT_KIND),
             "What kind of value it brings.",
         ),
         Key::optional(
-            "amount",
+            names::AMOUNT,
             Value::Number(Range::at_least(0)),
             "Its worth in the catalogue's currency, 0 or more.",
         ),
         Key::optional(
-            "per",
+            names::PER,
             Value::Words(&PER),
             "How often it falls due; required with `amount`.",
         ),
     ],
-    rule: Rule::Together(&["amount", "per"]),
+    rule: Rule::Together(&[names::AMOUNT, names::PER]),
 };
 
 /// What kind of value a benefit brings the provider.
@@ -430,25 +438,25 @@ pub(crate) const EFFECT: Mapping = Mapping {
     doc: "What a relationship means for one of its other stakeholders. `amount` and `per` come \
          together or not at all: an unpriced effect is listed by name.",
     keys: &[
-        Key::required("name", Value::Text, "What the effect is."),
+        Key::required(names::NAME, Value::Text, "What the effect is."),
         Key::optional(
-            "direction",
+            names::DIRECTION,
             Value::Words(&EFFECT_DIRECTION),
             "`gain` or `loss` for the stakeholder. Default `gain`.",
         )
         .default("gain"),
         Key::optional(
-            "amount",
+            names::AMOUNT,
             Value::Number(Range::at_least(0)),
             "Its worth in the catalogue's currency, 0 or more.",
         ),
         Key::optional(
-            "per",
+            names::PER,
             Value::Words(&PER),
             "How often it falls due; required with `amount`.",
         ),
     ],
-    rule: Rule::Together(&["amount", "per"]),
+    rule: Rule::Together(&[names::AMOUNT, names::PER]),
 };
 
 /// Whether an effect is good or bad for the stakeholder.

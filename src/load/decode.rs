@@ -19,7 +19,7 @@ use rust_decimal::prelude::ToPrimitive;
 
 use super::yaml::{self, Event, Handed, Node, NodeKind, SyntaxError};
 use crate::diagnostic::{Code, Diagnostic, codes, find_code};
-use crate::keys::{self, Mapping};
+use crate::keys::{self, Mapping, names};
 use crate::model::{
     Group, Id, Kind, LintSettings, Offering, Organization, Outcome, Person, Product, Ref, Section,
     Service, Spanned, Target,
@@ -202,7 +202,13 @@ struct Fields<'n> {
 }
 
 impl<'n> Fields<'n> {
+    /// The value of `key`, unless it is left out or written without a value.
     fn get(&self, key: &str) -> Option<&'n Node> {
+        debug_assert!(
+            self.mapping.key(key).is_some(),
+            "`{key}` is read but not declared in {:?}",
+            self.mapping.name
+        );
         self.pairs
             .iter()
             .find(|(k, _, _)| *k == key)
@@ -236,7 +242,7 @@ impl<'a> Decoder<'a> {
     fn enter(&mut self, node: &Node) -> Option<Id> {
         let id = match &node.kind {
             NodeKind::Map(pairs) => pairs.iter().find_map(|(k, v)| match (&k.kind, &v.kind) {
-                (NodeKind::Str(key), NodeKind::Str(id)) if key == "id" && is_valid_id(id) => {
+                (NodeKind::Str(key), NodeKind::Str(id)) if key == names::ID && is_valid_id(id) => {
                     Some(Spanned::new(id.clone(), v.span))
                 }
                 _ => None,
@@ -639,11 +645,11 @@ impl<'a> Decoder<'a> {
                     return;
                 };
                 match name {
-                    "svs" => {
+                    names::SVS => {
                         top.version = true;
                         self.version(&value);
                     }
-                    "catalogue" => contents.metadata = self.metadata(key.span, &value),
+                    names::CATALOGUE => contents.metadata = self.metadata(key.span, &value),
                     section => {
                         // A section whose value is not a list: `~` is an empty one.
                         self.list(Some(&value), &format!("`{section}`"));

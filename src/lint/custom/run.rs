@@ -18,6 +18,7 @@ use cel::{Context, Value};
 use super::shape::Reads;
 use super::values::{Values, entity};
 use crate::diagnostic::{CustomCode, Diagnostic};
+use crate::keys::names;
 use crate::lint::index::Index;
 use crate::model::{Common, CustomRule, Expression};
 
@@ -32,7 +33,7 @@ pub(super) fn run(
     let mut values = Values::new(index, reads);
     let mut root = Context::default();
     if let Some(shape) = &reads.catalogue {
-        root.add_variable_from_value("catalogue", values.catalogue(shape));
+        root.add_variable_from_value(names::CATALOGUE, values.catalogue(shape));
     }
     for (rule, code) in catalogue.rules.iter().zip(codes) {
         let entities = values.of(rule.on);
@@ -43,11 +44,11 @@ pub(super) fn run(
             scope.add_variable_from_value("self", this.clone());
             let applies = match &rule.when {
                 None => Ok(true),
-                Some(when) => truth(when, "when", &scope),
+                Some(when) => truth(when, names::WHEN, &scope),
             };
             let holds = applies.and_then(|applies| {
                 if applies {
-                    truth(&rule.assert, "assert", &scope)
+                    truth(&rule.assert, names::ASSERT, &scope)
                 } else {
                     Ok(true)
                 }

@@ -17,6 +17,7 @@ use cel::common::ast::{EntryExpr, Expr, IdedEntryExpr, operators};
 use cel::common::value::CelVal;
 use cel::objects::Key;
 
+use crate::keys::names;
 use crate::model::{Catalogue, Kind};
 
 /// What the rules read of one value: the keys they select by name, each with what is read
@@ -307,7 +308,7 @@ impl Walker {
                 let root = match self.vars.iter().rposition(|(var, _)| var == name) {
                     Some(i) => Root::Var(i),
                     None if name == "self" => Root::This,
-                    None if name == "catalogue" => Root::Catalogue,
+                    None if name == names::CATALOGUE => Root::Catalogue,
                     None => return None,
                 };
                 Some((root, Vec::new()))
@@ -413,66 +414,66 @@ mod tests {
         let rules = [
             rule(
                 1,
-                "relationships",
+                names::RELATIONSHIPS,
                 Some("has(self.assessment) && has(self.assessment.provider_side)"),
                 "self.assessment.utility.score > 0.5 && \
                  catalogue.offerings[self.offering].price.exists(p, p.per == 'year')",
             ),
             rule(
                 2,
-                "relationships",
+                names::RELATIONSHIPS,
                 None,
                 "has(self.roles.sponsor) && size(self.roles.sponsor) > 0",
             ),
             rule(
                 3,
-                "relationships",
+                names::RELATIONSHIPS,
                 None,
                 "self.requirements.warranty.availability < \
                  catalogue.offerings[self.offering].offered_warranty.availability",
             ),
             rule(
                 4,
-                "offerings",
+                names::OFFERINGS,
                 None,
                 "self.targets.all(t, has(catalogue.groups[t].organization) && \
                  catalogue.organizations[catalogue.groups[t].organization].name != 'Telco')",
             ),
-            rule(5, "offerings", None, "self.price[0].amount > 1000.0"),
+            rule(5, names::OFFERINGS, None, "self.price[0].amount > 1000.0"),
             rule(
                 6,
-                "organizations",
+                names::ORGANIZATIONS,
                 None,
                 "has(self.parent) ? catalogue.organizations[self.parent].name != '' : false",
             ),
-            rule(7, "people", None, "self.title != ''"),
+            rule(7, names::PEOPLE, None, "self.title != ''"),
             rule(
                 8,
-                "services",
+                names::SERVICES,
                 None,
                 "self.warranty.security.exists(s, s == 'mfa')",
             ),
             rule(
                 9,
-                "offerings",
+                names::OFFERINGS,
                 Some("has(self.offered_warranty.security)"),
                 "'mfa' in self.offered_warranty.security",
             ),
             rule(
                 10,
-                "groups",
+                names::GROUPS,
                 None,
                 "catalogue.thresholds.utility < 1.0 && self.organization_chain.size() > 1",
             ),
             rule(
                 11,
-                "offerings",
+                names::OFFERINGS,
                 None,
                 "self.price.exists(p, has(p.unit) || self.actions.all(a, a.name != p.per))",
             ),
             rule(
                 12,
-                "relationships",
+                names::RELATIONSHIPS,
                 None,
                 "self.roles.exists(k, k == 'sponsor') && \
                  self.costs.removed.map(c, c.amount).all(a, a > 60000.0)",
@@ -487,18 +488,18 @@ mod tests {
     #[test]
     fn values_used_whole_are_built_whole() {
         let rules = [
-            rule(1, "relationships", None, "size(self) > 17"),
-            rule(2, "offerings", None, "self.all(k, k != 'warranty')"),
+            rule(1, names::RELATIONSHIPS, None, "size(self) > 17"),
+            rule(2, names::OFFERINGS, None, "self.all(k, k != 'warranty')"),
             rule(
                 3,
-                "relationships",
+                names::RELATIONSHIPS,
                 None,
                 "catalogue['offer' + 'ings'][self.offering].price.size() > 0",
             ),
-            rule(4, "people", None, "self['ti' + 'tle'] != ''"),
+            rule(4, names::PEOPLE, None, "self['ti' + 'tle'] != ''"),
             rule(
                 5,
-                "services",
+                names::SERVICES,
                 None,
                 "self.warranty == catalogue.services['mobile'].warranty",
             ),
@@ -519,31 +520,34 @@ mod tests {
         );
         let reads = Reads::of(&catalogue);
         let shape = reads.of_kind(Kind::Relationship).unwrap();
-        let requirements = shape.key("requirements").unwrap().1;
+        let requirements = shape.key(names::REQUIREMENTS).unwrap().1;
         assert!(!requirements.full);
-        assert_eq!(requirements.key("warranty").unwrap().1, &EMPTY);
-        let roles = shape.key("roles").unwrap().1;
-        assert!(roles.key("sponsor").unwrap().1.each.is_some());
+        assert_eq!(requirements.key(names::WARRANTY).unwrap().1, &EMPTY);
+        let roles = shape.key(names::ROLES).unwrap().1;
+        assert!(roles.key(names::SPONSOR).unwrap().1.each.is_some());
         assert!(
-            shape.key("costs").is_none(),
+            shape.key(names::COSTS).is_none(),
             "only the message reads the costs"
         );
         let message = &reads.message[&Kind::Relationship];
         assert!(
             message
-                .key("costs")
+                .key(names::COSTS)
                 .unwrap()
                 .1
-                .key("removed")
+                .key(names::REMOVED)
                 .unwrap()
                 .1
                 .full
         );
-        assert!(shape.key("provision").is_none());
-        let stakeholder = shape.key("stakeholders").unwrap().1.element();
-        assert_eq!(stakeholder.keys.keys().collect::<Vec<_>>(), ["effects"]);
-        let effect = stakeholder.key("effects").unwrap().1.element();
-        assert_eq!(effect.keys.keys().collect::<Vec<_>>(), ["amount"]);
+        assert!(shape.key(names::PROVISION).is_none());
+        let stakeholder = shape.key(names::STAKEHOLDERS).unwrap().1.element();
+        assert_eq!(
+            stakeholder.keys.keys().collect::<Vec<_>>(),
+            [names::EFFECTS]
+        );
+        let effect = stakeholder.key(names::EFFECTS).unwrap().1.element();
+        assert_eq!(effect.keys.keys().collect::<Vec<_>>(), [names::AMOUNT]);
         assert!(!effect.full);
         assert!(reads.catalogue.is_none());
     }

@@ -22,6 +22,7 @@ use rust_decimal::prelude::ToPrimitive;
 
 use super::shape::{EMPTY, Reads, Shape};
 use crate::assess::offered::OfferedWarranty;
+use crate::keys::names;
 use crate::lint::index::Index;
 use crate::load::decode::{offerings, outcomes, provision, word_of};
 use crate::model::{
@@ -126,14 +127,14 @@ impl<'i> Values<'i> {
         let m = &c.metadata;
         let mut catalogue = Object::new(shape);
         catalogue
-            .set("name", |_| text(&m.name))
-            .maybe("currency", |_| m.currency.as_deref().map(text))
-            .set("horizon_months", |_| i64::from(m.horizon_months))
-            .set("thresholds", |s| {
+            .set(names::NAME, |_| text(&m.name))
+            .maybe(names::CURRENCY, |_| m.currency.as_deref().map(text))
+            .set(names::HORIZON_MONTHS, |_| i64::from(m.horizon_months))
+            .set(names::THRESHOLDS, |s| {
                 let mut thresholds = Object::new(s);
                 thresholds
-                    .set("utility", |_| number(m.utility_threshold))
-                    .set("margin", |_| number(m.margin_threshold));
+                    .set(names::UTILITY, |_| number(m.utility_threshold))
+                    .set(names::MARGIN, |_| number(m.margin_threshold));
                 thresholds.build()
             });
         for kind in Kind::CHECKED {
@@ -185,8 +186,8 @@ pub(super) fn entity(index: &Index<'_>, kind: Kind, i: usize, shape: &Shape) -> 
 fn organization(c: &Catalogue, i: usize, shape: &Shape) -> Value {
     let o = &c.organizations[i];
     let mut v = common(&o.common, shape);
-    v.maybe("parent", |_| o.parent.as_ref().map(|p| text(&p.id)))
-        .maybe("target_margin", |_| {
+    v.maybe(names::PARENT, |_| o.parent.as_ref().map(|p| text(&p.id)))
+        .maybe(names::TARGET_MARGIN, |_| {
             o.target_margin.as_ref().map(|m| number(m.value))
         })
         .set("organization_chain", |_| chain(c, Some(i)));
@@ -195,8 +196,8 @@ fn organization(c: &Catalogue, i: usize, shape: &Shape) -> Value {
 
 fn person(c: &Catalogue, p: &Person, shape: &Shape) -> Value {
     let mut v = common(&p.common, shape);
-    v.set("organization", |_| text(&p.organization.id))
-        .maybe("title", |_| p.title.as_deref().map(text))
+    v.set(names::ORGANIZATION, |_| text(&p.organization.id))
+        .maybe(names::TITLE, |_| p.title.as_deref().map(text))
         .set("organization_chain", |_| {
             chain(c, Some(p.organization.index()))
         });
@@ -205,13 +206,13 @@ fn person(c: &Catalogue, p: &Person, shape: &Shape) -> Value {
 
 fn group(c: &Catalogue, g: &Group, shape: &Shape) -> Value {
     let mut v = common(&g.common, shape);
-    v.maybe("organization", |_| {
+    v.maybe(names::ORGANIZATION, |_| {
         g.organization.as_ref().map(|o| text(&o.id))
     })
-    .maybe("size", |_| {
+    .maybe(names::SIZE, |_| {
         g.size.map(|s| i64::try_from(s).unwrap_or(i64::MAX))
     })
-    .set("members", |_| texts(g.members.iter().map(|m| &*m.id)))
+    .set(names::MEMBERS, |_| texts(g.members.iter().map(|m| &*m.id)))
     .set("organization_chain", |_| {
         chain(c, g.organization.as_ref().map(crate::model::Ref::index))
     });
@@ -220,20 +221,22 @@ fn group(c: &Catalogue, g: &Group, shape: &Shape) -> Value {
 
 fn outcome(o: &Outcome, shape: &Shape) -> Value {
     let mut v = common(&o.common, shape);
-    v.set("kind", |_| text(word_of(outcomes::OUTCOME_KINDS, &o.kind)));
+    v.set(names::KIND, |_| {
+        text(word_of(outcomes::OUTCOME_KINDS, &o.kind))
+    });
     v.build()
 }
 
 fn product(c: &Catalogue, p: &Product, shape: &Shape) -> Value {
     let mut v = common(&p.common, shape);
-    v.set("provider", |_| text(&p.provider.id))
-        .set("targets", |_| texts(p.targets.iter().map(|t| &*t.id)))
-        .set("resources", |s| {
+    v.set(names::PROVIDER, |_| text(&p.provider.id))
+        .set(names::TARGETS, |_| texts(p.targets.iter().map(|t| &*t.id)))
+        .set(names::RESOURCES, |s| {
             list(&p.resources, s, |r, s| {
                 let mut item = Object::new(s);
-                item.set("name", |_| text(&r.name))
-                    .set("dimension", |_| text(dimension(r.dimension)))
-                    .set("visible", |_| r.visible);
+                item.set(names::NAME, |_| text(&r.name))
+                    .set(names::DIMENSION, |_| text(dimension(r.dimension)))
+                    .set(names::VISIBLE, |_| r.visible);
                 item.build()
             })
         })
@@ -243,21 +246,25 @@ fn product(c: &Catalogue, p: &Product, shape: &Shape) -> Value {
 
 fn service(c: &Catalogue, s: &Service, shape: &Shape) -> Value {
     let mut v = common(&s.common, shape);
-    v.set("provider", |_| text(&s.provider.id))
-        .set("products", |_| texts(s.products.iter().map(|p| &*p.id)))
-        .set("outputs", |shape| {
+    v.set(names::PROVIDER, |_| text(&s.provider.id))
+        .set(names::PRODUCTS, |_| {
+            texts(s.products.iter().map(|p| &*p.id))
+        })
+        .set(names::OUTPUTS, |shape| {
             list(&s.outputs, shape, |o, shape| {
                 let mut item = Object::new(shape);
-                item.set("name", |_| text(&o.name))
-                    .set("enables", |_| texts(o.enables.iter().map(|e| &*e.id)));
+                item.set(names::NAME, |_| text(&o.name))
+                    .set(names::ENABLES, |_| texts(o.enables.iter().map(|e| &*e.id)));
                 item.build()
             })
         })
-        .maybe("warranty", |shape| {
+        .maybe(names::WARRANTY, |shape| {
             s.warranty.as_ref().map(|w| warranty(w, shape))
         })
-        .set("depends_on", |_| texts(s.depends_on.iter().map(|d| &*d.id)))
-        .set("running_costs", |shape| {
+        .set(names::DEPENDS_ON, |_| {
+            texts(s.depends_on.iter().map(|d| &*d.id))
+        })
+        .set(names::RUNNING_COSTS, |shape| {
             list(&s.running_costs, shape, provision_cost)
         })
         .set("organization_chain", |_| chain(c, Some(s.provider.index())));
@@ -269,48 +276,52 @@ fn offering(index: &Index<'_>, i: usize, shape: &Shape) -> Value {
     let c = index.catalogue;
     let o = &c.offerings[i];
     let mut v = common(&o.common, shape);
-    v.set("provider", |_| text(&o.provider.id))
-        .set("services", |_| texts(o.services.iter().map(|s| &*s.id)))
-        .set("targets", |_| texts(o.targets.iter().map(|t| &*t.id)))
-        .set("goods", |s| {
+    v.set(names::PROVIDER, |_| text(&o.provider.id))
+        .set(names::SERVICES, |_| {
+            texts(o.services.iter().map(|s| &*s.id))
+        })
+        .set(names::TARGETS, |_| texts(o.targets.iter().map(|t| &*t.id)))
+        .set(names::GOODS, |s| {
             list(&o.goods, s, |g, s| {
                 let mut item = Object::new(s);
-                item.set("name", |_| text(&g.name.value))
-                    .set("ownership", |_| text(ownership(g.ownership.value)));
+                item.set(names::NAME, |_| text(&g.name.value))
+                    .set(names::OWNERSHIP, |_| text(ownership(g.ownership.value)));
                 item.build()
             })
         })
-        .set("access", |s| {
+        .set(names::ACCESS, |s| {
             list(&o.access, s, |a, s| {
                 let mut item = Object::new(s);
-                item.set("name", |_| text(&a.name.value))
-                    .maybe("period", |_| a.period.as_ref().map(|p| text(&p.value)))
-                    .set("ownership", |_| text(ownership(a.ownership.value)));
+                item.set(names::NAME, |_| text(&a.name.value))
+                    .maybe(names::PERIOD, |_| a.period.as_ref().map(|p| text(&p.value)))
+                    .set(names::OWNERSHIP, |_| text(ownership(a.ownership.value)));
                 item.build()
             })
         })
-        .set("actions", |s| {
+        .set(names::ACTIONS, |s| {
             list(&o.actions, s, |a, s| {
                 let mut item = Object::new(s);
-                item.set("name", |_| text(&a.name.value))
-                    .maybe("agreement", |_| {
+                item.set(names::NAME, |_| text(&a.name.value))
+                    .maybe(names::AGREEMENT, |_| {
                         a.agreement.as_ref().map(|p| text(&p.value))
                     });
                 item.build()
             })
         })
-        .maybe("warranty", |s| o.warranty.as_ref().map(|w| warranty(w, s)))
-        .set("price", |s| {
+        .maybe(names::WARRANTY, |s| {
+            o.warranty.as_ref().map(|w| warranty(w, s))
+        })
+        .set(names::PRICE, |s| {
             list(&o.price, s, |p, s| {
                 let mut item = Object::new(s);
-                item.maybe("name", |_| p.name.as_deref().map(text))
-                    .set("amount", |_| number(p.amount))
-                    .set("per", |_| text(per(p.per)))
-                    .maybe("unit", |_| p.unit.as_deref().map(text));
+                item.maybe(names::NAME, |_| p.name.as_deref().map(text))
+                    .set(names::AMOUNT, |_| number(p.amount))
+                    .set(names::PER, |_| text(per(p.per)))
+                    .maybe(names::UNIT, |_| p.unit.as_deref().map(text));
                 item.build()
             })
         })
-        .set("cost_to_serve", |s| {
+        .set(names::COST_TO_SERVE, |s| {
             list(&o.cost_to_serve, s, provision_cost)
         })
         .set("offered_warranty", |s| offered(index.offers.warranty(i), s))
@@ -320,9 +331,11 @@ fn offering(index: &Index<'_>, i: usize, shape: &Shape) -> Value {
 
 fn common<'s>(common: &Common, shape: &'s Shape) -> Object<'s> {
     let mut v = Object::new(shape);
-    v.set("id", |_| text(&common.id.value))
-        .maybe("name", |_| common.name.as_deref().map(text))
-        .maybe("description", |_| common.description.as_deref().map(text));
+    v.set(names::ID, |_| text(&common.id.value))
+        .maybe(names::NAME, |_| common.name.as_deref().map(text))
+        .maybe(names::DESCRIPTION, |_| {
+            common.description.as_deref().map(text)
+        });
     v
 }
 
@@ -341,37 +354,37 @@ fn chain(catalogue: &Catalogue, start: Option<usize>) -> Value {
 
 fn warranty(block: &Warranty, shape: &Shape) -> Value {
     let mut v = Object::new(shape);
-    v.maybe("availability", |_| {
+    v.maybe(names::AVAILABILITY, |_| {
         block.availability.as_ref().map(|a| number(a.value))
     })
-    .set("capacity", |s| {
+    .set(names::CAPACITY, |s| {
         list(&block.capacity, s, |c, s| {
             let mut item = Object::new(s);
-            item.set("metric", |_| text(&c.metric.value))
-                .set("value", |_| number(c.value));
+            item.set(names::METRIC, |_| text(&c.metric.value))
+                .set(names::VALUE, |_| number(c.value));
             item.build()
         })
     })
-    .set("service_levels", |s| {
+    .set(names::SERVICE_LEVELS, |s| {
         list(&block.service_levels, s, |l, s| {
             let mut item = Object::new(s);
-            item.set("metric", |_| text(&l.metric.value))
+            item.set(names::METRIC, |_| text(&l.metric.value))
                 .set(direction(l.direction), |_| number(l.bound));
             item.build()
         })
     })
-    .set("continuity", |s| {
+    .set(names::CONTINUITY, |s| {
         let mut continuity = Object::new(s);
         continuity
-            .maybe("rto_hours", |_| {
+            .maybe(names::RTO_HOURS, |_| {
                 block.continuity.rto_hours.as_ref().map(|h| number(h.value))
             })
-            .maybe("rpo_hours", |_| {
+            .maybe(names::RPO_HOURS, |_| {
                 block.continuity.rpo_hours.as_ref().map(|h| number(h.value))
             });
         continuity.build()
     })
-    .set("security", |_| {
+    .set(names::SECURITY, |_| {
         texts(block.security.iter().map(|s| s.value.as_str()))
     });
     v.build()
@@ -380,36 +393,36 @@ fn warranty(block: &Warranty, shape: &Shape) -> Value {
 /// The offered warranty (SPEC 5.1), shaped like a warranty block, lists sorted.
 fn offered(offer: &OfferedWarranty, shape: &Shape) -> Value {
     let mut v = Object::new(shape);
-    v.maybe("availability", |_| offer.availability.map(number))
-        .set("capacity", |s| {
+    v.maybe(names::AVAILABILITY, |_| offer.availability.map(number))
+        .set(names::CAPACITY, |s| {
             let mut capacity: Vec<(&String, &Decimal)> = offer.capacity.iter().collect();
             capacity.sort();
             list(&capacity, s, |(metric, value), s| {
                 let mut item = Object::new(s);
-                item.set("metric", |_| text(metric))
-                    .set("value", |_| number(**value));
+                item.set(names::METRIC, |_| text(metric))
+                    .set(names::VALUE, |_| number(**value));
                 item.build()
             })
         })
-        .set("service_levels", |s| {
+        .set(names::SERVICE_LEVELS, |s| {
             let mut levels: Vec<(&(String, Direction), &Decimal)> =
                 offer.service_levels.iter().collect();
             levels.sort();
             list(&levels, s, |((metric, dir), bound), s| {
                 let mut item = Object::new(s);
-                item.set("metric", |_| text(metric))
+                item.set(names::METRIC, |_| text(metric))
                     .set(direction(*dir), |_| number(**bound));
                 item.build()
             })
         })
-        .set("continuity", |s| {
+        .set(names::CONTINUITY, |s| {
             let mut continuity = Object::new(s);
             continuity
-                .maybe("rto_hours", |_| offer.rto_hours.map(number))
-                .maybe("rpo_hours", |_| offer.rpo_hours.map(number));
+                .maybe(names::RTO_HOURS, |_| offer.rto_hours.map(number))
+                .maybe(names::RPO_HOURS, |_| offer.rpo_hours.map(number));
             continuity.build()
         })
-        .set("security", |_| {
+        .set(names::SECURITY, |_| {
             let mut security: Vec<&str> = offer.security.iter().map(String::as_str).collect();
             security.sort_unstable();
             texts(security.into_iter())
@@ -419,11 +432,11 @@ fn offered(offer: &OfferedWarranty, shape: &Shape) -> Value {
 
 fn provision_cost(cost: &ProvisionCost, shape: &Shape) -> Value {
     let mut item = Object::new(shape);
-    item.set("name", |_| text(&cost.name))
-        .set("dimension", |_| text(dimension(cost.dimension)))
-        .set("amount", |_| number(cost.amount))
-        .set("per", |_| text(per(cost.per)))
-        .maybe("unit", |_| cost.unit.as_deref().map(text));
+    item.set(names::NAME, |_| text(&cost.name))
+        .set(names::DIMENSION, |_| text(dimension(cost.dimension)))
+        .set(names::AMOUNT, |_| number(cost.amount))
+        .set(names::PER, |_| text(per(cost.per)))
+        .maybe(names::UNIT, |_| cost.unit.as_deref().map(text));
     item.build()
 }
 
@@ -445,7 +458,7 @@ fn per(p: Per) -> &'static str {
 
 fn direction(d: Direction) -> &'static str {
     match d {
-        Direction::Max => "max",
-        Direction::Min => "min",
+        Direction::Max => names::MAX,
+        Direction::Min => names::MIN,
     }
 }

@@ -2,7 +2,7 @@
 //! block (docs/format.md §1, "Ids, references and the keys every entity has").
 
 use super::{Decoder, Fields, is_valid_id};
-use crate::keys;
+use crate::keys::{self, names};
 use crate::model::{Common, EntityLint, Id};
 
 impl Decoder<'_> {
@@ -25,19 +25,20 @@ impl Decoder<'_> {
             None => what,
         };
         let name = if named {
-            self.required_string(fields, "name", &what).map(|s| s.value)
+            self.required_string(fields, names::NAME, &what)
+                .map(|s| s.value)
         } else {
             None
         };
-        let description = self.optional_string(fields, "description", &what);
+        let description = self.optional_string(fields, names::DESCRIPTION, &what);
         let mut lint = EntityLint::default();
-        if let Some(block) = fields.get("lint") {
+        if let Some(block) = fields.get(names::LINT) {
             if let Some(inner) = self.mapping(
                 block,
                 &format!("the `lint` block of {what}"),
                 &keys::ENTITY_LINT,
             ) {
-                lint.allow = self.code_list(inner.get("allow"), "`lint.allow`");
+                lint.allow = self.code_list(inner.get(names::ALLOW), "`lint.allow`");
             }
         }
         Some(Common {
@@ -50,7 +51,7 @@ impl Decoder<'_> {
     }
 
     pub(super) fn id(&mut self, fields: &Fields<'_>, what: &str) -> Option<Id> {
-        let node = self.required(fields, "id", what)?;
+        let node = self.required(fields, names::ID, what)?;
         let id = self.string(node, "`id`")?;
         if !is_valid_id(&id.value) {
             self.invalid(node.span, format!("`{}` is not a valid id", id.value))

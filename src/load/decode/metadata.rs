@@ -1,7 +1,7 @@
 //! The `catalogue:` block: the catalogue's name, currency, planning horizon, utility
 //! threshold and the catalogue-wide `lint` settings (docs/format.md §3.1).
 
-use crate::keys;
+use crate::keys::{self, names};
 use rust_decimal::Decimal;
 
 use super::{Decoder, RawMetadata};
@@ -14,8 +14,10 @@ impl Decoder<'_> {
     pub(super) fn metadata(&mut self, key_span: Span, node: &Node) -> Option<RawMetadata> {
         let what = "the `catalogue` block";
         let fields = self.mapping(node, what, &keys::CATALOGUE)?;
-        let name = self.required_string(&fields, "name", what).map(|s| s.value);
-        let currency = fields.get("currency").and_then(|node| {
+        let name = self
+            .required_string(&fields, names::NAME, what)
+            .map(|s| s.value);
+        let currency = fields.get(names::CURRENCY).and_then(|node| {
             let code = self.string(node, "`currency`")?;
             if !currency::is_iso_4217(&code.value) {
                 let diagnostic = self.invalid(
@@ -33,14 +35,14 @@ impl Decoder<'_> {
             Some(code.value)
         });
         let horizon_months = fields
-            .get("horizon_months")
+            .get(names::HORIZON_MONTHS)
             .and_then(|node| self.whole(node, "`horizon_months`", 1, 600))
             .and_then(|v| u32::try_from(v).ok());
         let mut utility_threshold = None;
         let mut margin_threshold = None;
-        if let Some(thresholds) = fields.get("thresholds") {
+        if let Some(thresholds) = fields.get(names::THRESHOLDS) {
             if let Some(inner) = self.mapping(thresholds, "`thresholds`", &keys::THRESHOLDS) {
-                utility_threshold = inner.get("utility").and_then(|node| {
+                utility_threshold = inner.get(names::UTILITY).and_then(|node| {
                     self.bounded(
                         node,
                         "`thresholds.utility`",
@@ -49,24 +51,24 @@ impl Decoder<'_> {
                     )
                 });
                 margin_threshold = inner
-                    .get("margin")
+                    .get(names::MARGIN)
                     .and_then(|node| self.percent_of_revenue(node, "`thresholds.margin`"));
             }
         }
         let mut lint = LintSettings::default();
-        if let Some(block) = fields.get("lint") {
+        if let Some(block) = fields.get(names::LINT) {
             if let Some(inner) =
                 self.mapping(block, "the catalogue's `lint` block", &keys::CATALOGUE_LINT)
             {
-                lint.allow = self.code_list(inner.get("allow"), "`lint.allow`");
-                lint.warn = self.code_list(inner.get("warn"), "`lint.warn`");
-                lint.deny = self.code_list(inner.get("deny"), "`lint.deny`");
+                lint.allow = self.code_list(inner.get(names::ALLOW), "`lint.allow`");
+                lint.warn = self.code_list(inner.get(names::WARN), "`lint.warn`");
+                lint.deny = self.code_list(inner.get(names::DENY), "`lint.deny`");
             }
         }
         Some(RawMetadata {
             key_span,
             name,
-            currency_given: fields.get("currency").is_some(),
+            currency_given: fields.get(names::CURRENCY).is_some(),
             currency,
             horizon_months,
             utility_threshold,

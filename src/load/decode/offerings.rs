@@ -4,9 +4,9 @@
 
 use super::provision::CostOf;
 use super::{Decoder, Fields, exact};
-use crate::keys;
+use crate::keys::{self, names};
 use crate::load::yaml::Node;
-use crate::model::{Access, Action, Goods, Offering, Ownership, Per, PriceLine, Spanned};
+use crate::model::{Access, Action, Goods, Kind, Offering, Ownership, Per, PriceLine, Spanned};
 use crate::source::Span;
 
 /// The words of `ownership`: who owns an item once it is supplied.
@@ -39,27 +39,31 @@ pub(crate) const PER_SYNONYMS: &[(&str, &str)] = &[
 
 impl Decoder<'_> {
     pub(super) fn offering(&mut self, node: &Node) -> Option<Offering> {
-        let fields = self.mapping(node, &self.entity_what("offering"), &keys::OFFERING)?;
-        let common = self.common(&fields, "offering", true);
-        let provider = self.required_ref(&fields, "provider", "the offering");
-        let services = self.refs(&fields, "services", "the offering");
-        let targets = self.refs(&fields, "targets", "the offering");
-        let goods = exact(self.list(fields.get("goods"), "`goods`"), |item| {
+        let fields = self.mapping(
+            node,
+            &self.entity_what(Kind::Offering.noun()),
+            &keys::OFFERING,
+        )?;
+        let common = self.common(&fields, Kind::Offering.noun(), true);
+        let provider = self.required_ref(&fields, names::PROVIDER, "the offering");
+        let services = self.refs(&fields, names::SERVICES, "the offering");
+        let targets = self.refs(&fields, names::TARGETS, "the offering");
+        let goods = exact(self.list(fields.get(names::GOODS), "`goods`"), |item| {
             self.goods(item)
         });
-        let access = exact(self.list(fields.get("access"), "`access`"), |item| {
+        let access = exact(self.list(fields.get(names::ACCESS), "`access`"), |item| {
             self.access(item)
         });
-        let actions = exact(self.list(fields.get("actions"), "`actions`"), |item| {
+        let actions = exact(self.list(fields.get(names::ACTIONS), "`actions`"), |item| {
             self.action(item)
         });
         let warranty = fields
-            .get("warranty")
+            .get(names::WARRANTY)
             .and_then(|n| self.warranty(n, "the offering's `warranty`"));
-        let price = exact(self.list(fields.get("price"), "`price`"), |item| {
+        let price = exact(self.list(fields.get(names::PRICE), "`price`"), |item| {
             self.price_line(item)
         });
-        let cost_to_serve = self.provision_costs(&fields, "cost_to_serve", CostOf::Serving);
+        let cost_to_serve = self.provision_costs(&fields, names::COST_TO_SERVE, CostOf::Serving);
         Some(Offering {
             common: common?,
             provider: provider?,
@@ -80,7 +84,7 @@ impl Decoder<'_> {
         default: Ownership,
         span: Span,
     ) -> Option<Spanned<Ownership>> {
-        match fields.get("ownership") {
+        match fields.get(names::OWNERSHIP) {
             None => Some(Spanned::new(default, span)),
             Some(n) => {
                 let value = self.choice(n, "`ownership`", OWNERSHIP)?;
@@ -92,7 +96,7 @@ impl Decoder<'_> {
     pub(super) fn goods(&mut self, node: &Node) -> Option<Goods> {
         let what = "a goods item";
         let fields = self.mapping(node, what, &keys::GOODS)?;
-        let name = self.required_string(&fields, "name", what);
+        let name = self.required_string(&fields, names::NAME, what);
         let ownership = self.ownership(&fields, Ownership::Transferred, node.span);
         Some(Goods {
             name: name?,
@@ -104,8 +108,10 @@ impl Decoder<'_> {
     pub(super) fn access(&mut self, node: &Node) -> Option<Access> {
         let what = "an access item";
         let fields = self.mapping(node, what, &keys::ACCESS)?;
-        let name = self.required_string(&fields, "name", what);
-        let period = fields.get("period").map(|n| self.string(n, "`period`"));
+        let name = self.required_string(&fields, names::NAME, what);
+        let period = fields
+            .get(names::PERIOD)
+            .map(|n| self.string(n, "`period`"));
         let ownership = self.ownership(&fields, Ownership::Retained, node.span);
         Some(Access {
             name: name?,
@@ -118,9 +124,9 @@ impl Decoder<'_> {
     pub(super) fn action(&mut self, node: &Node) -> Option<Action> {
         let what = "a service action";
         let fields = self.mapping(node, what, &keys::ACTION)?;
-        let name = self.required_string(&fields, "name", what);
+        let name = self.required_string(&fields, names::NAME, what);
         let agreement = fields
-            .get("agreement")
+            .get(names::AGREEMENT)
             .map(|n| self.string(n, "`agreement`"));
         Some(Action {
             name: name?,
@@ -130,19 +136,19 @@ impl Decoder<'_> {
     }
 
     pub(super) fn per(&mut self, fields: &Fields<'_>, what: &str) -> Option<Per> {
-        let node = self.required(fields, "per", what)?;
+        let node = self.required(fields, names::PER, what)?;
         self.choice_with(node, "`per`", PER, PER_SYNONYMS)
     }
 
     pub(super) fn price_line(&mut self, node: &Node) -> Option<PriceLine> {
         let what = "a price line";
         let fields = self.mapping(node, what, &keys::PRICE_LINE)?;
-        let name = self.optional_string(&fields, "name", what);
+        let name = self.optional_string(&fields, names::NAME, what);
         let amount = self
-            .required(&fields, "amount", what)
+            .required(&fields, names::AMOUNT, what)
             .and_then(|n| self.amount(n, "`amount`"));
         let per = self.per(&fields, what);
-        let unit = self.optional_string(&fields, "unit", what);
+        let unit = self.optional_string(&fields, names::UNIT, what);
         Some(PriceLine {
             name,
             amount: amount?,

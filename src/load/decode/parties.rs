@@ -2,16 +2,20 @@
 //! §3.2 to §3.4).
 
 use super::Decoder;
-use crate::keys;
+use crate::keys::{self, names};
 use crate::load::yaml::Node;
-use crate::model::{Group, Organization, Person, Spanned};
+use crate::model::{Group, Kind, Organization, Person, Spanned};
 
 impl Decoder<'_> {
     pub(super) fn organization(&mut self, node: &Node) -> Option<Organization> {
-        let fields = self.mapping(node, &self.entity_what("organization"), &keys::ORGANIZATION)?;
-        let common = self.common(&fields, "organization", true);
-        let parent = self.optional_ref(&fields, "parent", "the organization");
-        let target_margin = fields.get("target_margin").map(|n| {
+        let fields = self.mapping(
+            node,
+            &self.entity_what(Kind::Organization.noun()),
+            &keys::ORGANIZATION,
+        )?;
+        let common = self.common(&fields, Kind::Organization.noun(), true);
+        let parent = self.optional_ref(&fields, names::PARENT, "the organization");
+        let target_margin = fields.get(names::TARGET_MARGIN).map(|n| {
             self.percent_of_revenue(n, "`target_margin`")
                 .map(|value| Spanned::new(value, n.span))
         });
@@ -23,10 +27,10 @@ impl Decoder<'_> {
     }
 
     pub(super) fn person(&mut self, node: &Node) -> Option<Person> {
-        let fields = self.mapping(node, &self.entity_what("person"), &keys::PERSON)?;
-        let common = self.common(&fields, "person", true);
-        let organization = self.required_ref(&fields, "organization", "the person");
-        let title = self.optional_string(&fields, "title", "the person");
+        let fields = self.mapping(node, &self.entity_what(Kind::Person.noun()), &keys::PERSON)?;
+        let common = self.common(&fields, Kind::Person.noun(), true);
+        let organization = self.required_ref(&fields, names::ORGANIZATION, "the person");
+        let title = self.optional_string(&fields, names::TITLE, "the person");
         Some(Person {
             common: common?,
             organization: organization?,
@@ -35,13 +39,13 @@ impl Decoder<'_> {
     }
 
     pub(super) fn group(&mut self, node: &Node) -> Option<Group> {
-        let fields = self.mapping(node, &self.entity_what("group"), &keys::GROUP)?;
-        let common = self.common(&fields, "group", true);
-        let organization = self.optional_ref(&fields, "organization", "the group");
+        let fields = self.mapping(node, &self.entity_what(Kind::Group.noun()), &keys::GROUP)?;
+        let common = self.common(&fields, Kind::Group.noun(), true);
+        let organization = self.optional_ref(&fields, names::ORGANIZATION, "the group");
         let size = fields
-            .get("size")
+            .get(names::SIZE)
             .and_then(|n| self.whole(n, "`size`", 0, u64::MAX));
-        let members = self.refs(&fields, "members", "the group");
+        let members = self.refs(&fields, names::MEMBERS, "the group");
         Some(Group {
             common: common?,
             organization,

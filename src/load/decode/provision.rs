@@ -7,7 +7,7 @@
 //! together or not at all.
 
 use super::{Decoder, Fields, exact};
-use crate::keys;
+use crate::keys::{self, names};
 use crate::load::yaml::Node;
 use crate::model::{
     Benefit, BenefitKind, Dimension, Effect, EffectDirection, Priced, Provision, ProvisionCost,
@@ -89,15 +89,19 @@ impl Decoder<'_> {
             }
         };
         let fields = fields?;
-        let name = self.required_string(&fields, "name", what);
+        let name = self.required_string(&fields, names::NAME, what);
         let dimension = self
-            .required(&fields, "dimension", what)
+            .required(&fields, names::DIMENSION, what)
             .and_then(|n| self.dimension(n));
         let amount = self
-            .required(&fields, "amount", what)
+            .required(&fields, names::AMOUNT, what)
             .and_then(|n| self.amount(n, "`amount`"));
         let per = self.per(&fields, what);
-        let unit = self.optional_string(&fields, "unit", what);
+        // Only a cost to serve is per unit; the others do not declare `unit`.
+        let unit = match of {
+            CostOf::Serving => self.optional_string(&fields, names::UNIT, what),
+            CostOf::Running | CostOf::Provision => None,
+        };
         Some(ProvisionCost {
             name: name?.value,
             dimension: dimension?,
@@ -113,7 +117,7 @@ impl Decoder<'_> {
     /// values of the decoder do.
     #[allow(clippy::option_option)]
     fn priced(&mut self, fields: &Fields<'_>, what: &str) -> Option<Option<Priced>> {
-        match (fields.get("amount"), fields.get("per")) {
+        match (fields.get(names::AMOUNT), fields.get(names::PER)) {
             (None, None) => Some(None),
             (Some(amount), None) => {
                 self.amount(amount, "`amount`");
@@ -150,10 +154,10 @@ impl Decoder<'_> {
     /// A relationship's `provision` block.
     pub(super) fn provision(&mut self, node: &Node) -> Option<Provision> {
         let fields = self.mapping(node, "`provision`", &keys::PROVISION)?;
-        let costs = self.provision_costs(&fields, "costs", CostOf::Provision);
-        let items = self.list(fields.get("risks"), "`provision.risks`");
+        let costs = self.provision_costs(&fields, names::COSTS, CostOf::Provision);
+        let items = self.list(fields.get(names::RISKS), "`provision.risks`");
         let risks = exact(items, |item| self.risk_item(item, "a provision risk"));
-        let items = self.list(fields.get("benefits"), "`provision.benefits`");
+        let items = self.list(fields.get(names::BENEFITS), "`provision.benefits`");
         let benefits = exact(items, |item| self.benefit(item));
         Some(Provision {
             costs,
@@ -165,9 +169,9 @@ impl Decoder<'_> {
     fn benefit(&mut self, node: &Node) -> Option<Benefit> {
         let what = "a benefit";
         let fields = self.mapping(node, what, &keys::BENEFIT)?;
-        let name = self.required_string(&fields, "name", what);
+        let name = self.required_string(&fields, names::NAME, what);
         let kind = self
-            .required(&fields, "kind", what)
+            .required(&fields, names::KIND, what)
             .and_then(|n| self.choice(n, "the `kind` of a benefit", BENEFIT_KINDS));
         let priced = self.priced(&fields, what);
         Some(Benefit {
@@ -180,16 +184,16 @@ impl Decoder<'_> {
 
     /// The `effects` of a stakeholder.
     pub(super) fn effects(&mut self, fields: &Fields<'_>) -> Vec<Effect> {
-        let items = self.list(fields.get("effects"), "`effects`");
+        let items = self.list(fields.get(names::EFFECTS), "`effects`");
         exact(items, |item| self.effect(item))
     }
 
     fn effect(&mut self, node: &Node) -> Option<Effect> {
         let what = "an effect";
         let fields = self.mapping(node, what, &keys::EFFECT)?;
-        let name = self.required_string(&fields, "name", what);
+        let name = self.required_string(&fields, names::NAME, what);
         let direction = fields
-            .get("direction")
+            .get(names::DIRECTION)
             .map(|n| self.choice(n, "`direction`", EFFECT_DIRECTIONS));
         let priced = self.priced(&fields, what);
         Some(Effect {

@@ -2,14 +2,14 @@
 //! requirements (required outcomes and warranty), and the costs and risks they remove
 //! and impose (docs/format.md §3.10).
 
-use crate::keys;
+use crate::keys::{self, names};
 use rust_decimal::Decimal;
 
 use super::{Decoder, exact};
 use crate::load::yaml::Node;
 use crate::model::{
-    Balance, Cost, CostCategory, Priority, Provision, RequiredOutcome, Requirements, Risk, Roles,
-    Stakeholder, StakeholderRole,
+    Balance, Cost, CostCategory, Kind, Priority, Provision, RequiredOutcome, Requirements, Risk,
+    Roles, Stakeholder, StakeholderRole,
 };
 
 /// The words of a stakeholder's `role`.
@@ -51,35 +51,41 @@ pub(crate) const IMPOSED_COST_CATEGORIES: &[(&str, CostCategory)] = &[
 
 impl Decoder<'_> {
     pub(super) fn relationship(&mut self, node: &Node) -> Option<crate::model::Relationship> {
-        let fields = self.mapping(node, &self.entity_what("relationship"), &keys::RELATIONSHIP)?;
-        let common = self.common(&fields, "relationship", false);
+        let fields = self.mapping(
+            node,
+            &self.entity_what(Kind::Relationship.noun()),
+            &keys::RELATIONSHIP,
+        )?;
+        let common = self.common(&fields, Kind::Relationship.noun(), false);
         let what = "the relationship";
-        let provider = self.required_ref(&fields, "provider", what);
-        let consumer = self.required_ref(&fields, "consumer", what);
-        let offering = self.required_ref(&fields, "offering", what);
+        let provider = self.required_ref(&fields, names::PROVIDER, what);
+        let consumer = self.required_ref(&fields, names::CONSUMER, what);
+        let offering = self.required_ref(&fields, names::OFFERING, what);
         let quantity = fields
-            .get("quantity")
+            .get(names::QUANTITY)
             .map(|n| self.bounded(n, "`quantity`", |d| !d.is_sign_negative(), "0 or more"));
         let mut roles = Roles::default();
-        if let Some(block) = fields.get("roles") {
+        if let Some(block) = fields.get(names::ROLES) {
             if let Some(inner) = self.mapping(block, "`roles`", &keys::ROLES) {
-                roles.customer = self.refs(&inner, "customer", "`roles`");
-                roles.user = self.refs(&inner, "user", "`roles`");
-                roles.sponsor = self.refs(&inner, "sponsor", "`roles`");
+                roles.customer = self.refs(&inner, names::CUSTOMER, "`roles`");
+                roles.user = self.refs(&inner, names::USER, "`roles`");
+                roles.sponsor = self.refs(&inner, names::SPONSOR, "`roles`");
             }
         }
         let stakeholders = exact(
-            self.list(fields.get("stakeholders"), "`stakeholders`"),
+            self.list(fields.get(names::STAKEHOLDERS), "`stakeholders`"),
             |item| self.stakeholder(item),
         );
-        let requirements = fields.get("requirements").map(|n| self.requirements(n));
+        let requirements = fields
+            .get(names::REQUIREMENTS)
+            .map(|n| self.requirements(n));
         let costs = fields
-            .get("costs")
+            .get(names::COSTS)
             .map(|n| self.balance(n, "`costs`", &keys::COSTS, Self::cost));
         let risks = fields
-            .get("risks")
+            .get(names::RISKS)
             .map(|n| self.balance(n, "`risks`", &keys::RISKS, Self::risk));
-        let provision = fields.get("provision").map(|n| self.provision(n));
+        let provision = fields.get(names::PROVISION).map(|n| self.provision(n));
         Some(crate::model::Relationship {
             common: common?,
             provider: provider?,
@@ -98,11 +104,11 @@ impl Decoder<'_> {
     pub(super) fn stakeholder(&mut self, node: &Node) -> Option<Stakeholder> {
         let what = "a stakeholder";
         let fields = self.mapping(node, what, &keys::STAKEHOLDER)?;
-        let party = self.required_ref(&fields, "party", what);
+        let party = self.required_ref(&fields, names::PARTY, what);
         let role = self
-            .required(&fields, "role", what)
+            .required(&fields, names::ROLE, what)
             .and_then(|n| self.choice(n, "`role`", STAKEHOLDER_ROLES));
-        let interest = self.optional_string(&fields, "interest", what);
+        let interest = self.optional_string(&fields, names::INTEREST, what);
         let effects = self.effects(&fields);
         Some(Stakeholder {
             party: party?,
@@ -115,11 +121,11 @@ impl Decoder<'_> {
     pub(super) fn requirements(&mut self, node: &Node) -> Option<Requirements> {
         let fields = self.mapping(node, "`requirements`", &keys::REQUIREMENTS)?;
         let outcomes = exact(
-            self.list(fields.get("outcomes"), "`requirements.outcomes`"),
+            self.list(fields.get(names::OUTCOMES), "`requirements.outcomes`"),
             |item| self.required_outcome(item),
         );
         let warranty = fields
-            .get("warranty")
+            .get(names::WARRANTY)
             .and_then(|n| self.warranty(n, "the required `warranty`"));
         Some(Requirements { outcomes, warranty })
     }
@@ -127,12 +133,12 @@ impl Decoder<'_> {
     pub(super) fn required_outcome(&mut self, node: &Node) -> Option<RequiredOutcome> {
         let what = "a required outcome";
         let fields = self.mapping(node, what, &keys::REQUIRED_OUTCOME)?;
-        let outcome = self.required_ref(&fields, "outcome", what);
+        let outcome = self.required_ref(&fields, names::OUTCOME, what);
         let priority = fields
-            .get("priority")
+            .get(names::PRIORITY)
             .map(|n| self.choice(n, "`priority`", PRIORITIES));
         let weight = fields
-            .get("weight")
+            .get(names::WEIGHT)
             .map(|n| self.bounded(n, "`weight`", |d| d > Decimal::ZERO, "above 0"));
         Some(RequiredOutcome {
             outcome: outcome?,
@@ -150,11 +156,11 @@ impl Decoder<'_> {
     ) -> Option<Balance<T>> {
         let fields = self.mapping(node, what, keys)?;
         let removed = exact(
-            self.list(fields.get("removed"), &format!("{what} `removed`")),
+            self.list(fields.get(names::REMOVED), &format!("{what} `removed`")),
             |n| item(self, n, true),
         );
         let imposed = exact(
-            self.list(fields.get("imposed"), &format!("{what} `imposed`")),
+            self.list(fields.get(names::IMPOSED), &format!("{what} `imposed`")),
             |n| item(self, n, false),
         );
         Some(Balance { removed, imposed })
@@ -172,8 +178,8 @@ impl Decoder<'_> {
             &keys::IMPOSED_COST
         };
         let fields = self.mapping(node, what, keys)?;
-        let name = self.required_string(&fields, "name", what);
-        let category = self.required(&fields, "category", what).and_then(|n| {
+        let name = self.required_string(&fields, names::NAME, what);
+        let category = self.required(&fields, names::CATEGORY, what).and_then(|n| {
             if removed {
                 self.choice(n, "the category of a removed cost", REMOVED_COST_CATEGORIES)
             } else {
@@ -185,7 +191,7 @@ impl Decoder<'_> {
             }
         });
         let amount = self
-            .required(&fields, "amount", what)
+            .required(&fields, names::AMOUNT, what)
             .and_then(|n| self.amount(n, "`amount`"));
         let per = self.per(&fields, what);
         Some(Cost {
@@ -209,17 +215,19 @@ impl Decoder<'_> {
     /// A risk: a name, a likelihood per year and an impact.
     pub(super) fn risk_item(&mut self, node: &Node, what: &str) -> Option<Risk> {
         let fields = self.mapping(node, what, &keys::RISK)?;
-        let name = self.required_string(&fields, "name", what);
-        let likelihood = self.required(&fields, "likelihood", what).and_then(|n| {
-            self.bounded(
-                n,
-                "`likelihood`",
-                |d| d >= Decimal::ZERO && d <= Decimal::ONE,
-                "a probability from 0 to 1",
-            )
-        });
+        let name = self.required_string(&fields, names::NAME, what);
+        let likelihood = self
+            .required(&fields, names::LIKELIHOOD, what)
+            .and_then(|n| {
+                self.bounded(
+                    n,
+                    "`likelihood`",
+                    |d| d >= Decimal::ZERO && d <= Decimal::ONE,
+                    "a probability from 0 to 1",
+                )
+            });
         let impact = self
-            .required(&fields, "impact", what)
+            .required(&fields, names::IMPACT, what)
             .and_then(|n| self.amount(n, "`impact`"));
         Some(Risk {
             name: name?.value,

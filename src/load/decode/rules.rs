@@ -7,7 +7,7 @@
 //! start otherwise (a folded or escaped scalar no longer matches its source text
 //! character for character).
 
-use crate::keys;
+use crate::keys::{self, names};
 use std::sync::Arc;
 
 use super::{Decoder, Fields, is_valid_id};
@@ -44,14 +44,14 @@ const MAX_NESTING: usize = 32;
 
 impl Decoder<'_> {
     pub(super) fn rule(&mut self, node: &Node) -> Option<CustomRule> {
-        let fields = self.mapping(node, &self.entity_what("rule"), &keys::RULE)?;
+        let fields = self.mapping(node, &self.entity_what(Kind::Rule.noun()), &keys::RULE)?;
         let id = self.id(&fields, "a rule");
         let what = match &id {
             Some(id) => format!("rule `{}`", id.value),
             None => "a rule".to_owned(),
         };
         let code = self.rule_code(&fields, &what);
-        let name = self.required_string(&fields, "name", &what);
+        let name = self.required_string(&fields, names::NAME, &what);
         let name = name.filter(|name| {
             let ok = is_kebab_case(&name.value);
             if !ok {
@@ -70,23 +70,23 @@ impl Decoder<'_> {
             }
             ok
         });
-        let severity = match fields.get("severity") {
+        let severity = match fields.get(names::SEVERITY) {
             None => Some(Severity::Warning),
             Some(n) => self.choice(n, "`severity`", SEVERITIES),
         };
         let on = self
-            .required(&fields, "on", &what)
+            .required(&fields, names::ON, &what)
             .and_then(|n| self.choice(n, "`on`", RULE_KINDS));
-        let when = match fields.get("when") {
+        let when = match fields.get(names::WHEN) {
             None => Some(None),
-            Some(n) => self.expression(n, "when", &what).map(Some),
+            Some(n) => self.expression(n, names::WHEN, &what).map(Some),
         };
         let assert = self
-            .required(&fields, "assert", &what)
-            .and_then(|n| self.expression(n, "assert", &what));
-        let message = self.required_string(&fields, "message", &what);
-        let help = self.optional_string(&fields, "help", &what);
-        let description = self.optional_string(&fields, "description", &what);
+            .required(&fields, names::ASSERT, &what)
+            .and_then(|n| self.expression(n, names::ASSERT, &what));
+        let message = self.required_string(&fields, names::MESSAGE, &what);
+        let help = self.optional_string(&fields, names::HELP, &what);
+        let description = self.optional_string(&fields, names::DESCRIPTION, &what);
         let id = id?;
         let name = name?;
         Some(CustomRule {
@@ -108,7 +108,7 @@ impl Decoder<'_> {
     }
 
     fn rule_code(&mut self, fields: &Fields<'_>, what: &str) -> Option<Spanned<String>> {
-        let code = self.required_string(fields, "code", what)?;
+        let code = self.required_string(fields, names::CODE, what)?;
         if code.value.starts_with("SVS") {
             self.invalid(
                 code.span,

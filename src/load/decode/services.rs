@@ -3,23 +3,27 @@
 
 use super::provision::CostOf;
 use super::{Decoder, exact};
-use crate::keys;
+use crate::keys::{self, names};
 use crate::load::yaml::Node;
-use crate::model::{Output, Service};
+use crate::model::{Kind, Output, Service};
 
 impl Decoder<'_> {
     pub(super) fn service(&mut self, node: &Node) -> Option<Service> {
-        let fields = self.mapping(node, &self.entity_what("service"), &keys::SERVICE)?;
-        let common = self.common(&fields, "service", true);
-        let provider = self.required_ref(&fields, "provider", "the service");
-        let products = self.refs(&fields, "products", "the service");
-        let items = self.list(fields.get("outputs"), "`outputs`");
+        let fields = self.mapping(
+            node,
+            &self.entity_what(Kind::Service.noun()),
+            &keys::SERVICE,
+        )?;
+        let common = self.common(&fields, Kind::Service.noun(), true);
+        let provider = self.required_ref(&fields, names::PROVIDER, "the service");
+        let products = self.refs(&fields, names::PRODUCTS, "the service");
+        let items = self.list(fields.get(names::OUTPUTS), "`outputs`");
         let outputs = exact(items, |item| self.output(item));
         let warranty = fields
-            .get("warranty")
+            .get(names::WARRANTY)
             .and_then(|n| self.warranty(n, "the service's `warranty`"));
-        let depends_on = self.refs(&fields, "depends_on", "the service");
-        let running_costs = self.provision_costs(&fields, "running_costs", CostOf::Running);
+        let depends_on = self.refs(&fields, names::DEPENDS_ON, "the service");
+        let running_costs = self.provision_costs(&fields, names::RUNNING_COSTS, CostOf::Running);
         Some(Service {
             common: common?,
             provider: provider?,
@@ -34,8 +38,8 @@ impl Decoder<'_> {
     pub(super) fn output(&mut self, node: &Node) -> Option<Output> {
         let what = "an output";
         let fields = self.mapping(node, what, &keys::OUTPUT)?;
-        let name = self.required_string(&fields, "name", what);
-        let enables = self.refs(&fields, "enables", "the output");
+        let name = self.required_string(&fields, names::NAME, what);
+        let enables = self.refs(&fields, names::ENABLES, "the output");
         Some(Output {
             name: name?.value,
             enables,

@@ -2,7 +2,7 @@
 //! requires them: availability, capacity, service levels, continuity and security
 //! (docs/format.md §3.8).
 
-use crate::keys;
+use crate::keys::{self, names};
 use rust_decimal::Decimal;
 
 use super::{Decoder, Fields};
@@ -12,7 +12,7 @@ use crate::model::{Capacity, Continuity, Direction, ServiceLevel, Spanned, Warra
 impl Decoder<'_> {
     pub(super) fn warranty(&mut self, node: &Node, what: &str) -> Option<Warranty> {
         let fields = self.mapping(node, what, &keys::WARRANTY)?;
-        let availability = fields.get("availability").and_then(|n| {
+        let availability = fields.get(names::AVAILABILITY).and_then(|n| {
             let value = self.bounded(
                 n,
                 "`availability`",
@@ -21,15 +21,15 @@ impl Decoder<'_> {
             )?;
             Some(Spanned::new(value, n.span))
         });
-        let items = self.list(fields.get("capacity"), "`capacity`");
+        let items = self.list(fields.get(names::CAPACITY), "`capacity`");
         let mut capacity: Vec<Capacity> = Vec::with_capacity(items.len());
         for item in items {
             let Some(inner) = self.mapping(item, "a capacity item", &keys::CAPACITY) else {
                 continue;
             };
-            let metric = self.required_string(&inner, "metric", "a capacity item");
+            let metric = self.required_string(&inner, names::METRIC, "a capacity item");
             let value = self
-                .required(&inner, "value", "a capacity item")
+                .required(&inner, names::VALUE, "a capacity item")
                 .and_then(|n| self.bounded(n, "`value`", |d| !d.is_sign_negative(), "0 or more"));
             let (Some(metric), Some(value)) = (metric, value) else {
                 continue;
@@ -43,7 +43,7 @@ impl Decoder<'_> {
             }
             capacity.push(Capacity { metric, value });
         }
-        let items = self.list(fields.get("service_levels"), "`service_levels`");
+        let items = self.list(fields.get(names::SERVICE_LEVELS), "`service_levels`");
         let mut service_levels: Vec<ServiceLevel> = Vec::with_capacity(items.len());
         for item in items {
             if let Some(level) = self.service_level(item) {
@@ -64,13 +64,13 @@ impl Decoder<'_> {
             }
         }
         let mut continuity = Continuity::default();
-        if let Some(block) = fields.get("continuity") {
+        if let Some(block) = fields.get(names::CONTINUITY) {
             if let Some(inner) = self.mapping(block, "`continuity`", &keys::CONTINUITY) {
-                continuity.rto_hours = self.hours(&inner, "rto_hours");
-                continuity.rpo_hours = self.hours(&inner, "rpo_hours");
+                continuity.rto_hours = self.hours(&inner, names::RTO_HOURS);
+                continuity.rpo_hours = self.hours(&inner, names::RPO_HOURS);
             }
         }
-        let items = self.list(fields.get("security"), "`security`");
+        let items = self.list(fields.get(names::SECURITY), "`security`");
         let mut security: Vec<Spanned<String>> = Vec::with_capacity(items.len());
         for item in items {
             // A control is a name: `1` and `'1'` would be one control to svs and two
@@ -123,8 +123,8 @@ impl Decoder<'_> {
     pub(super) fn service_level(&mut self, node: &Node) -> Option<ServiceLevel> {
         let what = "a service level";
         let fields = self.mapping(node, what, &keys::SERVICE_LEVEL)?;
-        let metric = self.required_string(&fields, "metric", what);
-        let bound = match (fields.get("max"), fields.get("min")) {
+        let metric = self.required_string(&fields, names::METRIC, what);
+        let bound = match (fields.get(names::MAX), fields.get(names::MIN)) {
             (Some(n), None) => Some((Direction::Max, n)),
             (None, Some(n)) => Some((Direction::Min, n)),
             (Some(_), Some(n)) => {

@@ -12,6 +12,7 @@ use super::{
 };
 use crate::assess::provision::{ProviderSide, StakeholderValue};
 use crate::assess::{Assessment, Sums, Utility, WarrantyAssessment};
+use crate::keys::names;
 use crate::lint::custom::shape::Shape;
 use crate::lint::index::Index;
 use crate::load::decode::{relationships, word_of};
@@ -22,9 +23,9 @@ use crate::model::{
 
 fn risk(risk: &Risk, shape: &Shape) -> Value {
     let mut item = Object::new(shape);
-    item.set("name", |_| text(&risk.name))
-        .set("likelihood", |_| number(risk.likelihood))
-        .set("impact", |_| number(risk.impact));
+    item.set(names::NAME, |_| text(&risk.name))
+        .set(names::LIKELIHOOD, |_| number(risk.likelihood))
+        .set(names::IMPACT, |_| number(risk.impact));
     item.build()
 }
 
@@ -36,15 +37,15 @@ fn both<T>(
     each: impl Fn(&T, &Shape) -> Value + Copy,
 ) -> Value {
     let mut v = Object::new(shape);
-    v.set("removed", |s| list(removed, s, each))
-        .set("imposed", |s| list(imposed, s, each));
+    v.set(names::REMOVED, |s| list(removed, s, each))
+        .set(names::IMPOSED, |s| list(imposed, s, each));
     v.build()
 }
 
 fn priced(item: &mut Object<'_>, priced: Option<&Priced>) {
     if let Some(p) = priced {
-        item.set("amount", |_| number(p.amount))
-            .set("per", |_| text(per(p.per)));
+        item.set(names::AMOUNT, |_| number(p.amount))
+            .set(names::PER, |_| text(per(p.per)));
     }
 }
 
@@ -52,27 +53,29 @@ pub(super) fn relationship(index: &Index<'_>, i: usize, r: &Relationship, shape:
     let c = index.catalogue;
     let holders = |list: &[Ref<RoleHolderRef>]| texts(list.iter().map(|h| &*h.id));
     let mut v = common(&r.common, shape);
-    v.set("provider", |_| text(&r.provider.id))
-        .set("consumer", |_| text(&r.consumer.id))
-        .set("offering", |_| text(&r.offering.id))
-        .set("quantity", |_| number(r.quantity))
-        .set("roles", |s| {
+    v.set(names::PROVIDER, |_| text(&r.provider.id))
+        .set(names::CONSUMER, |_| text(&r.consumer.id))
+        .set(names::OFFERING, |_| text(&r.offering.id))
+        .set(names::QUANTITY, |_| number(r.quantity))
+        .set(names::ROLES, |s| {
             let mut roles = Object::new(s);
             roles
-                .set("customer", |_| holders(&r.roles.customer))
-                .set("user", |_| holders(&r.roles.user))
-                .set("sponsor", |_| holders(&r.roles.sponsor));
+                .set(names::CUSTOMER, |_| holders(&r.roles.customer))
+                .set(names::USER, |_| holders(&r.roles.user))
+                .set(names::SPONSOR, |_| holders(&r.roles.sponsor));
             roles.build()
         })
-        .set("stakeholders", |s| list(&r.stakeholders, s, stakeholder))
-        .set("requirements", |s| requirements(&r.requirements, s))
-        .set("costs", |s| {
+        .set(names::STAKEHOLDERS, |s| {
+            list(&r.stakeholders, s, stakeholder)
+        })
+        .set(names::REQUIREMENTS, |s| requirements(&r.requirements, s))
+        .set(names::COSTS, |s| {
             both(&r.costs.removed, &r.costs.imposed, s, cost)
         })
-        .set("risks", |s| {
+        .set(names::RISKS, |s| {
             both(&r.risks.removed, &r.risks.imposed, s, risk)
         })
-        .set("provision", |s| provision(&r.provision, s))
+        .set(names::PROVISION, |s| provision(&r.provision, s))
         .maybe("assessment", |s| {
             index
                 .assessments
@@ -88,15 +91,15 @@ pub(super) fn relationship(index: &Index<'_>, i: usize, r: &Relationship, shape:
 /// A stakeholder other than provider and consumer, with the effects it feels.
 fn stakeholder(st: &Stakeholder, shape: &Shape) -> Value {
     let mut item = Object::new(shape);
-    item.set("party", |_| text(&st.party.id))
-        .set("role", |_| text(stakeholder_role(st.role)))
-        .maybe("interest", |_| st.interest.as_deref().map(text))
-        .set("effects", |s| {
+    item.set(names::PARTY, |_| text(&st.party.id))
+        .set(names::ROLE, |_| text(stakeholder_role(st.role)))
+        .maybe(names::INTEREST, |_| st.interest.as_deref().map(text))
+        .set(names::EFFECTS, |s| {
             list(&st.effects, s, |e, s| {
                 let mut effect = Object::new(s);
                 effect
-                    .set("name", |_| text(&e.name))
-                    .set("direction", |_| text(e.direction.as_str()));
+                    .set(names::NAME, |_| text(&e.name))
+                    .set(names::DIRECTION, |_| text(e.direction.as_str()));
                 priced(&mut effect, e.priced.as_ref());
                 effect.build()
             })
@@ -107,25 +110,27 @@ fn stakeholder(st: &Stakeholder, shape: &Shape) -> Value {
 fn requirements(r: &Requirements, shape: &Shape) -> Value {
     let mut requirements = Object::new(shape);
     requirements
-        .set("outcomes", |s| {
+        .set(names::OUTCOMES, |s| {
             list(&r.outcomes, s, |o, s| {
                 let mut item = Object::new(s);
-                item.set("outcome", |_| text(&o.outcome.id))
-                    .set("priority", |_| text(priority(o.priority)))
-                    .set("weight", |_| number(o.weight));
+                item.set(names::OUTCOME, |_| text(&o.outcome.id))
+                    .set(names::PRIORITY, |_| text(priority(o.priority)))
+                    .set(names::WEIGHT, |_| number(o.weight));
                 item.build()
             })
         })
-        .maybe("warranty", |s| r.warranty.as_ref().map(|w| warranty(w, s)));
+        .maybe(names::WARRANTY, |s| {
+            r.warranty.as_ref().map(|w| warranty(w, s))
+        });
     requirements.build()
 }
 
 fn cost(cost: &Cost, shape: &Shape) -> Value {
     let mut item = Object::new(shape);
-    item.set("name", |_| text(&cost.name))
-        .set("category", |_| text(category(cost.category)))
-        .set("amount", |_| number(cost.amount))
-        .set("per", |_| text(per(cost.per)));
+    item.set(names::NAME, |_| text(&cost.name))
+        .set(names::CATEGORY, |_| text(category(cost.category)))
+        .set(names::AMOUNT, |_| number(cost.amount))
+        .set(names::PER, |_| text(per(cost.per)));
     item.build()
 }
 
@@ -133,13 +138,13 @@ fn cost(cost: &Cost, shape: &Shape) -> Value {
 fn provision(p: &Provision, shape: &Shape) -> Value {
     let mut provision = Object::new(shape);
     provision
-        .set("costs", |s| list(&p.costs, s, provision_cost))
-        .set("risks", |s| list(&p.risks, s, risk))
-        .set("benefits", |s| {
+        .set(names::COSTS, |s| list(&p.costs, s, provision_cost))
+        .set(names::RISKS, |s| list(&p.risks, s, risk))
+        .set(names::BENEFITS, |s| {
             list(&p.benefits, s, |b, s| {
                 let mut item = Object::new(s);
-                item.set("name", |_| text(&b.name))
-                    .set("kind", |_| text(b.kind.as_str()));
+                item.set(names::NAME, |_| text(&b.name))
+                    .set(names::KIND, |_| text(b.kind.as_str()));
                 priced(&mut item, b.priced.as_ref());
                 item.build()
             })
@@ -151,16 +156,16 @@ fn provision(p: &Provision, shape: &Shape) -> Value {
 /// builder per part, in the order of its JSON form.
 fn assessment(a: &Assessment, shape: &Shape) -> Value {
     let mut v = Object::new(shape);
-    v.set("utility", |s| utility(&a.utility, s))
-        .set("warranty", |s| assessed_warranty(&a.warranty, s))
-        .set("costs", |s| sums(a.costs, s))
-        .set("risks", |s| sums(a.risks, s))
+    v.set(names::UTILITY, |s| utility(&a.utility, s))
+        .set(names::WARRANTY, |s| assessed_warranty(&a.warranty, s))
+        .set(names::COSTS, |s| sums(a.costs, s))
+        .set(names::RISKS, |s| sums(a.risks, s))
         .set("net_value", |_| number(a.net_value))
         .set("verdict", |_| text(a.verdict.as_str()))
         .set("reasons", |_| texts(a.reasons.iter().map(|r| r.as_str())))
         .set("provider_side", |s| provider_side(&a.provider, s))
         .set("co_creation", |_| text(a.co_creation.as_str()))
-        .set("stakeholders", |s| {
+        .set(names::STAKEHOLDERS, |s| {
             list(&a.stakeholders, s, stakeholder_value)
         });
     v.build()
@@ -204,8 +209,8 @@ fn assessed_warranty(w: &WarrantyAssessment, shape: &Shape) -> Value {
 /// The costs or the risks of an assessment: removed, imposed and net.
 fn sums(sums: Sums, shape: &Shape) -> Value {
     let mut item = Object::new(shape);
-    item.set("removed", |_| number(sums.removed))
-        .set("imposed", |_| number(sums.imposed))
+    item.set(names::REMOVED, |_| number(sums.removed))
+        .set(names::IMPOSED, |_| number(sums.imposed))
         .set("net", |_| number(sums.net()));
     item.build()
 }
@@ -228,16 +233,16 @@ fn provider_side(side: &ProviderSide, shape: &Shape) -> Value {
             }
             parts.build()
         })
-        .set("risks", |_| number(side.risks))
-        .set("benefits", |_| number(side.benefits))
+        .set(names::RISKS, |_| number(side.risks))
+        .set(names::BENEFITS, |_| number(side.benefits))
         .set("unpriced_benefits", |_| {
             texts(side.unpriced_benefits.iter().map(String::as_str))
         })
-        .set("margin", |_| number(side.margin))
+        .set(names::MARGIN, |_| number(side.margin))
         .set("margin_pct", |_| {
             side.margin_pct.map_or(Value::Null, number)
         })
-        .set("target_margin", |_| number(side.target_margin))
+        .set(names::TARGET_MARGIN, |_| number(side.target_margin))
         .set("verdict", |_| text(side.verdict.as_str()))
         .set("reasons", |_| {
             texts(side.reasons.iter().map(|r| r.as_str()))
@@ -248,8 +253,8 @@ fn provider_side(side: &ProviderSide, shape: &Shape) -> Value {
 /// What the relationship means for one of its other stakeholders.
 fn stakeholder_value(st: &StakeholderValue, shape: &Shape) -> Value {
     let mut item = Object::new(shape);
-    item.set("party", |_| text(&st.party))
-        .set("role", |_| text(stakeholder_role(st.role)))
+    item.set(names::PARTY, |_| text(&st.party))
+        .set(names::ROLE, |_| text(stakeholder_role(st.role)))
         .set("gains", |_| number(st.gains))
         .set("losses", |_| number(st.losses))
         .set("net", |_| number(st.net()))
@@ -306,7 +311,7 @@ mod tests {
         };
         let (read, assessment) = keys(&rule(
             1,
-            "relationships",
+            names::RELATIONSHIPS,
             Some("has(self.assessment)"),
             "self.assessment.verdict == 'value'",
         ));
@@ -326,8 +331,8 @@ mod tests {
                 .collect::<Vec<_>>(),
             ["verdict"]
         );
-        let (read, assessment) = keys(&rule(1, "relationships", None, "self.quantity > 0.0"));
-        assert_eq!(read, ["quantity"]);
+        let (read, assessment) = keys(&rule(1, names::RELATIONSHIPS, None, "self.quantity > 0.0"));
+        assert_eq!(read, [names::QUANTITY]);
         assert!(assessment.is_none());
     }
 }

@@ -1,0 +1,104 @@
+//! The name of every key of the catalogue format, each spelled here and nowhere else.
+//!
+//! A name may be declared by several mappings (`name`, `provider`, `amount` …), each with
+//! its own description; the declarations in [`super`] and every part of the crate that
+//! reads, completes, checks or quotes a key by name (the decoder, custom rules, the
+//! language server, the reference walk, the lint rules) use these constants, so that a
+//! key is renamed or added in one place. A test in [`super`] keeps the rest of the
+//! sources from spelling a name again.
+
+pub(crate) const ACCESS: &str = "access";
+pub(crate) const ACTIONS: &str = "actions";
+pub(crate) const AGREEMENT: &str = "agreement";
+pub(crate) const ALLOW: &str = "allow";
+pub(crate) const AMOUNT: &str = "amount";
+pub(crate) const ASSERT: &str = "assert";
+pub(crate) const AVAILABILITY: &str = "availability";
+pub(crate) const BENEFITS: &str = "benefits";
+pub(crate) const CAPACITY: &str = "capacity";
+pub(crate) const CATALOGUE: &str = "catalogue";
+pub(crate) const CATEGORY: &str = "category";
+pub(crate) const CODE: &str = "code";
+pub(crate) const CONSUMER: &str = "consumer";
+pub(crate) const CONTINUITY: &str = "continuity";
+pub(crate) const COST_TO_SERVE: &str = "cost_to_serve";
+pub(crate) const COSTS: &str = "costs";
+pub(crate) const CURRENCY: &str = "currency";
+pub(crate) const CUSTOMER: &str = "customer";
+pub(crate) const DENY: &str = "deny";
+pub(crate) const DEPENDS_ON: &str = "depends_on";
+pub(crate) const DESCRIPTION: &str = "description";
+pub(crate) const DIMENSION: &str = "dimension";
+pub(crate) const DIRECTION: &str = "direction";
+pub(crate) const EFFECTS: &str = "effects";
+pub(crate) const ENABLES: &str = "enables";
+pub(crate) const GOODS: &str = "goods";
+pub(crate) const GROUPS: &str = "groups";
+pub(crate) const HELP: &str = "help";
+pub(crate) const HORIZON_MONTHS: &str = "horizon_months";
+pub(crate) const ID: &str = "id";
+pub(crate) const IMPACT: &str = "impact";
+pub(crate) const IMPOSED: &str = "imposed";
+pub(crate) const INTEREST: &str = "interest";
+pub(crate) const KIND: &str = "kind";
+pub(crate) const LIKELIHOOD: &str = "likelihood";
+pub(crate) const LINT: &str = "lint";
+pub(crate) const MARGIN: &str = "margin";
+pub(crate) const MAX: &str = "max";
+pub(crate) const MEMBERS: &str = "members";
+pub(crate) const MESSAGE: &str = "message";
+pub(crate) const METRIC: &str = "metric";
+pub(crate) const MIN: &str = "min";
+pub(crate) const NAME: &str = "name";
+pub(crate) const OFFERING: &str = "offering";
+pub(crate) const OFFERINGS: &str = "offerings";
+pub(crate) const ON: &str = "on";
+pub(crate) const ORGANIZATION: &str = "organization";
+pub(crate) const ORGANIZATIONS: &str = "organizations";
+pub(crate) const OUTCOME: &str = "outcome";
+pub(crate) const OUTCOMES: &str = "outcomes";
+pub(crate) const OUTPUTS: &str = "outputs";
+pub(crate) const OWNERSHIP: &str = "ownership";
+pub(crate) const PARENT: &str = "parent";
+pub(crate) const PARTY: &str = "party";
+pub(crate) const PEOPLE: &str = "people";
+pub(crate) const PER: &str = "per";
+pub(crate) const PERIOD: &str = "period";
+pub(crate) const PRICE: &str = "price";
+pub(crate) const PRIORITY: &str = "priority";
+pub(crate) const PRODUCTS: &str = "products";
+pub(crate) const PROVIDER: &str = "provider";
+pub(crate) const PROVISION: &str = "provision";
+pub(crate) const QUANTITY: &str = "quantity";
+pub(crate) const RELATIONSHIPS: &str = "relationships";
+pub(crate) const REMOVED: &str = "removed";
+pub(crate) const REQUIREMENTS: &str = "requirements";
+pub(crate) const RESOURCES: &str = "resources";
+pub(crate) const RISKS: &str = "risks";
+pub(crate) const ROLE: &str = "role";
+pub(crate) const ROLES: &str = "roles";
+pub(crate) const RPO_HOURS: &str = "rpo_hours";
+pub(crate) const RTO_HOURS: &str = "rto_hours";
+pub(crate) const RULES: &str = "rules";
+pub(crate) const RUNNING_COSTS: &str = "running_costs";
+pub(crate) const SECURITY: &str = "security";
+pub(crate) const SERVICE_LEVELS: &str = "service_levels";
+pub(crate) const SERVICES: &str = "services";
+pub(crate) const SEVERITY: &str = "severity";
+pub(crate) const SIZE: &str = "size";
+pub(crate) const SPONSOR: &str = "sponsor";
+pub(crate) const STAKEHOLDERS: &str = "stakeholders";
+pub(crate) const SVS: &str = "svs";
+pub(crate) const TARGET_MARGIN: &str = "target_margin";
+pub(crate) const TARGETS: &str = "targets";
+pub(crate) const THRESHOLDS: &str = "thresholds";
+pub(crate) const TITLE: &str = "title";
+pub(crate) const UNIT: &str = "unit";
+pub(crate) const USER: &str = "user";
+pub(crate) const UTILITY: &str = "utility";
+pub(crate) const VALUE: &str = "value";
+pub(crate) const VISIBLE: &str = "visible";
+pub(crate) const WARN: &str = "warn";
+pub(crate) const WARRANTY: &str = "warranty";
+pub(crate) const WEIGHT: &str = "weight";
+pub(crate) const WHEN: &str = "when";
