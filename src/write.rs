@@ -2,12 +2,13 @@
 //! catalogue file (`svs import backstage` today, the evidence import next).
 //!
 //! A command builds the model's own values ([`crate::model`]) and hands them to a
-//! [`File`]; each key is then written under the name its declaration in [`crate::keys`]
-//! gives it, in the order that [`Mapping`] lists them, so that the format's keys are
-//! declared once and read back by the loader through the same declarations. What is absent
-//! is left out, and so is a value equal to its key's declared default (`visible: false`,
-//! `priority: should`, `quantity: 1` as written), so that a written file holds what was
-//! said and nothing the loader would assume anyway.
+//! [`File`]; each key is then written under its one name in [`crate::keys::names`],
+//! checked (in debug builds, as the tests run) against its mapping's declaration in
+//! [`crate::keys`], and in the order its [`Mapping`] lists them, so that the format's keys
+//! are declared once and read back by the loader through the same declarations. What is
+//! absent is left out, and so is a value equal to its key's declared default (`visible:
+//! false`, `priority: should`, `quantity: 1`), so that a written file holds what was said
+//! and nothing the loader would assume anyway.
 //!
 //! The text is written by hand rather than through a serialiser: an entity may carry a
 //! comment saying where it came from (no serde serialiser writes comments), and every
@@ -22,14 +23,13 @@
 //! lists of mappings as block items.
 
 mod entities;
-mod names;
 mod relationships;
 
 use std::fmt::Write as _;
 
 use rust_decimal::Decimal;
 
-use crate::keys::{self, Mapping};
+use crate::keys::{self, Mapping, names};
 use crate::model::{Catalogue, Kind, Metadata, Ref, Section, Target};
 
 pub use entities::Entity;

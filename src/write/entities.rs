@@ -3,7 +3,9 @@
 //! warranty block, offerings with their goods, access, actions and price list, and the
 //! catalogue's own rules.
 
-use super::names::{
+use super::{Map, kind_word, word_of};
+use crate::keys;
+use crate::keys::names::{
     ACCESS, ACTIONS, AGREEMENT, ALLOW, AMOUNT, ASSERT, AVAILABILITY, CAPACITY, CODE, CONTINUITY,
     COST_TO_SERVE, CURRENCY, DENY, DEPENDS_ON, DESCRIPTION, DIMENSION, ENABLES, GOODS, HELP,
     HORIZON_MONTHS, ID, KIND, LINT, MARGIN, MAX, MEMBERS, MESSAGE, METRIC, MIN, NAME, ON,
@@ -11,8 +13,6 @@ use super::names::{
     RPO_HOURS, RTO_HOURS, RUNNING_COSTS, SECURITY, SERVICE_LEVELS, SERVICES, SEVERITY, SIZE,
     TARGET_MARGIN, TARGETS, THRESHOLDS, TITLE, UNIT, UTILITY, VALUE, VISIBLE, WARN, WARRANTY, WHEN,
 };
-use super::{Map, kind_word, word_of};
-use crate::keys;
 use crate::load::decode::{offerings, outcomes, provision, rules};
 use crate::model::{
     Common, CustomRule, Direction, Group, Kind, Metadata, Offering, Organization, Outcome, Per,

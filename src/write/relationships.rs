@@ -2,14 +2,14 @@
 //! the costs and risks removed and imposed, and the provider's side of them.
 
 use super::entities::{Entity, common, cost, per, warranty};
-use super::names::{
+use super::{Map, word_of};
+use crate::keys;
+use crate::keys::names::{
     AMOUNT, BENEFITS, CATEGORY, CONSUMER, COSTS, CUSTOMER, DIRECTION, EFFECTS, IMPACT, IMPOSED,
     INTEREST, KIND, LIKELIHOOD, NAME, OFFERING, OUTCOME, OUTCOMES, PARTY, PER, PRIORITY, PROVIDER,
     PROVISION, QUANTITY, REMOVED, REQUIREMENTS, RISKS, ROLE, ROLES, SPONSOR, STAKEHOLDERS, USER,
     WARRANTY, WEIGHT,
 };
-use super::{Map, word_of};
-use crate::keys;
 use crate::load::decode::{provision, relationships};
 use crate::model::{Balance, Cost, Kind, Priced, Relationship, Risk, Stakeholder};
 
