@@ -4,11 +4,13 @@
 //! A command builds the model's own values ([`crate::model`]) and hands them to a
 //! [`File`]; each key is then written under its one name in [`crate::keys::names`],
 //! checked (in debug builds, as the tests run) against its mapping's declaration in
-//! [`crate::keys`], and in the order its [`Mapping`] lists them, so that the format's keys
-//! are declared once and read back by the loader through the same declarations. What is
-//! absent is left out, and so is a value equal to its key's declared default (`visible:
-//! false`, `priority: should`, `quantity: 1`), so that a written file holds what was said
-//! and nothing the loader would assume anyway.
+//! [`crate::keys`], and in the order its [`Mapping`] lists them (an entity's description
+//! comes up to follow what names it: [`place`]), so that the format's keys are declared
+//! once and read back by the loader through the same declarations. What is absent is left
+//! out, and so is a value equal to its key's declared default (`visible: false`,
+//! `priority: should`, `quantity: 1`), so that a written file holds what was said and
+//! nothing the loader would assume anyway; only an offering item's `ownership` is always
+//! written, since it is what tells goods from access.
 //!
 //! The text is written by hand rather than through a serialiser: an entity may carry a
 //! comment saying where it came from (no serde serialiser writes comments), and every
@@ -179,7 +181,28 @@ pub struct Map {
     fields: Vec<Field>,
 }
 
-/// One key of a [`Map`] with its value, and its place in the mapping's declaration.
+/// Where a key is written in its mapping: in the order of the declaration, except that a
+/// `description` comes right after what names the entity and places it (its `id`, its
+/// `name`, and the references that follow them: a provider, an organisation, a parent, a
+/// relationship's parties and offering), as the catalogues of this repository write it,
+/// so that a reader meets the entity's description before its details. `index` is the
+/// key's place in the declaration; each key's place is twice its index, leaving a place
+/// between two keys for the description.
+fn place(mapping: &Mapping, key: &str, index: usize) -> usize {
+    if key != names::DESCRIPTION {
+        return 2 * index;
+    }
+    let head = mapping
+        .keys
+        .iter()
+        .take_while(|k| {
+            matches!(k.value, keys::Value::Id | keys::Value::Ref(_)) || k.name == names::NAME
+        })
+        .count();
+    (2 * head).saturating_sub(1).min(2 * index)
+}
+
+/// One key of a [`Map`] with its value, and its place in the mapping's written order.
 #[derive(Debug)]
 struct Field {
     position: usize,
@@ -221,22 +244,25 @@ impl Map {
         self.fields.is_empty()
     }
 
-    /// Adds `key`, unless it is a scalar equal to the key's declared default.
+    /// Adds `key`, unless it is a scalar equal to the key's declared default. An offering
+    /// item's `ownership` is written even then: it is what tells goods from access, and a
+    /// reader of the file should not have to know the default to see it.
     fn put(mut self, key: &'static str, node: Node) -> Self {
-        let position = self.mapping.keys.iter().position(|k| k.name == key);
+        let index = self.mapping.keys.iter().position(|k| k.name == key);
         debug_assert!(
-            position.is_some(),
+            index.is_some(),
             "`{key}` is not a key of {:?}",
             self.mapping.name
         );
-        let default = position.and_then(|p| self.mapping.keys[p].default);
+        let default = index.and_then(|p| self.mapping.keys[p].default);
         if let (Node::Scalar(text), Some(default)) = (&node, default)
             && text == default
+            && key != names::OWNERSHIP
         {
             return self;
         }
         self.fields.push(Field {
-            position: position.unwrap_or(usize::MAX),
+            position: index.map_or(usize::MAX, |index| place(self.mapping, key, index)),
             key,
             node,
         });
@@ -329,7 +355,7 @@ impl Map {
         }
     }
 
-    /// The keys in the order the mapping declares them.
+    /// The keys in their written order ([`place`]).
     fn ordered(&self) -> impl Iterator<Item = &Field> {
         let mut fields: Vec<&Field> = self.fields.iter().collect();
         fields.sort_by_key(|f| f.position);

@@ -313,3 +313,45 @@ fn spanned_values_built_by_a_program_are_nowhere() {
     let value = Spanned::unplaced(1);
     assert_eq!(value.span, crate::model::nowhere());
 }
+
+#[test]
+fn a_description_follows_what_names_and_places_the_entity() {
+    let mut catalogue = named("Acme", "The whole company");
+    catalogue.organizations[0].target_margin = Some(Spanned::unplaced(Decimal::from(15)));
+    catalogue.organizations[0].parent = Some(Ref::unplaced("group"));
+    catalogue.people[0].common.description = Some("Runs the desk".to_owned());
+    let text = super::catalogue(&catalogue);
+    assert!(
+        text.contains(
+            "  - id: o\n    name: Acme\n    parent: group\n    description: The whole company\n    \
+             target_margin: 15\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("    organization: o\n    description: Runs the desk\n    title: Acme\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn an_offering_item_says_its_ownership_even_at_the_default() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let exclude = crate::load::files::Exclude::new(&[]).expect("no globs");
+    let loaded = crate::load::load(&[root.join("catalog")], &exclude).expect("catalog/");
+    let catalogue = loaded.catalogue.expect("catalog/ loads");
+    let accesses: usize = catalogue.offerings.iter().map(|o| o.access.len()).sum();
+    let goods: usize = catalogue.offerings.iter().map(|o| o.goods.len()).sum();
+    let text = super::catalogue(&catalogue);
+    assert!(accesses > 0 && goods > 0);
+    assert_eq!(
+        text.matches("ownership: retained").count(),
+        accesses,
+        "{text}"
+    );
+    assert_eq!(
+        text.matches("ownership: transferred").count(),
+        goods,
+        "{text}"
+    );
+}
