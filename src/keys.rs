@@ -9,7 +9,11 @@
 //!   the nearest of them for a misspelt one;
 //! - `svs schema` ([`crate::schema`]) is generated from them, descriptions included;
 //! - the language server completes a mapping's keys from them, and finds there which kinds
-//!   of entity a reference may name.
+//!   of entity a reference may name;
+//! - the writer of catalogue YAML ([`crate::write`], which `svs import` uses) writes a
+//!   mapping's keys in their declared order and leaves out a declared default;
+//! - the key tables of docs/format.md are written from them ([`reference`]), and a test
+//!   fails when the checked-in tables are stale.
 //!
 //! A key's name is spelled once, as a constant of [`names`]: the declarations take it from
 //! there, and so does every part of the crate that reads or quotes a key by name (the
@@ -21,8 +25,8 @@
 //! the reason.
 //!
 //! A new key is declared in the mapping's part below with its name added to [`names`];
-//! then the model holds it, the decoder reads it and, when custom rules should see it,
-//! their value builder sets it.
+//! then the model holds it, the decoder reads it, the writer writes it and, when custom
+//! rules should see it, their value builder sets it.
 //!
 //! What a value means beyond its kind (that a capacity metric appears once per block, that a
 //! currency is set once an amount appears) stays with the decoder and the lint rules.

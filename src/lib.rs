@@ -35,3 +35,4 @@ pub mod roles;
 pub mod schema;
 pub mod source;
 pub mod suggest;
+pub mod write;

@@ -21,6 +21,7 @@ mod section;
 pub use entity::{
     Common, EntityLint, GroupRef, Id, Kind, OfferingRef, OrganizationRef, OutcomeRef, PartyRef,
     PersonRef, ProductRef, Ref, RelationshipRef, RoleHolderRef, ServiceRef, Spanned, Target,
+    nowhere,
 };
 pub use metadata::{DEFAULT_HORIZON_MONTHS, DEFAULT_UTILITY_THRESHOLD, LintSettings, Metadata};
 pub use offering::{

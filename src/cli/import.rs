@@ -200,7 +200,7 @@ fn summary(
         plural(s.files, "file", "files"),
         kinds.join(", ")
     )?;
-    let resources: usize = d.products.iter().map(|p| p.resources.len()).sum();
+    let resources: usize = d.products.iter().map(|p| p.entity.resources.len()).sum();
     let became = [
         (
             d.organizations.len(),

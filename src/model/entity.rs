@@ -25,6 +25,19 @@ impl<T> Spanned<T> {
     pub fn new(value: T, span: Span) -> Self {
         Spanned { value, span }
     }
+
+    /// A value no file was read for (built by an importer, to be written): its place is
+    /// [`nowhere`].
+    pub fn unplaced(value: T) -> Self {
+        Spanned::new(value, nowhere())
+    }
+}
+
+/// The place of a value that was not read from a file: an empty span at the start of the
+/// first one. Model values built by a program (an importer's) carry it until they are
+/// written and read back.
+pub fn nowhere() -> Span {
+    Span::new(crate::source::FileId(0), 0, 0)
 }
 
 /// The kinds of entity that have an `id`.
@@ -143,6 +156,11 @@ impl<T: Target> Ref<T> {
         }
     }
 
+    /// An unresolved reference that no file was read for (see [`nowhere`]).
+    pub fn unplaced(id: impl Into<String>) -> Self {
+        Ref::new(id.into(), nowhere())
+    }
+
     /// The kind and index of the entity named.
     ///
     /// # Panics
@@ -187,4 +205,22 @@ pub struct Common {
     pub lint: EntityLint,
     /// The entity's whole mapping.
     pub span: Span,
+}
+
+impl Common {
+    /// The common fields of an entity that no file was read for (see [`nowhere`]): no
+    /// lint settings of its own.
+    pub fn unplaced(
+        id: impl Into<String>,
+        name: Option<String>,
+        description: Option<String>,
+    ) -> Self {
+        Common {
+            id: Spanned::unplaced(id.into()),
+            name,
+            description,
+            lint: EntityLint::default(),
+            span: nowhere(),
+        }
+    }
 }

@@ -39,3 +39,18 @@ pub struct Metadata {
     /// Severity overrides.
     pub lint: LintSettings,
 }
+
+impl Metadata {
+    /// The metadata of a catalogue that declares nothing but its name: every default
+    /// applied.
+    pub fn named(name: impl Into<String>) -> Self {
+        Metadata {
+            name: name.into(),
+            currency: None,
+            horizon_months: DEFAULT_HORIZON_MONTHS,
+            utility_threshold: DEFAULT_UTILITY_THRESHOLD,
+            margin_threshold: Decimal::ZERO,
+            lint: LintSettings::default(),
+        }
+    }
+}

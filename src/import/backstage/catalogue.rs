@@ -3,20 +3,26 @@
 //!
 //! Groups become organisations (the placeholder after them, when used), users people,
 //! systems and the resources outside any system products, components services, and the
-//! value network offerings and relationships. Every entity carries the origin comment
-//! that says which Backstage entity and file it came from. Nothing is decided here and
+//! value network offerings and relationships, each built as the model's own entity with
+//! references unresolved. Every entity carries the origin comment that says which
+//! Backstage entity and file it came from, and so does each resource of a product. Nothing is decided here and
 //! nothing warned about: every reference written was resolved by an earlier stage, and
 //! every id claimed by the ids stage.
 
-use super::super::{
-    Dimension, Draft, Offering, Organization, Person, Product, Relationship, Resource, Service,
-};
+use rust_decimal::Decimal;
+
+use super::super::{Draft, Drafted};
 use super::consumption::{Consumption, Subject};
 use super::entities::{Entities, Kind};
 use super::ids::Ids;
 use super::owners::{Org, Owners};
 use super::products::Products;
 use super::read::string;
+use crate::model::{
+    Access, Balance, Common, Dimension, Offering, Organization, Output, Ownership, Person, Product,
+    Provision, Ref, Relationship, Requirements, Resource, Roles, Service, Spanned, nowhere,
+};
+use crate::write::{Comments, List};
 
 /// What every stage handed on, read together to write the catalogue.
 pub(super) struct Found<'a> {
@@ -47,43 +53,45 @@ impl Found<'_> {
     }
 
     /// Groups, then the placeholder organisation when anything was placed in it.
-    fn organizations(&self) -> Vec<Organization> {
+    fn organizations(&self) -> Vec<Drafted<Organization>> {
         let Found { entities, ids, .. } = self;
-        let mut organizations: Vec<Organization> = entities
+        let mut organizations: Vec<Drafted<Organization>> = entities
             .groups
             .iter()
             .map(|&g| {
                 let e = &entities[g];
-                Organization {
-                    origin: entities.origin(g),
-                    id: ids.entity[g].clone(),
-                    name: e.display_name().unwrap_or_else(|| e.title()),
-                    parent: self.owners.parent[g].map(|p| ids.entity[p].clone()),
-                    description: e.description(),
-                }
+                let name = e.display_name().unwrap_or_else(|| e.title());
+                let organization = Organization {
+                    common: Common::unplaced(ids.entity[g].clone(), Some(name), e.description()),
+                    parent: self.owners.parent[g].map(|p| Ref::unplaced(ids.entity[p].clone())),
+                    target_margin: None,
+                };
+                Drafted::new(organization, entities.origin(g))
             })
             .collect();
         if let Some(id) = &ids.placeholder {
-            organizations.push(Organization {
-                origin:
-                    "no Backstage entity: stands in for owners that name no imported group or user"
-                        .to_owned(),
-                id: id.clone(),
-                name: "Unknown owner".to_owned(),
-                parent: None,
-                description: Some(
-                    "Placeholder: the Backstage owner (or group) of the entities placed here \
-                     names no imported Group or User; `svs import backstage` warned about \
-                     each. Give each its real organisation."
-                        .to_owned(),
+            let description = "Placeholder: the Backstage owner (or group) of the entities \
+                placed here names no imported Group or User; `svs import backstage` warned \
+                about each. Give each its real organisation.";
+            let placeholder = Organization {
+                common: Common::unplaced(
+                    id.clone(),
+                    Some("Unknown owner".to_owned()),
+                    Some(description.to_owned()),
                 ),
-            });
+                parent: None,
+                target_margin: None,
+            };
+            organizations.push(Drafted::new(
+                placeholder,
+                "no Backstage entity: stands in for owners that name no imported group or user",
+            ));
         }
         organizations
     }
 
     /// Users, each with the email of its profile in its description.
-    fn people(&self) -> Vec<Person> {
+    fn people(&self) -> Vec<Drafted<Person>> {
         let Found { entities, ids, .. } = self;
         entities
             .users
@@ -96,34 +104,35 @@ impl Found<'_> {
                     (Some(d), Some(m)) => Some(format!("{d}\n{m}")),
                     (d, m) => d.or(m),
                 };
-                Person {
-                    origin: entities.origin(u),
-                    id: ids.entity[u].clone(),
-                    name: e.display_name().unwrap_or_else(|| e.name.clone()),
-                    organization: ids.org(self.owners.organization[u]),
-                    description,
-                }
+                let name = e.display_name().unwrap_or_else(|| e.name.clone());
+                let person = Person {
+                    common: Common::unplaced(ids.entity[u].clone(), Some(name), description),
+                    organization: Ref::unplaced(ids.org(self.owners.organization[u])),
+                    title: None,
+                };
+                Drafted::new(person, entities.origin(u))
             })
             .collect()
     }
 
-    /// A component or resource as a product's resource.
-    fn part(&self, e: usize) -> Resource {
+    /// A component or resource as a product's resource, with where it came from.
+    fn part(&self, e: usize) -> (Resource, String) {
         let entity = &self.entities[e];
-        Resource {
-            origin: self.entities.origin(e),
+        let resource = Resource {
             name: entity.title(),
             dimension: Dimension::InformationAndTechnology,
             visible: entity.kind == Kind::Component
                 && entity
                     .spec_string("type")
                     .is_some_and(|t| t.eq_ignore_ascii_case("website")),
-        }
+            span: nowhere(),
+        };
+        (resource, self.entities.origin(e))
     }
 
     /// Systems, with their owner and parts as resources; then, per owner, the resources
     /// outside any system.
-    fn products(&self) -> Vec<Product> {
+    fn products(&self) -> Vec<Drafted<Product>> {
         let Found {
             entities,
             owners,
@@ -134,21 +143,21 @@ impl Found<'_> {
         let mut written = Vec::new();
         for &s in &entities.systems {
             let e = &entities[s];
-            let mut resources = vec![Resource {
-                origin: format!("the owner, spec.owner of {}", e.reference()),
+            let owner = Resource {
                 name: owners.owner_shown[s].clone(),
                 dimension: Dimension::OrganizationsAndPeople,
                 visible: false,
-            }];
+                span: nowhere(),
+            };
+            let mut resources =
+                vec![(owner, format!("the owner, spec.owner of {}", e.reference()))];
             resources.extend(products.parts[s].iter().map(|&p| self.part(p)));
-            written.push(Product {
-                origin: entities.origin(s),
-                id: ids.entity[s].clone(),
-                name: e.title(),
-                provider: ids.org(owners.owner[s]),
-                description: e.description(),
+            written.push(product(
+                Common::unplaced(ids.entity[s].clone(), Some(e.title()), e.description()),
+                ids.org(owners.owner[s]),
                 resources,
-            });
+                entities.origin(s),
+            ));
         }
         for ((org, list), id) in products.by_owner.iter().zip(&ids.owner_products) {
             let owner_shown = match org {
@@ -157,22 +166,21 @@ impl Found<'_> {
                     .unwrap_or_else(|| entities[*g].title()),
                 Org::Placeholder => "Unknown owner".to_owned(),
             };
-            written.push(Product {
-                origin: format!(
+            let name = format!("{owner_shown} resources");
+            written.push(product(
+                Common::unplaced(id.clone(), Some(name), None),
+                ids.org(*org),
+                list.iter().map(|&r| self.part(r)).collect(),
+                format!(
                     "the Backstage resources of {owner_shown} that are part of no imported system"
                 ),
-                id: id.clone(),
-                name: format!("{owner_shown} resources"),
-                provider: ids.org(*org),
-                description: None,
-                resources: list.iter().map(|&r| self.part(r)).collect(),
-            });
+            ));
         }
         written
     }
 
     /// Components, with their product, outputs and the relationships they depend on.
-    fn services(&self) -> Vec<Service> {
+    fn services(&self) -> Vec<Drafted<Service>> {
         let Found {
             entities,
             owners,
@@ -185,28 +193,39 @@ impl Found<'_> {
             .iter()
             .map(|&c| {
                 let e = &entities[c];
-                Service {
-                    origin: entities.origin(c),
-                    id: ids.entity[c].clone(),
-                    name: e.title(),
-                    provider: ids.org(owners.owner[c]),
-                    description: e.description(),
+                let service = Service {
+                    common: Common::unplaced(
+                        ids.entity[c].clone(),
+                        Some(e.title()),
+                        e.description(),
+                    ),
+                    provider: Ref::unplaced(ids.org(owners.owner[c])),
                     products: products.system_of[c]
-                        .map(|s| ids.entity[s].clone())
+                        .map(|s| Ref::unplaced(ids.entity[s].clone()))
                         .into_iter()
                         .collect(),
-                    outputs: consumption.outputs[c].clone(),
+                    outputs: consumption.outputs[c]
+                        .iter()
+                        .map(|name| Output {
+                            name: name.clone(),
+                            enables: Vec::new(),
+                            span: nowhere(),
+                        })
+                        .collect(),
+                    warranty: None,
                     depends_on: consumption.upstream[c]
                         .iter()
-                        .map(|&r| ids.relationships[r].clone())
+                        .map(|&r| Ref::unplaced(ids.relationships[r].clone()))
                         .collect(),
-                }
+                    running_costs: Vec::new(),
+                };
+                Drafted::new(service, entities.origin(c))
             })
             .collect()
     }
 
     /// Provided APIs and access to components other organisations depend on.
-    fn offerings(&self) -> Vec<Offering> {
+    fn offerings(&self) -> Vec<Drafted<Offering>> {
         let Found {
             entities,
             consumption,
@@ -218,7 +237,7 @@ impl Found<'_> {
             let services = o
                 .components
                 .iter()
-                .map(|&c| ids.entity[c].clone())
+                .map(|&c| Ref::unplaced(ids.entity[c].clone()))
                 .collect();
             let providers = o
                 .components
@@ -257,21 +276,31 @@ impl Found<'_> {
                     )
                 }
             };
-            written.push(Offering {
-                origin,
-                id: id.clone(),
-                name,
-                provider: ids.org(o.org),
-                description,
+            let access = Access {
+                name: Spanned::unplaced(access),
+                period: None,
+                ownership: Spanned::unplaced(Ownership::Retained),
+                span: nowhere(),
+            };
+            let offering = Offering {
+                common: Common::unplaced(id.clone(), Some(name), description),
+                provider: Ref::unplaced(ids.org(o.org)),
                 services,
+                targets: Vec::new(),
+                goods: Vec::new(),
                 access: vec![access],
-            });
+                actions: Vec::new(),
+                warranty: None,
+                price: Vec::new(),
+                cost_to_serve: Vec::new(),
+            };
+            written.push(Drafted::new(offering, origin));
         }
         written
     }
 
     /// Consumption across organisations, each named after the first consuming component.
-    fn relationships(&self) -> Vec<Relationship> {
+    fn relationships(&self) -> Vec<Drafted<Relationship>> {
         let Found {
             entities,
             consumption,
@@ -288,19 +317,49 @@ impl Found<'_> {
                 }
                 Subject::Component(c) => format!("depends on {}", entities[*c].reference()),
             };
-            written.push(Relationship {
-                origin: format!(
-                    "{} {what}, from {}",
-                    entities[r.via].reference(),
-                    entities.file_of(r.via)
-                ),
-                id: id.clone(),
-                provider: ids.org(o.org),
-                consumer: ids.org(r.consumer),
-                offering: ids.offerings[r.offering].clone(),
-                description: None,
-            });
+            let relationship = Relationship {
+                common: Common::unplaced(id.clone(), None, None),
+                provider: Ref::unplaced(ids.org(o.org)),
+                consumer: Ref::unplaced(ids.org(r.consumer)),
+                offering: Ref::unplaced(ids.offerings[r.offering].clone()),
+                quantity: Decimal::ONE,
+                roles: Roles::default(),
+                stakeholders: Vec::new(),
+                requirements: Requirements::default(),
+                costs: Balance::default(),
+                risks: Balance::default(),
+                provision: Provision::default(),
+            };
+            let origin = format!(
+                "{} {what}, from {}",
+                entities[r.via].reference(),
+                entities.file_of(r.via)
+            );
+            written.push(Drafted::new(relationship, origin));
         }
         written
+    }
+}
+
+/// A product made of resources, each with where it came from.
+fn product(
+    common: Common,
+    provider: String,
+    resources: Vec<(Resource, String)>,
+    origin: String,
+) -> Drafted<Product> {
+    let (resources, origins): (Vec<Resource>, Vec<String>) = resources.into_iter().unzip();
+    let product = Product {
+        common,
+        provider: Ref::unplaced(provider),
+        targets: Vec::new(),
+        resources,
+    };
+    Drafted {
+        entity: product,
+        comments: Comments {
+            above: Some(origin),
+            items: vec![(List::Resources, origins)],
+        },
     }
 }
