@@ -18,6 +18,8 @@ pub mod markdown;
 pub mod mermaid;
 pub mod sarif;
 pub mod table;
+pub mod view;
+pub mod views;
 
 /// ✓ or ✗, for fit for purpose and fit for use.
 pub fn mark(ok: bool) -> &'static str {

@@ -47,7 +47,7 @@ use crate::figures::{grouped, money, round2};
 use crate::graph::Network;
 use crate::lint::LintReport;
 use crate::model::Catalogue;
-use crate::report::table::describe_unmet;
+use crate::report::views::describe_unmet;
 use crate::roles::{RelationshipRoles, Role, describe_holder, organization_name};
 use crate::source::SourceMap;
 use chart::{Point, Spot};

@@ -9,7 +9,7 @@ use super::{Label, Words, catalogue_name, causes, cells, label, summary};
 use crate::assess::Verdict;
 use crate::assess::provision::ProviderVerdict;
 use crate::diff::Diff;
-use crate::report::markdown::cell;
+use crate::report::markdown::escape as cell;
 
 fn verdict(verdict: Verdict) -> String {
     match verdict {
