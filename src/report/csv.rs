@@ -27,7 +27,10 @@ fn text(cell: &Cell) -> String {
         Cell::Text(text) | Cell::Id(text) => text.clone(),
         Cell::Ids(list) | Cell::Lines(list) => list.join(";"),
         Cell::Flow(from, to) => format!("{from};{to}"),
-        Cell::Money(value) | Cell::Score(value) | Cell::Percent(value) => plain(*value),
+        Cell::Money(value)
+        | Cell::MoneyIn(value, _)
+        | Cell::Score(value)
+        | Cell::Percent(value) => plain(*value),
         Cell::Fit { score, .. } => plain(*score),
         Cell::Margin { amount, .. } => plain(*amount),
         Cell::Count(n) => n.to_string(),
@@ -42,6 +45,9 @@ fn text(cell: &Cell) -> String {
             .map(|(name, part)| format!("{name} {}", plain(*part)))
             .collect::<Vec<_>>()
             .join(";"),
+        Cell::MoneyChange { new, .. } => plain(*new),
+        Cell::Change { new, .. } => text(new),
+        Cell::Join(cells) => cells.iter().map(text).collect(),
         Cell::Verdict(judgement) => judgement.word().to_owned(),
         Cell::Nothing | Cell::NotShown => String::new(),
     }

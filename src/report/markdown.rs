@@ -52,11 +52,17 @@ fn text(cell: &Cell, currency: Option<&str>, in_table: bool) -> String {
             .join(", ")
     };
     let prose = match cell {
+        Cell::Id(id) if in_table => return format!("`{}`", escape(id)),
         Cell::Id(id) => return format!("`{id}`"),
         Cell::Ids(ids) => return code(ids),
         Cell::Flow(from, to) => return format!("`{from}` → `{to}`"),
         Cell::Verdict(judgement) => return judgement.signed().to_owned(),
         Cell::Lines(lines) => lines.join("; "),
+        Cell::Change { old, new, delta } => {
+            let (old, new) = (text(old, currency, in_table), text(new, currency, in_table));
+            return table::transition(&old, &new, *delta);
+        }
+        Cell::Join(cells) => return line(cells, currency, in_table),
         other => table::text(other, currency),
     };
     if in_table { escape(&prose) } else { prose }
@@ -79,7 +85,10 @@ pub fn write(out: &mut dyn Write, view: &View) -> io::Result<()> {
         }
         match &block.body {
             Body::Grid(grid) => write_grid(out, grid, currency)?,
-            Body::Summary { lines, .. } => writeln!(out, "**{}**", lines.join("**  \n**"))?,
+            Body::Summary { lines, .. } => {
+                let lines: Vec<String> = lines.iter().map(|l| escape(l)).collect();
+                writeln!(out, "**{}**", lines.join("**  \n**"))?;
+            }
             Body::List(items) => {
                 for item in items {
                     writeln!(out, "- {}", line(&item.line, currency, false))?;
@@ -89,6 +98,7 @@ pub fn write(out: &mut dyn Write, view: &View) -> io::Result<()> {
                 }
             }
             Body::Quadrant(points) => quadrant_chart(out, points)?,
+            Body::Warning { label, text } => writeln!(out, "⚠️ **{label}:** {text}")?,
         }
     }
     Ok(())

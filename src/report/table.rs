@@ -9,6 +9,9 @@ use std::io::{self, Write};
 
 use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, Table, presets};
 
+use rust_decimal::Decimal;
+
+use super::diff::signed;
 use super::fit::{Column, dropped_note, fit, wrap};
 use super::mark;
 use super::view::{self, Body, Formats, Grid, NOT_SHOWN, Tone, View};
@@ -81,9 +84,38 @@ pub(crate) fn text(cell: &view::Cell, currency: Option<&str>) -> String {
             .map(|(name, part)| format!("{name} {}", money(*part, currency)))
             .collect::<Vec<_>>()
             .join("\n"),
+        C::MoneyIn(amount, currency) => money(*amount, currency.as_deref()),
+        C::MoneyChange { old, new, delta } => match delta {
+            Some(delta) if !delta.is_zero() => {
+                let unit = currency.map(|c| format!(" {c}")).unwrap_or_default();
+                format!(
+                    "{} → {}{unit} ({})",
+                    grouped(*old),
+                    grouped(*new),
+                    signed(*delta)
+                )
+            }
+            _ => money(*new, currency),
+        },
+        C::Change { old, new, delta } => {
+            transition(&text(old, currency), &text(new, currency), *delta)
+        }
+        C::Join(cells) => cells.iter().map(|c| text(c, currency)).collect(),
         C::Verdict(judgement) => judgement.word().to_owned(),
         C::Nothing => "—".to_owned(),
         C::NotShown => NOT_SHOWN.to_owned(),
+    }
+}
+
+/// `old` alone when it reads as `new` and the difference is 0, otherwise `old → new`,
+/// with the difference when it is not 0.
+pub(crate) fn transition(old: &str, new: &str, delta: Option<Decimal>) -> String {
+    if old == new && delta.is_none_or(|d| d.is_zero()) {
+        return new.to_owned();
+    }
+    match delta {
+        Some(delta) if !delta.is_zero() => format!("{old} → {new} ({})", signed(delta)),
+        _ => format!("{old} → {new}"),
     }
 }
 
@@ -149,7 +181,7 @@ pub fn write(out: &mut dyn Write, view: &View, layout: Layout) -> io::Result<()>
                     }
                 }
             }
-            Body::Summary { .. } | Body::List(_) | Body::Quadrant(_) => {}
+            Body::Summary { .. } | Body::List(_) | Body::Quadrant(_) | Body::Warning { .. } => {}
         }
     }
     if !layout.quiet
@@ -267,4 +299,20 @@ pub fn render_people(
         }
     }
     writeln!(out, "{table}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn an_unchanged_figure_is_shown_once() {
+        assert_eq!(transition("1.00", "1.00", Some(Decimal::ZERO)), "1.00");
+        assert_eq!(transition("value", "no-value", None), "value → no-value");
+        assert_eq!(
+            transition("100.00 ✓", "50.00 ✗", Some(dec!(-50))),
+            "100.00 ✓ → 50.00 ✗ (-50.00)"
+        );
+    }
 }

@@ -25,6 +25,8 @@ use rust_decimal::Decimal;
 
 use crate::assess::Verdict;
 use crate::assess::provision::{CoCreation, ProviderVerdict};
+use crate::diagnostic::Severity;
+use crate::report::diff::Label;
 
 /// What a cell of the provider's side says to an audience that does not see it.
 pub const NOT_SHOWN: &str = "not shown";
@@ -96,6 +98,13 @@ pub enum Body {
     List(Vec<Item>),
     /// Each relationship placed by its utility and warranty scores.
     Quadrant(Vec<Point>),
+    /// A warning that stands out before the rest: `Regression` and why.
+    Warning {
+        /// What is wrong, in a word.
+        label: String,
+        /// What it means.
+        text: String,
+    },
 }
 
 /// Rows of cells, one per column.
@@ -251,6 +260,31 @@ pub enum Cell {
     },
     /// Amounts by their name (a cost of provision by dimension): one per line.
     Parts(Vec<(&'static str, Decimal)>),
+    /// An exact amount in a currency other than the view's (a version of a catalogue
+    /// that changed its currency).
+    MoneyIn(Decimal, Option<String>),
+    /// An amount that changed, in the view's currency: `1,000.00 → 900.00 GBP (-100.00)`,
+    /// or the new amount alone when the difference is 0.
+    MoneyChange {
+        /// Before.
+        old: Decimal,
+        /// After.
+        new: Decimal,
+        /// The exact difference, when it was computed.
+        delta: Option<Decimal>,
+    },
+    /// A value that may have changed: `old → new (±delta)`, or the value once when it
+    /// reads the same and the difference is 0.
+    Change {
+        /// Before.
+        old: Box<Cell>,
+        /// After.
+        new: Box<Cell>,
+        /// The exact difference, for figures.
+        delta: Option<Decimal>,
+    },
+    /// Cells read as one, one after the other.
+    Join(Vec<Cell>),
     /// A judgement: a verdict of the assessment.
     Verdict(Judgement),
     /// Nothing to show (a side not assessed, no budget): `—` for people, empty in CSV.
@@ -282,6 +316,15 @@ pub enum Judgement {
     Provider(ProviderVerdict),
     /// Whether a provider's portfolio is sustainable; `None` when not assessed.
     Sustainable(Option<bool>),
+    /// How a relationship changed between two versions.
+    Change(Label),
+    /// A finding one version has and the other has not.
+    Finding {
+        /// Whether the new version fixed it (or introduced it).
+        fixed: bool,
+        /// How severe it is.
+        severity: Severity,
+    },
 }
 
 /// How a judgement sits: what a terminal colours it and a page styles it.
@@ -309,6 +352,9 @@ impl Judgement {
             Judgement::Sustainable(None) => "— (not assessed)",
             Judgement::Sustainable(Some(true)) => "yes",
             Judgement::Sustainable(Some(false)) => "no",
+            Judgement::Change(label) => label.as_str(),
+            Judgement::Finding { fixed: true, .. } => "fixed",
+            Judgement::Finding { fixed: false, .. } => "introduced",
         }
     }
 
@@ -330,6 +376,9 @@ impl Judgement {
             Judgement::Sustainable(None) => "❔ not assessed",
             Judgement::Sustainable(Some(true)) => "✅ yes",
             Judgement::Sustainable(Some(false)) => "❌ no",
+            Judgement::Change(Label::Regressed) => "🔻 regressed",
+            Judgement::Change(Label::Improved) => "🔺 improved",
+            Judgement::Change(_) | Judgement::Finding { .. } => self.word(),
         }
     }
 
@@ -339,18 +388,24 @@ impl Judgement {
             Judgement::Value(Verdict::Value)
             | Judgement::CoCreation(CoCreation::Mutual)
             | Judgement::Provider(ProviderVerdict::Sustainable)
-            | Judgement::Sustainable(Some(true)) => Tone::Good,
+            | Judgement::Sustainable(Some(true))
+            | Judgement::Change(Label::Improved)
+            | Judgement::Finding { fixed: true, .. } => Tone::Good,
             Judgement::Value(Verdict::NoValue)
             | Judgement::CoCreation(CoCreation::Neither | CoCreation::NotMutual)
             | Judgement::Provider(ProviderVerdict::Unsustainable)
-            | Judgement::Sustainable(Some(false)) => Tone::Bad,
+            | Judgement::Sustainable(Some(false))
+            | Judgement::Change(Label::Regressed)
+            | Judgement::Finding {
+                fixed: false,
+                severity: Severity::Error,
+            } => Tone::Bad,
             Judgement::Value(Verdict::Unassessed)
-            | Judgement::CoCreation(CoCreation::ConsumerOnly | CoCreation::ProviderOnly) => {
-                Tone::Warning
-            }
+            | Judgement::CoCreation(CoCreation::ConsumerOnly | CoCreation::ProviderOnly)
+            | Judgement::Finding { fixed: false, .. } => Tone::Warning,
             Judgement::CoCreation(CoCreation::Unassessed)
             | Judgement::Provider(ProviderVerdict::Unassessed) => Tone::Pending,
-            Judgement::Sustainable(None) => Tone::Plain,
+            Judgement::Sustainable(None) | Judgement::Change(_) => Tone::Plain,
         }
     }
 }

@@ -4,9 +4,11 @@
 //! format's syntax. A new report is one more function here, and every writer prints it.
 
 mod assessment;
+mod diff;
 mod portfolio;
 
 pub use assessment::{assessment, describe_unmet, summary};
+pub use diff::diff;
 pub use portfolio::{consumers, providers};
 
 use rust_decimal::Decimal;

@@ -276,3 +276,70 @@ fn a_judgement_has_one_word_one_sign_and_one_tone() {
     );
     assert_eq!(Judgement::Sustainable(Some(false)).tone(), Tone::Bad);
 }
+
+#[test]
+fn a_change_reads_old_to_new_with_its_delta_and_once_when_nothing_moved() {
+    use crate::assess::provision::ProviderVerdict;
+    use crate::report::diff::Label;
+    let change = |old: Cell, new: Cell, delta| Cell::Change {
+        old: Box::new(old),
+        new: Box::new(new),
+        delta,
+    };
+    let fit = |score, fit| Cell::Fit {
+        score,
+        fit,
+        checks: None,
+    };
+    let mut view = one_row(
+        vec![
+            Column::people("Change"),
+            Column::people("Warranty").right(),
+            Column::people("Net value").per_year().right(),
+            Column::people("Provider verdict"),
+            Column::people("Offering"),
+        ],
+        vec![
+            Cell::Verdict(Judgement::Change(Label::Regressed)),
+            change(
+                fit(dec!(100), true),
+                fit(dec!(83.333), false),
+                Some(dec!(-16.667)),
+            ),
+            Cell::MoneyChange {
+                old: dec!(1000),
+                new: dec!(900),
+                delta: Some(dec!(-100)),
+            },
+            change(
+                Cell::Verdict(Judgement::Provider(ProviderVerdict::Sustainable)),
+                Cell::Verdict(Judgement::Provider(ProviderVerdict::Unsustainable)),
+                None,
+            ),
+            change(Cell::text("plan"), Cell::text("plan"), None),
+        ],
+    );
+    view.blocks.insert(
+        0,
+        Block {
+            shown: Formats::MARKDOWN,
+            heading: None,
+            body: Body::Warning {
+                label: "Regression".to_owned(),
+                text: "worse.".to_owned(),
+            },
+        },
+    );
+    let markdown = as_markdown(&view);
+    assert!(
+        markdown.starts_with("## Test: a \\| b\n\n⚠️ **Regression:** worse.\n\n| Change |"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("| 🔻 regressed | 100.00 ✓ → 83.33 ✗ (-16.67) | 1,000.00 → 900.00 GBP (-100.00) | ✅ sustainable → ❌ unsustainable | plan |"),
+        "{markdown}"
+    );
+    let table = as_table(&view, Layout::default());
+    assert!(table.contains("sustainable → unsustainable"), "{table}");
+    assert!(!table.contains("Regression"), "{table}");
+}
