@@ -24,8 +24,8 @@ fn field(text: &str) -> String {
 /// lists joined with `;`, `true` or `false`, verdicts by their word.
 fn text(cell: &Cell) -> String {
     match cell {
-        Cell::Text(text) | Cell::Id(text) => text.clone(),
-        Cell::Ids(list) | Cell::Lines(list) => list.join(";"),
+        Cell::Text(text) | Cell::Id(text) | Cell::Named { id: text, .. } => text.clone(),
+        Cell::Ids(list) | Cell::Relationships(list) | Cell::Lines(list) => list.join(";"),
         Cell::Flow(from, to) => format!("{from};{to}"),
         Cell::Money(value)
         | Cell::MoneyIn(value, _)

@@ -54,7 +54,7 @@ fn text(cell: &Cell, currency: Option<&str>, in_table: bool) -> String {
     let prose = match cell {
         Cell::Id(id) if in_table => return format!("`{}`", escape(id)),
         Cell::Id(id) => return format!("`{id}`"),
-        Cell::Ids(ids) => return code(ids),
+        Cell::Ids(ids) | Cell::Relationships(ids) => return code(ids),
         Cell::Flow(from, to) => return format!("`{from}` → `{to}`"),
         Cell::Verdict(judgement) => return judgement.signed().to_owned(),
         Cell::Lines(lines) => lines.join("; "),

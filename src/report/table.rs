@@ -60,7 +60,8 @@ pub(crate) fn text(cell: &view::Cell, currency: Option<&str>) -> String {
     use view::Cell as C;
     match cell {
         C::Text(text) | C::Id(text) => text.clone(),
-        C::Ids(lines) | C::Lines(lines) => lines.join("\n"),
+        C::Ids(lines) | C::Relationships(lines) | C::Lines(lines) => lines.join("\n"),
+        C::Named { name, .. } => name.clone(),
         C::Flow(from, to) => format!("{from} → {to}"),
         C::Money(amount) => money(*amount, currency),
         C::Score(value) | C::Percent(value) => grouped(*value),

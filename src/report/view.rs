@@ -17,9 +17,13 @@
 //! signs a verdict with an emoji, the terminal colours it) is the writer's business,
 //! decided by the cell's type and never by the report.
 //!
+//! The HTML page (`svs report`) is more than grids: its summary figures, cards, charts
+//! and value network are drawn by [`super::html`] from the same loops that place them, and
+//! stay special sections. Where the page shows a report's grid (the provider and consumer
+//! portfolios) it writes that report's view ([`super::html::grid`]), with the few columns
+//! only a page shows, such as an organisation by its name rather than its id ([`Formats::PAGE`]).
 //! JSON, SARIF, `JUnit`, GitHub annotations, DOT and Mermaid graphs serialise the data
-//! itself and do not go through views, nor does the HTML page, whose cards and charts
-//! are drawn from the same loops that place them.
+//! itself and do not go through views.
 
 use rust_decimal::Decimal;
 
@@ -44,12 +48,21 @@ impl Formats {
     pub const CSV: Formats = Formats(4);
     /// The formats read by people: the table and Markdown.
     pub const PEOPLE: Formats = Formats(1 | 2);
-    /// Every format that writes views.
+    /// The table, Markdown and CSV: every format that writes a report whole.
     pub const ALL: Formats = Formats(1 | 2 | 4);
+    /// The tables of the HTML page (`svs report`), which shows a report's grid among its
+    /// own sections and charts.
+    pub const PAGE: Formats = Formats(8);
 
     /// Whether `format` is one of these.
     pub fn has(self, format: Formats) -> bool {
         self.0 & format.0 == format.0
+    }
+
+    /// These and `more`.
+    #[must_use]
+    pub const fn and(self, more: Formats) -> Formats {
+        Formats(self.0 | more.0)
     }
 }
 
@@ -141,6 +154,8 @@ pub struct Column {
     pub drop_rank: Option<u8>,
     /// The formats that show it.
     pub shown: Formats,
+    /// How the page styles its cells, when not as figures or verdicts are.
+    pub page_class: Option<&'static str>,
 }
 
 impl Column {
@@ -153,7 +168,27 @@ impl Column {
             right: false,
             drop_rank: None,
             shown: Formats::ALL,
+            page_class: None,
         }
+    }
+
+    /// A column only the HTML page shows.
+    pub fn page(header: &'static str) -> Column {
+        Column::new(header, "").only(Formats::PAGE)
+    }
+
+    /// Shown in `more` formats too.
+    #[must_use]
+    pub fn also(mut self, more: Formats) -> Column {
+        self.shown = self.shown.and(more);
+        self
+    }
+
+    /// Styled on the page as `class`.
+    #[must_use]
+    pub fn page_class(mut self, class: &'static str) -> Column {
+        self.page_class = Some(class);
+        self
     }
 
     /// A column only the table and Markdown show.
@@ -224,6 +259,18 @@ pub enum Cell {
     Id(String),
     /// Identifiers together: one per line in a table, `;`-separated in CSV.
     Ids(Vec<String>),
+    /// Relationships by their ids, as [`Cell::Ids`]; the page links each to its card.
+    Relationships(Vec<String>),
+    /// An entity by its name, heading its row: the page marks the row with its `kind`
+    /// and id (`data-provider="telco"`).
+    Named {
+        /// What it is: `provider`, `consumer`.
+        kind: &'static str,
+        /// Its id.
+        id: String,
+        /// Its name, for people.
+        name: String,
+    },
     /// Lines of prose together: one per line in a table, `;`-separated in CSV.
     Lines(Vec<String>),
     /// Who provides to whom: `provider → consumer`.
@@ -379,6 +426,50 @@ impl Judgement {
             Judgement::Change(Label::Regressed) => "🔻 regressed",
             Judgement::Change(Label::Improved) => "🔺 improved",
             Judgement::Change(_) | Judgement::Finding { .. } => self.word(),
+        }
+    }
+
+    /// The word behind a sign that reads without colour or emoji: what the page writes.
+    pub fn page_word(self) -> &'static str {
+        match self {
+            Judgement::Value(Verdict::Value) => "✓ value",
+            Judgement::Value(Verdict::NoValue) => "✗ no-value",
+            Judgement::Value(Verdict::Unassessed)
+            | Judgement::CoCreation(CoCreation::Unassessed)
+            | Judgement::Provider(ProviderVerdict::Unassessed) => "? unassessed",
+            Judgement::CoCreation(CoCreation::Mutual) => "● mutual",
+            Judgement::CoCreation(CoCreation::ConsumerOnly) => "◐ consumer-only",
+            Judgement::CoCreation(CoCreation::ProviderOnly) => "◑ provider-only",
+            Judgement::CoCreation(CoCreation::Neither) => "○ neither",
+            Judgement::CoCreation(CoCreation::NotMutual) => "◌ not-mutual",
+            Judgement::Provider(ProviderVerdict::Sustainable) => "✓ sustainable",
+            Judgement::Provider(ProviderVerdict::Unsustainable) => "✗ unsustainable",
+            Judgement::Sustainable(None) => "? not assessed",
+            Judgement::Sustainable(Some(true)) => "✓ yes",
+            Judgement::Sustainable(Some(false)) => "✗ no",
+            Judgement::Change(_) | Judgement::Finding { .. } => self.word(),
+        }
+    }
+
+    /// How the page styles it: what it judges, then the verdict
+    /// (`provider-verdict unsustainable`).
+    pub fn page_class(self) -> String {
+        match self {
+            Judgement::Value(v) => format!("verdict {}", v.as_str()),
+            Judgement::CoCreation(c) => format!("co-creation {}", c.as_str()),
+            Judgement::Provider(p) => format!("provider-verdict {}", p.as_str()),
+            Judgement::Sustainable(s) => format!(
+                "provider-verdict {}",
+                match s {
+                    None => "unassessed",
+                    Some(true) => "sustainable",
+                    Some(false) => "unsustainable",
+                }
+            ),
+            Judgement::Change(label) => format!("change {}", label.as_str()),
+            Judgement::Finding { fixed, .. } => {
+                format!("finding {}", if fixed { "fixed" } else { "introduced" })
+            }
         }
     }
 

@@ -34,8 +34,8 @@ impl<'a, T: 'a> Columns<'a, T> {
         self
     }
 
-    /// Adds an amount per year, shown in every format, left out of a narrow terminal at
-    /// `rank`.
+    /// Adds an amount per year, shown in every format and on the page, left out of a
+    /// narrow terminal at `rank`.
     fn amount(
         &mut self,
         header: &'static str,
@@ -43,7 +43,10 @@ impl<'a, T: 'a> Columns<'a, T> {
         rank: Option<u8>,
         figure: fn(&T) -> Decimal,
     ) -> &mut Self {
-        let column = Column::new(header, key).per_year().right();
+        let column = Column::new(header, key)
+            .also(Formats::PAGE)
+            .per_year()
+            .right();
         let column = match rank {
             Some(rank) => column.drops(rank),
             None => column,

@@ -343,3 +343,59 @@ fn a_change_reads_old_to_new_with_its_delta_and_once_when_nothing_moved() {
     assert!(table.contains("sustainable → unsustainable"), "{table}");
     assert!(!table.contains("Regression"), "{table}");
 }
+
+#[test]
+fn the_page_heads_a_row_by_name_styles_figures_and_verdicts_and_links_relationships() {
+    let columns = vec![
+        Column::new("Provider", "provider"),
+        Column::page("Provider"),
+        Column::new("Margin", "margin")
+            .also(Formats::PAGE)
+            .per_year()
+            .right(),
+        Column::people("Sustainable").also(Formats::PAGE),
+        Column::new("Over budget", "over_budget")
+            .also(Formats::PAGE)
+            .page_class("over-budget"),
+        Column::page("Target").right(),
+    ];
+    let mut view = one_row(
+        columns,
+        vec![
+            Cell::id("telco"),
+            Cell::Named {
+                kind: "provider",
+                id: "telco".to_owned(),
+                name: "Telco <plc>".to_owned(),
+            },
+            Cell::Money(dec!(10900.005)),
+            Cell::Verdict(Judgement::Sustainable(Some(false))),
+            Cell::Relationships(vec!["a-b".to_owned(), "c".to_owned()]),
+            Cell::Percent(dec!(20)),
+        ],
+    );
+    view.blocks[0].shown = Formats::ALL.and(Formats::PAGE);
+    let mut out = Vec::new();
+    crate::report::html::grid::write(&mut out, &view).unwrap();
+    let page = String::from_utf8(out).unwrap();
+    assert_eq!(
+        page,
+        concat!(
+            r#"<thead><tr><th scope="col">Provider</th><th scope="col" class="num">Margin</th>"#,
+            r#"<th scope="col">Sustainable</th><th scope="col">Over budget</th>"#,
+            r#"<th scope="col" class="num">Target</th></tr></thead><tbody>"#,
+            "\n",
+            r#"<tr data-provider="telco"><th scope="row">Telco &lt;plc&gt;</th>"#,
+            r#"<td class="num">10,900.01 GBP</td>"#,
+            r#"<td class="provider-verdict unsustainable">✗ no</td>"#,
+            r##"<td class="over-budget"><a href="#rel-a-b">a-b</a>, <a href="#rel-c">c</a></td>"##,
+            r#"<td class="num">20.00 %</td></tr>"#,
+            "\n</tbody>"
+        )
+    );
+    // The id column is the table's, Markdown's and the spreadsheet's, not the page's.
+    assert_eq!(
+        as_csv(&view),
+        "provider,margin,over_budget\r\ntelco,10900.01,a-b;c\r\n"
+    );
+}
