@@ -1,9 +1,9 @@
 //! What a report shows, apart from how any format writes it.
 //!
-//! A report used to be laid out once per format: the table, the Markdown and the CSV of
-//! an assessment each picked the same figures and verdicts and wrote them their own way,
-//! so a column added to one was easily missed in another. Now each report is one
-//! [`View`], built in [`super::views`]: blocks of titled grids, summary lines, lists and
+//! Laid out once per format, a report's table, Markdown and CSV would each pick the same
+//! figures and verdicts and write them their own way, and a column added to one would
+//! easily be missed in another. So each report is one [`View`], built in
+//! [`super::views`]: blocks of titled grids, summary lines, lists and
 //! charts whose cells are typed ([`Cell::Money`], [`Cell::Score`], [`Cell::Verdict`],
 //! [`Cell::Id`] …). The view decides *what* is shown and to whom; the writers
 //! ([`super::table`], [`super::markdown`], [`super::csv`]) decide only *how* a cell or a
