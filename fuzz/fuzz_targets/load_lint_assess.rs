@@ -71,9 +71,15 @@ fuzz_target!(|data: &[u8]| {
             let owners = svs::audience::Audience::owners();
             let _ = svs::report::json::render_assessment(&mut sink, catalogue, &evaluation, &owners);
             let layout = svs::report::table::Layout { color: false, quiet: true, width: Some(80) };
-            let _ = svs::report::table::render_assessment(&mut sink, catalogue, &evaluation.relationships, &owners, layout, false);
-            let _ = svs::report::table::render_providers(&mut sink, catalogue, &evaluation.providers, layout);
-            let _ = svs::report::table::render_consumers(&mut sink, catalogue, &evaluation.consumers, layout);
+            for view in [
+                svs::report::views::assessment(catalogue, &evaluation.relationships, &owners, false),
+                svs::report::views::providers(catalogue, &evaluation.providers),
+                svs::report::views::consumers(catalogue, &evaluation.consumers),
+            ] {
+                let _ = svs::report::table::write(&mut sink, &view, layout);
+                let _ = svs::report::markdown::write(&mut sink, &view);
+                let _ = svs::report::csv::write(&mut sink, &view);
+            }
         }
         let _ = svs::lint::run_rules(&svs::lint::index::Index::new(catalogue));
     }

@@ -221,54 +221,28 @@ fn render(
     audience: &Audience,
 ) -> std::io::Result<()> {
     let assessments = &evaluation.relationships;
-    let providers = &evaluation.providers;
-    let consumers = &evaluation.consumers;
-    match (args.view, args.format) {
-        (View::Relationships, Format::Table) => {
-            report::table::render_assessment(
-                out,
-                catalogue,
-                assessments,
-                audience,
-                context.layout(),
-                args.wide,
-            )?;
-        }
+    let view = match (args.view, args.format) {
         (View::Relationships, Format::Json) => {
-            report::json::render_assessment(out, catalogue, evaluation, audience)?;
-        }
-        (View::Relationships, Format::Markdown) => {
-            report::markdown::render_assessment(out, catalogue, assessments, audience)?;
-        }
-        (View::Relationships, Format::Csv) => {
-            report::csv::render_assessment(out, catalogue, assessments, audience)?;
-        }
-        (View::Providers, Format::Table) => {
-            report::table::render_providers(out, catalogue, providers, context.layout())?;
+            return report::json::render_assessment(out, catalogue, evaluation, audience);
         }
         (View::Providers, Format::Json) => {
-            report::json::render_providers(out, catalogue, providers)?;
-        }
-        (View::Providers, Format::Markdown) => {
-            report::markdown::render_providers(out, catalogue, providers)?;
-        }
-        (View::Providers, Format::Csv) => {
-            report::csv::render_providers(out, catalogue, providers)?;
-        }
-        (View::Consumers, Format::Table) => {
-            report::table::render_consumers(out, catalogue, consumers, context.layout())?;
+            return report::json::render_providers(out, catalogue, &evaluation.providers);
         }
         (View::Consumers, Format::Json) => {
-            report::json::render_consumers(out, catalogue, consumers)?;
+            return report::json::render_consumers(out, catalogue, &evaluation.consumers);
         }
-        (View::Consumers, Format::Markdown) => {
-            report::markdown::render_consumers(out, catalogue, consumers)?;
+        (View::Relationships, _) => {
+            report::views::assessment(catalogue, assessments, audience, args.wide)
         }
-        (View::Consumers, Format::Csv) => {
-            report::csv::render_consumers(out, catalogue, consumers)?;
-        }
+        (View::Providers, _) => report::views::providers(catalogue, &evaluation.providers),
+        (View::Consumers, _) => report::views::consumers(catalogue, &evaluation.consumers),
+    };
+    match args.format {
+        Format::Table => report::table::write(out, &view, context.layout()),
+        Format::Markdown => report::markdown::write(out, &view),
+        Format::Csv => report::csv::write(out, &view),
+        Format::Json => Ok(()),
     }
-    Ok(())
 }
 
 /// Exit 1, saying which relationships fail `--fail-on` and why, when any does.

@@ -103,9 +103,18 @@ pub(super) fn run(
     };
     let diff = crate::diff::compare(old, new)?;
     match args.format {
-        Format::Table => report::diff::table::render(out, &diff, context.color, context.quiet)?,
+        // The diff's tables keep every column and whole lines at any width.
+        Format::Table => report::table::write(
+            out,
+            &report::views::diff(&diff),
+            report::table::Layout {
+                color: context.color,
+                quiet: context.quiet,
+                width: None,
+            },
+        )?,
         Format::Json => report::diff::json::render(out, &diff)?,
-        Format::Markdown => report::diff::markdown::render(out, &diff)?,
+        Format::Markdown => report::markdown::write(out, &report::views::diff(&diff))?,
     }
     out.flush()?;
     Ok(match args.fail_on {

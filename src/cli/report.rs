@@ -125,7 +125,7 @@ pub(super) fn run(
                     err,
                     "wrote {}: {}",
                     output.display(),
-                    report::table::summary(catalogue, &assessments, &audience)
+                    report::views::summary(catalogue, &assessments, &audience)
                 )?;
             }
         }

@@ -8,7 +8,7 @@ use comfy_table::{Cell, ContentArrangement, Table};
 /// One column: its header, its cells, and when it goes.
 pub struct Column {
     /// The header text.
-    pub header: &'static str,
+    pub header: String,
     /// One cell per row.
     pub cells: Vec<Cell>,
     /// Lower goes first; `None` never goes.
@@ -58,7 +58,7 @@ pub fn fit(mut table: Table, columns: Vec<Column>, width: Option<usize>) -> (Tab
         .filter(|(_, k)| **k)
         .map(|(c, _)| c)
         .collect();
-    table.set_header(kept.iter().map(|c| c.header).collect::<Vec<_>>());
+    table.set_header(kept.iter().map(|c| c.header.as_str()).collect::<Vec<_>>());
     let rows = kept.first().map_or(0, |c| c.cells.len());
     let mut columns: Vec<std::vec::IntoIter<Cell>> =
         kept.into_iter().map(|c| c.cells.into_iter()).collect();
@@ -80,7 +80,7 @@ fn column_width(column: &Column) -> usize {
         .cells
         .iter()
         .map(|c| widest(&c.content()))
-        .chain(std::iter::once(widest(column.header)))
+        .chain(std::iter::once(widest(&column.header)))
         .max()
         .unwrap_or(0)
 }
@@ -124,7 +124,7 @@ mod tests {
 
     fn column(header: &'static str, text: &str, drop_rank: Option<u8>) -> Column {
         Column {
-            header,
+            header: header.to_owned(),
             cells: vec![Cell::new(text)],
             drop_rank,
         }

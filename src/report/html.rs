@@ -29,6 +29,7 @@
 
 pub mod chart;
 pub mod escape;
+pub mod grid;
 pub mod network;
 pub mod products;
 pub mod provision;
@@ -47,7 +48,8 @@ use crate::figures::{grouped, money, round2};
 use crate::graph::Network;
 use crate::lint::LintReport;
 use crate::model::Catalogue;
-use crate::report::table::describe_unmet;
+use crate::report::view::Judgement;
+use crate::report::views::describe_unmet;
 use crate::roles::{RelationshipRoles, Role, describe_holder, organization_name};
 use crate::source::SourceMap;
 use chart::{Point, Spot};
@@ -113,11 +115,7 @@ impl Report<'_> {
 
 /// A verdict for people: a sign that does not rely on colour, and the verdict's name.
 fn verdict_text(verdict: Verdict) -> &'static str {
-    match verdict {
-        Verdict::Value => "✓ value",
-        Verdict::NoValue => "✗ no-value",
-        Verdict::Unassessed => "? unassessed",
-    }
+    Judgement::Value(verdict).page_word()
 }
 
 /// Why a verdict is not `value`, in a few words (beside a figure in the summary table).

@@ -1,42 +1,23 @@
-//! The assessment as GitHub-flavoured Markdown: a table, the summary, the reasons behind
-//! every verdict that is not `value`, and a Mermaid `quadrantChart` that places each
-//! relationship by utility (fit for purpose) and warranty (fit for use) score. Made for a
-//! pull-request comment or a CI job summary.
+//! GitHub-flavoured Markdown, made for a pull-request comment or a CI job summary: the
+//! writer of [`View`]s (a heading, tables, bold summary lines, lists, and a Mermaid
+//! `quadrantChart` that places each relationship by utility and warranty score), and the
+//! roles and people listings.
+//!
+//! Identifiers are written as code, verdicts behind a sign that reads without colour
+//! (`✅ value`), amounts rounded to the cent with their currency. What each report shows
+//! is its view's business ([`super::views`]), not this module's.
 
 use std::io::{self, Write};
 
 use rust_decimal::Decimal;
 
-use super::mark;
-use crate::assess::consumers::ConsumerPortfolio;
-use crate::assess::provision::{ByDimension, CoCreation, Portfolio, ProviderVerdict};
-use crate::assess::{Assessment, Verdict};
-use crate::audience::Audience;
-use crate::figures::{grouped, money, round2};
-use crate::model::{Catalogue, Dimension};
-use crate::report::table::{NOT_SHOWN, describe_margin, describe_unmet, summary};
-
-fn verdict(verdict: Verdict) -> &'static str {
-    match verdict {
-        Verdict::Value => "✅ value",
-        Verdict::NoValue => "❌ no-value",
-        Verdict::Unassessed => "❔ unassessed",
-    }
-}
-
-fn co_creation(together: CoCreation) -> &'static str {
-    match together {
-        CoCreation::Mutual => "🤝 mutual",
-        CoCreation::ConsumerOnly => "⚖️ consumer-only",
-        CoCreation::ProviderOnly => "⚖️ provider-only",
-        CoCreation::Neither => "❌ neither",
-        CoCreation::NotMutual => "🚫 not-mutual",
-        CoCreation::Unassessed => "❔ unassessed",
-    }
-}
+use super::table;
+use super::view::{Body, Cell, Column, Formats, Grid, Point, View};
+use crate::figures::round2;
+use crate::model::Catalogue;
 
 /// Text safe inside a Markdown table cell: pipes escaped, line breaks flattened.
-pub(crate) fn cell(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     text.replace('|', "\\|").replace(['\n', '\r'], " ")
 }
 
@@ -60,197 +41,101 @@ fn label(id: &str) -> String {
         .collect()
 }
 
-/// Writes the Markdown report; the provider's side of a relationship `audience` does not
-/// see is "not shown".
-pub fn render_assessment(
-    out: &mut dyn Write,
-    catalogue: &Catalogue,
-    assessments: &[Assessment],
-    audience: &Audience,
-) -> io::Result<()> {
-    let currency = catalogue.metadata.currency.as_deref();
-    writeln!(
-        out,
-        "## Value assessment: {}\n",
-        cell(&catalogue.metadata.name)
-    )?;
-    writeln!(
-        out,
-        "| Relationship | Provider → Consumer | Offering | Utility | Warranty | Net value / year | Verdict | Provider margin / year | Co-creation |"
-    )?;
-    writeln!(out, "|---|---|---|--:|--:|--:|---|--:|---|")?;
-    for a in assessments {
-        let r = &catalogue.relationships[a.relationship];
-        let (utility, warranty) = if a.verdict == Verdict::Unassessed {
-            ("—".to_owned(), "—".to_owned())
-        } else {
-            (
-                format!(
-                    "{} {}",
-                    grouped(a.utility.score),
-                    mark(a.utility.fit_for_purpose)
-                ),
-                format!(
-                    "{} {} ({}/{})",
-                    grouped(a.warranty.score),
-                    mark(a.warranty.fit_for_use),
-                    a.warranty.met,
-                    a.warranty.checks
-                ),
-            )
-        };
-        let (margin, together) = if audience.sees_provider_side(r) {
-            (
-                describe_margin(&a.provider, currency),
-                co_creation(a.co_creation),
-            )
-        } else {
-            (NOT_SHOWN.to_owned(), NOT_SHOWN)
-        };
-        writeln!(
-            out,
-            "| `{}` | `{}` → `{}` | `{}` | {utility} | {warranty} | {} | {} | {margin} | {together} |",
-            r.common.id.value,
-            r.provider.id,
-            r.consumer.id,
-            r.offering.id,
-            money(a.net_value, currency),
-            verdict(a.verdict),
-        )?;
-    }
-    writeln!(
-        out,
-        "\n**{}**",
-        summary(catalogue, assessments, audience).replace('\n', "**  \n**")
-    )?;
-    explain(out, catalogue, assessments, audience)?;
-    let assessed: Vec<(&str, &ByDimension, Decimal)> = assessments
-        .iter()
-        .filter(|a| {
-            a.provider.verdict != ProviderVerdict::Unassessed
-                && audience.sees_provider_side(&catalogue.relationships[a.relationship])
-        })
-        .map(|a| {
-            let cost = &a.provider.cost_of_provision;
-            (
-                catalogue.relationships[a.relationship]
-                    .common
-                    .id
-                    .value
-                    .as_str(),
-                &cost.by_dimension,
-                cost.total,
-            )
-        })
-        .collect();
-    dimensions(out, catalogue, "Relationship", &assessed)?;
-    quadrant_chart(out, catalogue, assessments)
+/// How a cell reads in Markdown: identifiers as code, verdicts behind a sign, amounts as
+/// a terminal prints them. In a table cell (`in_table`) prose has its pipes escaped and
+/// its line breaks flattened.
+fn text(cell: &Cell, currency: Option<&str>, in_table: bool) -> String {
+    let code = |ids: &[String]| {
+        ids.iter()
+            .map(|id| format!("`{id}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let prose = match cell {
+        Cell::Id(id) if in_table => return format!("`{}`", escape(id)),
+        Cell::Id(id) => return format!("`{id}`"),
+        Cell::Ids(ids) | Cell::Relationships(ids) => return code(ids),
+        Cell::Flow(from, to) => return format!("`{from}` → `{to}`"),
+        Cell::Verdict(judgement) => return judgement.signed().to_owned(),
+        Cell::Lines(lines) => lines.join("; "),
+        Cell::Change { old, new, delta } => {
+            let (old, new) = (text(old, currency, in_table), text(new, currency, in_table));
+            return table::transition(&old, &new, *delta);
+        }
+        Cell::Join(cells) => return line(cells, currency, in_table),
+        other => table::text(other, currency),
+    };
+    if in_table { escape(&prose) } else { prose }
 }
 
-/// The cost of provision told by the four dimensions (docs/format.md §8.8): a table with a
-/// row per relationship or provider whose side is assessed, nothing when there is none.
-fn dimensions(
-    out: &mut dyn Write,
-    catalogue: &Catalogue,
-    what: &str,
-    rows: &[(&str, &ByDimension, Decimal)],
-) -> io::Result<()> {
-    if rows.is_empty() {
-        return Ok(());
-    }
-    let currency = catalogue.metadata.currency.as_deref();
-    writeln!(out, "\n### Cost of provision by dimension, per year\n")?;
-    let labels: Vec<&str> = Dimension::ALL.iter().map(|d| d.label()).collect();
-    writeln!(
-        out,
-        "| {what} | {} | Cost of provision |",
-        labels.join(" | ")
-    )?;
-    writeln!(out, "|---|--:|--:|--:|--:|--:|")?;
-    for (id, parts, total) in rows {
-        let parts: Vec<String> = parts.parts().map(|(_, p)| money(p, currency)).collect();
-        writeln!(
-            out,
-            "| `{id}` | {} | {} |",
-            parts.join(" | "),
-            money(*total, currency)
-        )?;
+/// Cells written one after the other, as a line of prose.
+fn line(cells: &[Cell], currency: Option<&str>, in_table: bool) -> String {
+    cells.iter().map(|c| text(c, currency, in_table)).collect()
+}
+
+/// Writes the blocks of `view` Markdown shows: the title as a heading, then each block,
+/// a blank line before it and its heading one level down.
+pub fn write(out: &mut dyn Write, view: &View) -> io::Result<()> {
+    let currency = view.currency.as_deref();
+    writeln!(out, "## {}", line(&view.title, currency, true))?;
+    for block in view.blocks_for(Formats::MARKDOWN) {
+        writeln!(out)?;
+        if let Some(heading) = &block.heading {
+            writeln!(out, "### {}\n", line(heading, currency, true))?;
+        }
+        match &block.body {
+            Body::Grid(grid) => write_grid(out, grid, currency)?,
+            Body::Summary { lines, .. } => {
+                let lines: Vec<String> = lines.iter().map(|l| escape(l)).collect();
+                writeln!(out, "**{}**", lines.join("**  \n**"))?;
+            }
+            Body::List(items) => {
+                for item in items {
+                    writeln!(out, "- {}", line(&item.line, currency, false))?;
+                    for under in &item.under {
+                        writeln!(out, "  - {}", line(under, currency, false))?;
+                    }
+                }
+            }
+            Body::Quadrant(points) => quadrant_chart(out, points)?,
+            Body::Warning { label, text } => writeln!(out, "⚠️ **{label}:** {text}")?,
+        }
     }
     Ok(())
 }
 
-/// Why each relationship that is not `value`, or not sustainable for its provider, is so.
-fn explain(
-    out: &mut dyn Write,
-    catalogue: &Catalogue,
-    assessments: &[Assessment],
-    audience: &Audience,
-) -> io::Result<()> {
-    let currency = catalogue.metadata.currency.as_deref();
-    let explained: Vec<&Assessment> = assessments
+/// A GitHub-flavoured table: the header, its alignment row, a line per row.
+fn write_grid(out: &mut dyn Write, grid: &Grid, currency: Option<&str>) -> io::Result<()> {
+    let columns: Vec<(usize, &Column)> = grid.columns_for(Formats::MARKDOWN).collect();
+    let headers: Vec<String> = columns
         .iter()
-        .filter(|a| a.verdict != Verdict::Value)
+        .map(|(_, c)| {
+            if c.per_year {
+                format!("{} / year", c.header)
+            } else {
+                c.header.to_owned()
+            }
+        })
         .collect();
-    if !explained.is_empty() {
-        writeln!(out, "\n### Why not `value`\n")?;
-        for a in explained {
-            let r = &catalogue.relationships[a.relationship];
-            let reasons: Vec<String> = a
-                .reasons
-                .iter()
-                .map(|r| format!("`{}`", r.as_str()))
-                .collect();
-            writeln!(out, "- `{}`: {}", r.common.id.value, reasons.join(", "))?;
-            if !a.utility.missing.is_empty() {
-                let missing: Vec<String> =
-                    a.utility.missing.iter().map(|m| format!("`{m}`")).collect();
-                writeln!(out, "  - outcomes not facilitated: {}", missing.join(", "))?;
-            }
-            for unmet in &a.warranty.unmet {
-                writeln!(out, "  - warranty: {}", describe_unmet(unmet))?;
-            }
-            if a.net_value < Decimal::ZERO {
-                writeln!(
-                    out,
-                    "  - costs net {}, risks net {} a year",
-                    money(a.costs.net(), currency),
-                    money(a.risks.net(), currency)
-                )?;
-            }
-        }
-    }
-
-    let one_sided: Vec<&Assessment> = assessments
+    writeln!(out, "| {} |", headers.join(" | "))?;
+    let aligns: String = columns
         .iter()
-        .filter(|a| a.provider.verdict == ProviderVerdict::Unsustainable)
-        .filter(|a| audience.sees_provider_side(&catalogue.relationships[a.relationship]))
+        .map(|(_, c)| if c.right { "--:|" } else { "---|" })
         .collect();
-    if !one_sided.is_empty() {
-        writeln!(out, "\n### Unsustainable for the provider\n")?;
-        for a in one_sided {
-            let r = &catalogue.relationships[a.relationship];
-            writeln!(
-                out,
-                "- `{}`: margin {} against a target of {} % (revenue {}, cost of provision {})",
-                r.common.id.value,
-                describe_margin(&a.provider, currency),
-                grouped(a.provider.target_margin),
-                money(a.provider.revenue, currency),
-                money(a.provider.cost_of_provision.total, currency),
-            )?;
-        }
+    writeln!(out, "|{aligns}")?;
+    for row in &grid.rows {
+        let cells: Vec<String> = columns
+            .iter()
+            .map(|(i, _)| text(&row[*i], currency, true))
+            .collect();
+        writeln!(out, "| {} |", cells.join(" | "))?;
     }
-
     Ok(())
 }
 
 /// A Mermaid quadrant chart of utility and warranty scores.
-fn quadrant_chart(
-    out: &mut dyn Write,
-    catalogue: &Catalogue,
-    assessments: &[Assessment],
-) -> io::Result<()> {
-    writeln!(out, "\n```mermaid")?;
+fn quadrant_chart(out: &mut dyn Write, points: &[Point]) -> io::Result<()> {
+    writeln!(out, "```mermaid")?;
     writeln!(out, "quadrantChart")?;
     writeln!(out, "    title Fit for purpose and fit for use")?;
     writeln!(out, "    x-axis Low utility --> High utility")?;
@@ -259,121 +144,16 @@ fn quadrant_chart(
     writeln!(out, "    quadrant-2 Fit for use only")?;
     writeln!(out, "    quadrant-3 Neither")?;
     writeln!(out, "    quadrant-4 Fit for purpose only")?;
-    for a in assessments {
-        let r = &catalogue.relationships[a.relationship];
+    for point in points {
         writeln!(
             out,
             "    {}: [{}, {}]",
-            label(&r.common.id.value),
-            coordinate(a.utility.score),
-            coordinate(a.warranty.score)
+            label(&point.id),
+            coordinate(point.utility),
+            coordinate(point.warranty)
         )?;
     }
     writeln!(out, "```")
-}
-
-/// The provider portfolio (docs/format.md §8.5) as a Markdown table.
-pub fn render_providers(
-    out: &mut dyn Write,
-    catalogue: &Catalogue,
-    providers: &[Portfolio],
-) -> io::Result<()> {
-    let currency = catalogue.metadata.currency.as_deref();
-    writeln!(
-        out,
-        "## Provider portfolio: {}\n",
-        cell(&catalogue.metadata.name)
-    )?;
-    writeln!(
-        out,
-        "| Provider | Revenue / year | Cost of provision / year | Risks / year | Benefits / year | Unrecovered / year | Margin / year | Margin % | Target % | Sustainable | Relationships (sust. / unsust. / unassessed) |"
-    )?;
-    writeln!(out, "|---|--:|--:|--:|--:|--:|--:|--:|--:|---|--:|")?;
-    for p in providers {
-        writeln!(
-            out,
-            "| `{}` | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} / {} / {} |",
-            catalogue.organizations[p.organization].common.id.value,
-            money(p.revenue, currency),
-            money(p.cost_of_provision, currency),
-            money(p.risks, currency),
-            money(p.benefits, currency),
-            money(p.unrecovered, currency),
-            money(p.margin, currency),
-            p.margin_pct.map_or_else(|| "—".to_owned(), grouped),
-            grouped(p.target_margin),
-            match p.sustainable {
-                None => "❔ not assessed",
-                Some(true) => "✅ yes",
-                Some(false) => "❌ no",
-            },
-            p.sustainable_count,
-            p.unsustainable_count,
-            p.unassessed_count,
-        )?;
-    }
-    let assessed: Vec<(&str, &ByDimension, Decimal)> = providers
-        .iter()
-        .filter(|p| p.sustainable_count + p.unsustainable_count > 0)
-        .map(|p| {
-            (
-                catalogue.organizations[p.organization]
-                    .common
-                    .id
-                    .value
-                    .as_str(),
-                &p.cost_by_dimension,
-                p.cost_of_provision,
-            )
-        })
-        .collect();
-    dimensions(out, catalogue, "Provider", &assessed)
-}
-
-/// The consumer portfolio (docs/format.md §5.12) as a Markdown table.
-pub fn render_consumers(
-    out: &mut dyn Write,
-    catalogue: &Catalogue,
-    consumers: &[ConsumerPortfolio],
-) -> io::Result<()> {
-    let currency = catalogue.metadata.currency.as_deref();
-    writeln!(
-        out,
-        "## Consumer portfolio: {}\n",
-        cell(&catalogue.metadata.name)
-    )?;
-    writeln!(
-        out,
-        "| Consumer | Costs removed / year | Costs imposed / year | Risks net / year | Net value / year | Budget / year | Over budget | Relationships (value / no-value / unassessed) |"
-    )?;
-    writeln!(out, "|---|--:|--:|--:|--:|--:|---|--:|")?;
-    for c in consumers {
-        let over: Vec<String> = c
-            .over_budget
-            .iter()
-            .map(|&r| format!("`{}`", catalogue.relationships[r].common.id.value))
-            .collect();
-        writeln!(
-            out,
-            "| `{}` | {} | {} | {} | {} | {} | {} | {} / {} / {} |",
-            catalogue.organizations[c.organization].common.id.value,
-            money(c.costs_removed, currency),
-            money(c.costs_imposed, currency),
-            money(c.risks_net, currency),
-            money(c.net_value, currency),
-            c.budget
-                .map_or_else(|| "—".to_owned(), |b| money(b, currency)),
-            if over.is_empty() {
-                "—".to_owned()
-            } else {
-                over.join(", ")
-            },
-            c.value_count,
-            c.no_value_count,
-            c.unassessed_count,
-        )?;
-    }
-    Ok(())
 }
 
 /// The roles of each relationship as Markdown: one section per relationship.
@@ -387,7 +167,7 @@ pub fn render_roles(
         stakeholder_role,
     };
     let currency = catalogue.metadata.currency.as_deref();
-    writeln!(out, "## Roles: {}", cell(&catalogue.metadata.name))?;
+    writeln!(out, "## Roles: {}", escape(&catalogue.metadata.name))?;
     for rr in roles {
         let r = &catalogue.relationships[rr.relationship];
         writeln!(
@@ -405,29 +185,29 @@ pub fn render_roles(
             } else {
                 holders.join("; ")
             };
-            writeln!(out, "- **{}:** {}", role.as_str(), cell(&shown))?;
+            writeln!(out, "- **{}:** {}", role.as_str(), escape(&shown))?;
         }
         for (s, effects) in r.stakeholders.iter().zip(&rr.stakeholders) {
             let (kind, index) = s.party.target();
             let interest = s
                 .interest
                 .as_deref()
-                .map(|i| format!(" — {}", cell(i)))
+                .map(|i| format!(" — {}", escape(i)))
                 .unwrap_or_default();
             writeln!(
                 out,
                 "- **{}:** {}{interest}",
                 stakeholder_role(s.role),
-                cell(&describe_party(catalogue, kind, index))
+                escape(&describe_party(catalogue, kind, index))
             )?;
             if !effects.effects.is_empty() {
                 for effect in &effects.effects {
-                    writeln!(out, "  - {}", cell(&describe_effect(effect, currency)))?;
+                    writeln!(out, "  - {}", escape(&describe_effect(effect, currency)))?;
                 }
                 writeln!(
                     out,
                     "  - {}",
-                    cell(&describe_stakeholder_value(&effects.value, currency))
+                    escape(&describe_stakeholder_value(&effects.value, currency))
                 )?;
             }
         }
@@ -437,7 +217,7 @@ pub fn render_roles(
             } else {
                 "ℹ️"
             };
-            writeln!(out, "- {sign} {}", cell(&note.message(catalogue)))?;
+            writeln!(out, "- {sign} {}", escape(&note.message(catalogue)))?;
         }
     }
     Ok(())
@@ -453,7 +233,7 @@ pub fn render_people(
     writeln!(
         out,
         "## People and their roles: {}\n",
-        cell(&catalogue.metadata.name)
+        escape(&catalogue.metadata.name)
     )?;
     writeln!(
         out,
@@ -462,8 +242,8 @@ pub fn render_people(
     writeln!(out, "|---|---|---|---|---|")?;
     for &p in people {
         let person = &catalogue.people[p];
-        let name = cell(person.common.name.as_deref().unwrap_or_default());
-        let org = cell(crate::roles::organization_name(
+        let name = escape(person.common.name.as_deref().unwrap_or_default());
+        let org = escape(crate::roles::organization_name(
             catalogue,
             person.organization.index(),
         ));

@@ -21,28 +21,18 @@ use crate::assess::provision::{
 use crate::assess::{Assessment, Verdict, annualise};
 use crate::figures::{grouped, money};
 use crate::model::{Catalogue, Dimension, EffectDirection, Relationship};
+use crate::report::view::Judgement;
 use crate::roles::{StakeholderEffects, describe_party, organization_name, stakeholder_role};
 
 /// A provider verdict for people: a sign that does not rely on colour, and its name.
 pub fn provider_verdict_text(verdict: ProviderVerdict) -> &'static str {
-    match verdict {
-        ProviderVerdict::Sustainable => "✓ sustainable",
-        ProviderVerdict::Unsustainable => "✗ unsustainable",
-        ProviderVerdict::Unassessed => "? unassessed",
-    }
+    Judgement::Provider(verdict).page_word()
 }
 
 /// A co-creation verdict for people: a shape (full, left half for the consumer, right
 /// half for the provider, empty) and its name.
 pub fn co_creation_text(together: CoCreation) -> &'static str {
-    match together {
-        CoCreation::Mutual => "● mutual",
-        CoCreation::ConsumerOnly => "◐ consumer-only",
-        CoCreation::ProviderOnly => "◑ provider-only",
-        CoCreation::Neither => "○ neither",
-        CoCreation::NotMutual => "◌ not-mutual",
-        CoCreation::Unassessed => "? unassessed",
-    }
+    Judgement::CoCreation(together).page_word()
 }
 
 /// A percentage for people, or a dash when there is none.
@@ -468,7 +458,6 @@ pub fn portfolio(
     catalogue: &Catalogue,
     providers: &[Portfolio],
 ) -> io::Result<()> {
-    let currency = catalogue.metadata.currency.as_deref();
     writeln!(out, r#"<section aria-labelledby="providers">"#)?;
     writeln!(out, r#"<h2 id="providers">Provider portfolio</h2>"#)?;
     if providers.is_empty() {
@@ -481,41 +470,8 @@ pub fn portfolio(
     )?;
     writeln!(out, r#"<div class="table-wrap"><table class="portfolio">"#)?;
     writeln!(out, "<caption>Every provider's portfolio</caption>")?;
-    writeln!(
-        out,
-        r#"<thead><tr><th scope="col">Provider</th><th scope="col" class="num">Revenue</th><th scope="col" class="num">Cost of provision</th><th scope="col" class="num">Risks</th><th scope="col" class="num">Benefits</th><th scope="col" class="num">Unrecovered</th><th scope="col" class="num">Margin</th><th scope="col" class="num">Margin %</th><th scope="col" class="num">Target</th><th scope="col">Sustainable</th><th scope="col">Relationships</th></tr></thead><tbody>"#
-    )?;
-    for p in providers {
-        let (class, sustainable) = match p.sustainable {
-            None => ("unassessed", "? not assessed"),
-            Some(true) => ("sustainable", "✓ yes"),
-            Some(false) => ("unsustainable", "✗ no"),
-        };
-        write!(
-            out,
-            r#"<tr data-provider="{}"><th scope="row">{}</th>"#,
-            esc(&catalogue.organizations[p.organization].common.id.value),
-            esc(organization_name(catalogue, p.organization))
-        )?;
-        for value in [
-            money(p.revenue, currency),
-            money(p.cost_of_provision, currency),
-            money(p.risks, currency),
-            money(p.benefits, currency),
-            money(p.unrecovered, currency),
-            money(p.margin, currency),
-            percent(p.margin_pct),
-            format!("{} %", grouped(p.target_margin)),
-        ] {
-            write!(out, r#"<td class="num">{}</td>"#, esc(&value))?;
-        }
-        writeln!(
-            out,
-            r#"<td class="provider-verdict {class}">{sustainable}</td><td>{} sustainable, {} unsustainable, {} unassessed</td></tr>"#,
-            p.sustainable_count, p.unsustainable_count, p.unassessed_count
-        )?;
-    }
-    writeln!(out, "</tbody></table></div>")?;
+    super::grid::write(out, &crate::report::views::providers(catalogue, providers))?;
+    writeln!(out, "</table></div>")?;
     dimensions(out, catalogue, providers)?;
     writeln!(out, "</section>")
 }
@@ -606,7 +562,6 @@ pub fn consumers(
     catalogue: &Catalogue,
     consumers: &[ConsumerPortfolio],
 ) -> io::Result<()> {
-    let currency = catalogue.metadata.currency.as_deref();
     writeln!(out, r#"<section aria-labelledby="consumers">"#)?;
     writeln!(out, r#"<h2 id="consumers">Consumer portfolio</h2>"#)?;
     if consumers.is_empty() {
@@ -619,48 +574,7 @@ pub fn consumers(
     )?;
     writeln!(out, r#"<div class="table-wrap"><table class="consumers">"#)?;
     writeln!(out, "<caption>Every consumer's portfolio</caption>")?;
-    writeln!(
-        out,
-        r#"<thead><tr><th scope="col">Consumer</th><th scope="col" class="num">Costs removed</th><th scope="col" class="num">Costs imposed</th><th scope="col" class="num">Risks net</th><th scope="col" class="num">Net value</th><th scope="col" class="num">Budget</th><th scope="col">Over budget</th><th scope="col">Relationships</th></tr></thead><tbody>"#
-    )?;
-    for c in consumers {
-        write!(
-            out,
-            r#"<tr data-consumer="{}"><th scope="row">{}</th>"#,
-            esc(&catalogue.organizations[c.organization].common.id.value),
-            esc(organization_name(catalogue, c.organization))
-        )?;
-        for value in [
-            money(c.costs_removed, currency),
-            money(c.costs_imposed, currency),
-            money(c.risks_net, currency),
-            money(c.net_value, currency),
-            c.budget
-                .map_or_else(|| "—".to_owned(), |b| money(b, currency)),
-        ] {
-            write!(out, r#"<td class="num">{}</td>"#, esc(&value))?;
-        }
-        let over: Vec<String> = c
-            .over_budget
-            .iter()
-            .map(|&r| {
-                let id = &catalogue.relationships[r].common.id.value;
-                format!(r##"<a href="#{}">{}</a>"##, esc(&anchor(id)), esc(id))
-            })
-            .collect();
-        writeln!(
-            out,
-            r#"<td class="over-budget">{}</td><td>{} value, {} no-value, {} unassessed</td></tr>"#,
-            if over.is_empty() {
-                "—".to_owned()
-            } else {
-                over.join(", ")
-            },
-            c.value_count,
-            c.no_value_count,
-            c.unassessed_count
-        )?;
-    }
-    writeln!(out, "</tbody></table></div>")?;
+    super::grid::write(out, &crate::report::views::consumers(catalogue, consumers))?;
+    writeln!(out, "</table></div>")?;
     writeln!(out, "</section>")
 }
