@@ -2,7 +2,8 @@
 //! never panic, whatever the input; and reading the file cut into pieces on several
 //! threads must give exactly what reading it in one pass gives. The input may carry a
 //! `rules:` section; and, as text, it is also the `assert` of a custom rule on a small
-//! catalogue, which must lint without panicking whatever the expression.
+//! catalogue, which must lint without panicking whatever the expression. A catalogue that
+//! loads is written by `svs::write` and loaded again, and must come back the same.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -82,5 +83,13 @@ fuzz_target!(|data: &[u8]| {
             }
         }
         let _ = svs::lint::run_rules(&svs::lint::index::Index::new(catalogue));
+        // What the writer makes of a catalogue loads again as the same catalogue: writing
+        // it again gives the same text.
+        let written = svs::write::catalogue(catalogue);
+        let again = svs::load::load_files(vec![("written.yaml".into(), written.clone().into_bytes())], "fuzz".into());
+        let Some(again) = &again.catalogue else {
+            panic!("what was written does not load: {:?}\n{written}", again.diagnostics);
+        };
+        assert_eq!(svs::write::catalogue(again), written);
     }
 });
