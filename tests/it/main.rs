@@ -20,6 +20,7 @@ mod diff_git;
 mod docs_examples;
 mod editor_hover;
 mod editor_nvim;
+mod evidence;
 mod examples;
 mod format_doc;
 mod golden;

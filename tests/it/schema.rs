@@ -383,6 +383,14 @@ const WORD_PLACES: &[(&str, &str)] = &[
         "relationships: [{ id: r, stakeholders: [{ party: p, role: other, effects: [{ name: e, direction: WORD }] }] }]",
     ),
     ("RuleKind", "rules: [{ id: r, on: WORD }]"),
+    (
+        "BudgetPer",
+        "relationships: [{ id: r, budget: { amount: 1, per: WORD, authorised_by: p } }]",
+    ),
+    (
+        "PerceiverRole",
+        "evidence: [{ relationship: r, period: 2026, perception: [{ role: WORD, score: 1, max: 5, responses: 1 }] }]",
+    ),
     ("RuleSeverity", "rules: [{ id: r, severity: WORD }]"),
 ];
 
