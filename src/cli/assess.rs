@@ -23,7 +23,8 @@ Examples:
   svs assess catalog/ --view consumers             Each consumer's costs, risks and net value
   svs assess catalog/ --consumer acme --fail-on no-value
   svs assess catalog/ --for harbour                Harbour's relationships, for its eyes
-  svs assess catalog/ --fail-on unsustainable      Exit 1 when a provider cannot sustain a relationship";
+  svs assess catalog/ --fail-on unsustainable      Exit 1 when a provider cannot sustain a relationship
+  svs assess catalog/ --as-of 2027-01-31 --format json   Budgets and evidence judged on that day";
 
 /// Arguments of `svs assess`.
 #[derive(Debug, Args)]
@@ -31,6 +32,9 @@ Examples:
 pub struct AssessArgs {
     #[command(flatten)]
     input: super::Input,
+
+    #[command(flatten)]
+    judged_at: super::AsOf,
 
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Table)]
@@ -235,7 +239,8 @@ fn render(
             )?;
         }
         (View::Relationships, Format::Json) => {
-            report::json::render_assessment(out, catalogue, evaluation, audience)?;
+            let as_of = args.judged_at.resolve(catalogue);
+            report::json::render_assessment(out, catalogue, evaluation, audience, as_of)?;
         }
         (View::Relationships, Format::Markdown) => {
             report::markdown::render_assessment(out, catalogue, assessments, audience)?;
@@ -247,7 +252,8 @@ fn render(
             report::table::render_providers(out, catalogue, providers, context.layout())?;
         }
         (View::Providers, Format::Json) => {
-            report::json::render_providers(out, catalogue, providers)?;
+            let as_of = args.judged_at.resolve(catalogue);
+            report::json::render_providers(out, catalogue, providers, as_of)?;
         }
         (View::Providers, Format::Markdown) => {
             report::markdown::render_providers(out, catalogue, providers)?;
@@ -259,7 +265,8 @@ fn render(
             report::table::render_consumers(out, catalogue, consumers, context.layout())?;
         }
         (View::Consumers, Format::Json) => {
-            report::json::render_consumers(out, catalogue, consumers)?;
+            let as_of = args.judged_at.resolve(catalogue);
+            report::json::render_consumers(out, catalogue, consumers, as_of)?;
         }
         (View::Consumers, Format::Markdown) => {
             report::markdown::render_consumers(out, catalogue, consumers)?;

@@ -4,6 +4,7 @@
 
 mod common;
 
+mod as_of;
 mod assess_cli;
 mod assess_properties;
 mod assess_rules;
