@@ -296,6 +296,28 @@ fn audience(
     Ok(crate::audience::Audience::organization(catalogue, index))
 }
 
+/// The date a command that judges dates (budgets, evidence, reviews, improvements) judges
+/// them at: flattened into each such command, resolved by [`crate::calendar::as_of`].
+#[derive(Debug, Clone, Copy, Default, Args)]
+struct AsOf {
+    /// Judge budgets, evidence and reviews at this date (YYYY-MM-DD), over the
+    /// catalogue's `as_of`; default today (UTC)
+    #[arg(long = "as-of", value_name = "DATE", value_parser = parse_as_of)]
+    date: Option<jiff::civil::Date>,
+}
+
+impl AsOf {
+    /// The as-of date for `catalogue`.
+    fn resolve(self, catalogue: &crate::model::Catalogue) -> jiff::civil::Date {
+        crate::calendar::as_of(self.date, &catalogue.metadata)
+    }
+}
+
+/// Reads `--as-of`: an ISO 8601 calendar date that exists.
+fn parse_as_of(text: &str) -> Result<jiff::civil::Date, String> {
+    crate::model::parse_date(text)
+}
+
 /// The catalogue a command reads: its PATHs (the current directory when none is given)
 /// and what to leave out of the directories among them.
 #[derive(Debug, Args)]

@@ -34,11 +34,13 @@
 //! The declarations are split by part of the format: [`file`] the top level, the
 //! `catalogue:` block and custom rules; [`entities`] parties, outcomes, products and
 //! services; [`offerings`] offerings and the warranty block; [`relationships`]
-//! relationships and the provider's side of them.
+//! relationships and the provider's side of them; [`evidence`] the budget of a relationship
+//! and the records of what it delivered.
 
 use crate::model::Kind;
 
 pub(crate) mod entities;
+pub(crate) mod evidence;
 pub(crate) mod file;
 pub(crate) mod names;
 pub(crate) mod offerings;
@@ -48,6 +50,7 @@ pub mod reference;
 pub(crate) mod relationships;
 
 pub(crate) use entities::*;
+pub(crate) use evidence::*;
 pub(crate) use file::*;
 pub(crate) use offerings::*;
 pub(crate) use relationships::*;
@@ -93,6 +96,8 @@ pub enum Rule {
     OneOf(&'static [&'static str]),
     /// These keys come together or not at all.
     Together(&'static [&'static str]),
+    /// Exactly one of these keys, whatever their values.
+    Either(&'static [&'static str]),
 }
 
 /// One key of a mapping.
@@ -179,6 +184,10 @@ pub enum Value {
     Version,
     /// An ISO 4217 currency code.
     Currency,
+    /// An ISO 8601 calendar date, `YYYY-MM-DD`.
+    Date,
+    /// A period of evidence: `YYYY`, `YYYY-Qn` or `YYYY-MM`.
+    Period,
     /// A lint code that may be allowed or re-levelled.
     LintCode,
     /// A custom rule's code.
@@ -307,6 +316,17 @@ pub const MAPPINGS: &[&Mapping] = &[
     &PROVISION_COST,
     &BENEFIT,
     &EFFECT,
+    &BUDGET,
+    &EVIDENCE,
+    &ACHIEVED_WARRANTY,
+    &MEASUREMENT,
+    &ACHIEVED_CONTINUITY,
+    &SECURITY_REPORT,
+    &OUTCOME_MEASUREMENT,
+    &SPEND,
+    &CREDIT,
+    &LOSS,
+    &PERCEPTION,
 ];
 
 /// The mapping the schema names `name` (`""` for the file itself).

@@ -18,6 +18,7 @@
 
 pub mod assess;
 pub mod audience;
+pub mod calendar;
 pub mod cli;
 pub mod diagnostic;
 pub mod diff;

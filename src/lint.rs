@@ -70,6 +70,8 @@ pub struct Options {
     pub levels: severity::CommandLine,
     /// `--baseline`.
     pub baseline: Option<Baseline>,
+    /// `--as-of`: the date dates are judged at, over the catalogue's own.
+    pub judged_at: Option<jiff::civil::Date>,
 }
 
 /// Every rule's findings on a resolved catalogue, the catalogue's own rules included,
@@ -91,7 +93,7 @@ pub fn lint(loaded: &Loaded, options: Options) -> LintReport {
     let mut custom_rules = Vec::new();
     if let Some(catalogue) = &loaded.catalogue {
         custom_rules = custom::codes(catalogue);
-        let index = Index::new(catalogue);
+        let index = Index::at(catalogue, options.judged_at);
         let levels = Levels::new(catalogue, &options.levels);
         for mut finding in run_rules(&index) {
             match levels.level(&finding) {

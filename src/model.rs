@@ -1,5 +1,5 @@
 //! The resolved catalogue: organisations, people, groups, outcomes, products, services,
-//! offerings and relationships as typed Rust, with exact decimals for every amount.
+//! offerings, relationships and the evidence of what they delivered as typed Rust, with exact decimals for every amount.
 //!
 //! The loader ([`crate::load`]) builds these types from YAML and then resolves every
 //! reference; lint rules and the assessment only ever see a [`Catalogue`] whose references
@@ -10,6 +10,7 @@
 //! kind each lists, and [`refs`], the walk over every key that names another entity.
 
 mod entity;
+mod evidence;
 mod metadata;
 mod offering;
 mod party;
@@ -23,7 +24,15 @@ pub use entity::{
     PersonRef, ProductRef, Ref, RelationshipRef, RoleHolderRef, ServiceRef, Spanned, Target,
     nowhere,
 };
-pub use metadata::{DEFAULT_HORIZON_MONTHS, DEFAULT_UTILITY_THRESHOLD, LintSettings, Metadata};
+pub use evidence::{
+    AchievedContinuity, AchievedWarranty, Budget, BudgetPer, ConsumerRole, DEFAULT_PERCEPTION_MIN,
+    Evidence, Measurement, OutcomeMeasurement, PERIOD_FORMS, Perceiver, Perception, Period,
+    SecurityReport, Spend, Sum, parse_date,
+};
+pub use metadata::{
+    DEFAULT_HORIZON_MONTHS, DEFAULT_PERCEPTION_THRESHOLD, DEFAULT_UTILITY_THRESHOLD, LintSettings,
+    Metadata,
+};
 pub use offering::{
     Access, Action, Capacity, Continuity, Dimension, Direction, Goods, Offering, Outcome,
     OutcomeKind, Output, Ownership, Per, PriceLine, Product, Resource, Service, ServiceLevel,
@@ -61,6 +70,8 @@ pub struct Catalogue {
     pub relationships: Vec<Relationship>,
     /// The catalogue's own lint rules, in catalogue order.
     pub rules: Vec<CustomRule>,
+    /// What happened in relationships, period by period, in catalogue order.
+    pub evidence: Vec<Evidence>,
 }
 
 impl Catalogue {

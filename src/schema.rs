@@ -19,6 +19,12 @@ use crate::keys::{self, Mapping, Presence, Range, Rule, Words};
 /// The pattern every id and every reference matches.
 pub const ID_PATTERN: &str = "^[a-z0-9][a-z0-9._-]{0,62}$";
 
+/// The form of a calendar date; that the day exists is the loader's to check.
+const DATE_PATTERN: &str = "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$";
+
+/// The form of a period written as text: a quarter or a month of a year.
+const PERIOD_PATTERN: &str = "^[0-9]{4}-(Q[1-4]|0[1-9]|1[0-2])$";
+
 /// A custom rule's code, `^[A-Z]{2,8}[0-9]{3}$`, not starting with `SVS` (written
 /// without look-ahead, which not every validator supports).
 const CUSTOM_CODE_PATTERN: &str =
@@ -73,6 +79,11 @@ fn mapping(mapping: &Mapping, definitions: &mut Map<String, Value>) -> Map<Strin
                 .collect();
             schema.insert("oneOf".to_owned(), Value::Array(branches));
         }
+        // One branch per key, each requiring it: exactly one is written.
+        Rule::Either(keys) => {
+            let branches: Vec<Value> = keys.iter().map(|k| json!({ "required": [k] })).collect();
+            schema.insert("oneOf".to_owned(), Value::Array(branches));
+        }
         // Each key requires every other.
         Rule::Together(keys) => {
             let dependent: Map<String, Value> = keys
@@ -97,6 +108,14 @@ fn value(value: &keys::Value, definitions: &mut Map<String, Value>) -> Map<Strin
         keys::Value::Number(range) => number(range),
         keys::Value::Whole(range) => whole(range),
         keys::Value::Boolean => json!({ "type": "boolean" }),
+        keys::Value::Date => json!({ "type": "string", "pattern": DATE_PATTERN }),
+        // `2026` is a number in YAML, `2026-Q3` and `2026-07` are text.
+        keys::Value::Period => json!({
+            "anyOf": [
+                { "type": "string", "pattern": PERIOD_PATTERN },
+                { "type": "integer", "minimum": 1, "maximum": 9999 }
+            ]
+        }),
         keys::Value::Id | keys::Value::Ref(_) => json!({ "type": "string", "pattern": ID_PATTERN }),
         keys::Value::Version => json!({ "const": 1 }),
         keys::Value::Currency => json!({ "type": "string", "enum": currencies() }),

@@ -25,6 +25,7 @@
 //! lists of mappings as block items.
 
 mod entities;
+mod evidence;
 mod relationships;
 
 use std::fmt::Write as _;
@@ -32,7 +33,7 @@ use std::fmt::Write as _;
 use rust_decimal::Decimal;
 
 use crate::keys::{self, Mapping, names};
-use crate::model::{Catalogue, Kind, Metadata, Ref, Section, Target};
+use crate::model::{Catalogue, Evidence, Kind, Metadata, Ref, Section, Target};
 
 pub use entities::Entity;
 
@@ -140,6 +141,20 @@ impl File {
         self
     }
 
+    /// The `evidence:` section with these records; no section when there are none.
+    #[must_use]
+    pub fn evidence<'e>(mut self, records: impl IntoIterator<Item = &'e Evidence>) -> Self {
+        let items = records
+            .into_iter()
+            .map(|record| Item {
+                comment: None,
+                map: evidence::record(record),
+            })
+            .collect();
+        self.top = self.top.items(Section::EVIDENCE, items);
+        self
+    }
+
     /// The file's text.
     pub fn text(&self) -> String {
         let mut text = String::new();
@@ -171,6 +186,7 @@ pub fn catalogue(catalogue: &Catalogue) -> String {
         .section(catalogue.offerings.iter().map(|e| (e, &none)))
         .section(catalogue.relationships.iter().map(|e| (e, &none)))
         .section(catalogue.rules.iter().map(|e| (e, &none)))
+        .evidence(&catalogue.evidence)
         .text()
 }
 
@@ -293,6 +309,14 @@ impl Map {
         self.put(key, Node::Scalar(number.normalize().to_string()))
     }
 
+    /// A word when there is one.
+    fn maybe_word(self, key: &'static str, word: Option<String>) -> Self {
+        match word {
+            Some(word) => self.put(key, Node::Scalar(word)),
+            None => self,
+        }
+    }
+
     /// A decimal when there is one.
     fn maybe_number(self, key: &'static str, number: Option<Decimal>) -> Self {
         match number {
@@ -318,6 +342,14 @@ impl Map {
     /// A mapping of its own, written even when it holds nothing (`{}`).
     fn map(self, key: &'static str, map: Map) -> Self {
         self.put(key, Node::Map(map))
+    }
+
+    /// A mapping of its own when there is one.
+    fn maybe_map(self, key: &'static str, map: Option<Map>) -> Self {
+        match map {
+            Some(map) => self.map(key, map),
+            None => self,
+        }
     }
 
     /// A mapping of its own when it holds anything.

@@ -13,7 +13,7 @@ use svs::source::{FileId, SourceFile};
 /// Every event of reading `text` as `reading` says, as text, or the error.
 fn events(text: &str, reading: Reading) -> String {
     let source = SourceFile::new("fuzz.yaml".into(), text.into());
-    let sections = ["organizations", "people", "groups", "outcomes", "products", "services", "offerings", "relationships", "rules"];
+    let sections = ["organizations", "people", "groups", "outcomes", "products", "services", "offerings", "relationships", "rules", "evidence"];
     let mut out = String::new();
     match parse_with(FileId(0), &source, &sections, reading, &mut |e| out.push_str(&format!("{e:?}\n"))) {
         Ok(_) => out,
@@ -70,7 +70,8 @@ fuzz_target!(|data: &[u8]| {
         let all: Vec<usize> = (0..catalogue.relationships.len()).collect();
         if let Ok(evaluation) = svs::assess::evaluate(catalogue, &all) {
             let owners = svs::audience::Audience::owners();
-            let _ = svs::report::json::render_assessment(&mut sink, catalogue, &evaluation, &owners);
+            let as_of = svs::calendar::as_of(None, &catalogue.metadata);
+            let _ = svs::report::json::render_assessment(&mut sink, catalogue, &evaluation, &owners, as_of);
             let layout = svs::report::table::Layout { color: false, quiet: true, width: Some(80) };
             for view in [
                 svs::report::views::assessment(catalogue, &evaluation.relationships, &owners, false),

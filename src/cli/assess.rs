@@ -23,7 +23,8 @@ Examples:
   svs assess catalog/ --view consumers             Each consumer's costs, risks and net value
   svs assess catalog/ --consumer acme --fail-on no-value
   svs assess catalog/ --for harbour                Harbour's relationships, for its eyes
-  svs assess catalog/ --fail-on unsustainable      Exit 1 when a provider cannot sustain a relationship";
+  svs assess catalog/ --fail-on unsustainable      Exit 1 when a provider cannot sustain a relationship
+  svs assess catalog/ --as-of 2027-01-31 --format json   Budgets and evidence judged on that day";
 
 /// Arguments of `svs assess`.
 #[derive(Debug, Args)]
@@ -31,6 +32,9 @@ Examples:
 pub struct AssessArgs {
     #[command(flatten)]
     input: super::Input,
+
+    #[command(flatten)]
+    judged_at: super::AsOf,
 
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Table)]
@@ -223,13 +227,16 @@ fn render(
     let assessments = &evaluation.relationships;
     let view = match (args.view, args.format) {
         (View::Relationships, Format::Json) => {
-            return report::json::render_assessment(out, catalogue, evaluation, audience);
+            let as_of = args.judged_at.resolve(catalogue);
+            return report::json::render_assessment(out, catalogue, evaluation, audience, as_of);
         }
         (View::Providers, Format::Json) => {
-            return report::json::render_providers(out, catalogue, &evaluation.providers);
+            let as_of = args.judged_at.resolve(catalogue);
+            return report::json::render_providers(out, catalogue, &evaluation.providers, as_of);
         }
         (View::Consumers, Format::Json) => {
-            return report::json::render_consumers(out, catalogue, &evaluation.consumers);
+            let as_of = args.judged_at.resolve(catalogue);
+            return report::json::render_consumers(out, catalogue, &evaluation.consumers, as_of);
         }
         (View::Relationships, _) => {
             report::views::assessment(catalogue, assessments, audience, args.wide)

@@ -29,6 +29,9 @@ pub struct LintArgs {
     #[command(flatten)]
     input: super::Input,
 
+    #[command(flatten)]
+    judged_at: super::AsOf,
+
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
@@ -154,7 +157,14 @@ pub(super) fn run(
             }
         }
     }
-    let report = crate::lint::lint(&loaded, crate::lint::Options { levels, baseline });
+    let report = crate::lint::lint(
+        &loaded,
+        crate::lint::Options {
+            levels,
+            baseline,
+            judged_at: args.judged_at.date,
+        },
+    );
     match args.format {
         Format::Human => {
             report::human::render_lint(

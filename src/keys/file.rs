@@ -2,7 +2,7 @@
 //! (docs/format.md §3.1, §1 and docs/custom-rules.md).
 
 use super::{
-    GROUP, ID, Key, Mapping, OFFERING, ORGANIZATION, OUTCOME, PERSON, PRODUCT, Presence,
+    EVIDENCE, GROUP, ID, Key, Mapping, OFFERING, ORGANIZATION, OUTCOME, PERSON, PRODUCT, Presence,
     RELATIONSHIP, Range, Rule, SERVICE, Value, Words, names, words_of,
 };
 use crate::load::decode::rules;
@@ -77,6 +77,12 @@ pub(crate) const FILE: Mapping = Mapping {
             "The organisation's own lint rules: CEL expressions checked on every entity of one \
             kind, reported like svs's own rules (docs/custom-rules.md).",
         ),
+        Key::optional(
+            names::EVIDENCE,
+            Value::List(&Value::Map(&EVIDENCE)),
+            "What happened in relationships, period by period: one record per relationship \
+            and period.",
+        ),
     ],
     rule: Rule::None,
 };
@@ -102,6 +108,12 @@ pub(crate) const CATALOGUE: Mapping = Mapping {
             "The months over which one-off (`per: once`) amounts are spread. Default 36.",
         )
         .default("36"),
+        Key::optional(
+            names::AS_OF,
+            Value::Date,
+            "The date budgets, evidence and reviews are judged at (`YYYY-MM-DD`); the command \
+            line's `--as-of` wins over it. Default: today (UTC).",
+        ),
         Key::optional(
             names::THRESHOLDS,
             Value::Map(&THRESHOLDS),
@@ -136,6 +148,13 @@ pub(crate) const THRESHOLDS: Mapping = Mapping {
             negative margin is a planned subsidy. Default 0.",
         )
         .default("0"),
+        Key::optional(
+            names::PERCEPTION,
+            Value::Number(Range::within(0, 100)),
+            "The lowest acceptable perceived score, 0 to 100, once each score is brought to \
+            that scale. Default 60.",
+        )
+        .default("60"),
     ],
     rule: Rule::None,
 };

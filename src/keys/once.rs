@@ -84,7 +84,12 @@ const OTHER_STRINGS: &[(&str, &[&str], &str)] = &[
     ),
     (
         "src/model/section.rs",
-        &[names::ORGANIZATION, names::OUTCOME, names::OFFERING],
+        &[
+            names::ORGANIZATION,
+            names::OUTCOME,
+            names::OFFERING,
+            names::RELATIONSHIP,
+        ],
         "the nouns messages use for an entity",
     ),
     (
@@ -98,6 +103,21 @@ const OTHER_STRINGS: &[(&str, &[&str], &str)] = &[
         "words of the diff's output",
     ),
     ("src/assess.rs", &[names::VALUE], "the verdict `value`"),
+    (
+        "src/cli/assess.rs",
+        &[names::RELATIONSHIP],
+        "the command line's `--relationship` filter",
+    ),
+    (
+        "src/cli/roles.rs",
+        &[names::RELATIONSHIP],
+        "the command line's `--relationship` filter",
+    ),
+    (
+        "src/lint/custom/values/relationship.rs",
+        &[names::SCORE, names::LOSSES],
+        "the assessment's figures, named as `svs assess --format json` names them",
+    ),
     (
         "src/write.rs",
         &[names::ON],
@@ -121,6 +141,7 @@ const OTHER_STRINGS: &[(&str, &[&str], &str)] = &[
             names::RELATIONSHIPS,
             names::PEOPLE,
             names::RULES,
+            names::PERIOD,
         ],
         "the words of the key reference's type column",
     ),
@@ -134,6 +155,7 @@ const OTHER_STRINGS: &[(&str, &[&str], &str)] = &[
             names::SERVICES,
             names::OFFERING,
             names::OFFERINGS,
+            names::RELATIONSHIP,
             names::RELATIONSHIPS,
         ],
         "the nouns of the import's summary",
@@ -149,6 +171,7 @@ const OTHER_STRINGS: &[(&str, &[&str], &str)] = &[
             names::PARENT,
             names::USER,
             names::OFFERING,
+            names::RELATIONSHIP,
         ],
         "Backstage's own keys and words (`kind`, `metadata.title`, `spec.parent`, \
          `user:` references); what is written goes through src/write",
@@ -159,8 +182,8 @@ const OTHER_STRINGS: &[(&str, &[&str], &str)] = &[
 const OTHER_FIELDS: &[(&str, &[&str], &str)] = &[
     (
         "src/keys.rs",
-        &[names::NAME, names::VALUE],
-        "a key's declaration",
+        &[names::NAME, names::VALUE, names::MIN, names::MAX],
+        "a key's declaration, and the bounds of a number",
     ),
     (
         "src/diagnostic.rs",
@@ -212,6 +235,8 @@ const OTHER_FIELDS: &[(&str, &[&str], &str)] = &[
             names::STAKEHOLDERS,
             names::UTILITY,
             names::WARRANTY,
+            names::RELATIONSHIP,
+            names::SCORE,
         ],
         "the assessment's figures, named as SPEC §5 names them",
     ),
@@ -228,6 +253,7 @@ const OTHER_FIELDS: &[(&str, &[&str], &str)] = &[
             names::ROLE,
             names::SERVICES,
             names::TARGET_MARGIN,
+            names::LOSSES,
         ],
         "the provider's side of the assessment, named as SPEC §5 names it",
     ),
@@ -245,8 +271,8 @@ const OTHER_FIELDS: &[(&str, &[&str], &str)] = &[
     ),
     (
         "src/assess/consumers.rs",
-        &[names::ORGANIZATION],
-        "a consumer of the report",
+        &[names::ORGANIZATION, names::BUDGET],
+        "a consumer of the report, and its budget (SPEC §8.9)",
     ),
     (
         "src/audience.rs",
@@ -270,6 +296,7 @@ const OTHER_FIELDS: &[(&str, &[&str], &str)] = &[
             names::SEVERITY,
             names::UTILITY,
             names::WARRANTY,
+            names::RELATIONSHIP,
         ],
         "the diff's own output (docs/json.md)",
     ),
@@ -282,6 +309,7 @@ const OTHER_FIELDS: &[(&str, &[&str], &str)] = &[
             names::EFFECTS,
             names::STAKEHOLDERS,
             names::VALUE,
+            names::RELATIONSHIP,
         ],
         "the roles report",
     ),
@@ -318,6 +346,8 @@ const OTHER_FIELDS: &[(&str, &[&str], &str)] = &[
             names::OFFERINGS,
             names::RELATIONSHIPS,
             names::RULES,
+            names::EVIDENCE,
+            names::AS_OF,
         ],
         "one file's contents as decoded, before the files merge into the model",
     ),

@@ -187,7 +187,7 @@ fn required(mapping: &Mapping, name: &str, presence: Presence) -> String {
                 .collect();
             format!("with {}", others.join(", "))
         }
-        (_, Rule::OneOf(keys)) if keys.contains(&name) => {
+        (_, Rule::OneOf(keys) | Rule::Either(keys)) if keys.contains(&name) => {
             format!("exactly one of {}", code_list(keys.iter().copied()))
         }
         (Presence::Omissible, _) => "optional, never empty".to_owned(),
@@ -203,6 +203,8 @@ fn kind(value: &Value) -> String {
         Value::Number(_) => "number".to_owned(),
         Value::Whole(_) | Value::Version => "whole number".to_owned(),
         Value::Boolean => "boolean".to_owned(),
+        Value::Date => "date".to_owned(),
+        Value::Period => "period".to_owned(),
         Value::Id => "id".to_owned(),
         Value::Ref(kinds) => format!("id of {}", choice(kinds.iter().map(|k| noun(*k).0))),
         Value::LintCode => "lint code".to_owned(),
@@ -221,6 +223,8 @@ fn kinds(value: &Value) -> String {
         Value::Number(_) => "numbers".to_owned(),
         Value::Whole(_) | Value::Version => "whole numbers".to_owned(),
         Value::Boolean => "booleans".to_owned(),
+        Value::Date => "dates".to_owned(),
+        Value::Period => "periods".to_owned(),
         Value::Id => "ids".to_owned(),
         Value::Ref(kinds) => format!("ids of {}", choice(kinds.iter().map(|k| noun(*k).1))),
         Value::LintCode => "lint codes".to_owned(),
@@ -240,6 +244,8 @@ fn allowed(value: &Value) -> String {
         Value::Pattern(pattern) => format!("`{pattern}`"),
         Value::Number(range) | Value::Whole(range) => bounds(*range),
         Value::Boolean => "`true`, `false`".to_owned(),
+        Value::Date => "`YYYY-MM-DD`, a day of the calendar".to_owned(),
+        Value::Period => "`YYYY`, `YYYY-Qn`, `YYYY-MM`".to_owned(),
         Value::Id => format!("`{}`", crate::schema::ID_PATTERN),
         Value::Ref(_) | Value::Cel => "—".to_owned(),
         Value::Version => "`1`".to_owned(),
@@ -321,7 +327,9 @@ mod tests {
              | `margin` | number | optional | `0` | -100 to 100 | The provider's minimum \
              margin, in percent of revenue, for a relationship to be sustainable, unless the \
              provider sets its own `target_margin`. From -100 to 100; a negative margin is a \
-             planned subsidy. Default 0. |\n"
+             planned subsidy. Default 0. |\n\
+             | `perception` | number | optional | `60` | 0 to 100 | The lowest acceptable \
+             perceived score, 0 to 100, once each score is brought to that scale. Default 60. |\n"
         );
     }
 

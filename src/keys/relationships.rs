@@ -2,8 +2,8 @@
 //! (docs/format.md §3.10).
 
 use super::{
-    DESCRIPTION, DIMENSION, ENTITY_LINT, ID, Key, Mapping, PER, Range, Rule, Value, WARRANTY,
-    Words, names, words_of,
+    BUDGET, DESCRIPTION, DIMENSION, ENTITY_LINT, ID, Key, Mapping, PER, Range, Rule, Value,
+    WARRANTY, Words, names, words_of,
 };
 use crate::load::decode::{provision, relationships};
 use crate::model::Kind;
@@ -67,6 +67,11 @@ pub(crate) const RELATIONSHIP: Mapping = Mapping {
             Value::Map(&PROVISION),
             "The provider's side of this relationship alone: its own costs, the risks the \
             provider takes on, and benefits to the provider besides revenue.",
+        ),
+        Key::optional(
+            names::BUDGET,
+            Value::Map(&BUDGET),
+            "What the sponsor authorised for this relationship.",
         ),
         DESCRIPTION,
         Key::optional(

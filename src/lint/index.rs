@@ -94,6 +94,8 @@ pub struct Index<'c> {
     pub references: ReferenceCounts,
     /// Per outcome: whether an output of some service enables it.
     pub facilitated_anywhere: Vec<bool>,
+    /// The date budgets, evidence and reviews are judged at ([`crate::calendar`]).
+    pub judged_at: jiff::civil::Date,
 }
 
 /// How many references name each entity.
@@ -124,8 +126,14 @@ fn count_references(c: &Catalogue) -> ReferenceCounts {
 }
 
 impl<'c> Index<'c> {
-    /// Computes every shared table once.
+    /// Computes every shared table once, judging dates at the catalogue's as-of date.
     pub fn new(catalogue: &'c Catalogue) -> Self {
+        Index::at(catalogue, None)
+    }
+
+    /// Computes every shared table once, judging dates at `as_of` when given (the command
+    /// line's `--as-of`), else at the catalogue's as-of date.
+    pub fn at(catalogue: &'c Catalogue, as_of: Option<jiff::civil::Date>) -> Self {
         let shared = assess::Shared::new(catalogue);
         let assessments = (0..catalogue.relationships.len())
             .map(|r| assess::assess_with(catalogue, &shared, r).ok())
@@ -148,6 +156,7 @@ impl<'c> Index<'c> {
             ancestry: Ancestry::new(catalogue),
             references: count_references(catalogue),
             facilitated_anywhere,
+            judged_at: crate::calendar::as_of(as_of, &catalogue.metadata),
         }
     }
 

@@ -11,8 +11,9 @@
 //! lists, references) and the file's top level; each part of the format is read by its
 //! own submodule, the keys of each mapping being those declared in [`crate::keys`]:
 //! `metadata` the `catalogue:` block, `common` the keys every entity has, `parties`,
-//! `outcomes`, `products`, `services`, `warranty`, `offerings`, `relationships` and `rules`; `unknown` helps with
-//! a key that is not declared.
+//! `outcomes`, `products`, `services`, `warranty`, `offerings`, `relationships`, `rules` and
+//! `evidence` (the records of the `evidence:` section and a relationship's budget);
+//! `unknown` helps with a key that is not declared.
 
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
@@ -28,6 +29,7 @@ use crate::source::{FileId, SourceFile, Span};
 use crate::suggest::closest;
 
 pub(crate) mod common;
+pub(crate) mod evidence;
 pub(crate) mod metadata;
 pub(crate) mod offerings;
 pub(crate) mod outcomes;
@@ -60,6 +62,10 @@ pub struct RawMetadata {
     pub utility_threshold: Option<Decimal>,
     /// `thresholds.margin`.
     pub margin_threshold: Option<Decimal>,
+    /// `thresholds.perception`.
+    pub perception_threshold: Option<Decimal>,
+    /// `as_of`.
+    pub as_of: Option<Spanned<jiff::civil::Date>>,
     /// `lint`.
     pub lint: LintSettings,
 }
@@ -87,6 +93,8 @@ pub struct FileContents {
     pub relationships: Vec<crate::model::Relationship>,
     /// Custom rules.
     pub rules: Vec<crate::model::CustomRule>,
+    /// Evidence records.
+    pub evidence: Vec<crate::model::Evidence>,
     /// Entities with a valid id that could not be decoded.
     pub dropped: Vec<(Kind, Id)>,
     /// The first amount or impact written, with its entity, for SVS008.
@@ -130,17 +138,36 @@ pub fn decode_file(
     Ok(contents)
 }
 
+/// What a section's items are: entities of a kind, or evidence records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Items {
+    /// Entities of this kind.
+    Of(Kind),
+    /// Records of the `evidence:` section.
+    Evidence,
+}
+
+impl Items {
+    /// What the section named `key` lists, when it is a section.
+    fn of_section(key: &str) -> Option<Items> {
+        match Section::named(key) {
+            Some(section) => Some(Items::Of(section.kind)),
+            None => (key == Section::EVIDENCE).then_some(Items::Evidence),
+        }
+    }
+}
+
 /// A run of a section's items, decoded on the thread that parsed them.
 struct DecodedItems {
-    /// The section's kind, when its name is one.
-    kind: Option<Kind>,
+    /// What the section lists, when its name is a section.
+    kind: Option<Items>,
     contents: FileContents,
     findings: Vec<Diagnostic>,
 }
 
 /// Decodes a run of the items of `section`, as [`decode_file`] would one by one.
 fn decode_items(text: &str, section: &str, items: &[Node]) -> DecodedItems {
-    let kind = Section::named(section).map(|s| s.kind);
+    let kind = Items::of_section(section);
     let mut findings = Vec::new();
     let mut decoder = Decoder::new(text, &mut findings);
     let mut contents = FileContents::default();
@@ -170,6 +197,7 @@ impl FileContents {
         self.offerings.extend(more.offerings);
         self.relationships.extend(more.relationships);
         self.rules.extend(more.rules);
+        self.evidence.extend(more.evidence);
         self.dropped.extend(more.dropped);
     }
 }
@@ -180,7 +208,7 @@ struct TopLevel {
     /// Keys seen, with where, for SVS007.
     keys: Vec<(String, Span)>,
     /// The section whose items are arriving, unless it repeats an earlier one.
-    section: Option<Kind>,
+    section: Option<Items>,
     /// `svs` was present.
     version: bool,
 }
@@ -629,10 +657,7 @@ impl<'a> Decoder<'a> {
                 top.version = true;
             }
             Event::Section(key) => {
-                top.section = self
-                    .top_key(&key, top)
-                    .and_then(Section::named)
-                    .map(|s| s.kind);
+                top.section = self.top_key(&key, top).and_then(Items::of_section);
             }
             Event::Item(item) => {
                 if let Some(kind) = top.section {
@@ -731,7 +756,14 @@ impl<'a> Decoder<'a> {
     /// Decodes one entity of a section. An entity with a usable id that fails to decode is
     /// remembered in `dropped`, so references to it do not add "unknown" findings to the
     /// ones that explain it.
-    fn item(&mut self, kind: Kind, node: &Node, contents: &mut FileContents) {
+    fn item(&mut self, items: Items, node: &Node, contents: &mut FileContents) {
+        let Items::Of(kind) = items else {
+            // A record names its relationship, which every finding inside it names too.
+            self.entity = evidence::relationship_named(node);
+            contents.evidence.extend(self.evidence(node));
+            self.entity = None;
+            return;
+        };
         let id = self.enter(node);
         let decoded = match kind {
             Kind::Organization => self

@@ -4,7 +4,8 @@
 //! Ids are unique whatever the kind (SVS004); every reference must name an entity
 //! (SVS005) of an accepted kind (SVS006). Lookups go through one hash map of ids, so
 //! resolution is linear in the number of references; suggestions for unknown ids use a
-//! length-bucketed index built only when one is needed.
+//! length-bucketed index built only when one is needed. An evidence record has no id: its
+//! relationship and period are unique together (SVS004 on the second record).
 
 use std::collections::HashMap;
 
@@ -12,8 +13,8 @@ use super::decode::{FileContents, RawMetadata};
 use crate::diagnostic::{Diagnostic, codes};
 use crate::model::refs::RefSiteMut;
 use crate::model::{
-    Catalogue, DEFAULT_HORIZON_MONTHS, DEFAULT_UTILITY_THRESHOLD, Kind, Metadata, Ref, Section,
-    refs,
+    Catalogue, DEFAULT_HORIZON_MONTHS, DEFAULT_PERCEPTION_THRESHOLD, DEFAULT_UTILITY_THRESHOLD,
+    Kind, Metadata, Ref, Section, refs,
 };
 use crate::source::Span;
 use crate::suggest::Suggester;
@@ -35,6 +36,8 @@ pub fn resolve(
             horizon_months: DEFAULT_HORIZON_MONTHS,
             utility_threshold: DEFAULT_UTILITY_THRESHOLD,
             margin_threshold: rust_decimal::Decimal::ZERO,
+            perception_threshold: DEFAULT_PERCEPTION_THRESHOLD,
+            as_of: None,
             lint: crate::model::LintSettings::default(),
         },
         organizations: Vec::new(),
@@ -46,6 +49,7 @@ pub fn resolve(
         offerings: Vec::new(),
         relationships: Vec::new(),
         rules: Vec::new(),
+        evidence: Vec::new(),
     };
     for file in files {
         if let Some(found) = file.metadata {
@@ -73,6 +77,7 @@ pub fn resolve(
         append(&mut catalogue.offerings, file.offerings);
         append(&mut catalogue.relationships, file.relationships);
         append(&mut catalogue.rules, file.rules);
+        append(&mut catalogue.evidence, file.evidence);
     }
     let currency_given = metadata.as_ref().is_some_and(|m| m.currency_given);
     if let Some(raw) = metadata {
@@ -82,6 +87,10 @@ pub fn resolve(
         m.horizon_months = raw.horizon_months.unwrap_or(DEFAULT_HORIZON_MONTHS);
         m.utility_threshold = raw.utility_threshold.unwrap_or(DEFAULT_UTILITY_THRESHOLD);
         m.margin_threshold = raw.margin_threshold.unwrap_or_default();
+        m.perception_threshold = raw
+            .perception_threshold
+            .unwrap_or(DEFAULT_PERCEPTION_THRESHOLD);
+        m.as_of = raw.as_of;
         m.lint = raw.lint;
     } else {
         catalogue.metadata.name = default_name;
@@ -107,6 +116,7 @@ pub fn resolve(
     resolver.link_all(&mut catalogue);
     check_parent_cycles(&catalogue, resolver.diagnostics);
     check_custom_codes(&catalogue, resolver.diagnostics);
+    check_evidence_records(&catalogue, resolver.diagnostics);
     diagnostics.is_empty().then_some(catalogue)
 }
 
@@ -178,7 +188,10 @@ impl Resolver<'_> {
     /// finding are made only when there is one: this runs for every reference.
     fn link(&mut self, mut site: RefSiteMut<'_>) {
         let (field, accepts, holder) = (site.key, site.accepts, site.holder);
-        let owner = || format!("{} `{}`", holder.kind, holder.id);
+        let owner = || match holder.period {
+            Some(period) => format!("the evidence record for {period}"),
+            None => format!("{} `{}`", holder.kind, holder.id),
+        };
         match self.ids.get(site.id) {
             // An entity that failed to decode has its own findings: naming it is no error.
             Some(&(kind, DROPPED, _)) if accepts.contains(&kind) => {}
@@ -374,5 +387,30 @@ fn check_custom_codes(catalogue: &Catalogue, diagnostics: &mut Vec<Diagnostic>) 
     }
     for common in catalogue.commons() {
         check(&common.lint.allow, Some(&common.id.value));
+    }
+}
+
+/// One record per relationship and period: a second is SVS004, with the first as related
+/// location.
+fn check_evidence_records(catalogue: &Catalogue, diagnostics: &mut Vec<Diagnostic>) {
+    let mut seen: HashMap<(&str, crate::model::Period), Span> = HashMap::new();
+    for record in &catalogue.evidence {
+        let id = &*record.relationship.id;
+        let period = record.period.value;
+        match seen.get(&(id, period)) {
+            Some(&first) => diagnostics.push(
+                Diagnostic::new(
+                    codes::DUPLICATE_ID,
+                    record.period.span,
+                    format!("relationship `{id}` has a second evidence record for {period}"),
+                )
+                .with_label(first, "the first record for this period")
+                .with_entity(Some(id))
+                .with_help("merge the two records: one record per relationship and period"),
+            ),
+            None => {
+                seen.insert((id, period), record.period.span);
+            }
+        }
     }
 }

@@ -433,6 +433,37 @@ mod tests {
     }
 
     #[test]
+    fn the_keys_and_words_of_evidence_and_budgets_are_completed() {
+        let text = "svs: 1\nevidence:\n  - relationship: r\n    ";
+        let keys = labels(keys_or_words(text, ""));
+        assert_eq!(
+            keys,
+            [
+                names::PERIOD,
+                names::WARRANTY,
+                names::OUTCOMES,
+                names::SPEND,
+                names::CREDITS,
+                names::LOSSES,
+                names::PERCEPTION,
+                names::NOTE
+            ]
+        );
+        let text = "svs: 1\nevidence:\n  - relationship: r\n    perception:\n      - { role: ";
+        assert_eq!(
+            labels(keys_or_words(text, "")),
+            [names::CUSTOMER, names::USER, names::SPONSOR]
+        );
+        let text = "svs: 1\nrelationships:\n  - id: r\n    budget: { amount: 1, per: ";
+        assert_eq!(
+            labels(keys_or_words(text, "")),
+            ["month", "quarter", "year"]
+        );
+        let text = "svs: 1\ncatalogue:\n  name: c\n  thresholds: { ";
+        assert!(labels(keys_or_words(text, "")).contains(&names::PERCEPTION.to_owned()));
+    }
+
+    #[test]
     fn keys_and_words_come_from_the_loader_tables() {
         let text = "svs: 1\nofferings:\n  - id: a\n    name: A\n    pr";
         let keys = labels(keys_or_words(text, ""));

@@ -3,6 +3,8 @@
 
 use rust_decimal::Decimal;
 
+use jiff::civil::Date;
+
 use super::Spanned;
 
 /// Catalogue-wide severity overrides (`catalogue.lint`).
@@ -22,6 +24,9 @@ pub const DEFAULT_HORIZON_MONTHS: u32 = 36;
 /// The default minimum utility score for fit for purpose.
 pub const DEFAULT_UTILITY_THRESHOLD: Decimal = Decimal::from_parts(50, 0, 0, false, 0);
 
+/// The default lowest acceptable perceived score, 0 to 100.
+pub const DEFAULT_PERCEPTION_THRESHOLD: Decimal = Decimal::from_parts(60, 0, 0, false, 0);
+
 /// The catalogue's metadata block, with every default applied.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Metadata {
@@ -36,6 +41,11 @@ pub struct Metadata {
     /// The provider's minimum margin, percent of revenue, unless an organisation sets its
     /// own `target_margin`.
     pub margin_threshold: Decimal,
+    /// The lowest acceptable perceived score, 0 to 100, once normalised (SPEC §10.3).
+    pub perception_threshold: Decimal,
+    /// The date budgets, evidence and reviews are judged at, when the catalogue sets one;
+    /// the command line's `--as-of` wins over it.
+    pub as_of: Option<Spanned<Date>>,
     /// Severity overrides.
     pub lint: LintSettings,
 }
@@ -50,6 +60,8 @@ impl Metadata {
             horizon_months: DEFAULT_HORIZON_MONTHS,
             utility_threshold: DEFAULT_UTILITY_THRESHOLD,
             margin_threshold: Decimal::ZERO,
+            perception_threshold: DEFAULT_PERCEPTION_THRESHOLD,
+            as_of: None,
             lint: LintSettings::default(),
         }
     }

@@ -9,19 +9,25 @@
 //! catalogue order, and an entity's keys in the order the format lists them. Findings and
 //! the language server's answers come out in that order.
 
-use super::{Catalogue, Common, Kind, Ref, Target};
+use super::{Catalogue, Common, Kind, Period, Ref, Target};
 use crate::keys::names;
 use crate::source::Span;
 
-/// The entity that holds a reference.
+/// The entity that holds a reference, or the evidence record that does.
+///
+/// A record has no id: it is held for the relationship it names (its `kind` and `id` are
+/// those of the relationship as written, its `index` the record's in the evidence), and
+/// its `period` says which record it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Holder<'c> {
     /// Its kind.
     pub kind: Kind,
-    /// Its index in the list of its kind.
+    /// Its index in the list of its kind (of the evidence, for a record).
     pub index: usize,
     /// Its id.
     pub id: &'c str,
+    /// The period of the evidence record that holds the reference, when one does.
+    pub period: Option<Period>,
 }
 
 /// One reference as a walk meets it: where it is and what it may name, with its target
@@ -96,6 +102,18 @@ fn holder(kind: Kind, index: usize, common: &Common) -> Holder<'_> {
         kind,
         index,
         id: &common.id.value,
+        period: None,
+    }
+}
+
+/// The holder of an evidence record's references: the record at `index`, for the
+/// relationship `id` names.
+fn record(index: usize, id: &str, period: Period) -> Holder<'_> {
+    Holder {
+        kind: Kind::Relationship,
+        index,
+        id,
+        period: Some(period),
     }
 }
 
@@ -175,6 +193,22 @@ macro_rules! walk {
             }
             for required in &$($mutable)? e.requirements.outcomes {
                 $visit(required.outcome.$site(at, "requirements.outcomes"));
+            }
+            if let Some(budget) = &$($mutable)? e.budget {
+                $visit(budget.authorised_by.$site(at, "budget.authorised_by"));
+            }
+        }
+        for (i, e) in (&$($mutable)? c.evidence).into_iter().enumerate() {
+            let named = e.relationship.id.clone();
+            let at = record(i, &named, e.period.value);
+            $visit(e.relationship.$site(at, names::RELATIONSHIP));
+            for measured in &$($mutable)? e.outcomes {
+                $visit(measured.outcome.$site(at, names::OUTCOMES));
+            }
+            for perceived in &$($mutable)? e.perception {
+                if let super::Perceiver::Party(party) = &$($mutable)? perceived.who {
+                    $visit(party.$site(at, "perception.party"));
+                }
             }
         }
     }};

@@ -184,6 +184,8 @@ pub struct Relationship {
     pub risks: Balance<Risk>,
     /// The provider's side of this relationship alone.
     pub provision: Provision,
+    /// What the sponsor authorised for it.
+    pub budget: Option<super::Budget>,
 }
 
 /// A cost the provider bears: a service's running cost, an offering's cost to serve, or a

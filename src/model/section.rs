@@ -3,6 +3,11 @@
 //! The one list of them: the loader dispatches on it and suggests from it, the JSON Schema
 //! and the language server's completion take their keys from it, and a custom rule's `on`
 //! names one of them.
+//!
+//! One section lists no entities: `evidence:` holds records named by their relationship
+//! and period, with no id of their own (SPEC §10.1). It is a section of the file
+//! ([`Section::KEYS`], [`Section::EVIDENCE`]) but not one of [`Section::ALL`], whose
+//! sections each list a kind of entity that ids, references and custom rules name.
 
 use super::Kind;
 use crate::keys::names;
@@ -33,14 +38,19 @@ impl Section {
         Section::new(names::RULES, Kind::Rule, "rule"),
     ];
 
-    /// The keys of every section, in the format's order.
-    pub const KEYS: [&'static str; 9] = {
-        let mut keys = [""; 9];
+    /// The key of the section of evidence records, which lists no entities.
+    pub const EVIDENCE: &'static str = names::EVIDENCE;
+
+    /// The keys of every section, in the format's order: the sections of entities, then
+    /// the evidence.
+    pub const KEYS: [&'static str; 10] = {
+        let mut keys = [""; 10];
         let mut i = 0;
-        while i < keys.len() {
+        while i < Section::ALL.len() {
             keys[i] = Section::ALL[i].key;
             i += 1;
         }
+        keys[i] = Section::EVIDENCE;
         keys
     };
 

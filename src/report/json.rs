@@ -135,6 +135,8 @@ struct AssessmentDocument<'a> {
     catalogue: &'a str,
     currency: Option<&'a str>,
     horizon_months: u32,
+    /// The date budgets and evidence are judged at (SPEC §4), `YYYY-MM-DD`.
+    as_of: String,
     relationships: Vec<RelationshipValue<'a>>,
     providers: Vec<PortfolioValue<'a>>,
     consumers: Vec<ConsumerValue<'a>>,
@@ -374,6 +376,7 @@ pub fn render_assessment(
     catalogue: &crate::model::Catalogue,
     evaluation: &crate::assess::Evaluation,
     audience: &crate::audience::Audience,
+    as_of: jiff::civil::Date,
 ) -> io::Result<()> {
     use crate::assess::Verdict;
     use crate::assess::provision::CoCreation;
@@ -392,6 +395,7 @@ pub fn render_assessment(
         catalogue: &catalogue.metadata.name,
         currency: catalogue.metadata.currency.as_deref(),
         horizon_months: catalogue.metadata.horizon_months,
+        as_of: as_of.to_string(),
         relationships: assessments
             .iter()
             .map(|a| {
@@ -431,19 +435,7 @@ pub fn render_assessment(
                     reasons: a.reasons.iter().map(|r| r.as_str()).collect(),
                     provider_side: sees.then(|| provider_side(&a.provider)),
                     co_creation: sees.then(|| a.co_creation.as_str()),
-                    stakeholders: sees.then(|| {
-                        a.stakeholders
-                            .iter()
-                            .map(|s| StakeholderEffectsValue {
-                                party: &s.party,
-                                role: crate::roles::stakeholder_role(s.role),
-                                gains: Rounded(s.gains),
-                                losses: Rounded(s.losses),
-                                net: Rounded(s.net()),
-                                unpriced: &s.unpriced,
-                            })
-                            .collect()
-                    }),
+                    stakeholders: sees.then(|| stakeholders(a)),
                 }
             })
             .collect(),
@@ -477,11 +469,28 @@ pub fn render_assessment(
     writeln!(out)
 }
 
+/// What a relationship means for each of its other stakeholders.
+fn stakeholders(a: &crate::assess::Assessment) -> Vec<StakeholderEffectsValue<'_>> {
+    a.stakeholders
+        .iter()
+        .map(|s| StakeholderEffectsValue {
+            party: &s.party,
+            role: crate::roles::stakeholder_role(s.role),
+            gains: Rounded(s.gains),
+            losses: Rounded(s.losses),
+            net: Rounded(s.net()),
+            unpriced: &s.unpriced,
+        })
+        .collect()
+}
+
 #[derive(Serialize)]
 struct ProvidersDocument<'a> {
     catalogue: &'a str,
     currency: Option<&'a str>,
     horizon_months: u32,
+    /// The date budgets and evidence are judged at (SPEC §4), `YYYY-MM-DD`.
+    as_of: String,
     providers: Vec<PortfolioValue<'a>>,
 }
 
@@ -491,11 +500,13 @@ pub fn render_providers(
     out: &mut dyn Write,
     catalogue: &crate::model::Catalogue,
     providers: &[crate::assess::provision::Portfolio],
+    as_of: jiff::civil::Date,
 ) -> io::Result<()> {
     let document = ProvidersDocument {
         catalogue: &catalogue.metadata.name,
         currency: catalogue.metadata.currency.as_deref(),
         horizon_months: catalogue.metadata.horizon_months,
+        as_of: as_of.to_string(),
         providers: providers.iter().map(|p| portfolio(catalogue, p)).collect(),
     };
     serde_json::to_writer_pretty(&mut *out, &document)?;
@@ -507,6 +518,8 @@ struct ConsumersDocument<'a> {
     catalogue: &'a str,
     currency: Option<&'a str>,
     horizon_months: u32,
+    /// The date budgets and evidence are judged at (SPEC §4), `YYYY-MM-DD`.
+    as_of: String,
     consumers: Vec<ConsumerValue<'a>>,
 }
 
@@ -516,11 +529,13 @@ pub fn render_consumers(
     out: &mut dyn Write,
     catalogue: &crate::model::Catalogue,
     consumers: &[crate::assess::consumers::ConsumerPortfolio],
+    as_of: jiff::civil::Date,
 ) -> io::Result<()> {
     let document = ConsumersDocument {
         catalogue: &catalogue.metadata.name,
         currency: catalogue.metadata.currency.as_deref(),
         horizon_months: catalogue.metadata.horizon_months,
+        as_of: as_of.to_string(),
         consumers: consumers.iter().map(|c| consumer(catalogue, c)).collect(),
     };
     serde_json::to_writer_pretty(&mut *out, &document)?;

@@ -6,12 +6,13 @@
 use super::{Map, kind_word, word_of};
 use crate::keys;
 use crate::keys::names::{
-    ACCESS, ACTIONS, AGREEMENT, ALLOW, AMOUNT, ASSERT, AVAILABILITY, CAPACITY, CODE, CONTINUITY,
-    COST_TO_SERVE, CURRENCY, DENY, DEPENDS_ON, DESCRIPTION, DIMENSION, ENABLES, GOODS, HELP,
-    HORIZON_MONTHS, ID, KIND, LINT, MARGIN, MAX, MEMBERS, MESSAGE, METRIC, MIN, NAME, ON,
-    ORGANIZATION, OUTPUTS, OWNERSHIP, PARENT, PER, PERIOD, PRICE, PRODUCTS, PROVIDER, RESOURCES,
-    RPO_HOURS, RTO_HOURS, RUNNING_COSTS, SECURITY, SERVICE_LEVELS, SERVICES, SEVERITY, SIZE,
-    TARGET_MARGIN, TARGETS, THRESHOLDS, TITLE, UNIT, UTILITY, VALUE, VISIBLE, WARN, WARRANTY, WHEN,
+    ACCESS, ACTIONS, AGREEMENT, ALLOW, AMOUNT, AS_OF, ASSERT, AVAILABILITY, CAPACITY, CODE,
+    CONTINUITY, COST_TO_SERVE, CURRENCY, DENY, DEPENDS_ON, DESCRIPTION, DIMENSION, ENABLES, GOODS,
+    HELP, HORIZON_MONTHS, ID, KIND, LINT, MARGIN, MAX, MEMBERS, MESSAGE, METRIC, MIN, NAME, ON,
+    ORGANIZATION, OUTPUTS, OWNERSHIP, PARENT, PER, PERCEPTION, PERIOD, PRICE, PRODUCTS, PROVIDER,
+    RESOURCES, RPO_HOURS, RTO_HOURS, RUNNING_COSTS, SECURITY, SERVICE_LEVELS, SERVICES, SEVERITY,
+    SIZE, TARGET_MARGIN, TARGETS, THRESHOLDS, TITLE, UNIT, UTILITY, VALUE, VISIBLE, WARN, WARRANTY,
+    WHEN,
 };
 use crate::load::decode::{offerings, outcomes, provision, rules};
 use crate::model::{
@@ -52,7 +53,8 @@ pub(super) fn per(per: Per) -> &'static str {
 pub(super) fn metadata(metadata: &Metadata) -> Map {
     let thresholds = Map::new(&keys::THRESHOLDS)
         .number(UTILITY, metadata.utility_threshold)
-        .number(MARGIN, metadata.margin_threshold);
+        .number(MARGIN, metadata.margin_threshold)
+        .number(PERCEPTION, metadata.perception_threshold);
     let lint = Map::new(&keys::CATALOGUE_LINT)
         .texts(ALLOW, spanned(&metadata.lint.allow))
         .texts(WARN, spanned(&metadata.lint.warn))
@@ -61,6 +63,7 @@ pub(super) fn metadata(metadata: &Metadata) -> Map {
         .text(NAME, &metadata.name)
         .maybe_text(CURRENCY, metadata.currency.as_deref())
         .word(HORIZON_MONTHS, &metadata.horizon_months.to_string())
+        .maybe_word(AS_OF, metadata.as_of.as_ref().map(|d| d.value.to_string()))
         .map_if_any(THRESHOLDS, thresholds)
         .map_if_any(LINT, lint)
 }

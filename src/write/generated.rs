@@ -15,6 +15,10 @@ use crate::model::{
     Resource, Risk, Roles, Service, ServiceLevel, Spanned, Stakeholder, StakeholderRole, Warranty,
     nowhere,
 };
+use crate::model::{
+    AchievedContinuity, AchievedWarranty, Budget, BudgetPer, ConsumerRole, Evidence, Measurement,
+    OutcomeMeasurement, Perceiver, Perception, Period, SecurityReport, Spend, Sum,
+};
 
 /// Any text: a name, a description, a label.
 fn text() -> impl Strategy<Value = String> {
@@ -313,9 +317,120 @@ fn relationship() -> impl Strategy<Value = Relationship> {
                         imposed: Vec::new(),
                     },
                     provision,
+                    budget: None,
                 }
             },
         )
+}
+
+fn budget() -> impl Strategy<Value = Budget> {
+    let per = prop::sample::select(vec![BudgetPer::Month, BudgetPer::Quarter, BudgetPer::Year]);
+    let until = option::of((1..=9999i16, 1..=12i8, 1..=28i8)).prop_map(|date| {
+        date.map(|(year, month, day)| {
+            Spanned::unplaced(jiff::civil::Date::new(year, month, day).expect("a day"))
+        })
+    });
+    (amount(1000), per, until).prop_map(|(amount, per, until)| Budget {
+        amount,
+        per,
+        authorised_by: Ref::unplaced("p"),
+        until,
+        span: nowhere(),
+    })
+}
+
+/// Evidence records of relationship `r`, each for a period of its own year.
+fn records() -> impl Strategy<Value = Vec<Evidence>> {
+    let sum = || {
+        (text(), amount(100)).prop_map(|(name, amount)| Sum {
+            name,
+            amount,
+            span: nowhere(),
+        })
+    };
+    let measurement = amount(100).prop_map(|value| Measurement {
+        metric: Spanned::unplaced("m".to_owned()),
+        value,
+        span: nowhere(),
+    });
+    let warranty = (
+        option::of(amount(100)),
+        option::of(measurement),
+        any::<bool>(),
+        option::of(vec("[a-z]{1,4}", 0..2)),
+    )
+        .prop_map(
+            |(availability, capacity, continuity, failed)| AchievedWarranty {
+                availability: availability.map(Spanned::unplaced),
+                capacity: capacity.into_iter().collect(),
+                service_levels: Vec::new(),
+                continuity: continuity.then(|| AchievedContinuity {
+                    rto_hours: Some(Spanned::unplaced(Decimal::TWO)),
+                    rpo_hours: None,
+                }),
+                security: failed.map(|mut names| {
+                    names.dedup();
+                    SecurityReport {
+                        failed: names.into_iter().map(Spanned::unplaced).collect(),
+                    }
+                }),
+            },
+        );
+    let perception =
+        (any::<bool>(), amount(5), 1..1000u64).prop_map(|(role, score, responses)| Perception {
+            who: if role {
+                Perceiver::Role(ConsumerRole::User)
+            } else {
+                Perceiver::Party(Ref::unplaced("o"))
+            },
+            score: (score + Decimal::ONE).normalize(),
+            min: Decimal::ONE,
+            max: Decimal::TEN,
+            responses,
+            span: nowhere(),
+        });
+    let record = (
+        0..3u8,
+        option::of(warranty),
+        (any::<bool>(), vec(sum(), 0..2), vec(sum(), 0..2)),
+        (vec(perception, 0..2), option::of(text())),
+    );
+    vec(record, 0..3).prop_map(|records| {
+        records
+            .into_iter()
+            .zip(2020i16..)
+            .map(
+                |((form, warranty, (achieved, credits, losses), (perception, note)), year)| {
+                    let period = match form {
+                        0 => Period::Year(year),
+                        1 => Period::Quarter(year, 3),
+                        _ => Period::Month(year, 11),
+                    };
+                    Evidence {
+                        relationship: Ref::unplaced("r"),
+                        period: Spanned::unplaced(period),
+                        warranty,
+                        outcomes: vec![OutcomeMeasurement {
+                            outcome: Ref::unplaced("x"),
+                            achieved,
+                            span: nowhere(),
+                        }],
+                        spend: vec![Spend {
+                            name: "fee".to_owned(),
+                            category: CostCategory::Price,
+                            amount: Decimal::ONE_HUNDRED,
+                            span: nowhere(),
+                        }],
+                        credits,
+                        losses,
+                        perception,
+                        note,
+                        span: nowhere(),
+                    }
+                },
+            )
+            .collect()
+    })
 }
 
 proptest! {
@@ -329,10 +444,18 @@ proptest! {
         service in service(),
         offering in offering(),
         relationship in relationship(),
+        budget in option::of(budget()),
+        evidence in records(),
+        as_of in option::of((2000..=2100i16, 1..=12i8)),
     ) {
+        let relationship = Relationship { budget, ..relationship };
         let built = Catalogue {
             metadata: Metadata {
                 currency: Some("EUR".to_owned()),
+                as_of: as_of.map(|(year, month)| {
+                    Spanned::unplaced(jiff::civil::Date::new(year, month, 1).expect("a day"))
+                }),
+                perception_threshold: Decimal::from(75),
                 ..Metadata::named(name)
             },
             organizations: vec![organization],
@@ -351,6 +474,7 @@ proptest! {
             offerings: vec![offering],
             relationships: vec![relationship],
             rules: Vec::new(),
+            evidence,
         };
         let text = super::catalogue(&built);
         let loaded = load_text(&text);
@@ -360,7 +484,8 @@ proptest! {
         // The built model's references are unresolved; the one read back names its targets.
         let resolved = |debug: String| debug.replace("target: None", "target: _");
         let mut read = without_spans(&again);
-        for kind in ["Organization", "Person", "Product", "Service", "Offering", "Outcome"] {
+        let kinds = ["Organization", "Person", "Product", "Service", "Offering", "Outcome", "Relationship"];
+        for kind in kinds {
             read = read.replace(&format!("target: Some(({kind}, 0))"), "target: _");
         }
         prop_assert_eq!(read, resolved(without_spans(&built)), "as written:\n{}", text);

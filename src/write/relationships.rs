@@ -5,10 +5,10 @@ use super::entities::{Entity, common, cost, per, warranty};
 use super::{Map, word_of};
 use crate::keys;
 use crate::keys::names::{
-    AMOUNT, BENEFITS, CATEGORY, CONSUMER, COSTS, CUSTOMER, DIRECTION, EFFECTS, IMPACT, IMPOSED,
-    INTEREST, KIND, LIKELIHOOD, NAME, OFFERING, OUTCOME, OUTCOMES, PARTY, PER, PRIORITY, PROVIDER,
-    PROVISION, QUANTITY, REMOVED, REQUIREMENTS, RISKS, ROLE, ROLES, SPONSOR, STAKEHOLDERS, USER,
-    WARRANTY, WEIGHT,
+    AMOUNT, BENEFITS, BUDGET, CATEGORY, CONSUMER, COSTS, CUSTOMER, DIRECTION, EFFECTS, IMPACT,
+    IMPOSED, INTEREST, KIND, LIKELIHOOD, NAME, OFFERING, OUTCOME, OUTCOMES, PARTY, PER, PRIORITY,
+    PROVIDER, PROVISION, QUANTITY, REMOVED, REQUIREMENTS, RISKS, ROLE, ROLES, SPONSOR,
+    STAKEHOLDERS, USER, WARRANTY, WEIGHT,
 };
 use crate::load::decode::{provision, relationships};
 use crate::model::{Balance, Cost, Kind, Priced, Relationship, Risk, Stakeholder};
@@ -63,6 +63,7 @@ impl Entity for Relationship {
             .map_if_any(COSTS, costs(&self.costs))
             .map_if_any(RISKS, risks(&self.risks))
             .map_if_any(PROVISION, provision)
+            .maybe_map(BUDGET, self.budget.as_ref().map(super::evidence::budget))
     }
 }
 

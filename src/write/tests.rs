@@ -112,6 +112,7 @@ fn named(name: &str, description: &str) -> Catalogue {
         offerings: Vec::new(),
         relationships: Vec::new(),
         rules: Vec::new(),
+        evidence: Vec::new(),
     }
 }
 

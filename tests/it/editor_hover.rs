@@ -282,6 +282,22 @@ relationships:
       benefits:
         - name: Reference customer
           kind: image
+    budget:
+      amount: 1200
+      per: year
+      authorised_by: cio
+evidence:
+  - relationship: acme-buyer
+    period: 2026-Q3
+    warranty:
+      availability: 99.7
+      continuity:
+        rpo_hours: 2
+    perception:
+      - role: customer
+        score: 4
+        max: 5
+        responses: 3
 ";
 
 /// A key to hover over: the first key `name` below the first line containing `below`, a
@@ -392,6 +408,42 @@ const KEYS: &[Key] = &[
         name: "provision",
         own: "The provider's side of this relationship alone",
         shared: Some("The provider's side of one relationship."),
+    },
+    Key {
+        below: "relationships:",
+        name: "budget",
+        own: "What the sponsor authorised for this relationship.",
+        shared: Some("an amount per month, quarter or year"),
+    },
+    Key {
+        below: "budget:",
+        name: "per",
+        own: "The period the amount covers: `month`, `quarter` or `year`.",
+        shared: Some("The period a budget's amount covers."),
+    },
+    Key {
+        below: "evidence:",
+        name: "period",
+        own: "The period covered: `YYYY`, `YYYY-Qn` (n from 1 to 4) or `YYYY-MM`.",
+        shared: None,
+    },
+    Key {
+        below: "evidence:",
+        name: "warranty",
+        own: "The warranty achieved, in the terms of the warranty block.",
+        shared: Some("what is left out was not measured"),
+    },
+    Key {
+        below: "evidence:",
+        name: "continuity",
+        own: "Recovery achieved in the period's test or incident.",
+        shared: Some("Recovery objectives"),
+    },
+    Key {
+        below: "perception:",
+        name: "role",
+        own: "The consumer role asked: `customer`, `user` or `sponsor`.",
+        shared: Some("The consumer role whose perception is asked."),
     },
 ];
 

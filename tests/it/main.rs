@@ -4,6 +4,7 @@
 
 mod common;
 
+mod as_of;
 mod assess_cli;
 mod assess_properties;
 mod assess_rules;
@@ -20,6 +21,7 @@ mod diff_git;
 mod docs_examples;
 mod editor_hover;
 mod editor_nvim;
+mod evidence;
 mod examples;
 mod format_doc;
 mod golden;

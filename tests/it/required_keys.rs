@@ -72,9 +72,21 @@ fn place(mapping: &str) -> Option<(&'static str, &'static str)> {
             RELATIONSHIP,
             "stakeholders: [{ party: o, role: other, effects: [{}] }] }\n",
         ),
+        "Budget" => (RELATIONSHIP, "budget: {} }\n"),
+        "Evidence" => ("svs: 1\nevidence:\n  - ", "\n"),
+        "Measurement" => (EVIDENCE, "warranty: { capacity: [{}] } }\n"),
+        "OutcomeMeasurement" => (EVIDENCE, "outcomes: [{}] }\n"),
+        "Spend" => (EVIDENCE, "spend: [{}] }\n"),
+        "Credit" => (EVIDENCE, "credits: [{}] }\n"),
+        "Loss" => (EVIDENCE, "losses: [{}] }\n"),
+        "Perception" => (EVIDENCE, "perception: [{}] }\n"),
         _ => return None,
     })
 }
+
+/// An evidence record written up to where its tested part goes (that part supplies its
+/// mapping).
+const EVIDENCE: &str = "svs: 1\nevidence:\n  - { relationship: r, period: 2026-Q1, ";
 
 /// A relationship written up to where its tested part goes (that part supplies `{}`).
 const RELATIONSHIP: &str =

@@ -329,6 +329,7 @@ impl Found<'_> {
                 costs: Balance::default(),
                 risks: Balance::default(),
                 provision: Provision::default(),
+                budget: None,
             };
             let origin = format!(
                 "{} {what}, from {}",

@@ -3,13 +3,15 @@
 //! assessment), with only the keys its [`Shape`] says some rule reads.
 //!
 //! One builder per kind (organizations, people, groups, outcomes, products, services,
-//! offerings; relationships and their assessment in `relationship`) and one for the
+//! offerings; relationships and their assessment in `relationship`, their budget and
+//! evidence in `evidence`) and one for the
 //! `catalogue` map, each a short table of keys in the order of the format. Every entity
 //! of a kind is built once per run and shared by `self` and the maps of `catalogue`. Keys
 //! are set through [`Object`], which skips a key no rule reads before making its value
 //! and reuses the CEL key the shape made. Amounts become doubles ([`number`]): for
 //! comparisons inside rules only.
 
+mod evidence;
 mod relationship;
 
 use std::collections::HashMap;
@@ -130,11 +132,15 @@ impl<'i> Values<'i> {
             .set(names::NAME, |_| text(&m.name))
             .maybe(names::CURRENCY, |_| m.currency.as_deref().map(text))
             .set(names::HORIZON_MONTHS, |_| i64::from(m.horizon_months))
+            .maybe(names::AS_OF, |_| {
+                m.as_of.as_ref().map(|d| text(&d.value.to_string()))
+            })
             .set(names::THRESHOLDS, |s| {
                 let mut thresholds = Object::new(s);
                 thresholds
                     .set(names::UTILITY, |_| number(m.utility_threshold))
-                    .set(names::MARGIN, |_| number(m.margin_threshold));
+                    .set(names::MARGIN, |_| number(m.margin_threshold))
+                    .set(names::PERCEPTION, |_| number(m.perception_threshold));
                 thresholds.build()
             });
         for kind in Kind::CHECKED {

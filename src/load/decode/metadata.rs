@@ -1,5 +1,5 @@
 //! The `catalogue:` block: the catalogue's name, currency, planning horizon, utility
-//! threshold and the catalogue-wide `lint` settings (docs/format.md §3.1).
+//! and perception thresholds, the as-of date and the catalogue-wide `lint` settings (docs/format.md §3.1).
 
 use crate::keys::{self, names};
 use rust_decimal::Decimal;
@@ -38,8 +38,12 @@ impl Decoder<'_> {
             .get(names::HORIZON_MONTHS)
             .and_then(|node| self.whole(node, "`horizon_months`", 1, 600))
             .and_then(|v| u32::try_from(v).ok());
+        let as_of = fields
+            .get(names::AS_OF)
+            .and_then(|node| self.date(node, "`as_of`"));
         let mut utility_threshold = None;
         let mut margin_threshold = None;
+        let mut perception_threshold = None;
         if let Some(thresholds) = fields.get(names::THRESHOLDS) {
             if let Some(inner) = self.mapping(thresholds, "`thresholds`", &keys::THRESHOLDS) {
                 utility_threshold = inner.get(names::UTILITY).and_then(|node| {
@@ -53,6 +57,14 @@ impl Decoder<'_> {
                 margin_threshold = inner
                     .get(names::MARGIN)
                     .and_then(|node| self.percent_of_revenue(node, "`thresholds.margin`"));
+                perception_threshold = inner.get(names::PERCEPTION).and_then(|node| {
+                    self.bounded(
+                        node,
+                        "`thresholds.perception`",
+                        |d| d >= Decimal::ZERO && d <= Decimal::ONE_HUNDRED,
+                        "from 0 to 100",
+                    )
+                });
             }
         }
         let mut lint = LintSettings::default();
@@ -73,6 +85,8 @@ impl Decoder<'_> {
             horizon_months,
             utility_threshold,
             margin_threshold,
+            perception_threshold,
+            as_of,
             lint,
         })
     }

@@ -86,6 +86,7 @@ impl Decoder<'_> {
             .get(names::RISKS)
             .map(|n| self.balance(n, "`risks`", &keys::RISKS, Self::risk));
         let provision = fields.get(names::PROVISION).map(|n| self.provision(n));
+        let budget = fields.get(names::BUDGET).map(|n| self.budget(n));
         Some(crate::model::Relationship {
             common: common?,
             provider: provider?,
@@ -98,6 +99,7 @@ impl Decoder<'_> {
             costs: costs.unwrap_or_else(|| Some(Balance::default()))?,
             risks: risks.unwrap_or_else(|| Some(Balance::default()))?,
             provision: provision.unwrap_or_else(|| Some(Provision::default()))?,
+            budget: budget.map_or(Some(None), |b| b.map(Some))?,
         })
     }
 

@@ -70,7 +70,25 @@ impl Decoder<'_> {
                 continuity.rpo_hours = self.hours(&inner, names::RPO_HOURS);
             }
         }
-        let items = self.list(fields.get(names::SECURITY), "`security`");
+        let security = self.controls(fields.get(names::SECURITY), "`security`", what);
+        Some(Warranty {
+            availability,
+            capacity,
+            service_levels,
+            continuity,
+            security,
+            span: node.span,
+        })
+    }
+
+    /// A list of security controls, each a name written once in `what`.
+    pub(super) fn controls(
+        &mut self,
+        node: Option<&Node>,
+        key: &str,
+        what: &str,
+    ) -> Vec<Spanned<String>> {
+        let items = self.list(node, key);
         let mut security: Vec<Spanned<String>> = Vec::with_capacity(items.len());
         for item in items {
             // A control is a name: `1` and `'1'` would be one control to svs and two
@@ -99,14 +117,7 @@ impl Decoder<'_> {
             }
             security.push(control);
         }
-        Some(Warranty {
-            availability,
-            capacity,
-            service_levels,
-            continuity,
-            security,
-            span: node.span,
-        })
+        security
     }
 
     pub(super) fn hours(&mut self, fields: &Fields<'_>, key: &str) -> Option<Spanned<Decimal>> {

@@ -76,6 +76,10 @@ pub(super) fn relationship(index: &Index<'_>, i: usize, r: &Relationship, shape:
             both(&r.risks.removed, &r.risks.imposed, s, risk)
         })
         .set(names::PROVISION, |s| provision(&r.provision, s))
+        .maybe(names::BUDGET, |s| {
+            r.budget.as_ref().map(|b| super::evidence::budget(b, s))
+        })
+        .set(names::EVIDENCE, |s| super::evidence::records(c, i, s))
         .maybe("assessment", |s| {
             index
                 .assessments
