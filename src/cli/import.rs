@@ -57,6 +57,11 @@ pub struct BackstageArgs {
     /// instead of printing one file to standard output
     #[arg(short, long, value_name = "DIR")]
     output: Option<PathBuf>,
+
+    /// Show every warning on its own line, instead of one line per cause with a count
+    /// and the first few entities
+    #[arg(short, long)]
+    verbose: bool,
 }
 
 pub(super) fn run(
@@ -91,17 +96,13 @@ fn run_backstage(
         }
         Err(error @ ImportError::NoEntity { .. }) => {
             if let ImportError::NoEntity { warnings, .. } = &error {
-                for warning in warnings {
-                    writeln!(err, "warning: {warning}")?;
-                }
+                print_warnings(err, warnings, args.verbose)?;
             }
             writeln!(err, "error: {error}")?;
             return Ok(ExitStatus::Error);
         }
     };
-    for warning in &import.warnings {
-        writeln!(err, "warning: {warning}")?;
-    }
+    print_warnings(err, &import.warnings, args.verbose)?;
     let written = if let Some(dir) = &args.output {
         let files = import.draft.to_files();
         if let Err(error) = write_directory(dir, &files) {
@@ -118,9 +119,28 @@ fn run_backstage(
         None
     };
     if !context.quiet {
-        summary(err, &import, written.as_ref())?;
+        summary(err, &import, written.as_ref(), args.verbose)?;
     }
     Ok(ExitStatus::Success)
+}
+
+/// The warnings, one line per cause ([`backstage::by_cause`]), or with `verbose` one
+/// line each.
+fn print_warnings(
+    err: &mut dyn Write,
+    warnings: &[backstage::Warning],
+    verbose: bool,
+) -> std::io::Result<()> {
+    if verbose {
+        for warning in warnings {
+            writeln!(err, "warning: {warning}")?;
+        }
+    } else {
+        for cause in backstage::by_cause(warnings) {
+            writeln!(err, "warning: {cause}")?;
+        }
+    }
+    Ok(())
 }
 
 /// Refuses an output directory that holds anything or lies inside an input directory.
@@ -187,6 +207,7 @@ fn summary(
     err: &mut dyn Write,
     import: &backstage::Import,
     written: Option<&(PathBuf, usize)>,
+    verbose: bool,
 ) -> std::io::Result<()> {
     let s = &import.summary;
     let d = &import.draft;
@@ -252,11 +273,20 @@ fn summary(
         )?;
     }
     let warnings = import.warnings.len();
-    writeln!(
-        err,
-        "{warnings} {}",
-        plural(warnings, "warning", "warnings")
-    )?;
+    let causes = backstage::by_cause(&import.warnings).len();
+    if verbose || causes == warnings {
+        writeln!(
+            err,
+            "{warnings} {}",
+            plural(warnings, "warning", "warnings")
+        )?;
+    } else {
+        writeln!(
+            err,
+            "{warnings} warnings, one line per cause ({causes} {}): --verbose lists each",
+            plural(causes, "cause", "causes")
+        )?;
+    }
     match written {
         Some((dir, files)) => {
             writeln!(

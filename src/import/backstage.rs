@@ -60,7 +60,7 @@ use owners::Owners;
 use products::Products;
 use warnings::Warnings;
 
-pub use warnings::Warning;
+pub use warnings::{Cause, Warning, by_cause};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Summary {

@@ -351,8 +351,8 @@ fn messy_input_is_a_warning_per_problem_and_the_rest_is_imported() {
         "messy/a-services.yaml: component:default/Legacy Billing v2!: `Legacy Billing v2!` is not a valid svs id; imported as `legacy-billing-v2`",
         "messy/a-services.yaml: component:default/?: has no `metadata.name`",
         "messy/a-services.yaml: api:default/petstore: the id `petstore` is already component:default/petstore's; this one is `petstore-api`",
-        "messy/b-again.yaml: component:default/legacy-billing: is defined again (first in ",
-        "messy/c-mixed.yaml: the document starting at line 10 is not YAML",
+        "messy/b-again.yaml:2: component:default/legacy-billing: defined again; the first definition wins (first at ",
+        "messy/c-mixed.yaml:10: a document is not YAML",
         "messy/c-mixed.yaml: group:default/sre: parent `team-typo` names no imported group",
         "messy/c-mixed.yaml: group:default/loop-b: parent `group:default/loop-a` would close a cycle",
         "messy/c-mixed.yaml: user:default/drifter: memberOf `no-such-team` names no imported group",
@@ -628,11 +628,11 @@ fn an_alias_bomb_or_deep_nesting_is_a_warning_not_a_panic() {
         dir.path().join("groups.yaml"),
     )
     .unwrap();
-    let output = import(&[dir.path()]);
+    let output = import(&[dir.path(), Path::new("--verbose")]);
     let text = stderr(&output);
     assert_eq!(output.status.code(), Some(0), "{text}");
     assert!(
-        text.contains("bomb.yaml: is not YAML (it exceeds the parser's resource limits"),
+        text.contains("bomb.yaml: is not YAML; skipped (it exceeds the parser's resource limits"),
         "{text}"
     );
     assert!(text.contains("deep-flow.yaml: is not YAML"), "{text}");

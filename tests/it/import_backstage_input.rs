@@ -107,3 +107,65 @@ fn a_file_reached_through_a_linked_folder_is_read_once_at_its_real_path() {
         );
     }
 }
+
+/// The warnings lines of an import's standard error.
+fn warning_lines(output: &Output) -> Vec<String> {
+    stderr(output)
+        .lines()
+        .filter(|l| l.starts_with("warning: "))
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn warnings_are_one_line_per_cause_with_a_count_and_verbose_lists_each() {
+    let root = fixture("backstage");
+    let output = import_in(&root, &["flood"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let lines = warning_lines(&output);
+    assert_eq!(lines.len(), 2, "{lines:#?}");
+    let phoenix: Vec<&String> = lines
+        .iter()
+        .filter(|l| l.contains("team-phoenix"))
+        .collect();
+    assert_eq!(phoenix.len(), 1, "{lines:#?}");
+    // The flood of definitions found again has a total and names both places by line.
+    let again = lines
+        .iter()
+        .find(|l| l.contains("defined again"))
+        .expect("a line for the entities defined again");
+    assert!(
+        again.starts_with(
+            "warning: defined again; the first definition wins (5 entities: \
+             component:default/cart at flood/b-copies.yaml:2, first at flood/a-services.yaml:2; \
+             component:default/checkout at flood/b-copies.yaml:11, first at flood/a-services.yaml:11; \
+             component:default/search at flood/b-copies.yaml:20"
+        ),
+        "{again}"
+    );
+    assert!(
+        again.ends_with("; and 2 more: --verbose lists each)"),
+        "{again}"
+    );
+    assert!(
+        stderr(&output)
+            .contains("10 warnings, one line per cause (2 causes): --verbose lists each"),
+        "{}",
+        stderr(&output)
+    );
+
+    let verbose = import_in(&root, &["flood", "--verbose"]);
+    let lines = warning_lines(&verbose);
+    assert_eq!(lines.len(), 10, "{lines:#?}");
+    assert!(lines.contains(
+        &"warning: flood/b-copies.yaml:38: component:default/billing: defined again; the first \
+          definition wins (first at flood/a-services.yaml:38)"
+            .to_owned()
+    ));
+    assert_eq!(
+        lines.iter().filter(|l| l.contains("team-phoenix")).count(),
+        5,
+        "{lines:#?}"
+    );
+    assert!(stderr(&verbose).contains("\n10 warnings\n"));
+}

@@ -15,7 +15,7 @@ use serde_json::Value;
 
 use super::Summary;
 use super::read::{File, get, scalar_text, string};
-use super::warnings::Warnings;
+use super::warnings::{Warning, Warnings};
 
 /// The kinds the import maps; the others are counted and skipped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,6 +40,8 @@ pub(super) enum Kind {
 pub(super) struct Entity {
     /// The file it is in, an index into [`Entities::files`].
     pub(super) file: usize,
+    /// The line its document starts on, when known.
+    pub(super) line: Option<usize>,
     /// Its kind, as the import maps it.
     pub(super) kind: Kind,
     /// The kind in lower case, as references write it.
@@ -123,10 +125,11 @@ fn read_entities(
         let File {
             shown: file_shown,
             documents,
+            lines,
         } = file;
         let mut not_entities = 0;
         // Each document moves into its entity: memory holds one copy of the input.
-        for document in documents {
+        for (document, line) in documents.into_iter().zip(lines) {
             let api_version = string(&document, &["apiVersion"]);
             let kind = string(&document, &["kind"]);
             let (Some(api_version), Some(kind)) = (api_version, kind) else {
@@ -154,6 +157,7 @@ fn read_entities(
             };
             let entity = Entity {
                 file: index,
+                line,
                 kind: mapped,
                 kind_key: kind.to_ascii_lowercase(),
                 namespace,
@@ -206,22 +210,16 @@ fn check_names(entity: &Entity, file: &str, warnings: &mut Warnings) {
         warnings.entity(
             file,
             entity.reference(),
-            format!(
-                "Backstage would reject the name `{}` (1 to 63 letters and digits, separated \
-                 by single `-`, `_` or `.`); imported anyway",
-                entity.name
-            ),
+            "Backstage would reject the name (1 to 63 letters and digits, separated by \
+             single `-`, `_` or `.`); imported anyway",
         );
     }
     if !valid_namespace(&entity.namespace) {
         warnings.entity(
             file,
             entity.reference(),
-            format!(
-                "Backstage would reject the namespace `{}` (lower-case letters and digits \
-                 separated by `-`); imported anyway",
-                entity.namespace
-            ),
+            "Backstage would reject the namespace (lower-case letters and digits separated \
+             by `-`); imported anyway",
         );
     }
 }
@@ -291,14 +289,17 @@ impl Entities {
             if let Some(&first) = index.get(&key) {
                 duplicate[i] = true;
                 let first: &Entity = &all[first];
-                warnings.entity(
-                    &files[entity.file],
-                    entity.reference(),
-                    format!(
-                        "is defined again (first in {}); the first definition wins",
-                        files[first.file]
-                    ),
-                );
+                let first_place = match first.line {
+                    Some(line) => format!("{}:{line}", files[first.file]),
+                    None => files[first.file].clone(),
+                };
+                warnings.push(Warning {
+                    file: files[entity.file].clone(),
+                    line: entity.line,
+                    entity: Some(entity.reference()),
+                    message: "defined again; the first definition wins".to_owned(),
+                    detail: Some(format!("first at {first_place}")),
+                });
             } else {
                 index.insert(key, i);
             }
