@@ -264,29 +264,7 @@ fn summary(
             plural(count, one, many)
         )?;
     }
-    if !s.skipped.is_empty() {
-        let skipped: Vec<String> = s.skipped.iter().map(|(k, n)| format!("{n} {k}")).collect();
-        writeln!(
-            err,
-            "skipped (not catalogue entities): {}",
-            skipped.join(", ")
-        )?;
-    }
-    let warnings = import.warnings.len();
-    let causes = backstage::by_cause(&import.warnings).len();
-    if verbose || causes == warnings {
-        writeln!(
-            err,
-            "{warnings} {}",
-            plural(warnings, "warning", "warnings")
-        )?;
-    } else {
-        writeln!(
-            err,
-            "{warnings} warnings, one line per cause ({causes} {}): --verbose lists each",
-            plural(causes, "cause", "causes")
-        )?;
-    }
+    passed_over(err, import, verbose)?;
     match written {
         Some((dir, files)) => {
             writeln!(
@@ -307,6 +285,52 @@ fn summary(
             "next: save the catalogue (or use -o DIR) and run `svs lint` on it: it lists what \
              the service owners must add"
         )?,
+    }
+    Ok(())
+}
+
+/// What the summary says was not imported: kinds that are not catalogue entities,
+/// template skeletons, and the warnings.
+fn passed_over(
+    err: &mut dyn Write,
+    import: &backstage::Import,
+    verbose: bool,
+) -> std::io::Result<()> {
+    let s = &import.summary;
+    if !s.skipped.is_empty() {
+        let skipped: Vec<String> = s.skipped.iter().map(|(k, n)| format!("{n} {k}")).collect();
+        writeln!(
+            err,
+            "skipped (not catalogue entities): {}",
+            skipped.join(", ")
+        )?;
+    }
+    if !s.templates.is_empty() {
+        let templates: Vec<String> = s
+            .templates
+            .iter()
+            .map(|(k, n)| format!("{n} {k}"))
+            .collect();
+        writeln!(
+            err,
+            "skipped (template skeletons, fields holding `${{{{ … }}}}`): {}",
+            templates.join(", ")
+        )?;
+    }
+    let warnings = import.warnings.len();
+    let causes = backstage::by_cause(&import.warnings).len();
+    if verbose || causes == warnings {
+        writeln!(
+            err,
+            "{warnings} {}",
+            plural(warnings, "warning", "warnings")
+        )?;
+    } else {
+        writeln!(
+            err,
+            "{warnings} warnings, one line per cause ({causes} {}): --verbose lists each",
+            plural(causes, "cause", "causes")
+        )?;
     }
     Ok(())
 }

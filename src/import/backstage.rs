@@ -70,6 +70,9 @@ pub struct Summary {
     pub read: BTreeMap<String, usize>,
     /// Entities of kinds that are not catalogue entities, by kind.
     pub skipped: BTreeMap<String, usize>,
+    /// Template skeletons, by kind: entities whose fields hold a Scaffolder template
+    /// expression (`${{ values.name }}`), skipped.
+    pub templates: BTreeMap<String, usize>,
 }
 
 /// The result of an import: the catalogue, the warnings, the summary.

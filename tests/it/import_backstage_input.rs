@@ -169,3 +169,21 @@ fn warnings_are_one_line_per_cause_with_a_count_and_verbose_lists_each() {
     );
     assert!(stderr(&verbose).contains("\n10 warnings\n"));
 }
+
+#[test]
+fn template_skeletons_are_skipped_and_counted() {
+    let output = import_in(&fixture("backstage"), &["template"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let catalogue = stdout(&output);
+    assert!(!catalogue.contains("values"), "{catalogue}");
+    assert!(catalogue.contains("- id: scaffolder\n"), "{catalogue}");
+    assert!(!catalogue.contains("my-api"), "{catalogue}");
+    let errors = stderr(&output);
+    assert!(
+        errors.contains(
+            "\nskipped (template skeletons, fields holding `${{ … }}`): 1 API, 1 Component\n"
+        ),
+        "{errors}"
+    );
+    assert!(warning_lines(&output).is_empty(), "{errors}");
+}

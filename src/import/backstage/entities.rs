@@ -144,6 +144,11 @@ fn read_entities(
             *summary.read.entry(shown.clone()).or_default() += 1;
             if mapped == Kind::Other {
                 *summary.skipped.entry(shown).or_default() += 1;
+            } else if holds_template_expression(&document) {
+                // A Scaffolder skeleton: filled in when a service is created, and no
+                // part of the catalogue until then.
+                *summary.templates.entry(shown).or_default() += 1;
+                continue;
             }
             let namespace = string(&document, &["metadata", "namespace"])
                 .unwrap_or_else(|| "default".to_owned());
@@ -186,6 +191,19 @@ fn read_entities(
         shown_files.push(file_shown);
     }
     (shown_files, entities)
+}
+
+/// Whether any string of the document holds a Scaffolder template expression
+/// (`${{ values.name }}`): the document is a skeleton a template fills in, not an entity.
+fn holds_template_expression(value: &Value) -> bool {
+    match value {
+        Value::String(text) => text.contains("${{"),
+        Value::Array(items) => items.iter().any(holds_template_expression),
+        Value::Object(fields) => fields
+            .iter()
+            .any(|(key, value)| key.contains("${{") || holds_template_expression(value)),
+        _ => false,
+    }
 }
 
 /// Warns about names and namespaces Backstage itself would reject; they are imported.
@@ -366,6 +384,17 @@ impl Index<usize> for Entities {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_template_expression_anywhere_makes_a_skeleton() {
+        let skeleton = serde_json::json!({
+            "metadata": {"name": "web"},
+            "spec": {"providesApis": ["a", "${{ values.name }}-api"]}
+        });
+        assert!(holds_template_expression(&skeleton));
+        let entity = serde_json::json!({"metadata": {"name": "web", "description": "costs ${5}"}});
+        assert!(!holds_template_expression(&entity));
+    }
 
     #[test]
     fn references_default_kind_and_namespace() {
