@@ -305,6 +305,14 @@ fn passed_over(
             skipped.join(", ")
         )?;
     }
+    if !s.not_backstage.is_empty() {
+        let files: Vec<String> = s
+            .not_backstage
+            .iter()
+            .map(|(what, n)| format!("{n} {what}{}", if *n == 1 { "" } else { "s" }))
+            .collect();
+        writeln!(err, "left out (not Backstage files): {}", files.join(", "))?;
+    }
     if !s.templates.is_empty() {
         let templates: Vec<String> = s
             .templates

@@ -73,6 +73,9 @@ pub struct Summary {
     /// Template skeletons, by kind: entities whose fields hold a Scaffolder template
     /// expression (`${{ values.name }}`), skipped.
     pub templates: BTreeMap<String, usize>,
+    /// Files recognised as holding no Backstage entity, by what they are (`Kubernetes
+    /// manifest`, `app-config file`, `mkdocs file`): counted, with no warning each.
+    pub not_backstage: BTreeMap<String, usize>,
 }
 
 /// The result of an import: the catalogue, the warnings, the summary.

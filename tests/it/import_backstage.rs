@@ -356,7 +356,7 @@ fn messy_input_is_a_warning_per_problem_and_the_rest_is_imported() {
         "messy/c-mixed.yaml: group:default/sre: parent `team-typo` names no imported group",
         "messy/c-mixed.yaml: group:default/loop-b: parent `group:default/loop-a` would close a cycle",
         "messy/c-mixed.yaml: user:default/drifter: memberOf `no-such-team` names no imported group",
-        "messy/d-openapi.yaml: a document without `apiVersion: backstage.io/…` and `kind`",
+        "messy/d-openapi.yaml: holds a document that is not a Backstage entity or a Kubernetes manifest",
         "messy/e-notes.yaml: is not YAML",
     ];
     for line in expect {
@@ -594,7 +594,7 @@ fn a_tree_without_backstage_entities_is_a_usage_error_that_says_what_one_is() {
     );
     assert!(text.contains("apiVersion: backstage.io/v1alpha1"), "{text}");
     assert!(
-        text.contains("openapi.yaml: a document without `apiVersion"),
+        text.contains("openapi.yaml: holds a document that is not a Backstage entity"),
         "the warnings say why: {text}"
     );
 }

@@ -187,3 +187,25 @@ fn template_skeletons_are_skipped_and_counted() {
     );
     assert!(warning_lines(&output).is_empty(), "{errors}");
 }
+
+#[test]
+fn kubernetes_manifests_and_configuration_files_are_counted_on_one_line() {
+    let output = import_in(&fixture("backstage"), &["foreign", "--verbose"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let errors = stderr(&output);
+    assert!(
+        errors.contains(
+            "\nleft out (not Backstage files): 2 Kubernetes manifests, 2 app-config files, \
+             1 mkdocs file\n"
+        ),
+        "{errors}"
+    );
+    // Only the OpenAPI definitions, which nothing tells apart from any other YAML, get a
+    // warning; the stream of two gets one.
+    let lines = warning_lines(&output);
+    assert_eq!(lines.len(), 2, "{errors}");
+    assert!(lines[0].starts_with("warning: foreign/asyncapi.yaml: holds a document"));
+    assert!(lines[0].ends_with("skipped (2 documents)"), "{errors}");
+    assert!(lines[1].starts_with("warning: foreign/openapi.yaml: holds a document"));
+    assert!(stdout(&output).contains("- id: web\n"));
+}

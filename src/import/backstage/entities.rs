@@ -126,8 +126,15 @@ fn read_entities(
             shown: file_shown,
             documents,
             lines,
+            known,
         } = file;
+        if let Some(known) = known {
+            *summary.not_backstage.entry(known.to_owned()).or_default() += 1;
+            shown_files.push(file_shown);
+            continue;
+        }
         let mut not_entities = 0;
+        let mut kubernetes = 0;
         // Each document moves into its entity: memory holds one copy of the input.
         for (document, line) in documents.into_iter().zip(lines) {
             let api_version = string(&document, &["apiVersion"]);
@@ -137,7 +144,8 @@ fn read_entities(
                 continue;
             };
             if !api_version.contains("backstage.io/") {
-                not_entities += 1;
+                // `apiVersion: apps/v1` and a `kind`: a Kubernetes manifest.
+                kubernetes += 1;
                 continue;
             }
             let (mapped, shown) = canonical_kind(&kind);
@@ -174,19 +182,23 @@ fn read_entities(
             }
             entities.push(entity);
         }
+        if kubernetes > 0 {
+            *summary
+                .not_backstage
+                .entry("Kubernetes manifest".to_owned())
+                .or_default() += 1;
+        }
         if not_entities > 0 {
-            let what = if not_entities == 1 {
-                "a document".to_owned()
-            } else {
-                format!("{not_entities} documents")
-            };
-            warnings.file(
-                &file_shown,
-                format!(
-                    "{what} without `apiVersion: backstage.io/…` and `kind` (not a Backstage \
-                     entity, an OpenAPI definition perhaps); skipped"
-                ),
-            );
+            warnings.push(Warning {
+                file: file_shown.clone(),
+                line: None,
+                entity: None,
+                message: "holds a document that is not a Backstage entity or a Kubernetes \
+                          manifest (no `apiVersion` and `kind`: an OpenAPI definition \
+                          perhaps); skipped"
+                    .to_owned(),
+                detail: (not_entities > 1).then(|| format!("{not_entities} documents")),
+            });
         }
         shown_files.push(file_shown);
     }

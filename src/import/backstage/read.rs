@@ -31,6 +31,25 @@ pub(super) struct File {
     /// The line each document starts on, when the stream could be cut at its `---`
     /// markers with certainty.
     pub(super) lines: Vec<Option<usize>>,
+    /// What the file is when its name says it is no Backstage file (`app-config.yaml`,
+    /// `mkdocs.yml`): it is counted, not parsed.
+    pub(super) known: Option<&'static str>,
+}
+
+/// What a file is when its name says it is a well-known file that holds no Backstage
+/// entity: Backstage's own configuration, or the `mkdocs.yml` of a documentation site.
+fn known_by_name(path: &Path) -> Option<&'static str> {
+    let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+    let stem = name
+        .strip_suffix(".yaml")
+        .or_else(|| name.strip_suffix(".yml"))?;
+    if stem == "app-config" || stem.starts_with("app-config.") {
+        Some("app-config file")
+    } else if stem == "mkdocs" {
+        Some("mkdocs file")
+    } else {
+        None
+    }
 }
 
 /// Reads every file under `paths`, then every file a `Location` entity points at inside
@@ -65,6 +84,15 @@ pub(super) fn read_files(
             }
         };
         if !seen.insert(canonical) {
+            continue;
+        }
+        if let Some(known) = known_by_name(&path) {
+            read.push(File {
+                shown,
+                documents: Vec::new(),
+                lines: Vec::new(),
+                known: Some(known),
+            });
             continue;
         }
         let bytes = match fs::read(&path) {
@@ -102,6 +130,7 @@ pub(super) fn read_files(
             shown,
             documents,
             lines,
+            known: None,
         });
     }
     read.sort_by(|a, b| a.shown.as_bytes().cmp(b.shown.as_bytes()));
@@ -402,6 +431,16 @@ pub(super) fn string(value: &Value, path: &[&str]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn backstage_and_techdocs_configuration_are_known_by_name() {
+        let known = |name: &str| known_by_name(Path::new(name));
+        assert_eq!(known("a/app-config.yaml"), Some("app-config file"));
+        assert_eq!(known("app-config.production.YML"), Some("app-config file"));
+        assert_eq!(known("docs/mkdocs.yml"), Some("mkdocs file"));
+        assert_eq!(known("app-configs.yaml"), None);
+        assert_eq!(known("catalog-info.yaml"), None);
+    }
 
     #[test]
     fn each_document_starts_on_its_first_line_of_content() {
