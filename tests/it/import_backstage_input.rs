@@ -209,3 +209,28 @@ fn kubernetes_manifests_and_configuration_files_are_counted_on_one_line() {
     assert!(lines[1].starts_with("warning: foreign/openapi.yaml: holds a document"));
     assert!(stdout(&output).contains("- id: web\n"));
 }
+
+#[test]
+fn location_targets_are_quoted_as_written_and_a_literal_file_wins_over_a_glob() {
+    let output = import_in(&fixture("backstage"), &["targets/catalog-info.yaml"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let lines = warning_lines(&output);
+    assert_eq!(
+        lines,
+        [
+            "warning: targets/catalog-info.yaml: Location target `./missing/*.yaml` matches \
+             nothing: no `targets/missing` to look in; skipped",
+            "warning: targets/catalog-info.yaml: Location target `./teams/*.json` matches \
+             nothing: no YAML file; skipped",
+        ],
+        "{}",
+        stderr(&output)
+    );
+    // `systems/{legacy}.yaml` is a file of that name, read as it is written.
+    let catalogue = stdout(&output);
+    assert!(
+        catalogue.contains("# component:default/legacy, from targets/systems/{legacy}.yaml\n"),
+        "{catalogue}"
+    );
+    assert!(catalogue.contains("provider: team-a\n"), "{catalogue}");
+}

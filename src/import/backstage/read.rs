@@ -308,8 +308,9 @@ fn follow(
         fs::canonicalize(path)
             .is_ok_and(|canonical| roots.iter().any(|root| canonical.starts_with(root)))
     };
-    if target.contains(['*', '?', '[', '{']) {
-        follow_glob(&joined, &inside, queue, &mut warn);
+    // A file may be named `{legacy}.yaml`: what exists as written is not a glob.
+    if target.contains(['*', '?', '[', '{']) && fs::symlink_metadata(&joined).is_err() {
+        follow_glob(target, &joined, &inside, queue, &mut warn);
         return;
     }
     if fs::metadata(&joined).is_err() {
@@ -333,9 +334,10 @@ fn follow(
     }
 }
 
-/// A Location target with a glob (`./teams/*.yaml`): the YAML files it matches below its
-/// directory part.
+/// A Location target with a glob (`./teams/*.yaml`), `pattern` once resolved: the YAML
+/// files it matches below its directory part. Messages quote the target as written.
 fn follow_glob(
+    target: &str,
     pattern: &Path,
     inside: &dyn Fn(&Path) -> bool,
     queue: &mut VecDeque<PathBuf>,
@@ -349,7 +351,7 @@ fn follow_glob(
         Ok(glob) => glob.compile_matcher(),
         Err(error) => {
             warn(format!(
-                "Location target `{text}` is not a valid glob ({error}): skipped"
+                "Location target `{target}` is not a valid glob ({error}): skipped"
             ));
             return;
         }
@@ -368,9 +370,16 @@ fn follow_glob(
     if dir.as_os_str().is_empty() {
         dir.push(".");
     }
+    if fs::metadata(&dir).is_err() {
+        warn(format!(
+            "Location target `{target}` matches nothing: no `{}` to look in; skipped",
+            dir.display()
+        ));
+        return;
+    }
     if !inside(&dir) {
         warn(format!(
-            "Location target `{text}` is outside the paths given: skipped"
+            "Location target `{target}` is outside the paths given: skipped"
         ));
         return;
     }
@@ -379,7 +388,7 @@ fn follow_glob(
     queue.extend(found.into_iter().filter(|f| glob.is_match(f) && inside(f)));
     if queue.len() == before {
         warn(format!(
-            "Location target `{text}` matches no YAML file: skipped"
+            "Location target `{target}` matches nothing: no YAML file; skipped"
         ));
     }
 }
