@@ -57,6 +57,11 @@ pub struct BackstageArgs {
     /// instead of printing one file to standard output
     #[arg(short, long, value_name = "DIR")]
     output: Option<PathBuf>,
+
+    /// Show every warning on its own line, instead of one line per cause with a count
+    /// and the first few entities
+    #[arg(short, long)]
+    verbose: bool,
 }
 
 pub(super) fn run(
@@ -91,17 +96,13 @@ fn run_backstage(
         }
         Err(error @ ImportError::NoEntity { .. }) => {
             if let ImportError::NoEntity { warnings, .. } = &error {
-                for warning in warnings {
-                    writeln!(err, "warning: {warning}")?;
-                }
+                print_warnings(err, warnings, args.verbose)?;
             }
             writeln!(err, "error: {error}")?;
             return Ok(ExitStatus::Error);
         }
     };
-    for warning in &import.warnings {
-        writeln!(err, "warning: {warning}")?;
-    }
+    print_warnings(err, &import.warnings, args.verbose)?;
     let written = if let Some(dir) = &args.output {
         let files = import.draft.to_files();
         if let Err(error) = write_directory(dir, &files) {
@@ -118,9 +119,28 @@ fn run_backstage(
         None
     };
     if !context.quiet {
-        summary(err, &import, written.as_ref())?;
+        summary(err, &import, written.as_ref(), args.verbose)?;
     }
     Ok(ExitStatus::Success)
+}
+
+/// The warnings, one line per cause ([`backstage::by_cause`]), or with `verbose` one
+/// line each.
+fn print_warnings(
+    err: &mut dyn Write,
+    warnings: &[backstage::Warning],
+    verbose: bool,
+) -> std::io::Result<()> {
+    if verbose {
+        for warning in warnings {
+            writeln!(err, "warning: {warning}")?;
+        }
+    } else {
+        for cause in backstage::by_cause(warnings) {
+            writeln!(err, "warning: {cause}")?;
+        }
+    }
+    Ok(())
 }
 
 /// Refuses an output directory that holds anything or lies inside an input directory.
@@ -187,6 +207,7 @@ fn summary(
     err: &mut dyn Write,
     import: &backstage::Import,
     written: Option<&(PathBuf, usize)>,
+    verbose: bool,
 ) -> std::io::Result<()> {
     let s = &import.summary;
     let d = &import.draft;
@@ -243,20 +264,7 @@ fn summary(
             plural(count, one, many)
         )?;
     }
-    if !s.skipped.is_empty() {
-        let skipped: Vec<String> = s.skipped.iter().map(|(k, n)| format!("{n} {k}")).collect();
-        writeln!(
-            err,
-            "skipped (not catalogue entities): {}",
-            skipped.join(", ")
-        )?;
-    }
-    let warnings = import.warnings.len();
-    writeln!(
-        err,
-        "{warnings} {}",
-        plural(warnings, "warning", "warnings")
-    )?;
+    passed_over(err, import, verbose)?;
     match written {
         Some((dir, files)) => {
             writeln!(
@@ -277,6 +285,60 @@ fn summary(
             "next: save the catalogue (or use -o DIR) and run `svs lint` on it: it lists what \
              the service owners must add"
         )?,
+    }
+    Ok(())
+}
+
+/// What the summary says was not imported: kinds that are not catalogue entities,
+/// template skeletons, and the warnings.
+fn passed_over(
+    err: &mut dyn Write,
+    import: &backstage::Import,
+    verbose: bool,
+) -> std::io::Result<()> {
+    let s = &import.summary;
+    if !s.skipped.is_empty() {
+        let skipped: Vec<String> = s.skipped.iter().map(|(k, n)| format!("{n} {k}")).collect();
+        writeln!(
+            err,
+            "skipped (not catalogue entities): {}",
+            skipped.join(", ")
+        )?;
+    }
+    if !s.not_backstage.is_empty() {
+        let files: Vec<String> = s
+            .not_backstage
+            .iter()
+            .map(|(what, n)| format!("{n} {what}{}", if *n == 1 { "" } else { "s" }))
+            .collect();
+        writeln!(err, "left out (not Backstage files): {}", files.join(", "))?;
+    }
+    if !s.templates.is_empty() {
+        let templates: Vec<String> = s
+            .templates
+            .iter()
+            .map(|(k, n)| format!("{n} {k}"))
+            .collect();
+        writeln!(
+            err,
+            "skipped (template skeletons, fields holding `${{{{ … }}}}`): {}",
+            templates.join(", ")
+        )?;
+    }
+    let warnings = import.warnings.len();
+    let causes = backstage::by_cause(&import.warnings).len();
+    if verbose || causes == warnings {
+        writeln!(
+            err,
+            "{warnings} {}",
+            plural(warnings, "warning", "warnings")
+        )?;
+    } else {
+        writeln!(
+            err,
+            "{warnings} warnings, one line per cause ({causes} {}): --verbose lists each",
+            plural(causes, "cause", "causes")
+        )?;
     }
     Ok(())
 }

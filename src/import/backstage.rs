@@ -60,7 +60,7 @@ use owners::Owners;
 use products::Products;
 use warnings::Warnings;
 
-pub use warnings::Warning;
+pub use warnings::{Cause, Warning, by_cause};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Summary {
@@ -70,6 +70,12 @@ pub struct Summary {
     pub read: BTreeMap<String, usize>,
     /// Entities of kinds that are not catalogue entities, by kind.
     pub skipped: BTreeMap<String, usize>,
+    /// Template skeletons, by kind: entities whose fields hold a Scaffolder template
+    /// expression (`${{ values.name }}`), skipped.
+    pub templates: BTreeMap<String, usize>,
+    /// Files recognised as holding no Backstage entity, by what they are (`Kubernetes
+    /// manifest`, `app-config file`, `mkdocs file`): counted, with no warning each.
+    pub not_backstage: BTreeMap<String, usize>,
 }
 
 /// The result of an import: the catalogue, the warnings, the summary.

@@ -10,8 +10,10 @@
 //!   files make the catalogue must not depend on one machine's settings;
 //! - `--exclude GLOB` skips what it matches (see [`Exclude`]).
 //!
-//! A file named on the command line is always read, whatever would ignore it. Directories
-//! reached twice through symbolic links are read once, which also ends symlink loops.
+//! A file named on the command line is always read, whatever would ignore it. Paths may
+//! overlap, and a file is read once however it is reached; one reached through a symbolic
+//! link is shown at its real path, so that its name does not depend on which way the walk
+//! met it first (see [`collect`]).
 
 use std::collections::HashSet;
 use std::fs;
@@ -70,23 +72,56 @@ impl Exclude {
     }
 }
 
-/// The catalogue's files, sorted by path bytes and without repeats.
+/// The catalogue's files, sorted by path bytes, each file once.
+///
+/// Paths may overlap (`catalog catalog/sub`, `catalog catalog`): each directory is walked
+/// whole, so each one given must hold a catalogue file of its own, and a file reached
+/// twice is read once, under the name it was first met by (in the order the paths were
+/// given). A file reached through a symbolic link inside a directory walked (a linked
+/// folder, or a link to a file) is read at its real path, and shown so: below the
+/// directory given when it lies there (`catalog/teams/a.yaml`, not `catalog/linked/a.yaml`),
+/// else relative to the current directory when the directory was given relative and the
+/// file lies below the current directory, else absolute. So a file has one name whichever
+/// way the walk met it first. A directory named on the command line keeps the name given,
+/// link or not.
 pub fn collect(paths: &[PathBuf], exclude: &Exclude) -> Result<Vec<PathBuf>, LoadError> {
-    let mut files = Vec::new();
-    let seen_dirs = Arc::new(Mutex::new(HashSet::new()));
+    let mut roots = Vec::new();
     for path in paths {
         let metadata = fs::metadata(path).map_err(|source| LoadError::Unreadable {
             path: path.clone(),
             source,
         })?;
         if metadata.is_dir() {
-            let before = files.len();
-            walk(path, exclude, &seen_dirs, &mut files)?;
-            if files.len() == before {
+            let canonical = fs::canonicalize(path).map_err(|source| LoadError::Unreadable {
+                path: path.clone(),
+                source,
+            })?;
+            roots.push(Root {
+                shown: path.clone(),
+                canonical,
+            });
+        }
+    }
+    let mut files = Vec::new();
+    let mut met = HashSet::new();
+    for path in paths {
+        if let Some(root) = roots.iter().find(|root| &root.shown == path) {
+            let found = walk(root, exclude)?;
+            if found.is_empty() {
                 return Err(LoadError::NoYaml(path.clone()));
             }
+            for walked in found {
+                let real = fs::canonicalize(&walked).unwrap_or_else(|_| walked.clone());
+                let shown = shown_at(root, &walked, &real, &roots);
+                if met.insert(real) {
+                    files.push(shown);
+                }
+            }
         } else {
-            files.push(path.clone());
+            let real = fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+            if met.insert(real) {
+                files.push(path.clone());
+            }
         }
     }
     files.sort_by(|a, b| {
@@ -94,27 +129,59 @@ pub fn collect(paths: &[PathBuf], exclude: &Exclude) -> Result<Vec<PathBuf>, Loa
             .as_encoded_bytes()
             .cmp(b.as_os_str().as_encoded_bytes())
     });
-    files.dedup();
     Ok(files)
 }
 
-fn walk(
-    dir: &Path,
-    exclude: &Exclude,
-    seen: &Arc<Mutex<HashSet<PathBuf>>>,
-    files: &mut Vec<PathBuf>,
-) -> Result<(), LoadError> {
-    let unreadable = |path: &Path, source| LoadError::Unreadable {
-        path: path.to_path_buf(),
-        source,
-    };
-    let canonical = fs::canonicalize(dir).map_err(|e| unreadable(dir, e))?;
-    if !lock(seen).insert(canonical) {
-        return Ok(());
+/// A directory given: as written, and resolved.
+struct Root {
+    shown: PathBuf,
+    canonical: PathBuf,
+}
+
+/// How a file found under `root` at `walked`, whose real path is `real`, is shown: as
+/// walked when no symbolic link was crossed below the root, else at its real path (see
+/// [`collect`]).
+fn shown_at(root: &Root, walked: &Path, real: &Path, roots: &[Root]) -> PathBuf {
+    let below = walked
+        .strip_prefix(&root.shown)
+        .or_else(|_| walked.strip_prefix("."))
+        .unwrap_or(walked);
+    if root.canonical.join(below) == real {
+        return walked.to_path_buf();
     }
+    let under = |root: &Root| {
+        real.strip_prefix(&root.canonical)
+            .ok()
+            .map(|rest| as_shown(&root.shown.join(rest)))
+    };
+    if let Some(shown) = under(root).or_else(|| roots.iter().find_map(under)) {
+        return shown;
+    }
+    let relative = || {
+        let here = fs::canonicalize(std::env::current_dir().ok()?).ok()?;
+        real.strip_prefix(here).ok().map(Path::to_path_buf)
+    };
+    if root.shown.is_absolute() {
+        return real.to_path_buf();
+    }
+    relative().unwrap_or_else(|| real.to_path_buf())
+}
+
+/// Under the current directory, paths are shown as `a/b.yaml`, not `./a/b.yaml`.
+fn as_shown(path: &Path) -> PathBuf {
+    match path.strip_prefix(".") {
+        Ok(relative) if !relative.as_os_str().is_empty() => relative.to_path_buf(),
+        _ => path.to_path_buf(),
+    }
+}
+
+/// The catalogue files under one directory given, as walked. Directories reached twice
+/// through symbolic links are walked once, which also ends symlink loops.
+fn walk(root: &Root, exclude: &Exclude) -> Result<Vec<PathBuf>, LoadError> {
+    let dir = root.shown.as_path();
+    let seen = Arc::new(Mutex::new(HashSet::from([root.canonical.clone()])));
     let root = dir.to_path_buf();
     let exclude = exclude.clone();
-    let seen = Arc::clone(seen);
     let walker = ignore::WalkBuilder::new(dir)
         .standard_filters(false)
         .hidden(true)
@@ -131,7 +198,7 @@ fn walk(
             }
             // A directory reached a second time (through a symbolic link) is not read
             // again; one that cannot be resolved is left for the walk to report.
-            if entry.file_type().is_some_and(|t| t.is_dir()) {
+            if entry.depth() > 0 && entry.file_type().is_some_and(|t| t.is_dir()) {
                 if let Ok(canonical) = fs::canonicalize(entry.path()) {
                     return lock(&seen).insert(canonical);
                 }
@@ -139,6 +206,7 @@ fn walk(
             true
         })
         .build();
+    let mut files = Vec::new();
     for entry in walker {
         let entry = match entry {
             Ok(entry) => entry,
@@ -150,15 +218,15 @@ fn walk(
         // `follow_links` makes a link to a file a file; a dangling link is neither and is
         // skipped like any other entry that is not a catalogue file.
         if entry.file_type().is_some_and(|t| t.is_file()) && is_yaml(entry.path()) {
-            // Under the current directory, paths are shown as `a/b.yaml`, not `./a/b.yaml`.
             let path = entry.into_path();
-            files.push(match path.strip_prefix(".") {
-                Ok(relative) if dir == Path::new(".") => relative.to_path_buf(),
-                _ => path,
+            files.push(if dir == Path::new(".") {
+                as_shown(&path)
+            } else {
+                path
             });
         }
     }
-    Ok(())
+    Ok(files)
 }
 
 /// What an error met while walking means: an unreadable directory is a usage error;

@@ -351,12 +351,12 @@ fn messy_input_is_a_warning_per_problem_and_the_rest_is_imported() {
         "messy/a-services.yaml: component:default/Legacy Billing v2!: `Legacy Billing v2!` is not a valid svs id; imported as `legacy-billing-v2`",
         "messy/a-services.yaml: component:default/?: has no `metadata.name`",
         "messy/a-services.yaml: api:default/petstore: the id `petstore` is already component:default/petstore's; this one is `petstore-api`",
-        "messy/b-again.yaml: component:default/legacy-billing: is defined again (first in ",
-        "messy/c-mixed.yaml: the document starting at line 10 is not YAML",
+        "messy/b-again.yaml:2: component:default/legacy-billing: defined again; the first definition wins (first at ",
+        "messy/c-mixed.yaml:10: a document is not YAML",
         "messy/c-mixed.yaml: group:default/sre: parent `team-typo` names no imported group",
         "messy/c-mixed.yaml: group:default/loop-b: parent `group:default/loop-a` would close a cycle",
         "messy/c-mixed.yaml: user:default/drifter: memberOf `no-such-team` names no imported group",
-        "messy/d-openapi.yaml: a document without `apiVersion: backstage.io/…` and `kind`",
+        "messy/d-openapi.yaml: holds a document that is not a Backstage entity or a Kubernetes manifest",
         "messy/e-notes.yaml: is not YAML",
     ];
     for line in expect {
@@ -594,7 +594,7 @@ fn a_tree_without_backstage_entities_is_a_usage_error_that_says_what_one_is() {
     );
     assert!(text.contains("apiVersion: backstage.io/v1alpha1"), "{text}");
     assert!(
-        text.contains("openapi.yaml: a document without `apiVersion"),
+        text.contains("openapi.yaml: holds a document that is not a Backstage entity"),
         "the warnings say why: {text}"
     );
 }
@@ -628,11 +628,11 @@ fn an_alias_bomb_or_deep_nesting_is_a_warning_not_a_panic() {
         dir.path().join("groups.yaml"),
     )
     .unwrap();
-    let output = import(&[dir.path()]);
+    let output = import(&[dir.path(), Path::new("--verbose")]);
     let text = stderr(&output);
     assert_eq!(output.status.code(), Some(0), "{text}");
     assert!(
-        text.contains("bomb.yaml: is not YAML (it exceeds the parser's resource limits"),
+        text.contains("bomb.yaml: is not YAML; skipped (it exceeds the parser's resource limits"),
         "{text}"
     );
     assert!(text.contains("deep-flow.yaml: is not YAML"), "{text}");

@@ -309,3 +309,100 @@ fn an_empty_current_directory_says_there_is_no_catalogue_file() {
         "{message}"
     );
 }
+
+#[test]
+fn overlapping_paths_are_one_catalogue_in_every_command() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("more")).unwrap();
+    std::fs::copy(
+        fixture("clean.yaml"),
+        dir.path().join("more/catalogue.yaml"),
+    )
+    .unwrap();
+    let report = dir.path().join("report.html");
+    for args in [
+        &["lint", ".", "more"][..],
+        &["lint", "more", "more/", "./more/catalogue.yaml"],
+        &["assess", ".", "."],
+        &["roles", "more", "."],
+        &["graph", ".", "more"],
+        &["report", "more", "more", "-o", report.to_str().unwrap()],
+    ] {
+        let output = run_in(dir.path(), args);
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "svs {args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    let document = json(&run_in(
+        dir.path(),
+        &[
+            "lint",
+            "more",
+            ".",
+            "more/catalogue.yaml",
+            "--format",
+            "json",
+        ],
+    ));
+    assert_eq!(files_read(&document), 1, "{document:#}");
+}
+
+/// A file reached through a linked folder is read once and named by its real path,
+/// whichever way the walk meets it first: below the directory given, or beside it.
+#[cfg(unix)]
+#[test]
+fn a_file_reached_through_a_linked_folder_is_shown_at_its_real_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = "svs: 1\norganizations:\n  - { id: ID }\n";
+    std::fs::create_dir_all(dir.path().join("catalog/teams")).unwrap();
+    std::fs::create_dir_all(dir.path().join("shared")).unwrap();
+    std::fs::write(
+        dir.path().join("catalog/teams/a.yaml"),
+        bad.replace("ID", "a"),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("shared/b.yaml"), bad.replace("ID", "b")).unwrap();
+    std::os::unix::fs::symlink("teams", dir.path().join("catalog/alias")).unwrap();
+    std::os::unix::fs::symlink("../shared", dir.path().join("catalog/shared")).unwrap();
+    let files = |document: &serde_json::Value| -> Vec<String> {
+        document["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .map(|f| f["file"].as_str().expect("a file").to_owned())
+            .collect()
+    };
+    for args in [&["catalog"][..], &["catalog", "catalog/teams", "catalog/"]] {
+        let mut args = args.to_vec();
+        args.insert(0, "lint");
+        args.extend(["--format", "json"]);
+        let document = json(&run_in(dir.path(), &args));
+        assert_eq!(files_read(&document), 2, "{args:?}: {document:#}");
+        assert_eq!(
+            files(&document),
+            ["catalog/teams/a.yaml", "shared/b.yaml"],
+            "{args:?}"
+        );
+    }
+    // Given as an absolute path, a file outside it is shown absolute.
+    let absolute = dir.path().canonicalize().unwrap();
+    let document = json(&run_in(
+        Path::new("/"),
+        &[
+            "lint",
+            absolute.join("catalog").to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+    ));
+    assert_eq!(
+        files(&document),
+        [
+            absolute.join("catalog/teams/a.yaml").display().to_string(),
+            absolute.join("shared/b.yaml").display().to_string()
+        ]
+    );
+}

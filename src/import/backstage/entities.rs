@@ -15,7 +15,7 @@ use serde_json::Value;
 
 use super::Summary;
 use super::read::{File, get, scalar_text, string};
-use super::warnings::Warnings;
+use super::warnings::{Warning, Warnings};
 
 /// The kinds the import maps; the others are counted and skipped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,6 +40,8 @@ pub(super) enum Kind {
 pub(super) struct Entity {
     /// The file it is in, an index into [`Entities::files`].
     pub(super) file: usize,
+    /// The line its document starts on, when known.
+    pub(super) line: Option<usize>,
     /// Its kind, as the import maps it.
     pub(super) kind: Kind,
     /// The kind in lower case, as references write it.
@@ -123,10 +125,18 @@ fn read_entities(
         let File {
             shown: file_shown,
             documents,
+            lines,
+            known,
         } = file;
+        if let Some(known) = known {
+            *summary.not_backstage.entry(known.to_owned()).or_default() += 1;
+            shown_files.push(file_shown);
+            continue;
+        }
         let mut not_entities = 0;
+        let mut kubernetes = 0;
         // Each document moves into its entity: memory holds one copy of the input.
-        for document in documents {
+        for (document, line) in documents.into_iter().zip(lines) {
             let api_version = string(&document, &["apiVersion"]);
             let kind = string(&document, &["kind"]);
             let (Some(api_version), Some(kind)) = (api_version, kind) else {
@@ -134,13 +144,19 @@ fn read_entities(
                 continue;
             };
             if !api_version.contains("backstage.io/") {
-                not_entities += 1;
+                // `apiVersion: apps/v1` and a `kind`: a Kubernetes manifest.
+                kubernetes += 1;
                 continue;
             }
             let (mapped, shown) = canonical_kind(&kind);
             *summary.read.entry(shown.clone()).or_default() += 1;
             if mapped == Kind::Other {
                 *summary.skipped.entry(shown).or_default() += 1;
+            } else if holds_template_expression(&document) {
+                // A Scaffolder skeleton: filled in when a service is created, and no
+                // part of the catalogue until then.
+                *summary.templates.entry(shown).or_default() += 1;
+                continue;
             }
             let namespace = string(&document, &["metadata", "namespace"])
                 .unwrap_or_else(|| "default".to_owned());
@@ -154,6 +170,7 @@ fn read_entities(
             };
             let entity = Entity {
                 file: index,
+                line,
                 kind: mapped,
                 kind_key: kind.to_ascii_lowercase(),
                 namespace,
@@ -165,23 +182,40 @@ fn read_entities(
             }
             entities.push(entity);
         }
+        if kubernetes > 0 {
+            *summary
+                .not_backstage
+                .entry("Kubernetes manifest".to_owned())
+                .or_default() += 1;
+        }
         if not_entities > 0 {
-            let what = if not_entities == 1 {
-                "a document".to_owned()
-            } else {
-                format!("{not_entities} documents")
-            };
-            warnings.file(
-                &file_shown,
-                format!(
-                    "{what} without `apiVersion: backstage.io/…` and `kind` (not a Backstage \
-                     entity, an OpenAPI definition perhaps); skipped"
-                ),
-            );
+            warnings.push(Warning {
+                file: file_shown.clone(),
+                line: None,
+                entity: None,
+                message: "holds a document that is not a Backstage entity or a Kubernetes \
+                          manifest (no `apiVersion` and `kind`: an OpenAPI definition \
+                          perhaps); skipped"
+                    .to_owned(),
+                detail: (not_entities > 1).then(|| format!("{not_entities} documents")),
+            });
         }
         shown_files.push(file_shown);
     }
     (shown_files, entities)
+}
+
+/// Whether any string of the document holds a Scaffolder template expression
+/// (`${{ values.name }}`): the document is a skeleton a template fills in, not an entity.
+fn holds_template_expression(value: &Value) -> bool {
+    match value {
+        Value::String(text) => text.contains("${{"),
+        Value::Array(items) => items.iter().any(holds_template_expression),
+        Value::Object(fields) => fields
+            .iter()
+            .any(|(key, value)| key.contains("${{") || holds_template_expression(value)),
+        _ => false,
+    }
 }
 
 /// Warns about names and namespaces Backstage itself would reject; they are imported.
@@ -206,22 +240,16 @@ fn check_names(entity: &Entity, file: &str, warnings: &mut Warnings) {
         warnings.entity(
             file,
             entity.reference(),
-            format!(
-                "Backstage would reject the name `{}` (1 to 63 letters and digits, separated \
-                 by single `-`, `_` or `.`); imported anyway",
-                entity.name
-            ),
+            "Backstage would reject the name (1 to 63 letters and digits, separated by \
+             single `-`, `_` or `.`); imported anyway",
         );
     }
     if !valid_namespace(&entity.namespace) {
         warnings.entity(
             file,
             entity.reference(),
-            format!(
-                "Backstage would reject the namespace `{}` (lower-case letters and digits \
-                 separated by `-`); imported anyway",
-                entity.namespace
-            ),
+            "Backstage would reject the namespace (lower-case letters and digits separated \
+             by `-`); imported anyway",
         );
     }
 }
@@ -291,14 +319,17 @@ impl Entities {
             if let Some(&first) = index.get(&key) {
                 duplicate[i] = true;
                 let first: &Entity = &all[first];
-                warnings.entity(
-                    &files[entity.file],
-                    entity.reference(),
-                    format!(
-                        "is defined again (first in {}); the first definition wins",
-                        files[first.file]
-                    ),
-                );
+                let first_place = match first.line {
+                    Some(line) => format!("{}:{line}", files[first.file]),
+                    None => files[first.file].clone(),
+                };
+                warnings.push(Warning {
+                    file: files[entity.file].clone(),
+                    line: entity.line,
+                    entity: Some(entity.reference()),
+                    message: "defined again; the first definition wins".to_owned(),
+                    detail: Some(format!("first at {first_place}")),
+                });
             } else {
                 index.insert(key, i);
             }
@@ -365,6 +396,17 @@ impl Index<usize> for Entities {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_template_expression_anywhere_makes_a_skeleton() {
+        let skeleton = serde_json::json!({
+            "metadata": {"name": "web"},
+            "spec": {"providesApis": ["a", "${{ values.name }}-api"]}
+        });
+        assert!(holds_template_expression(&skeleton));
+        let entity = serde_json::json!({"metadata": {"name": "web", "description": "costs ${5}"}});
+        assert!(!holds_template_expression(&entity));
+    }
 
     #[test]
     fn references_default_kind_and_namespace() {

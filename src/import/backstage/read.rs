@@ -19,7 +19,7 @@ use serde_json::Value;
 use serde_saphyr::{Budget, DuplicateKeyPolicy, Options};
 
 use super::ImportError;
-use super::warnings::Warnings;
+use super::warnings::{Warning, Warnings};
 use crate::load::files::{self, Exclude};
 
 /// One file read: its path as shown and its documents.
@@ -28,6 +28,28 @@ pub(super) struct File {
     pub(super) shown: String,
     /// Its YAML documents, null documents left out.
     pub(super) documents: Vec<Value>,
+    /// The line each document starts on, when the stream could be cut at its `---`
+    /// markers with certainty.
+    pub(super) lines: Vec<Option<usize>>,
+    /// What the file is when its name says it is no Backstage file (`app-config.yaml`,
+    /// `mkdocs.yml`): it is counted, not parsed.
+    pub(super) known: Option<&'static str>,
+}
+
+/// What a file is when its name says it is a well-known file that holds no Backstage
+/// entity: Backstage's own configuration, or the `mkdocs.yml` of a documentation site.
+fn known_by_name(path: &Path) -> Option<&'static str> {
+    let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+    let stem = name
+        .strip_suffix(".yaml")
+        .or_else(|| name.strip_suffix(".yml"))?;
+    if stem == "app-config" || stem.starts_with("app-config.") {
+        Some("app-config file")
+    } else if stem == "mkdocs" {
+        Some("mkdocs file")
+    } else {
+        None
+    }
 }
 
 /// Reads every file under `paths`, then every file a `Location` entity points at inside
@@ -64,6 +86,15 @@ pub(super) fn read_files(
         if !seen.insert(canonical) {
             continue;
         }
+        if let Some(known) = known_by_name(&path) {
+            read.push(File {
+                shown,
+                documents: Vec::new(),
+                lines: Vec::new(),
+                known: Some(known),
+            });
+            continue;
+        }
         let bytes = match fs::read(&path) {
             Ok(bytes) => bytes,
             Err(error) => {
@@ -75,46 +106,100 @@ pub(super) fn read_files(
             warn(warnings, "is not UTF-8 text; skipped".to_owned());
             continue;
         };
-        let (documents, errors) = parse_documents(&text);
-        for error in errors {
-            warn(warnings, error);
+        let (documents, lines, errors) = parse_documents(&text);
+        for (line, error) in errors {
+            warnings.push(Warning {
+                file: shown.clone(),
+                line,
+                entity: None,
+                message: if line.is_some() {
+                    "a document is not YAML; skipped"
+                } else {
+                    "is not YAML; skipped"
+                }
+                .to_owned(),
+                detail: Some(error),
+            });
         }
         for document in &documents {
             for target in location_targets(document) {
                 follow(&path, &target, &roots, &mut queue, warnings);
             }
         }
-        read.push(File { shown, documents });
+        read.push(File {
+            shown,
+            documents,
+            lines,
+            known: None,
+        });
     }
     read.sort_by(|a, b| a.shown.as_bytes().cmp(b.shown.as_bytes()));
     Ok(read)
 }
 
-/// Parses every document of a multi-document stream. When the stream as a whole does
-/// not parse, each document (split at `---` lines) is tried alone, so that one broken
-/// document does not hide the others; every failure is a message.
-fn parse_documents(text: &str) -> (Vec<Value>, Vec<String>) {
+/// Parses every document of a multi-document stream, with the line each starts on. When
+/// the stream as a whole does not parse, each document (split at `---` lines) is tried
+/// alone, so that one broken document does not hide the others; every failure is the
+/// parser's message, with the line of the document when the stream was cut.
+fn parse_documents(text: &str) -> (Vec<Value>, Vec<Option<usize>>, Vec<Unparsed>) {
     match parse_stream(text) {
-        Ok(documents) => (documents, Vec::new()),
+        Ok(documents) => {
+            let lines = document_lines(text, 1, documents.len());
+            (documents, lines, Vec::new())
+        }
         Err(error) => {
             let chunks = split_documents(text);
             if chunks.len() <= 1 {
                 let error = describe_error(&error, 0);
-                return (Vec::new(), vec![format!("is not YAML ({error}); skipped")]);
+                return (Vec::new(), Vec::new(), vec![(None, error)]);
             }
             let mut documents = Vec::new();
+            let mut lines = Vec::new();
             let mut errors = Vec::new();
             for (line, chunk) in chunks {
                 match parse_stream(chunk) {
-                    Ok(parsed) => documents.extend(parsed),
-                    Err(error) => errors.push(format!(
-                        "the document starting at line {line} is not YAML ({}); skipped",
-                        describe_error(&error, line - 1)
-                    )),
+                    Ok(parsed) => {
+                        lines.extend(document_lines(chunk, line, parsed.len()));
+                        documents.extend(parsed);
+                    }
+                    Err(error) => errors.push((Some(line), describe_error(&error, line - 1))),
                 }
             }
-            (documents, errors)
+            (documents, lines, errors)
         }
+    }
+}
+
+/// A document, or a whole file, that is not YAML: the line the document starts on
+/// (none for the whole file), and the parser's message.
+type Unparsed = (Option<usize>, String);
+
+/// The line each of the `count` documents of `text` starts on (its first line that is
+/// not a marker, a comment or blank), counted from `first_line`; all unknown when the
+/// `---` markers do not account for exactly `count` documents (a document that is only
+/// `null`, say).
+fn document_lines(text: &str, first_line: usize, count: usize) -> Vec<Option<usize>> {
+    let starts: Vec<usize> = split_documents(text)
+        .into_iter()
+        .filter_map(|(start, chunk)| {
+            chunk.lines().enumerate().find_map(|(i, line)| {
+                let content = line
+                    .strip_prefix("---")
+                    .filter(|rest| rest.is_empty() || rest.starts_with([' ', '\t']))
+                    .unwrap_or(line)
+                    .trim();
+                let empty = content.is_empty()
+                    || content.starts_with('#')
+                    || content.starts_with('%')
+                    || content == "...";
+                (!empty).then_some(start + i + first_line - 1)
+            })
+        })
+        .collect();
+    if starts.len() == count {
+        starts.into_iter().map(Some).collect()
+    } else {
+        vec![None; count]
     }
 }
 
@@ -223,8 +308,9 @@ fn follow(
         fs::canonicalize(path)
             .is_ok_and(|canonical| roots.iter().any(|root| canonical.starts_with(root)))
     };
-    if target.contains(['*', '?', '[', '{']) {
-        follow_glob(&joined, &inside, queue, &mut warn);
+    // A file may be named `{legacy}.yaml`: what exists as written is not a glob.
+    if target.contains(['*', '?', '[', '{']) && fs::symlink_metadata(&joined).is_err() {
+        follow_glob(target, &joined, &inside, queue, &mut warn);
         return;
     }
     if fs::metadata(&joined).is_err() {
@@ -248,9 +334,10 @@ fn follow(
     }
 }
 
-/// A Location target with a glob (`./teams/*.yaml`): the YAML files it matches below its
-/// directory part.
+/// A Location target with a glob (`./teams/*.yaml`), `pattern` once resolved: the YAML
+/// files it matches below its directory part. Messages quote the target as written.
 fn follow_glob(
+    target: &str,
     pattern: &Path,
     inside: &dyn Fn(&Path) -> bool,
     queue: &mut VecDeque<PathBuf>,
@@ -264,7 +351,7 @@ fn follow_glob(
         Ok(glob) => glob.compile_matcher(),
         Err(error) => {
             warn(format!(
-                "Location target `{text}` is not a valid glob ({error}): skipped"
+                "Location target `{target}` is not a valid glob ({error}): skipped"
             ));
             return;
         }
@@ -283,9 +370,16 @@ fn follow_glob(
     if dir.as_os_str().is_empty() {
         dir.push(".");
     }
+    if fs::metadata(&dir).is_err() {
+        warn(format!(
+            "Location target `{target}` matches nothing: no `{}` to look in; skipped",
+            dir.display()
+        ));
+        return;
+    }
     if !inside(&dir) {
         warn(format!(
-            "Location target `{text}` is outside the paths given: skipped"
+            "Location target `{target}` is outside the paths given: skipped"
         ));
         return;
     }
@@ -294,7 +388,7 @@ fn follow_glob(
     queue.extend(found.into_iter().filter(|f| glob.is_match(f) && inside(f)));
     if queue.len() == before {
         warn(format!(
-            "Location target `{text}` matches no YAML file: skipped"
+            "Location target `{target}` matches nothing: no YAML file; skipped"
         ));
     }
 }
@@ -348,6 +442,28 @@ mod tests {
     use super::*;
 
     #[test]
+    fn backstage_and_techdocs_configuration_are_known_by_name() {
+        let known = |name: &str| known_by_name(Path::new(name));
+        assert_eq!(known("a/app-config.yaml"), Some("app-config file"));
+        assert_eq!(known("app-config.production.YML"), Some("app-config file"));
+        assert_eq!(known("docs/mkdocs.yml"), Some("mkdocs file"));
+        assert_eq!(known("app-configs.yaml"), None);
+        assert_eq!(known("catalog-info.yaml"), None);
+    }
+
+    #[test]
+    fn each_document_starts_on_its_first_line_of_content() {
+        let text = "# a comment\n---\napiVersion: v1\n---\n\n# another\nkind: Group\n---\n";
+        let (documents, lines, _) = parse_documents(text);
+        assert_eq!(documents.len(), 2);
+        assert_eq!(lines, [Some(3), Some(7)]);
+        // A document that is only `null` is left out, and the lines are not guessed.
+        let (documents, lines, _) = parse_documents("a: 1\n---\n~\n---\nb: 2\n");
+        assert_eq!(documents.len(), 2);
+        assert_eq!(lines, [None, None]);
+    }
+
+    #[test]
     fn paths_are_normalised_without_the_file_system() {
         assert_eq!(
             normalize(Path::new("a/./b/../c.yaml")),
@@ -358,9 +474,11 @@ mod tests {
 
     #[test]
     fn a_broken_document_does_not_hide_the_others() {
-        let (documents, errors) = parse_documents("a: 1\n---\nb: [\n---\nc: 3\n");
+        let (documents, lines, errors) = parse_documents("a: 1\n---\nb: [\n---\nc: 3\n");
         assert_eq!(documents.len(), 2);
+        assert_eq!(lines, [Some(1), Some(5)]);
         assert_eq!(errors.len(), 1, "{errors:?}");
-        assert!(errors[0].contains("line 3"), "{errors:?}");
+        assert_eq!(errors[0].0, Some(2), "the line of its `---`: {errors:?}");
+        assert!(errors[0].1.contains("line 3"), "{errors:?}");
     }
 }
