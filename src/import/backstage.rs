@@ -121,6 +121,7 @@ pub fn import(paths: &[PathBuf], name: &str) -> Result<Import, ImportError> {
     let products = Products::assemble(&entities, &owners, &mut warnings);
     let consumption = Consumption::derive(&entities, &owners, &mut warnings);
     let ids = Ids::claim(&entities, &owners, &products, &consumption, &mut warnings);
+    owners.say_missing(&entities, &ids.missing, &mut warnings);
     let draft = Found {
         entities: &entities,
         owners: &owners,

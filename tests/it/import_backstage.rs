@@ -24,6 +24,10 @@ fn messy() -> PathBuf {
     fixture("backstage/messy")
 }
 
+fn orgless() -> PathBuf {
+    fixture("backstage/orgless")
+}
+
 fn import(args: &[&Path]) -> Output {
     svs()
         .args(["import", "backstage"])
@@ -343,9 +347,9 @@ fn a_location_given_alone_pulls_in_the_files_it_names_inside_its_directory() {
 fn messy_input_is_a_warning_per_problem_and_the_rest_is_imported() {
     let (catalogue, warnings) = imported(&[&tree(), &messy()]);
     let expect = [
-        "messy/a-services.yaml: component:default/owned-by-email: owner `someone@acme.example` names no imported group or user",
-        "messy/a-services.yaml: component:default/user-on-group: owner `user:team-web` names no imported group or user (a group `team-web` exists",
-        "messy/a-services.yaml: component:default/typo-owner: owner `team-paymnts` names no imported group or user",
+        "messy/a-services.yaml: group:default/someone@acme.example: is not among the entities read; imported as the organisation `someone-acme.example`, owner of 1 entity",
+        "messy/a-services.yaml: user:default/team-web: is not among the entities read (a group `team-web` exists: write `group:team-web`); imported as the organisation `team-web-org`",
+        "messy/a-services.yaml: group:default/team-paymnts: is not among the entities read; imported as the organisation `team-paymnts`",
         "messy/a-services.yaml: component:default/reconciler: consumesApis `search` names a component, not an API",
         "messy/a-services.yaml: component:default/Legacy Billing v2!: Backstage would reject the name",
         "messy/a-services.yaml: component:default/Legacy Billing v2!: `Legacy Billing v2!` is not a valid svs id; imported as `legacy-billing-v2`",
@@ -355,7 +359,7 @@ fn messy_input_is_a_warning_per_problem_and_the_rest_is_imported() {
         "messy/c-mixed.yaml: the document starting at line 10 is not YAML",
         "messy/c-mixed.yaml: group:default/sre: parent `team-typo` names no imported group",
         "messy/c-mixed.yaml: group:default/loop-b: parent `group:default/loop-a` would close a cycle",
-        "messy/c-mixed.yaml: user:default/drifter: memberOf `no-such-team` names no imported group",
+        "messy/c-mixed.yaml: group:default/no-such-team: is not among the entities read; imported as the organisation `no-such-team`, the group of 1 user",
         "messy/d-openapi.yaml: a document without `apiVersion: backstage.io/…` and `kind`",
         "messy/e-notes.yaml: is not YAML",
     ];
@@ -371,24 +375,31 @@ fn messy_input_is_a_warning_per_problem_and_the_rest_is_imported() {
     let billing = entity(&catalogue, "services", "legacy-billing");
     assert_eq!(billing["name"], "Legacy billing");
     assert_eq!(billing["provider"], "team-payments");
-    // Unresolved owners go to one placeholder that says why.
-    let placeholder = entity(&catalogue, "organizations", "unknown-owner");
-    assert!(
-        placeholder["description"]
-            .as_str()
-            .unwrap()
-            .contains("names no imported Group or User")
-    );
-    for id in ["owned-by-email", "user-on-group", "typo-owner"] {
+    // Each owner that names nothing read is an organisation of its own.
+    for (service, owner) in [
+        ("owned-by-email", "someone-acme.example"),
+        ("user-on-group", "team-web-org"),
+        ("typo-owner", "team-paymnts"),
+    ] {
         assert_eq!(
-            entity(&catalogue, "services", id)["provider"],
-            "unknown-owner",
-            "{id}"
+            entity(&catalogue, "services", service)["provider"],
+            owner,
+            "{service}"
+        );
+        assert!(
+            entity(&catalogue, "organizations", owner)["description"]
+                .as_str()
+                .unwrap()
+                .contains("not among the entities read")
         );
     }
     assert_eq!(
         entity(&catalogue, "people", "drifter")["organization"],
-        "unknown-owner"
+        "no-such-team"
+    );
+    assert!(
+        !ids(&catalogue, "organizations").contains(&"unknown-owner".to_owned()),
+        "every entity here names an owner"
     );
     // An owner that is a user stands for that user's organisation.
     assert_eq!(
@@ -416,6 +427,59 @@ fn messy_input_is_a_warning_per_problem_and_the_rest_is_imported() {
         "Pet store API"
     );
     assert!(warnings.contains("skipped (not catalogue entities): 1 Domain, 1 Environment, 1 Location, 1 Template, 1 Widget"), "{warnings}");
+}
+
+#[test]
+fn each_owner_outside_the_files_read_is_an_organisation_of_its_own() {
+    let (catalogue, warnings) = imported(&[&orgless()]);
+    assert_eq!(
+        ids(&catalogue, "organizations"),
+        ["team-phoenix", "redhat.one-platform-devs", "unknown-owner"],
+        "one per distinct owner, however written; the placeholder only for no owner"
+    );
+    let phoenix = entity(&catalogue, "organizations", "team-phoenix");
+    assert_eq!(phoenix["name"], "team-phoenix");
+    assert_eq!(
+        entity(&catalogue, "organizations", "redhat.one-platform-devs")["name"],
+        "redhat/one-platform-devs"
+    );
+    for service in ["search-service", "indexer"] {
+        assert_eq!(
+            entity(&catalogue, "services", service)["provider"],
+            "team-phoenix"
+        );
+    }
+    assert_eq!(
+        entity(&catalogue, "services", "orphan-script")["provider"],
+        "unknown-owner"
+    );
+    // The consumer and the provider stay two teams, and the relationship between them.
+    let relationship = entity(
+        &catalogue,
+        "relationships",
+        "redhat.one-platform-devs-uses-search-api",
+    );
+    assert_eq!(relationship["provider"], "team-phoenix");
+    assert_eq!(relationship["consumer"], "redhat.one-platform-devs");
+    assert_eq!(ids(&catalogue, "relationships").len(), 1);
+    // Said once per owner, with what it owns.
+    let said: Vec<&str> = warnings
+        .lines()
+        .filter(|l| l.contains("is not among the entities read"))
+        .collect();
+    assert_eq!(said.len(), 2, "{warnings}");
+    assert!(
+        said[0].ends_with(
+            "group:default/team-phoenix: is not among the entities read; imported as the \
+             organisation `team-phoenix`, owner of 4 entities"
+        ),
+        "{warnings}"
+    );
+    assert!(said[1].ends_with("owner of 1 entity"), "{warnings}");
+    assert!(
+        warnings.contains("component:default/orphan-script: has no `spec.owner`; placed in the placeholder organisation"),
+        "{warnings}"
+    );
 }
 
 /// The codes of a lint run's findings.
@@ -483,7 +547,7 @@ fn the_same_input_gives_the_same_bytes_and_a_reimport_is_identical() {
     for file in [
         "catalogue.yaml",
         "owners/platform.yaml",
-        "owners/unknown-owner.yaml",
+        "owners/team-paymnts.yaml",
     ] {
         let a_text = std::fs::read_to_string(a.join(file)).unwrap();
         let b_text = std::fs::read_to_string(b.join(file)).unwrap();

@@ -52,9 +52,15 @@ impl Found<'_> {
         }
     }
 
-    /// Groups, then the placeholder organisation when anything was placed in it.
+    /// Groups, then the organisations named but not read, then the placeholder
+    /// organisation when anything was placed in it.
     fn organizations(&self) -> Vec<Drafted<Organization>> {
-        let Found { entities, ids, .. } = self;
+        let Found {
+            entities,
+            owners,
+            ids,
+            ..
+        } = self;
         let mut organizations: Vec<Drafted<Organization>> = entities
             .groups
             .iter()
@@ -69,10 +75,32 @@ impl Found<'_> {
                 Drafted::new(organization, entities.origin(g))
             })
             .collect();
+        for (m, id) in owners.missing.iter().zip(&ids.missing) {
+            let description = "Named in the Backstage descriptors (as an owner, a parent or \
+                a group of users) but not among the entities read: an organisation \
+                provider's group, most often. Give it its real name and parent.";
+            let organization = Organization {
+                common: Common::unplaced(
+                    id.clone(),
+                    Some(m.shown.clone()),
+                    Some(description.to_owned()),
+                ),
+                parent: None,
+                target_margin: None,
+            };
+            organizations.push(Drafted::new(
+                organization,
+                format!(
+                    "{}: not among the entities read, first named in {}",
+                    m.reference,
+                    entities.file_of(m.first)
+                ),
+            ));
+        }
         if let Some(id) = &ids.placeholder {
-            let description = "Placeholder: the Backstage owner (or group) of the entities \
-                placed here names no imported Group or User; `svs import backstage` warned \
-                about each. Give each its real organisation.";
+            let description = "Placeholder: the Backstage entities placed here name no \
+                owner (or no group); `svs import backstage` warned about each. Give each \
+                its real organisation.";
             let placeholder = Organization {
                 common: Common::unplaced(
                     id.clone(),
@@ -84,7 +112,7 @@ impl Found<'_> {
             };
             organizations.push(Drafted::new(
                 placeholder,
-                "no Backstage entity: stands in for owners that name no imported group or user",
+                "no Backstage entity: stands in for entities that name no owner",
             ));
         }
         organizations
@@ -164,6 +192,7 @@ impl Found<'_> {
                 Org::Group(g) => entities[*g]
                     .display_name()
                     .unwrap_or_else(|| entities[*g].title()),
+                Org::Missing(m) => owners.missing[*m].shown.clone(),
                 Org::Placeholder => "Unknown owner".to_owned(),
             };
             let name = format!("{owner_shown} resources");

@@ -20,6 +20,8 @@ use super::warnings::Warnings;
 pub(super) struct Ids {
     /// The id of each imported group, user, system and component, by entity.
     pub(super) entity: Vec<String>,
+    /// The id of each organisation named but not read, as [`Owners::missing`].
+    pub(super) missing: Vec<String>,
     /// The placeholder organisation's id, when anything was placed in it.
     pub(super) placeholder: Option<String>,
     /// The id of each product of resources outside any system, as [`Products::by_owner`].
@@ -43,6 +45,7 @@ impl Ids {
         let mut taken = Taken::default();
         let mut ids = Ids {
             entity: vec![String::new(); entities.len()],
+            missing: Vec::new(),
             placeholder: None,
             owner_products: Vec::new(),
             offerings: Vec::new(),
@@ -50,6 +53,13 @@ impl Ids {
         };
         for &g in &entities.groups {
             ids.entity[g] = claim_entity(&mut taken, entities, g, "group", warnings);
+        }
+        for m in &owners.missing {
+            // The id a group of that name would have had, had it been read.
+            let (base, _) = mend_id(&m.namespace, &m.name);
+            let file = entities.file_of(m.first);
+            let id = taken.claim(&base, "org", &m.reference, warnings, Some(file));
+            ids.missing.push(id);
         }
         ids.placeholder = owners.placeholder_used.then(|| {
             taken.claim(
@@ -106,6 +116,7 @@ impl Ids {
     pub(super) fn org(&self, org: Org) -> String {
         match org {
             Org::Group(g) => self.entity[g].clone(),
+            Org::Missing(m) => self.missing[m].clone(),
             Org::Placeholder => self.placeholder.clone().unwrap_or_default(),
         }
     }

@@ -4,23 +4,57 @@
 //! parent's `spec.children`), and a parent that would close a cycle is cut. Users become
 //! people of their first imported group. Each system, component and resource belongs to
 //! the organisation its `spec.owner` names: a group, or a user standing for that user's
-//! organisation. Whatever names nothing imported is placed in one placeholder
-//! organisation, with a warning that says why.
+//! organisation.
+//!
+//! Real installations load their groups and users from an organisation provider (GitHub,
+//! LDAP, Keycloak), so descriptors name owners that are not among the files read. Each
+//! distinct reference that names nothing read is an organisation of its own
+//! ([`Org::Missing`]), said once with the number of entities it owns, so that two teams
+//! outside the files stay two teams and the relationships between them survive. Only
+//! an entity that names no owner at all is placed in the one placeholder organisation.
 //!
 //! This is the one place that decides who owns what: the products, the offerings and
 //! the relationships of the later stages are all between the [`Org`]s found here.
 
-use super::entities::{Entities, parse_ref};
+use std::collections::HashMap;
+
+use super::entities::{Entities, Ref, parse_ref};
 use super::warnings::Warnings;
 
-/// The organisation something belongs to: an imported group, or the placeholder for
-/// owners that name nothing imported.
+/// The organisation something belongs to: an imported group, an organisation a
+/// reference names outside the files read, or the placeholder for entities that name no
+/// owner at all.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(super) enum Org {
     /// The organisation a group becomes, by entity.
     Group(usize),
-    /// The one organisation that stands in for owners that name nothing imported.
+    /// An organisation named but not among the entities read, by position in
+    /// [`Owners::missing`].
+    Missing(usize),
+    /// The one organisation that stands in for entities that name no owner.
     Placeholder,
+}
+
+/// An organisation a reference names that no entity read defines: a group of the
+/// organisation provider, most often.
+pub(super) struct MissingOrg {
+    /// Its name as first written, without the kind (`team-phoenix`,
+    /// `redhat/one-platform-devs`).
+    pub(super) shown: String,
+    /// Its namespace, lower case.
+    pub(super) namespace: String,
+    /// Its name, lower case.
+    pub(super) name: String,
+    /// The entity that first named it.
+    pub(super) first: usize,
+    /// The full reference (`group:default/team-phoenix`), as warnings show it.
+    pub(super) reference: String,
+    /// A hint for a reference that is likely a slip, said with the warning.
+    hint: String,
+    /// How many systems, components and resources it owns.
+    owns: usize,
+    /// How many users name it first among their groups.
+    users: usize,
 }
 
 /// Who owns what; every table is indexed by entity.
@@ -33,6 +67,10 @@ pub(super) struct Owners {
     pub(super) owner: Vec<Org>,
     /// That owner as a product shows it among its resources.
     pub(super) owner_shown: Vec<String>,
+    /// The organisations named but not read, in the order first named.
+    pub(super) missing: Vec<MissingOrg>,
+    /// Each missing organisation by `(kind, namespace, name)`, lower case.
+    missing_index: HashMap<(String, String, String), usize>,
     /// Whether anything was placed in the placeholder organisation.
     pub(super) placeholder_used: bool,
 }
@@ -47,6 +85,8 @@ impl Owners {
             organization: vec![Org::Placeholder; n],
             owner: vec![Org::Placeholder; n],
             owner_shown: vec![String::new(); n],
+            missing: Vec::new(),
+            missing_index: HashMap::new(),
             placeholder_used: false,
         };
         owners.memberships(entities, warnings);
@@ -57,6 +97,76 @@ impl Owners {
             owners.owner_shown[e] = shown;
         }
         owners
+    }
+
+    /// The organisation `reference` names outside the files read, first named by `e`
+    /// as `written`: created on first mention.
+    fn missing_org(
+        &mut self,
+        entities: &Entities,
+        e: usize,
+        reference: &Ref,
+        written: &str,
+    ) -> usize {
+        let kind = reference.kind.clone().unwrap_or_else(|| "group".to_owned());
+        let key = (
+            kind.clone(),
+            reference.namespace.clone(),
+            reference.name.clone(),
+        );
+        if let Some(&m) = self.missing_index.get(&key) {
+            return m;
+        }
+        let hint = match kind.as_str() {
+            "user" if entities.find("group", reference).is_some() => format!(
+                " (a group `{}` exists: write `group:{}`)",
+                reference.name, reference.name
+            ),
+            _ => String::new(),
+        };
+        self.missing.push(MissingOrg {
+            shown: written
+                .split_once(':')
+                .map_or(written, |(_, rest)| rest)
+                .trim()
+                .to_owned(),
+            namespace: reference.namespace.clone(),
+            name: reference.name.clone(),
+            first: e,
+            reference: format!("{kind}:{}/{}", reference.namespace, reference.name),
+            hint,
+            owns: 0,
+            users: 0,
+        });
+        self.missing_index.insert(key, self.missing.len() - 1);
+        self.missing.len() - 1
+    }
+
+    /// One warning per organisation named but not read, in the file that first names
+    /// it, with the id it was given (`ids`, as [`Owners::missing`]) and what it stands
+    /// for.
+    pub(super) fn say_missing(&self, entities: &Entities, ids: &[String], warnings: &mut Warnings) {
+        for (m, id) in self.missing.iter().zip(ids) {
+            let counted = |n: usize, one: &str, many: &str| {
+                (n > 0).then(|| format!("{n} {}", if n == 1 { one } else { many }))
+            };
+            let roles: Vec<String> = [
+                counted(m.owns, "entity", "entities").map(|c| format!("owner of {c}")),
+                counted(m.users, "user", "users").map(|c| format!("the group of {c}")),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            warnings.entity(
+                entities.file_of(m.first),
+                m.reference.clone(),
+                format!(
+                    "is not among the entities read{}; imported as the organisation `{id}`, {}",
+                    m.hint,
+                    roles.join(", ")
+                ),
+            );
+        }
     }
 
     /// The organisation of each user: its first `memberOf` that names an imported group.
@@ -71,21 +181,18 @@ impl Owners {
             });
             if let Some(g) = found {
                 self.organization[u] = Org::Group(g);
+            } else if let Some(first) = member_of.first() {
+                let reference = parse_ref(first, Some("group"), &entities[u].namespace);
+                let m = self.missing_org(entities, u, &reference, first);
+                self.missing[m].users += 1;
+                self.organization[u] = Org::Missing(m);
             } else {
                 self.placeholder_used = true;
-                let message = if member_of.is_empty() {
-                    "is a member of no group; placed in the placeholder organisation".to_owned()
-                } else {
-                    format!(
-                        "memberOf {} names no imported group; placed in the placeholder organisation",
-                        member_of
-                            .iter()
-                            .map(|m| format!("`{m}`"))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    )
-                };
-                warnings.about(entities, u, message);
+                warnings.about(
+                    entities,
+                    u,
+                    "is a member of no group; placed in the placeholder organisation".to_owned(),
+                );
             }
         }
     }
@@ -127,26 +234,9 @@ impl Owners {
             }
             _ => {}
         }
-        self.placeholder_used = true;
-        let hint = match reference.kind.as_deref() {
-            Some("user") if entities.find("group", &reference).is_some() => {
-                format!(
-                    " (a group `{}` exists: write `group:{}`)",
-                    reference.name, reference.name
-                )
-            }
-            Some("group") if entities.find("user", &reference).is_some() => String::new(),
-            _ => String::new(),
-        };
-        warnings.about(
-            entities,
-            e,
-            format!(
-                "owner `{text}` names no imported group or user{hint}; placed in the \
-                 placeholder organisation"
-            ),
-        );
-        (Org::Placeholder, text)
+        let m = self.missing_org(entities, e, &reference, &text);
+        self.missing[m].owns += 1;
+        (Org::Missing(m), self.missing[m].shown.clone())
     }
 }
 
