@@ -357,7 +357,7 @@ fn messy_input_is_a_warning_per_problem_and_the_rest_is_imported() {
         "messy/a-services.yaml: api:default/petstore: the id `petstore` is already component:default/petstore's; this one is `petstore-api`",
         "messy/b-again.yaml: component:default/legacy-billing: is defined again (first in ",
         "messy/c-mixed.yaml: the document starting at line 10 is not YAML",
-        "messy/c-mixed.yaml: group:default/sre: parent `team-typo` names no imported group",
+        "messy/c-mixed.yaml: group:default/team-typo: is not among the entities read; imported as the organisation `team-typo`, the parent of 1 group",
         "messy/c-mixed.yaml: group:default/loop-b: parent `group:default/loop-a` would close a cycle",
         "messy/c-mixed.yaml: group:default/no-such-team: is not among the entities read; imported as the organisation `no-such-team`, the group of 1 user",
         "messy/d-openapi.yaml: a document without `apiVersion: backstage.io/…` and `kind`",
@@ -414,6 +414,10 @@ fn messy_input_is_a_warning_per_problem_and_the_rest_is_imported() {
     // The stream's good documents around a broken one are imported; cycles are cut.
     assert_eq!(entity(&catalogue, "people", "sam")["organization"], "sre");
     assert_eq!(
+        entity(&catalogue, "organizations", "sre")["parent"],
+        "team-typo"
+    );
+    assert_eq!(
         entity(&catalogue, "organizations", "loop-a")["parent"],
         "loop-b"
     );
@@ -434,8 +438,15 @@ fn each_owner_outside_the_files_read_is_an_organisation_of_its_own() {
     let (catalogue, warnings) = imported(&[&orgless()]);
     assert_eq!(
         ids(&catalogue, "organizations"),
-        ["team-phoenix", "redhat.one-platform-devs", "unknown-owner"],
-        "one per distinct owner, however written; the placeholder only for no owner"
+        [
+            "docs-guild",
+            "sre-guild",
+            "employees",
+            "team-phoenix",
+            "redhat.one-platform-devs",
+            "unknown-owner"
+        ],
+        "one per distinct owner or parent, however written; the placeholder only for no owner"
     );
     let phoenix = entity(&catalogue, "organizations", "team-phoenix");
     assert_eq!(phoenix["name"], "team-phoenix");
@@ -467,7 +478,7 @@ fn each_owner_outside_the_files_read_is_an_organisation_of_its_own() {
         .lines()
         .filter(|l| l.contains("is not among the entities read"))
         .collect();
-    assert_eq!(said.len(), 2, "{warnings}");
+    assert_eq!(said.len(), 3, "{warnings}");
     assert!(
         said[0].ends_with(
             "group:default/team-phoenix: is not among the entities read; imported as the \
@@ -478,6 +489,34 @@ fn each_owner_outside_the_files_read_is_an_organisation_of_its_own() {
     assert!(said[1].ends_with("owner of 1 entity"), "{warnings}");
     assert!(
         warnings.contains("component:default/orphan-script: has no `spec.owner`; placed in the placeholder organisation"),
+        "{warnings}"
+    );
+}
+
+#[test]
+fn a_parent_outside_the_files_read_is_an_organisation_too() {
+    let (catalogue, warnings) = imported(&[&orgless()]);
+    for guild in ["docs-guild", "sre-guild"] {
+        assert_eq!(
+            entity(&catalogue, "organizations", guild)["parent"],
+            "employees",
+            "{guild}: the hierarchy is kept"
+        );
+    }
+    assert!(
+        entity(&catalogue, "organizations", "employees")
+            .get("parent")
+            .is_none()
+    );
+    assert!(
+        warnings.contains(
+            "orgless/teams.yaml: group:default/employees: is not among the entities read; \
+             imported as the organisation `employees`, the parent of 2 groups\n"
+        ),
+        "{warnings}"
+    );
+    assert!(
+        !warnings.contains("imported without a parent"),
         "{warnings}"
     );
 }

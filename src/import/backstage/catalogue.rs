@@ -69,7 +69,7 @@ impl Found<'_> {
                 let name = e.display_name().unwrap_or_else(|| e.title());
                 let organization = Organization {
                     common: Common::unplaced(ids.entity[g].clone(), Some(name), e.description()),
-                    parent: self.owners.parent[g].map(|p| Ref::unplaced(ids.entity[p].clone())),
+                    parent: self.owners.parent[g].map(|p| Ref::unplaced(ids.org(p))),
                     target_margin: None,
                 };
                 Drafted::new(organization, entities.origin(g))

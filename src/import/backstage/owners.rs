@@ -53,6 +53,8 @@ pub(super) struct MissingOrg {
     hint: String,
     /// How many systems, components and resources it owns.
     owns: usize,
+    /// How many groups name it as their parent.
+    children: usize,
     /// How many users name it first among their groups.
     users: usize,
 }
@@ -60,7 +62,7 @@ pub(super) struct MissingOrg {
 /// Who owns what; every table is indexed by entity.
 pub(super) struct Owners {
     /// The parent of each group, cycles cut.
-    pub(super) parent: Vec<Option<usize>>,
+    pub(super) parent: Vec<Option<Org>>,
     /// The organisation of each user.
     pub(super) organization: Vec<Org>,
     /// The organisation that owns each system, component and resource.
@@ -81,7 +83,7 @@ impl Owners {
     pub(super) fn resolve(entities: &Entities, warnings: &mut Warnings) -> Self {
         let n = entities.len();
         let mut owners = Owners {
-            parent: parents(entities, warnings),
+            parent: vec![None; n],
             organization: vec![Org::Placeholder; n],
             owner: vec![Org::Placeholder; n],
             owner_shown: vec![String::new(); n],
@@ -89,6 +91,7 @@ impl Owners {
             missing_index: HashMap::new(),
             placeholder_used: false,
         };
+        owners.parents(entities, warnings);
         owners.memberships(entities, warnings);
         let owned = entities.systems.iter().chain(&entities.components);
         for &e in owned.chain(&entities.resources) {
@@ -136,6 +139,7 @@ impl Owners {
             reference: format!("{kind}:{}/{}", reference.namespace, reference.name),
             hint,
             owns: 0,
+            children: 0,
             users: 0,
         });
         self.missing_index.insert(key, self.missing.len() - 1);
@@ -147,12 +151,14 @@ impl Owners {
     /// for.
     pub(super) fn say_missing(&self, entities: &Entities, ids: &[String], warnings: &mut Warnings) {
         for (m, id) in self.missing.iter().zip(ids) {
-            let counted = |n: usize, one: &str, many: &str| {
-                (n > 0).then(|| format!("{n} {}", if n == 1 { one } else { many }))
+            // The stem and its endings for one and for many (`entit`, `y`, `ies`).
+            let counted = |n: usize, stem: &str, one: &str, many: &str| {
+                (n > 0).then(|| format!("{n} {stem}{}", if n == 1 { one } else { many }))
             };
             let roles: Vec<String> = [
-                counted(m.owns, "entity", "entities").map(|c| format!("owner of {c}")),
-                counted(m.users, "user", "users").map(|c| format!("the group of {c}")),
+                counted(m.owns, "entit", "y", "ies").map(|c| format!("owner of {c}")),
+                counted(m.children, "group", "", "s").map(|c| format!("the parent of {c}")),
+                counted(m.users, "user", "", "s").map(|c| format!("the group of {c}")),
             ]
             .into_iter()
             .flatten()
@@ -167,6 +173,50 @@ impl Owners {
                 ),
             );
         }
+    }
+
+    /// The parent of each group: its `spec.parent` (a group read, or an organisation of
+    /// its own when it names none), else the group whose `spec.children` names it; then
+    /// the link that would close each cycle is cut.
+    fn parents(&mut self, entities: &Entities, warnings: &mut Warnings) {
+        for &g in &entities.groups {
+            let Some(text) = entities[g].spec_string("parent") else {
+                continue;
+            };
+            let reference = parse_ref(&text, Some("group"), &entities[g].namespace);
+            if reference.kind.as_deref() != Some("group") {
+                warnings.about(
+                    entities,
+                    g,
+                    format!("parent `{text}` does not name a group; imported without a parent"),
+                );
+                continue;
+            }
+            match entities.find("group", &reference) {
+                Some(p) if p == g => warnings.about(
+                    entities,
+                    g,
+                    format!("parent `{text}` names the group itself; imported without a parent"),
+                ),
+                Some(p) => self.parent[g] = Some(Org::Group(p)),
+                None => {
+                    let m = self.missing_org(entities, g, &reference, &text);
+                    self.missing[m].children += 1;
+                    self.parent[g] = Some(Org::Missing(m));
+                }
+            }
+        }
+        for &g in &entities.groups {
+            for text in entities[g].spec_list("children") {
+                let reference = parse_ref(&text, Some("group"), &entities[g].namespace);
+                if let Some(child) = entities.find("group", &reference) {
+                    if self.parent[child].is_none() && child != g {
+                        self.parent[child] = Some(Org::Group(g));
+                    }
+                }
+            }
+        }
+        cut_cycles(entities, &mut self.parent, warnings);
     }
 
     /// The organisation of each user: its first `memberOf` that names an imported group.
@@ -240,46 +290,8 @@ impl Owners {
     }
 }
 
-/// The parent of each group: its `spec.parent`, else the group whose `spec.children`
-/// names it; then the link that would close each cycle is cut.
-fn parents(entities: &Entities, warnings: &mut Warnings) -> Vec<Option<usize>> {
-    let groups = &entities.groups;
-    let mut parent: Vec<Option<usize>> = vec![None; entities.len()];
-    for &g in groups {
-        let Some(text) = entities[g].spec_string("parent") else {
-            continue;
-        };
-        let reference = parse_ref(&text, Some("group"), &entities[g].namespace);
-        match reference
-            .kind
-            .as_deref()
-            .and_then(|k| (k == "group").then_some(()))
-            .and_then(|()| entities.find("group", &reference))
-        {
-            Some(p) if p != g => parent[g] = Some(p),
-            _ => warnings.about(
-                entities,
-                g,
-                format!("parent `{text}` names no imported group; imported without a parent"),
-            ),
-        }
-    }
-    for &g in groups {
-        for text in entities[g].spec_list("children") {
-            let reference = parse_ref(&text, Some("group"), &entities[g].namespace);
-            if let Some(child) = entities.find("group", &reference) {
-                if parent[child].is_none() && child != g {
-                    parent[child] = Some(g);
-                }
-            }
-        }
-    }
-    cut_cycles(entities, &mut parent, warnings);
-    parent
-}
-
 /// Removes the parent link that closes each cycle of groups, with a warning.
-fn cut_cycles(entities: &Entities, parent: &mut [Option<usize>], warnings: &mut Warnings) {
+fn cut_cycles(entities: &Entities, parent: &mut [Option<Org>], warnings: &mut Warnings) {
     // 0: not visited, 1: on the current chain, 2: done.
     let mut state = vec![0u8; parent.len()];
     for &start in &entities.groups {
@@ -291,7 +303,10 @@ fn cut_cycles(entities: &Entities, parent: &mut [Option<usize>], warnings: &mut 
                 1 => {
                     let last = *chain.last().expect("a cycle has a link");
                     let to = parent[last].take();
-                    let to = to.map(|t| entities[t].reference()).unwrap_or_default();
+                    let to = match to {
+                        Some(Org::Group(t)) => entities[t].reference(),
+                        _ => String::new(),
+                    };
                     warnings.about(
                         entities,
                         last,
@@ -306,8 +321,8 @@ fn cut_cycles(entities: &Entities, parent: &mut [Option<usize>], warnings: &mut 
             state[current] = 1;
             chain.push(current);
             match parent[current] {
-                Some(p) => current = p,
-                None => break,
+                Some(Org::Group(p)) => current = p,
+                _ => break,
             }
         }
         for c in chain {
