@@ -200,49 +200,7 @@ fn summary(
         plural(s.files, "file", "files"),
         kinds.join(", ")
     )?;
-    let resources: usize = d.products.iter().map(|p| p.entity.resources.len()).sum();
-    let became = [
-        (
-            d.organizations.len(),
-            "organization",
-            "organizations",
-            "Groups",
-        ),
-        (d.people.len(), "person", "people", "Users"),
-        (
-            d.products.len(),
-            "product",
-            "products",
-            "Systems, and owners of resources outside one",
-        ),
-        (
-            resources,
-            "product resource",
-            "product resources",
-            "owners, Components and Resources",
-        ),
-        (d.services.len(), "service", "services", "Components"),
-        (
-            d.offerings.len(),
-            "offering",
-            "offerings",
-            "provided APIs, components other teams depend on",
-        ),
-        (
-            d.relationships.len(),
-            "relationship",
-            "relationships",
-            "consumption across owners",
-        ),
-    ];
-    writeln!(err, "became:")?;
-    for (count, one, many, from) in became {
-        writeln!(
-            err,
-            "  {count:>5} {:<18} from {from}",
-            plural(count, one, many)
-        )?;
-    }
+    became(err, d)?;
     if !s.skipped.is_empty() {
         let skipped: Vec<String> = s.skipped.iter().map(|(k, n)| format!("{n} {k}")).collect();
         writeln!(
@@ -277,6 +235,65 @@ fn summary(
             "next: save the catalogue (or use -o DIR) and run `svs lint` on it: it lists what \
              the service owners must add"
         )?,
+    }
+    Ok(())
+}
+
+/// What the entities read became, section by section.
+fn became(err: &mut dyn Write, d: &crate::import::Draft) -> std::io::Result<()> {
+    let resources: usize = d.products.iter().map(|p| p.entity.resources.len()).sum();
+    let became = [
+        (
+            d.organizations.len(),
+            "organization",
+            "organizations",
+            "Groups",
+        ),
+        (
+            d.people.len(),
+            "person",
+            "people",
+            "Users, and members Groups list",
+        ),
+        (
+            d.groups.len(),
+            "group",
+            "groups",
+            "Groups with members of other organisations",
+        ),
+        (
+            d.products.len(),
+            "product",
+            "products",
+            "Systems, and owners of resources outside one",
+        ),
+        (
+            resources,
+            "product resource",
+            "product resources",
+            "owners, Components and Resources",
+        ),
+        (d.services.len(), "service", "services", "Components"),
+        (
+            d.offerings.len(),
+            "offering",
+            "offerings",
+            "provided APIs, components other teams depend on",
+        ),
+        (
+            d.relationships.len(),
+            "relationship",
+            "relationships",
+            "consumption across owners",
+        ),
+    ];
+    writeln!(err, "became:")?;
+    for (count, one, many, from) in became {
+        writeln!(
+            err,
+            "  {count:>5} {:<18} from {from}",
+            plural(count, one, many)
+        )?;
     }
     Ok(())
 }

@@ -29,12 +29,14 @@
 //!    parsed into YAML documents;
 //! 2. `entities`: the Backstage entities among the documents, classified by kind,
 //!    checked and indexed (`Entities`);
-//! 3. `owners`: the organisation chart and who owns what (`Owners`);
-//! 4. `products`: what is part of which product (`Products`);
-//! 5. `consumption`: offerings and the relationships between organisations
+//! 3. `members`: the people groups list, and who is a member of which group
+//!    (`Members`);
+//! 4. `owners`: the organisation chart and who owns what (`Owners`);
+//! 5. `products`: what is part of which product (`Products`);
+//! 6. `consumption`: offerings and the relationships between organisations
 //!    (`Consumption`);
-//! 6. `ids`: one unique svs id for everything written (`Ids`);
-//! 7. `catalogue`: all of that written as a [`Draft`].
+//! 7. `ids`: one unique svs id for everything written (`Ids`);
+//! 8. `catalogue`: all of that written as a [`Draft`].
 //!
 //! Every stage reports what it passes over to one collector, `warnings`.
 
@@ -42,6 +44,7 @@ mod catalogue;
 mod consumption;
 mod entities;
 mod ids;
+mod members;
 mod owners;
 mod products;
 mod read;
@@ -56,6 +59,7 @@ use catalogue::Found;
 use consumption::Consumption;
 use entities::Entities;
 use ids::Ids;
+use members::Members;
 use owners::Owners;
 use products::Products;
 use warnings::Warnings;
@@ -117,14 +121,23 @@ pub fn import(paths: &[PathBuf], name: &str) -> Result<Import, ImportError> {
         ..Summary::default()
     };
     let entities = Entities::read(files, &mut warnings, &mut summary);
-    let owners = Owners::resolve(&entities, &mut warnings);
+    let members = Members::gather(&entities, &mut warnings);
+    let owners = Owners::resolve(&entities, &members, &mut warnings);
     let products = Products::assemble(&entities, &owners, &mut warnings);
     let consumption = Consumption::derive(&entities, &owners, &mut warnings);
-    let ids = Ids::claim(&entities, &owners, &products, &consumption, &mut warnings);
+    let ids = Ids::claim(
+        &entities,
+        &owners,
+        &members,
+        &products,
+        &consumption,
+        &mut warnings,
+    );
     owners.say_missing(&entities, &ids.missing, &mut warnings);
     let draft = Found {
         entities: &entities,
         owners: &owners,
+        members: &members,
         products: &products,
         consumption: &consumption,
         ids: &ids,

@@ -135,6 +135,7 @@ const OTHER_STRINGS: &[(&str, &[&str], &str)] = &[
             names::OFFERING,
             names::OFFERINGS,
             names::RELATIONSHIPS,
+            names::GROUPS,
         ],
         "the nouns of the import's summary",
     ),
@@ -149,6 +150,7 @@ const OTHER_STRINGS: &[(&str, &[&str], &str)] = &[
             names::PARENT,
             names::USER,
             names::OFFERING,
+            names::MEMBERS,
         ],
         "Backstage's own keys and words (`kind`, `metadata.title`, `spec.parent`, \
          `user:` references); what is written goes through src/write",
@@ -338,6 +340,7 @@ const OTHER_FIELDS: &[(&str, &[&str], &str)] = &[
             names::NAME,
             names::ORGANIZATIONS,
             names::PEOPLE,
+            names::GROUPS,
             names::PRODUCTS,
             names::SERVICES,
             names::OFFERINGS,
@@ -363,6 +366,7 @@ const OTHER_FIELDS: &[(&str, &[&str], &str)] = &[
             names::PARENT,
             names::MESSAGE,
             names::PRODUCTS,
+            names::MEMBERS,
         ],
         "Backstage's entities as read, and the stages' indexes over them (which \
          component consumes which API, each owner's parent); what is written is the \

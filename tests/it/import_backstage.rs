@@ -521,6 +521,53 @@ fn a_parent_outside_the_files_read_is_an_organisation_too() {
     );
 }
 
+#[test]
+fn group_members_are_people_each_in_one_organisation() {
+    let (catalogue, warnings) = imported(&[&orgless()]);
+    assert_eq!(
+        ids(&catalogue, "people"),
+        ["carol", "alice", "bob", "dana"],
+        "the User first, then each member once, however written"
+    );
+    // A member that is a User is that person, in the first group that lists it.
+    let carol = entity(&catalogue, "people", "carol");
+    assert_eq!(carol["name"], "Carol Diaz");
+    assert_eq!(carol["organization"], "sre-guild");
+    // A member of two groups is a person of the first, by reading order.
+    for id in ["alice", "bob", "dana"] {
+        assert_eq!(
+            entity(&catalogue, "people", id)["organization"],
+            "docs-guild",
+            "{id}"
+        );
+    }
+    // The other membership is a group membership.
+    assert_eq!(ids(&catalogue, "groups"), ["sre-guild-members"]);
+    let guild = entity(&catalogue, "groups", "sre-guild-members");
+    assert_eq!(guild["organization"], "sre-guild");
+    assert_eq!(strings(&guild["members"]), ["bob", "carol", "alice"]);
+    assert!(
+        warnings.contains("4 people             from Users, and members Groups list"),
+        "{warnings}"
+    );
+    assert!(
+        warnings.contains("1 group              from Groups with members of other organisations"),
+        "{warnings}"
+    );
+}
+
+#[test]
+fn a_users_second_memberof_is_a_group_membership() {
+    let (catalogue, _) = imported(&[&tree()]);
+    assert_eq!(
+        entity(&catalogue, "people", "jane")["organization"],
+        "team-payments"
+    );
+    let web = entity(&catalogue, "groups", "team-web-members");
+    assert_eq!(web["organization"], "team-web");
+    assert_eq!(strings(&web["members"]), ["jane", "omar"]);
+}
+
 /// The codes of a lint run's findings.
 fn codes(paths: &[&Path]) -> Vec<String> {
     let (document, _) = lint_json(paths);

@@ -2,7 +2,8 @@
 //!
 //! Groups become organisations, each with its parent (from `spec.parent`, else from a
 //! parent's `spec.children`), and a parent that would close a cycle is cut. Users become
-//! people of their first imported group. Each system, component and resource belongs to
+//! people of their first imported group (by `memberOf`, else the first group whose
+//! `spec.members` lists them). Each system, component and resource belongs to
 //! the organisation its `spec.owner` names: a group, or a user standing for that user's
 //! organisation.
 //!
@@ -19,6 +20,7 @@
 use std::collections::HashMap;
 
 use super::entities::{Entities, Ref, parse_ref};
+use super::members::Members;
 use super::warnings::Warnings;
 
 /// The organisation something belongs to: an imported group, an organisation a
@@ -80,7 +82,7 @@ pub(super) struct Owners {
 impl Owners {
     /// The parents of groups, the organisations of users, then the owners of systems,
     /// components and resources, each with its warnings.
-    pub(super) fn resolve(entities: &Entities, warnings: &mut Warnings) -> Self {
+    pub(super) fn resolve(entities: &Entities, members: &Members, warnings: &mut Warnings) -> Self {
         let n = entities.len();
         let mut owners = Owners {
             parent: vec![None; n],
@@ -92,7 +94,7 @@ impl Owners {
             placeholder_used: false,
         };
         owners.parents(entities, warnings);
-        owners.memberships(entities, warnings);
+        owners.memberships(entities, members, warnings);
         let owned = entities.systems.iter().chain(&entities.components);
         for &e in owned.chain(&entities.resources) {
             let (org, shown) = owners.owner_of(entities, e, warnings);
@@ -220,7 +222,7 @@ impl Owners {
     }
 
     /// The organisation of each user: its first `memberOf` that names an imported group.
-    fn memberships(&mut self, entities: &Entities, warnings: &mut Warnings) {
+    fn memberships(&mut self, entities: &Entities, members: &Members, warnings: &mut Warnings) {
         for &u in &entities.users {
             let member_of = entities[u].spec_list("memberOf");
             let found = member_of.iter().find_map(|text| {
@@ -229,7 +231,7 @@ impl Owners {
                     .then(|| entities.find("group", &reference))
                     .flatten()
             });
-            if let Some(g) = found {
+            if let Some(g) = found.or(members.first_listed[u]) {
                 self.organization[u] = Org::Group(g);
             } else if let Some(first) = member_of.first() {
                 let reference = parse_ref(first, Some("group"), &entities[u].namespace);
