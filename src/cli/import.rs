@@ -4,6 +4,7 @@
 //! own options and help. The catalogue goes to standard output, or with `-o DIR` to a new
 //! directory written atomically; warnings and the summary go to standard error.
 
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -191,23 +192,27 @@ fn summary(
     let s = &import.summary;
     let d = &import.draft;
     let total: usize = s.read.values().sum();
-    let kinds: Vec<String> = s.read.iter().map(|(k, n)| format!("{n} {k}")).collect();
     writeln!(
         err,
         "read {total} Backstage {} from {} {}: {}",
         plural(total, "entity", "entities"),
         s.files,
         plural(s.files, "file", "files"),
-        kinds.join(", ")
+        by_kind(&s.read)
     )?;
-    became(err, d)?;
-    if !s.skipped.is_empty() {
-        let skipped: Vec<String> = s.skipped.iter().map(|(k, n)| format!("{n} {k}")).collect();
-        writeln!(
-            err,
-            "skipped (not catalogue entities): {}",
-            skipped.join(", ")
-        )?;
+    let imported: usize = s.imported.values().sum();
+    writeln!(err, "imported {imported}: {}", by_kind(&s.imported))?;
+    became(err, s, d)?;
+    let unprovided = BTreeMap::from([("API".to_owned(), s.unprovided_apis)]);
+    for (why, kinds) in [
+        ("not catalogue entities", &s.skipped),
+        ("defined again, the first definition kept", &s.defined_again),
+        ("no `metadata.name`", &s.unnamed),
+        ("provided by no imported component", &unprovided),
+    ] {
+        if kinds.values().any(|&n| n > 0) {
+            writeln!(err, "skipped ({why}): {}", by_kind(kinds))?;
+        }
     }
     let warnings = import.warnings.len();
     writeln!(
@@ -240,15 +245,30 @@ fn summary(
 }
 
 /// What the entities read became, section by section.
-fn became(err: &mut dyn Write, d: &crate::import::Draft) -> std::io::Result<()> {
+fn became(
+    err: &mut dyn Write,
+    s: &backstage::Summary,
+    d: &crate::import::Draft,
+) -> std::io::Result<()> {
     let resources: usize = d.products.iter().map(|p| p.entity.resources.len()).sum();
-    let became = [
-        (
-            d.organizations.len(),
+    let mut became = vec![(s.from_groups, "organization", "organizations", "Groups")];
+    if s.named_organizations > 0 {
+        became.push((
+            s.named_organizations,
             "organization",
             "organizations",
-            "Groups",
-        ),
+            "owners, parents and groups named but not read",
+        ));
+    }
+    if s.placeholder {
+        became.push((
+            1,
+            "organization",
+            "organizations",
+            "entities with no owner: the placeholder",
+        ));
+    }
+    became.extend([
         (
             d.people.len(),
             "person",
@@ -286,7 +306,7 @@ fn became(err: &mut dyn Write, d: &crate::import::Draft) -> std::io::Result<()> 
             "relationships",
             "consumption across owners",
         ),
-    ];
+    ]);
     writeln!(err, "became:")?;
     for (count, one, many, from) in became {
         writeln!(
@@ -296,6 +316,16 @@ fn became(err: &mut dyn Write, d: &crate::import::Draft) -> std::io::Result<()> 
         )?;
     }
     Ok(())
+}
+
+/// `4 API, 17 Component`: counts by kind, in the order of the kinds' names.
+fn by_kind(counts: &BTreeMap<String, usize>) -> String {
+    counts
+        .iter()
+        .filter(|(_, n)| **n > 0)
+        .map(|(k, n)| format!("{n} {k}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {

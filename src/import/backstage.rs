@@ -66,14 +66,30 @@ use warnings::Warnings;
 
 pub use warnings::Warning;
 
+/// What an import read and what became of it: every entity read is counted once, as
+/// imported or as skipped for one reason.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Summary {
     /// Files read, Location targets included.
     pub files: usize,
     /// Entities read, by kind (duplicates included).
     pub read: BTreeMap<String, usize>,
+    /// Entities imported, by kind.
+    pub imported: BTreeMap<String, usize>,
     /// Entities of kinds that are not catalogue entities, by kind.
     pub skipped: BTreeMap<String, usize>,
+    /// Entities defined again (the first definition kept), by kind.
+    pub defined_again: BTreeMap<String, usize>,
+    /// Entities without `metadata.name`, by kind.
+    pub unnamed: BTreeMap<String, usize>,
+    /// APIs no imported component provides.
+    pub unprovided_apis: usize,
+    /// Organisations from Groups read.
+    pub from_groups: usize,
+    /// Organisations named (as owner, parent or group) but not read.
+    pub named_organizations: usize,
+    /// Whether the placeholder organisation was written.
+    pub placeholder: bool,
 }
 
 /// The result of an import: the catalogue, the warnings, the summary.
@@ -109,6 +125,29 @@ pub enum ImportError {
     },
 }
 
+impl Summary {
+    /// The entities imported, by kind, and the organisations by where they came from.
+    fn count_imported(&mut self, entities: &Entities, owners: &Owners, consumption: &Consumption) {
+        let apis = entities.apis.len() - consumption.unprovided.len();
+        self.unprovided_apis = consumption.unprovided.len();
+        for (kind, n) in [
+            ("API", apis),
+            ("Component", entities.components.len()),
+            ("Group", entities.groups.len()),
+            ("Resource", entities.resources.len()),
+            ("System", entities.systems.len()),
+            ("User", entities.users.len()),
+        ] {
+            if n > 0 {
+                self.imported.insert(kind.to_owned(), n);
+            }
+        }
+        self.from_groups = entities.groups.len();
+        self.named_organizations = owners.missing.len();
+        self.placeholder = owners.placeholder_used;
+    }
+}
+
 /// Reads the descriptors under `paths` (files, or directories walked for `*.yaml` /
 /// `*.yml`, following `Location` entities) and maps them onto a catalogue named `name`.
 pub fn import(paths: &[PathBuf], name: &str) -> Result<Import, ImportError> {
@@ -134,6 +173,7 @@ pub fn import(paths: &[PathBuf], name: &str) -> Result<Import, ImportError> {
         &mut warnings,
     );
     owners.say_missing(&entities, &ids.missing, &mut warnings);
+    summary.count_imported(&entities, &owners, &consumption);
     let draft = Found {
         entities: &entities,
         owners: &owners,

@@ -568,6 +568,86 @@ fn a_users_second_memberof_is_a_group_membership() {
     assert_eq!(strings(&web["members"]), ["jane", "omar"]);
 }
 
+/// The number before the first space after `prefix` on the line that starts with it, and
+/// the sum of the counts in the rest of that line (`4 API, 17 Component`).
+fn counted_line(summary: &str, prefix: &str) -> Option<(usize, usize)> {
+    let line = summary.lines().find(|l| l.starts_with(prefix))?;
+    let rest = &line[prefix.len()..];
+    let head: usize = rest
+        .split([' ', ':'])
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    let list = rest.split_once(": ").map_or("", |(_, list)| list);
+    let sum = list
+        .split(", ")
+        .filter_map(|item| item.split(' ').next()?.parse::<usize>().ok())
+        .sum();
+    Some((head, sum))
+}
+
+#[test]
+fn the_summary_accounts_for_every_entity_read() {
+    for paths in [
+        vec![tree(), messy()],
+        vec![orgless()],
+        vec![fixture("backstage/silent")],
+    ] {
+        let paths: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
+        let (_, summary) = imported(&paths);
+        let (read, by_kind) = counted_line(&summary, "read ").expect("a read line");
+        assert_eq!(read, by_kind, "{summary}");
+        let (imported, by_kind) = counted_line(&summary, "imported ").expect("an imported line");
+        assert_eq!(imported, by_kind, "{summary}");
+        let skipped: usize = summary
+            .lines()
+            .filter(|l| l.starts_with("skipped ("))
+            .map(|l| counted_line(l, "skipped").unwrap().1)
+            .sum();
+        assert_eq!(read, imported + skipped, "{paths:?}:\n{summary}");
+    }
+}
+
+#[test]
+fn the_organisations_are_counted_by_where_they_came_from() {
+    // No Group among the files: none is counted as from Groups.
+    let (_, summary) = imported(&[&orgless().join("catalog-info.yaml")]);
+    for line in [
+        "      0 organizations      from Groups\n",
+        "      2 organizations      from owners, parents and groups named but not read\n",
+        "      1 organization       from entities with no owner: the placeholder\n",
+    ] {
+        assert!(summary.contains(line), "{line:?} in:\n{summary}");
+    }
+}
+
+#[test]
+fn what_backstage_rejects_or_drops_is_said_not_silent() {
+    let (catalogue, warnings) = imported(&[&fixture("backstage/silent")]);
+    for line in [
+        "silent/catalog-info.yaml: component:default/two-owners: `metadata.description` is a `$text: ./README.md` substitution, which Backstage reads from that file; left out",
+        "silent/catalog-info.yaml: component:default/two-owners: `spec.owner` is a list, which Backstage rejects: an entity has one owner; the first, `team-a`, is taken",
+        "silent/catalog-info.yaml: api:default/orphan-api: no imported component provides it (`spec.providesApis`), so it is no offering; not imported",
+        "silent/twice.yaml: the key `owner` is given twice in one mapping at line 9, which Backstage rejects; the first value is used",
+        "skipped (provided by no imported component): 1 API",
+    ] {
+        assert!(warnings.contains(line), "{line}\nin:\n{warnings}");
+    }
+    assert_eq!(
+        entity(&catalogue, "services", "two-owners")["provider"],
+        "team-a"
+    );
+    assert_eq!(
+        entity(&catalogue, "services", "twice")["provider"],
+        "team-a"
+    );
+    assert!(
+        entity(&catalogue, "services", "two-owners")
+            .get("description")
+            .is_none()
+    );
+}
+
 /// The codes of a lint run's findings.
 fn codes(paths: &[&Path]) -> Vec<String> {
     let (document, _) = lint_json(paths);

@@ -21,6 +21,7 @@ use std::collections::HashMap;
 
 use super::entities::{Entities, Ref, parse_ref};
 use super::members::Members;
+use super::read::get;
 use super::warnings::Warnings;
 
 /// The organisation something belongs to: an imported group, an organisation a
@@ -256,7 +257,23 @@ impl Owners {
         e: usize,
         warnings: &mut Warnings,
     ) -> (Org, String) {
-        let Some(text) = entities[e].spec_string("owner") else {
+        let owners = entities[e].spec_list("owner");
+        let listed = matches!(
+            get(&entities[e].value, &["spec", "owner"]),
+            Some(serde_json::Value::Array(_))
+        );
+        if listed && !owners.is_empty() {
+            warnings.about(
+                entities,
+                e,
+                format!(
+                    "`spec.owner` is a list, which Backstage rejects: an entity has one owner; \
+                     the first, `{}`, is taken",
+                    owners[0]
+                ),
+            );
+        }
+        let Some(text) = owners.into_iter().next() else {
             self.placeholder_used = true;
             warnings.about(
                 entities,

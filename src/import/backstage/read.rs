@@ -92,9 +92,39 @@ pub(super) fn read_files(
 
 /// Parses every document of a multi-document stream. When the stream as a whole does
 /// not parse, each document (split at `---` lines) is tried alone, so that one broken
-/// document does not hide the others; every failure is a message.
+/// document does not hide the others; every failure is a message. A key given twice in
+/// one mapping is a message too (Backstage rejects the entity), and the first value is
+/// kept.
 fn parse_documents(text: &str) -> (Vec<Value>, Vec<String>) {
-    match parse_stream(text) {
+    match parse_stream(text, DuplicateKeyPolicy::Error) {
+        Ok(documents) => return (documents, Vec::new()),
+        Err(error) => {
+            if let serde_saphyr::Error::DuplicateMappingKey { key, location } =
+                error.without_snippet()
+            {
+                let (documents, mut errors) = parse_lenient(text);
+                let key = key
+                    .as_deref()
+                    .map_or_else(String::new, |k| format!(" `{k}`"));
+                errors.insert(
+                    0,
+                    format!(
+                        "the key{key} is given twice in one mapping at line {}, which \
+                         Backstage rejects; the first value is used",
+                        location.line()
+                    ),
+                );
+                return (documents, errors);
+            }
+        }
+    }
+    parse_lenient(text)
+}
+
+/// The documents of a stream with the first of duplicate keys kept, each broken
+/// document a message.
+fn parse_lenient(text: &str) -> (Vec<Value>, Vec<String>) {
+    match parse_stream(text, DuplicateKeyPolicy::FirstWins) {
         Ok(documents) => (documents, Vec::new()),
         Err(error) => {
             let chunks = split_documents(text);
@@ -105,7 +135,7 @@ fn parse_documents(text: &str) -> (Vec<Value>, Vec<String>) {
             let mut documents = Vec::new();
             let mut errors = Vec::new();
             for (line, chunk) in chunks {
-                match parse_stream(chunk) {
+                match parse_stream(chunk, DuplicateKeyPolicy::FirstWins) {
                     Ok(parsed) => documents.extend(parsed),
                     Err(error) => errors.push(format!(
                         "the document starting at line {line} is not YAML ({}); skipped",
@@ -119,9 +149,12 @@ fn parse_documents(text: &str) -> (Vec<Value>, Vec<String>) {
 }
 
 /// The documents of a stream, each a JSON value; null documents are left out.
-fn parse_stream(text: &str) -> Result<Vec<Value>, serde_saphyr::Error> {
+fn parse_stream(
+    text: &str,
+    duplicate_keys: DuplicateKeyPolicy,
+) -> Result<Vec<Value>, serde_saphyr::Error> {
     let mut options = Options::default();
-    options.duplicate_keys = DuplicateKeyPolicy::FirstWins;
+    options.duplicate_keys = duplicate_keys;
     options.budget = Some(budget(text.len()));
     options.with_snippet = false;
     serde_saphyr::from_multiple_with_options::<Value>(text, options)
@@ -362,5 +395,19 @@ mod tests {
         assert_eq!(documents.len(), 2);
         assert_eq!(errors.len(), 1, "{errors:?}");
         assert!(errors[0].contains("line 3"), "{errors:?}");
+    }
+
+    #[test]
+    fn a_key_given_twice_is_a_message_and_the_first_value_is_kept() {
+        let (documents, errors) = parse_documents("a: 1\n---\nb: 2\nc: 3\nb: 4\n");
+        assert_eq!(documents.len(), 2);
+        assert_eq!(documents[1]["b"], 2);
+        assert_eq!(
+            errors,
+            [
+                "the key `b` is given twice in one mapping at line 5, which Backstage rejects; \
+              the first value is used"
+            ]
+        );
     }
 }
