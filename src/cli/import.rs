@@ -23,7 +23,9 @@ const BACKSTAGE_EXAMPLES: &str = "\
 Examples:
   svs import backstage . -o catalogue/         Every *.yaml under . into a new catalogue/
   svs import backstage catalog-info.yaml       One descriptor (and its Location targets), to stdout
-  svs import backstage org/ services/ -o svs/ && svs lint svs/";
+  svs import backstage org/ services/ -o svs/ && svs lint svs/
+  curl -s $BACKSTAGE/api/catalog/entities >entities.json
+  svs import backstage entities.json -o svs/   The whole catalogue from a running Backstage";
 
 /// Arguments of `svs import`.
 #[derive(Debug, Args)]
@@ -50,7 +52,8 @@ enum Source {
 #[command(after_help = BACKSTAGE_EXAMPLES)]
 pub struct BackstageArgs {
     /// Descriptor files or directories (walked for *.yaml / *.yml, in byte order of
-    /// path); `Location` entities are followed to files inside these paths
+    /// path); `Location` entities are followed to files inside these paths. A .json file
+    /// is the catalog API's JSON (/api/catalog/entities, or a page of .../by-query)
     #[arg(value_name = "PATH", required = true)]
     paths: Vec<PathBuf>,
 

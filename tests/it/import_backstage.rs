@@ -648,6 +648,86 @@ fn what_backstage_rejects_or_drops_is_said_not_silent() {
     );
 }
 
+/// A catalogue as text without its comments and its name: what the entities became,
+/// whichever files they came from.
+fn without_origins(text: &[u8]) -> String {
+    String::from_utf8_lossy(text)
+        .lines()
+        .filter(|l| !l.trim_start().starts_with('#') && !l.starts_with("  name: "))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn the_catalog_apis_json_maps_exactly_like_the_same_entities_in_yaml() {
+    let api = fixture("backstage/api");
+    let from_yaml = import(&[&orgless()]);
+    // Two pages of /api/catalog/entities/by-query, the same entities as orgless/.
+    let pages = import(&[&api.join("page-1.json"), &api.join("page-2.json")]);
+    assert_eq!(pages.status.code(), Some(0), "{}", stderr(&pages));
+    assert_eq!(
+        without_origins(&pages.stdout),
+        without_origins(&from_yaml.stdout)
+    );
+    let summary = stderr(&pages);
+    assert!(
+        summary.contains("read 11 Backstage entities from 2 files"),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("skipped (not catalogue entities): 1 Location"),
+        "{summary}"
+    );
+    assert!(
+        !summary.contains("is a URL"),
+        "the API's Locations are not followed: {summary}"
+    );
+    // The same entities as one JSON array, as /api/catalog/entities serves them.
+    let dir = tempfile::tempdir().unwrap();
+    let mut all = Vec::new();
+    for page in ["page-1.json", "page-2.json"] {
+        let text = std::fs::read_to_string(api.join(page)).unwrap();
+        let page: Value = serde_json::from_str(&text).unwrap();
+        all.extend(page["items"].as_array().unwrap().iter().cloned());
+    }
+    let entities = dir.path().join("entities.json");
+    std::fs::write(&entities, serde_json::to_string(&all).unwrap()).unwrap();
+    let array = import(&[&entities]);
+    assert_eq!(array.status.code(), Some(0), "{}", stderr(&array));
+    assert_eq!(
+        without_origins(&array.stdout),
+        without_origins(&from_yaml.stdout)
+    );
+}
+
+#[test]
+fn a_json_file_of_neither_shape_is_named_with_what_was_expected() {
+    let dir = tempfile::tempdir().unwrap();
+    let package = dir.path().join("package.json");
+    std::fs::write(&package, r#"{"name": "app", "version": "1.0.0"}"#).unwrap();
+    let output = import(&[&orgless(), &package]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stderr(&output);
+    assert!(
+        text.contains(&format!(
+            "warning: {}: is an object with `name`, `version`; expected the catalog API's \
+             JSON: an array of entities (`/api/catalog/entities`) or an object with `items` \
+             (`/api/catalog/entities/by-query`); skipped",
+            package.display()
+        )),
+        "{text}"
+    );
+    let broken = dir.path().join("broken.json");
+    std::fs::write(&broken, "{\"items\": [").unwrap();
+    let output = import(&[&broken]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("broken.json: is not JSON ("),
+        "{}",
+        stderr(&output)
+    );
+}
+
 /// The codes of a lint run's findings.
 fn codes(paths: &[&Path]) -> Vec<String> {
     let (document, _) = lint_json(paths);

@@ -7,6 +7,13 @@
 //! broken document in a stream does not hide the others. Location targets are followed
 //! only inside the paths given, so an import reads nothing it was not pointed at.
 //!
+//! A `.json` file named on the command line is what a running Backstage serves: the
+//! whole catalogue, org data included, as the catalog API's JSON, either a JSON array of
+//! entities (`/api/catalog/entities`) or one page of `{"items": [...], "totalItems",
+//! "pageInfo"}` (`/api/catalog/entities/by-query`; several pages are several files). Its
+//! entities are documents like any other, so they map exactly as the same entities in
+//! YAML. Its Locations are not followed: the API has already read what they register.
+//!
 //! The few helpers that read a field of a document ([`get`], [`string`],
 //! [`scalar_text`]) live here too: Location targets are the first fields read, and the
 //! entity stage reads the rest with the same helpers.
@@ -75,19 +82,90 @@ pub(super) fn read_files(
             warn(warnings, "is not UTF-8 text; skipped".to_owned());
             continue;
         };
-        let (documents, errors) = parse_documents(&text);
+        let json = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+        let (documents, errors) = if json {
+            catalog_api_entities(&text)
+        } else {
+            parse_documents(&text)
+        };
         for error in errors {
             warn(warnings, error);
         }
-        for document in &documents {
-            for target in location_targets(document) {
-                follow(&path, &target, &roots, &mut queue, warnings);
+        if !json {
+            for document in &documents {
+                for target in location_targets(document) {
+                    follow(&path, &target, &roots, &mut queue, warnings);
+                }
             }
         }
         read.push(File { shown, documents });
     }
     read.sort_by(|a, b| a.shown.as_bytes().cmp(b.shown.as_bytes()));
     Ok(read)
+}
+
+/// The entities of a catalog API response: a JSON array of entities, or a page
+/// `{"items": [...], ...}`; a single entity is taken too. Anything else is a message
+/// that says what was expected.
+fn catalog_api_entities(text: &str) -> (Vec<Value>, Vec<String>) {
+    const EXPECTED: &str = "expected the catalog API's JSON: an array of entities \
+        (`/api/catalog/entities`) or an object with `items` (`/api/catalog/entities/by-query`)";
+    let value: Value = match serde_json::from_str(text) {
+        Ok(value) => value,
+        Err(error) => {
+            return (
+                Vec::new(),
+                vec![format!("is not JSON ({error}); {EXPECTED}; skipped")],
+            );
+        }
+    };
+    let found = match value {
+        Value::Array(items) => items,
+        Value::Object(mut map) => match map.remove("items") {
+            Some(Value::Array(items)) => items,
+            Some(_) => {
+                return (
+                    Vec::new(),
+                    vec![format!(
+                        "has `items` that is not an array; {EXPECTED}; skipped"
+                    )],
+                );
+            }
+            None if map.contains_key("kind") && map.contains_key("apiVersion") => {
+                vec![Value::Object(map)]
+            }
+            None => {
+                let mut keys: Vec<&str> = map.keys().map(String::as_str).take(5).collect();
+                keys.sort_unstable();
+                let keys = keys
+                    .iter()
+                    .map(|k| format!("`{k}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let what = if keys.is_empty() {
+                    "an empty object".to_owned()
+                } else {
+                    format!("an object with {keys}")
+                };
+                return (Vec::new(), vec![format!("is {what}; {EXPECTED}; skipped")]);
+            }
+        },
+        other => {
+            let what = match other {
+                Value::String(_) => "a string",
+                Value::Number(_) => "a number",
+                Value::Bool(_) => "a boolean",
+                _ => "null",
+            };
+            return (Vec::new(), vec![format!("is {what}; {EXPECTED}; skipped")]);
+        }
+    };
+    (
+        found.into_iter().filter(|v| !v.is_null()).collect(),
+        Vec::new(),
+    )
 }
 
 /// Parses every document of a multi-document stream. When the stream as a whole does
@@ -395,6 +473,40 @@ mod tests {
         assert_eq!(documents.len(), 2);
         assert_eq!(errors.len(), 1, "{errors:?}");
         assert!(errors[0].contains("line 3"), "{errors:?}");
+    }
+
+    #[test]
+    fn the_catalog_api_json_of_either_shape_is_a_list_of_entities() {
+        let entity = r#"{"apiVersion": "backstage.io/v1alpha1", "kind": "Group", "metadata": {"name": "a"}}"#;
+        let (array, errors) = catalog_api_entities(&format!("[{entity}, {entity}]"));
+        assert_eq!((array.len(), errors.len()), (2, 0));
+        let page = format!(
+            r#"{{"items": [{entity}], "totalItems": 3, "pageInfo": {{"nextCursor": "x"}}}}"#
+        );
+        let (items, errors) = catalog_api_entities(&page);
+        assert_eq!((items.len(), errors.len()), (1, 0));
+        assert_eq!(items, array[..1]);
+        let (one, _) = catalog_api_entities(entity);
+        assert_eq!(
+            one.len(),
+            1,
+            "a single entity, as /entities/by-name serves it"
+        );
+        let (none, errors) = catalog_api_entities(r#"{"name": "app", "version": "1.0.0"}"#);
+        assert!(none.is_empty());
+        assert_eq!(
+            errors,
+            [
+                "is an object with `name`, `version`; expected the catalog API's JSON: an array \
+              of entities (`/api/catalog/entities`) or an object with `items` \
+              (`/api/catalog/entities/by-query`); skipped"
+            ]
+        );
+        let (_, errors) = catalog_api_entities("{ nope");
+        assert!(
+            errors[0].starts_with("is not JSON (key must be a string at line 1"),
+            "{errors:?}"
+        );
     }
 
     #[test]
