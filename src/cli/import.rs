@@ -223,28 +223,51 @@ fn summary(
         "{warnings} {}",
         plural(warnings, "warning", "warnings")
     )?;
-    match written {
-        Some((dir, files)) => {
-            writeln!(
-                err,
-                "wrote {} ({files} {})",
-                dir.display(),
-                plural(*files, "file", "files")
-            )?;
-            writeln!(
-                err,
-                "next: svs lint {}   lists what the service owners must add: outcomes, \
-                 warranty, costs, risks, roles",
-                dir.display()
-            )?;
-        }
-        None => writeln!(
+    let catalogue = if let Some((dir, files)) = written {
+        writeln!(
             err,
-            "next: save the catalogue (or use -o DIR) and run `svs lint` on it: it lists what \
-             the service owners must add"
-        )?,
+            "wrote {} ({files} {})",
+            dir.display(),
+            plural(*files, "file", "files")
+        )?;
+        dir.display().to_string()
+    } else {
+        writeln!(
+            err,
+            "next: save the catalogue to a file, CATALOGUE (or use -o DIR next time)"
+        )?;
+        "CATALOGUE".to_owned()
+    };
+    next_steps(err, &catalogue, d.offerings.len())
+}
+
+/// What to do with a fresh import: lint it, name the offerings' targets first (until
+/// then `svs lint` exits 1), and adopt the rest gradually with a baseline.
+fn next_steps(err: &mut dyn Write, catalogue: &str, offerings: usize) -> std::io::Result<()> {
+    writeln!(
+        err,
+        "next: svs lint {catalogue}   lists what the service owners must add: outcomes, \
+         warranty, costs, risks, roles"
+    )?;
+    if offerings > 0 {
+        let these = if offerings == 1 {
+            "the offering".to_owned()
+        } else {
+            format!("each of the {offerings} offerings")
+        };
+        writeln!(
+            err,
+            "next: first give {these} its target consumer groups (`targets:`, a group \
+             under `groups:` for each consuming team): until then SVS101 is an error and \
+             `svs lint` exits 1"
+        )?;
     }
-    Ok(())
+    writeln!(
+        err,
+        "next: to adopt the rest gradually, record today's findings and see only new \
+         ones: svs lint {catalogue} --format json >baseline.json && svs lint {catalogue} \
+         --baseline baseline.json"
+    )
 }
 
 /// What the entities read became, section by section.

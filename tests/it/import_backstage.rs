@@ -728,6 +728,136 @@ fn a_json_file_of_neither_shape_is_named_with_what_was_expected() {
     );
 }
 
+#[test]
+fn the_next_steps_say_what_to_add_first_and_how_to_adopt_gradually() {
+    let out = tempfile::tempdir().unwrap();
+    let dir = out.path().join("catalogue");
+    let output = import(&[&tree(), Path::new("-o"), &dir]);
+    let summary = stderr(&output);
+    let shown = dir.display();
+    for line in [
+        format!("next: svs lint {shown}   lists what the service owners must add"),
+        "next: first give each of the 4 offerings its target consumer groups (`targets:`, a \
+         group under `groups:` for each consuming team): until then SVS101 is an error and \
+         `svs lint` exits 1"
+            .to_owned(),
+        format!(
+            "next: to adopt the rest gradually, record today's findings and see only new ones: \
+             svs lint {shown} --format json >baseline.json && svs lint {shown} --baseline \
+             baseline.json"
+        ),
+    ] {
+        assert!(summary.contains(&line), "{line}\nin:\n{summary}");
+    }
+    // What the lines say is so: lint exits 1 for SVS101, and the baseline adopts it.
+    let lint = svs().arg("lint").arg(&dir).output().unwrap();
+    assert_eq!(lint.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&lint.stdout).contains("SVS101"));
+    let baseline = out.path().join("baseline.json");
+    let json = svs()
+        .args(["lint", "--format", "json"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    std::fs::write(&baseline, &json.stdout).unwrap();
+    let adopted = svs()
+        .arg("lint")
+        .arg(&dir)
+        .arg("--baseline")
+        .arg(&baseline)
+        .output()
+        .unwrap();
+    assert_eq!(adopted.status.code(), Some(0), "{}", stderr(&adopted));
+    // Nothing to target, nothing said about targets.
+    let output = import(&[&fixture("backstage/silent")]);
+    assert!(!stderr(&output).contains("SVS101"), "{}", stderr(&output));
+}
+
+#[test]
+fn assess_and_roles_on_a_catalogue_without_relationships_say_why_and_how_to_add_one() {
+    let out = tempfile::tempdir().unwrap();
+    let dir = out.path().join("catalogue");
+    let output = import(&[&orgless().join("teams.yaml"), Path::new("-o"), &dir]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    for (command, consequence) in [
+        ("assess", "there is nothing to assess"),
+        ("roles", "there are no roles to show"),
+    ] {
+        let run = svs().arg(command).arg(&dir).output().unwrap();
+        assert_eq!(run.status.code(), Some(0));
+        let text = stderr(&run);
+        assert!(
+            text.starts_with(&format!(
+                "note: the catalogue has no service relationships, so {consequence}: a \
+                 relationship is a consumer organisation using a provider's offering\n\
+                 help: add one under `relationships:` (`svs help format` describes its keys), \
+                 for example:\n  relationships:\n    - id: CONSUMER-uses-OFFERING\n"
+            )),
+            "{command}: {text}"
+        );
+        let quiet = svs()
+            .arg(command)
+            .arg("--quiet")
+            .arg(&dir)
+            .output()
+            .unwrap();
+        assert!(quiet.stderr.is_empty(), "{command} --quiet");
+    }
+    // The example names the catalogue's own offering when there is one.
+    let dir = out.path().join("silent");
+    let with_offering = tempfile::tempdir().unwrap();
+    std::fs::write(
+        with_offering.path().join("catalog-info.yaml"),
+        "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: {name: api-server}\n\
+         spec: {type: service, owner: team-a, providesApis: [orders]}\n---\n\
+         apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: {name: team-b}\n\
+         spec: {type: team, children: []}\n",
+    )
+    .unwrap();
+    import(&[with_offering.path(), Path::new("-o"), &dir]);
+    let run = svs().arg("assess").arg(&dir).output().unwrap();
+    assert!(
+        stderr(&run).contains(
+            "    - id: team-b-uses-orders\n      provider: team-a\n      consumer: team-b\n      \
+             offering: orders\n"
+        ),
+        "{}",
+        stderr(&run)
+    );
+    // With relationships, nothing is said.
+    let full = out.path().join("tree");
+    import(&[&tree(), Path::new("-o"), &full]);
+    for command in ["assess", "roles"] {
+        let run = svs().arg(command).arg(&full).output().unwrap();
+        assert!(run.stderr.is_empty(), "{command}: {}", stderr(&run));
+    }
+}
+
+#[test]
+fn the_import_shown_in_the_docs_is_real() {
+    let command = "svs import backstage tests/fixtures/backstage/api/page-1.json \
+                   tests/fixtures/backstage/api/page-2.json -o catalogue";
+    let doc = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/import-backstage.md"),
+    )
+    .unwrap();
+    let marker = format!("$ {command}\n");
+    let start = doc.find(&marker).expect("the docs show the command") + marker.len();
+    let shown = &doc[start..start + doc[start..].find("```").unwrap()];
+    let root = tempfile::tempdir().unwrap();
+    let api = root.path().join("tests/fixtures/backstage/api");
+    std::fs::create_dir_all(&api).unwrap();
+    for page in ["page-1.json", "page-2.json"] {
+        std::fs::copy(fixture("backstage/api").join(page), api.join(page)).unwrap();
+    }
+    let output = svs()
+        .current_dir(root.path())
+        .args(command.split(' ').skip(1))
+        .output()
+        .unwrap();
+    assert_eq!(stderr(&output), shown);
+}
+
 /// The codes of a lint run's findings.
 fn codes(paths: &[&Path]) -> Vec<String> {
     let (document, _) = lint_json(paths);
