@@ -25,6 +25,7 @@ mod format_doc;
 mod golden;
 mod hostile;
 mod import_backstage;
+mod import_real_trees;
 mod init;
 mod lint_controls;
 mod lsp;

@@ -12,14 +12,14 @@
 //! This stage runs before the owners stage, which reads [`Members::first_listed`] for a
 //! User that names no group of its own.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::entities::{Entities, parse_ref};
 use super::owners::{Org, Owners};
 use super::warnings::Warnings;
 
 /// A person: a User entity, or a name a group lists with no User entity behind it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(super) enum Person {
     /// A User entity, by entity.
     User(usize),
@@ -58,6 +58,9 @@ impl Members {
             first_listed: vec![None; entities.len()],
         };
         let mut member_of: HashMap<(String, String), usize> = HashMap::new();
+        // Each membership once, in one hash lookup: an organisation provider's root
+        // group may list thousands.
+        let mut listed: HashSet<(usize, Person)> = HashSet::new();
         for &g in &entities.groups {
             for text in entities[g].spec_list("members") {
                 let reference = parse_ref(&text, Some("user"), &entities[g].namespace);
@@ -86,7 +89,7 @@ impl Members {
                     });
                     Person::Member(m)
                 };
-                if !members.of_group[g].contains(&person) {
+                if listed.insert((g, person)) {
                     members.of_group[g].push(person);
                 }
             }
@@ -99,7 +102,7 @@ impl Members {
                 }
                 if let Some(g) = entities.find("group", &reference) {
                     let person = Person::User(u);
-                    if !members.of_group[g].contains(&person) {
+                    if listed.insert((g, person)) {
                         members.of_group[g].push(person);
                     }
                 }
