@@ -1,7 +1,7 @@
 //! Starting a catalogue from what a team already has: `svs import`.
 //!
 //! Nobody starts from an empty file. An importer reads another catalogue-as-code format
-//! ([`backstage`]) into a [`Draft`]: the organisations, people, products, services,
+//! ([`backstage`]) into a [`Draft`]: the organisations, people, groups, products, services,
 //! offerings and relationships that the source describes, each with the text of a YAML
 //! comment saying where it came from. The entities are the model's own values
 //! ([`crate::model`]), so that a draft is written through the one writer of catalogue
@@ -27,7 +27,9 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::model::{Metadata, Offering, Organization, Person, Product, Relationship, Service};
+use crate::model::{
+    Group, Metadata, Offering, Organization, Person, Product, Relationship, Service,
+};
 use crate::write::{Comments, Entity, File};
 
 /// A catalogue about to be written: the model's entities in the order they are shown,
@@ -40,6 +42,8 @@ pub struct Draft {
     pub organizations: Vec<Drafted<Organization>>,
     /// People.
     pub people: Vec<Drafted<Person>>,
+    /// Groups of people, for memberships beyond each person's one organisation.
+    pub groups: Vec<Drafted<Group>>,
     /// Products.
     pub products: Vec<Drafted<Product>>,
     /// Services.
@@ -109,7 +113,7 @@ impl Draft {
     }
 
     /// The catalogue as a directory: `catalogue.yaml` with the metadata, organisations
-    /// and people, and one `owners/ORG.yaml` per organisation that provides anything,
+    /// people and groups, and one `owners/ORG.yaml` per organisation that provides anything,
     /// holding its products, services, offerings and the relationships it provides, so
     /// that each team can own its file.
     pub fn to_files(&self) -> Vec<OutputFile> {
@@ -173,13 +177,14 @@ impl Draft {
         files
     }
 
-    /// The header, the metadata, the organisations and the people.
+    /// The header, the metadata, the organisations, the people and the groups.
     fn head(&self) -> File {
         File::new()
             .comment(HEADER)
             .metadata(&Metadata::named(&self.name))
             .section(entries(&self.organizations))
             .section(entries(&self.people))
+            .section(entries(&self.groups))
     }
 }
 

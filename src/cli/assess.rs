@@ -204,6 +204,9 @@ pub(super) fn run(
     evaluation.providers.retain(|p| audience.sees_portfolio(p));
     render(args, context, out, &catalogue, &evaluation, &audience)?;
     out.flush()?;
+    if catalogue.relationships.is_empty() && !context.quiet {
+        no_relationships(err, &catalogue, "there is nothing to assess")?;
+    }
     let Some(fail_on) = args.fail_on else {
         return Ok(ExitStatus::Success);
     };
@@ -213,6 +216,41 @@ pub(super) fn run(
         &evaluation.relationships,
         &audience,
         err,
+    )
+}
+
+/// Why a table of relationships is empty when the catalogue has none, and how to add
+/// one: the first thing a fresh catalogue (an import without consumption across owners,
+/// a new file) lacks. The example names the catalogue's own first offering when it has
+/// one, so that it can be pasted.
+pub(super) fn no_relationships(
+    err: &mut dyn Write,
+    catalogue: &crate::model::Catalogue,
+    consequence: &str,
+) -> std::io::Result<()> {
+    writeln!(
+        err,
+        "note: the catalogue has no service relationships, so {consequence}: a relationship \
+         is a consumer organisation using a provider's offering"
+    )?;
+    let (provider, consumer, offering) = match catalogue.offerings.first() {
+        Some(o) => (
+            &*o.provider.id,
+            catalogue
+                .organizations
+                .iter()
+                .map(|org| org.common.id.value.as_str())
+                .find(|&id| id != &*o.provider.id)
+                .unwrap_or("CONSUMER"),
+            o.common.id.value.as_str(),
+        ),
+        None => ("PROVIDER", "CONSUMER", "OFFERING"),
+    };
+    writeln!(
+        err,
+        "help: add one under `relationships:` (`svs help format` describes its keys), for \
+         example:\n  relationships:\n    - id: {consumer}-uses-{offering}\n      provider: \
+         {provider}\n      consumer: {consumer}\n      offering: {offering}"
     )
 }
 

@@ -4,6 +4,7 @@
 //! own options and help. The catalogue goes to standard output, or with `-o DIR` to a new
 //! directory written atomically; warnings and the summary go to standard error.
 
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -22,7 +23,9 @@ const BACKSTAGE_EXAMPLES: &str = "\
 Examples:
   svs import backstage . -o catalogue/         Every *.yaml under . into a new catalogue/
   svs import backstage catalog-info.yaml       One descriptor (and its Location targets), to stdout
-  svs import backstage org/ services/ -o svs/ && svs lint svs/";
+  svs import backstage org/ services/ -o svs/ && svs lint svs/
+  curl -s $BACKSTAGE/api/catalog/entities >entities.json
+  svs import backstage entities.json -o svs/   The whole catalogue from a running Backstage";
 
 /// Arguments of `svs import`.
 #[derive(Debug, Args)]
@@ -49,7 +52,8 @@ enum Source {
 #[command(after_help = BACKSTAGE_EXAMPLES)]
 pub struct BackstageArgs {
     /// Descriptor files or directories (walked for *.yaml / *.yml, in byte order of
-    /// path); `Location` entities are followed to files inside these paths
+    /// path); `Location` entities are followed to files inside these paths. A .json file
+    /// is the catalog API's JSON (/api/catalog/entities, or a page of .../by-query)
     #[arg(value_name = "PATH", required = true)]
     paths: Vec<PathBuf>,
 
@@ -212,24 +216,150 @@ fn summary(
     let s = &import.summary;
     let d = &import.draft;
     let total: usize = s.read.values().sum();
-    let kinds: Vec<String> = s.read.iter().map(|(k, n)| format!("{n} {k}")).collect();
     writeln!(
         err,
         "read {total} Backstage {} from {} {}: {}",
         plural(total, "entity", "entities"),
         s.files,
         plural(s.files, "file", "files"),
-        kinds.join(", ")
+        by_kind(&s.read)
     )?;
-    let resources: usize = d.products.iter().map(|p| p.entity.resources.len()).sum();
-    let became = [
+    let imported: usize = s.imported.values().sum();
+    writeln!(err, "imported {imported}: {}", by_kind(&s.imported))?;
+    became(err, s, d)?;
+    let unprovided = BTreeMap::from([("API".to_owned(), s.unprovided_apis)]);
+    for (why, kinds) in [
+        ("not catalogue entities", &s.skipped),
         (
-            d.organizations.len(),
+            "template skeletons, fields holding `${{ … }}`",
+            &s.templates,
+        ),
+        ("defined again, the first definition kept", &s.defined_again),
+        ("no `metadata.name`", &s.unnamed),
+        ("provided by no imported component", &unprovided),
+    ] {
+        if kinds.values().any(|&n| n > 0) {
+            writeln!(err, "skipped ({why}): {}", by_kind(kinds))?;
+        }
+    }
+    left_out_and_warned(err, import, verbose)?;
+    let catalogue = if let Some((dir, files)) = written {
+        writeln!(
+            err,
+            "wrote {} ({files} {})",
+            dir.display(),
+            plural(*files, "file", "files")
+        )?;
+        dir.display().to_string()
+    } else {
+        writeln!(
+            err,
+            "next: save the catalogue to a file, CATALOGUE (or use -o DIR next time)"
+        )?;
+        "CATALOGUE".to_owned()
+    };
+    next_steps(err, &catalogue, d.offerings.len())
+}
+
+/// The files recognised as holding no Backstage entity, on one line, and the number of
+/// warnings, with the number of causes when they are grouped.
+fn left_out_and_warned(
+    err: &mut dyn Write,
+    import: &backstage::Import,
+    verbose: bool,
+) -> std::io::Result<()> {
+    let s = &import.summary;
+    if !s.not_backstage.is_empty() {
+        let files: Vec<String> = s
+            .not_backstage
+            .iter()
+            .map(|(what, n)| format!("{n} {what}{}", if *n == 1 { "" } else { "s" }))
+            .collect();
+        writeln!(err, "left out (not Backstage files): {}", files.join(", "))?;
+    }
+    let warnings = import.warnings.len();
+    let causes = backstage::by_cause(&import.warnings).len();
+    if verbose || causes == warnings {
+        writeln!(
+            err,
+            "{warnings} {}",
+            plural(warnings, "warning", "warnings")
+        )
+    } else {
+        writeln!(
+            err,
+            "{warnings} warnings, one line per cause ({causes} {}): --verbose lists each",
+            plural(causes, "cause", "causes")
+        )
+    }
+}
+
+/// What to do with a fresh import: lint it, name the offerings' targets first (until
+/// then `svs lint` exits 1), and adopt the rest gradually with a baseline.
+fn next_steps(err: &mut dyn Write, catalogue: &str, offerings: usize) -> std::io::Result<()> {
+    writeln!(
+        err,
+        "next: svs lint {catalogue}   lists what the service owners must add: outcomes, \
+         warranty, costs, risks, roles"
+    )?;
+    if offerings > 0 {
+        let these = if offerings == 1 {
+            "the offering".to_owned()
+        } else {
+            format!("each of the {offerings} offerings")
+        };
+        writeln!(
+            err,
+            "next: first give {these} its target consumer groups (`targets:`, a group \
+             under `groups:` for each consuming team): until then SVS101 is an error and \
+             `svs lint` exits 1"
+        )?;
+    }
+    writeln!(
+        err,
+        "next: to adopt the rest gradually, record today's findings and see only new \
+         ones: svs lint {catalogue} --format json >baseline.json && svs lint {catalogue} \
+         --baseline baseline.json"
+    )
+}
+
+/// What the entities read became, section by section.
+fn became(
+    err: &mut dyn Write,
+    s: &backstage::Summary,
+    d: &crate::import::Draft,
+) -> std::io::Result<()> {
+    let resources: usize = d.products.iter().map(|p| p.entity.resources.len()).sum();
+    let mut became = vec![(s.from_groups, "organization", "organizations", "Groups")];
+    if s.named_organizations > 0 {
+        became.push((
+            s.named_organizations,
             "organization",
             "organizations",
-            "Groups",
+            "owners, parents and groups named but not read",
+        ));
+    }
+    if s.placeholder {
+        became.push((
+            1,
+            "organization",
+            "organizations",
+            "entities with no owner: the placeholder",
+        ));
+    }
+    became.extend([
+        (
+            d.people.len(),
+            "person",
+            "people",
+            "Users, and members Groups list",
         ),
-        (d.people.len(), "person", "people", "Users"),
+        (
+            d.groups.len(),
+            "group",
+            "groups",
+            "Groups with members of other organisations",
+        ),
         (
             d.products.len(),
             "product",
@@ -255,7 +385,7 @@ fn summary(
             "relationships",
             "consumption across owners",
         ),
-    ];
+    ]);
     writeln!(err, "became:")?;
     for (count, one, many, from) in became {
         writeln!(
@@ -264,83 +394,17 @@ fn summary(
             plural(count, one, many)
         )?;
     }
-    passed_over(err, import, verbose)?;
-    match written {
-        Some((dir, files)) => {
-            writeln!(
-                err,
-                "wrote {} ({files} {})",
-                dir.display(),
-                plural(*files, "file", "files")
-            )?;
-            writeln!(
-                err,
-                "next: svs lint {}   lists what the service owners must add: outcomes, \
-                 warranty, costs, risks, roles",
-                dir.display()
-            )?;
-        }
-        None => writeln!(
-            err,
-            "next: save the catalogue (or use -o DIR) and run `svs lint` on it: it lists what \
-             the service owners must add"
-        )?,
-    }
     Ok(())
 }
 
-/// What the summary says was not imported: kinds that are not catalogue entities,
-/// template skeletons, and the warnings.
-fn passed_over(
-    err: &mut dyn Write,
-    import: &backstage::Import,
-    verbose: bool,
-) -> std::io::Result<()> {
-    let s = &import.summary;
-    if !s.skipped.is_empty() {
-        let skipped: Vec<String> = s.skipped.iter().map(|(k, n)| format!("{n} {k}")).collect();
-        writeln!(
-            err,
-            "skipped (not catalogue entities): {}",
-            skipped.join(", ")
-        )?;
-    }
-    if !s.not_backstage.is_empty() {
-        let files: Vec<String> = s
-            .not_backstage
-            .iter()
-            .map(|(what, n)| format!("{n} {what}{}", if *n == 1 { "" } else { "s" }))
-            .collect();
-        writeln!(err, "left out (not Backstage files): {}", files.join(", "))?;
-    }
-    if !s.templates.is_empty() {
-        let templates: Vec<String> = s
-            .templates
-            .iter()
-            .map(|(k, n)| format!("{n} {k}"))
-            .collect();
-        writeln!(
-            err,
-            "skipped (template skeletons, fields holding `${{{{ … }}}}`): {}",
-            templates.join(", ")
-        )?;
-    }
-    let warnings = import.warnings.len();
-    let causes = backstage::by_cause(&import.warnings).len();
-    if verbose || causes == warnings {
-        writeln!(
-            err,
-            "{warnings} {}",
-            plural(warnings, "warning", "warnings")
-        )?;
-    } else {
-        writeln!(
-            err,
-            "{warnings} warnings, one line per cause ({causes} {}): --verbose lists each",
-            plural(causes, "cause", "causes")
-        )?;
-    }
-    Ok(())
+/// `4 API, 17 Component`: counts by kind, in the order of the kinds' names.
+fn by_kind(counts: &BTreeMap<String, usize>) -> String {
+    counts
+        .iter()
+        .filter(|(_, n)| **n > 0)
+        .map(|(k, n)| format!("{n} {k}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {

@@ -118,5 +118,8 @@ pub(super) fn run(
         }
     }
     out.flush()?;
+    if catalogue.relationships.is_empty() && !context.quiet {
+        super::assess::no_relationships(err, &catalogue, "there are no roles to show")?;
+    }
     Ok(ExitStatus::Success)
 }

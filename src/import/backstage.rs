@@ -29,12 +29,14 @@
 //!    parsed into YAML documents;
 //! 2. `entities`: the Backstage entities among the documents, classified by kind,
 //!    checked and indexed (`Entities`);
-//! 3. `owners`: the organisation chart and who owns what (`Owners`);
-//! 4. `products`: what is part of which product (`Products`);
-//! 5. `consumption`: offerings and the relationships between organisations
+//! 3. `members`: the people groups list, and who is a member of which group
+//!    (`Members`);
+//! 4. `owners`: the organisation chart and who owns what (`Owners`);
+//! 5. `products`: what is part of which product (`Products`);
+//! 6. `consumption`: offerings and the relationships between organisations
 //!    (`Consumption`);
-//! 6. `ids`: one unique svs id for everything written (`Ids`);
-//! 7. `catalogue`: all of that written as a [`Draft`].
+//! 7. `ids`: one unique svs id for everything written (`Ids`);
+//! 8. `catalogue`: all of that written as a [`Draft`].
 //!
 //! Every stage reports what it passes over to one collector, `warnings`.
 
@@ -42,6 +44,7 @@ mod catalogue;
 mod consumption;
 mod entities;
 mod ids;
+mod members;
 mod owners;
 mod products;
 mod read;
@@ -56,18 +59,23 @@ use catalogue::Found;
 use consumption::Consumption;
 use entities::Entities;
 use ids::Ids;
+use members::Members;
 use owners::Owners;
 use products::Products;
 use warnings::Warnings;
 
 pub use warnings::{Cause, Warning, by_cause};
 
+/// What an import read and what became of it: every entity read is counted once, as
+/// imported or as skipped for one reason.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Summary {
     /// Files read, Location targets included.
     pub files: usize,
     /// Entities read, by kind (duplicates included).
     pub read: BTreeMap<String, usize>,
+    /// Entities imported, by kind.
+    pub imported: BTreeMap<String, usize>,
     /// Entities of kinds that are not catalogue entities, by kind.
     pub skipped: BTreeMap<String, usize>,
     /// Template skeletons, by kind: entities whose fields hold a Scaffolder template
@@ -76,6 +84,18 @@ pub struct Summary {
     /// Files recognised as holding no Backstage entity, by what they are (`Kubernetes
     /// manifest`, `app-config file`, `mkdocs file`): counted, with no warning each.
     pub not_backstage: BTreeMap<String, usize>,
+    /// Entities defined again (the first definition kept), by kind.
+    pub defined_again: BTreeMap<String, usize>,
+    /// Entities without `metadata.name`, by kind.
+    pub unnamed: BTreeMap<String, usize>,
+    /// APIs no imported component provides.
+    pub unprovided_apis: usize,
+    /// Organisations from Groups read.
+    pub from_groups: usize,
+    /// Organisations named (as owner, parent or group) but not read.
+    pub named_organizations: usize,
+    /// Whether the placeholder organisation was written.
+    pub placeholder: bool,
 }
 
 /// The result of an import: the catalogue, the warnings, the summary.
@@ -111,6 +131,29 @@ pub enum ImportError {
     },
 }
 
+impl Summary {
+    /// The entities imported, by kind, and the organisations by where they came from.
+    fn count_imported(&mut self, entities: &Entities, owners: &Owners, consumption: &Consumption) {
+        let apis = entities.apis.len() - consumption.unprovided.len();
+        self.unprovided_apis = consumption.unprovided.len();
+        for (kind, n) in [
+            ("API", apis),
+            ("Component", entities.components.len()),
+            ("Group", entities.groups.len()),
+            ("Resource", entities.resources.len()),
+            ("System", entities.systems.len()),
+            ("User", entities.users.len()),
+        ] {
+            if n > 0 {
+                self.imported.insert(kind.to_owned(), n);
+            }
+        }
+        self.from_groups = entities.groups.len();
+        self.named_organizations = owners.missing.len();
+        self.placeholder = owners.placeholder_used;
+    }
+}
+
 /// Reads the descriptors under `paths` (files, or directories walked for `*.yaml` /
 /// `*.yml`, following `Location` entities) and maps them onto a catalogue named `name`.
 pub fn import(paths: &[PathBuf], name: &str) -> Result<Import, ImportError> {
@@ -123,13 +166,24 @@ pub fn import(paths: &[PathBuf], name: &str) -> Result<Import, ImportError> {
         ..Summary::default()
     };
     let entities = Entities::read(files, &mut warnings, &mut summary);
-    let owners = Owners::resolve(&entities, &mut warnings);
+    let members = Members::gather(&entities, &mut warnings);
+    let owners = Owners::resolve(&entities, &members, &mut warnings);
     let products = Products::assemble(&entities, &owners, &mut warnings);
     let consumption = Consumption::derive(&entities, &owners, &mut warnings);
-    let ids = Ids::claim(&entities, &owners, &products, &consumption, &mut warnings);
+    let ids = Ids::claim(
+        &entities,
+        &owners,
+        &members,
+        &products,
+        &consumption,
+        &mut warnings,
+    );
+    owners.say_missing(&entities, &ids.missing, &mut warnings);
+    summary.count_imported(&entities, &owners, &consumption);
     let draft = Found {
         entities: &entities,
         owners: &owners,
+        members: &members,
         products: &products,
         consumption: &consumption,
         ids: &ids,

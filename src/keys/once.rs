@@ -157,6 +157,7 @@ const OTHER_STRINGS: &[(&str, &[&str], &str)] = &[
             names::OFFERINGS,
             names::RELATIONSHIP,
             names::RELATIONSHIPS,
+            names::GROUPS,
         ],
         "the nouns of the import's summary",
     ),
@@ -172,6 +173,7 @@ const OTHER_STRINGS: &[(&str, &[&str], &str)] = &[
             names::USER,
             names::OFFERING,
             names::RELATIONSHIP,
+            names::MEMBERS,
         ],
         "Backstage's own keys and words (`kind`, `metadata.title`, `spec.parent`, \
          `user:` references); what is written goes through src/write",
@@ -368,6 +370,7 @@ const OTHER_FIELDS: &[(&str, &[&str], &str)] = &[
             names::NAME,
             names::ORGANIZATIONS,
             names::PEOPLE,
+            names::GROUPS,
             names::PRODUCTS,
             names::SERVICES,
             names::OFFERINGS,
@@ -393,6 +396,7 @@ const OTHER_FIELDS: &[(&str, &[&str], &str)] = &[
             names::PARENT,
             names::MESSAGE,
             names::PRODUCTS,
+            names::MEMBERS,
         ],
         "Backstage's entities as read, and the stages' indexes over them (which \
          component consumes which API, each owner's parent); what is written is the \

@@ -16,15 +16,15 @@ use serde_json::Value;
 
 use common::{fixture, lint_json, svs};
 
-fn tree() -> PathBuf {
+pub(crate) fn tree() -> PathBuf {
     fixture("backstage/tree")
 }
 
-fn messy() -> PathBuf {
+pub(crate) fn messy() -> PathBuf {
     fixture("backstage/messy")
 }
 
-fn import(args: &[&Path]) -> Output {
+pub(crate) fn import(args: &[&Path]) -> Output {
     svs()
         .args(["import", "backstage"])
         .args(args)
@@ -32,12 +32,12 @@ fn import(args: &[&Path]) -> Output {
         .expect("svs runs")
 }
 
-fn stderr(output: &Output) -> String {
+pub(crate) fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
 /// Imports to standard output and parses the catalogue.
-fn imported(paths: &[&Path]) -> (Value, String) {
+pub(crate) fn imported(paths: &[&Path]) -> (Value, String) {
     let output = import(paths);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let text = String::from_utf8(output.stdout.clone()).expect("UTF-8");
@@ -46,7 +46,7 @@ fn imported(paths: &[&Path]) -> (Value, String) {
 }
 
 /// The entity of `section` with this id.
-fn entity<'v>(catalogue: &'v Value, section: &str, id: &str) -> &'v Value {
+pub(crate) fn entity<'v>(catalogue: &'v Value, section: &str, id: &str) -> &'v Value {
     catalogue[section]
         .as_array()
         .unwrap_or_else(|| panic!("a {section} section"))
@@ -55,7 +55,7 @@ fn entity<'v>(catalogue: &'v Value, section: &str, id: &str) -> &'v Value {
         .unwrap_or_else(|| panic!("{section} has `{id}`"))
 }
 
-fn ids(catalogue: &Value, section: &str) -> Vec<String> {
+pub(crate) fn ids(catalogue: &Value, section: &str) -> Vec<String> {
     catalogue[section]
         .as_array()
         .map(|items| {
@@ -67,7 +67,7 @@ fn ids(catalogue: &Value, section: &str) -> Vec<String> {
         .unwrap_or_default()
 }
 
-fn strings(value: &Value) -> Vec<&str> {
+pub(crate) fn strings(value: &Value) -> Vec<&str> {
     value
         .as_array()
         .map(|items| {
@@ -343,9 +343,9 @@ fn a_location_given_alone_pulls_in_the_files_it_names_inside_its_directory() {
 fn messy_input_is_a_warning_per_problem_and_the_rest_is_imported() {
     let (catalogue, warnings) = imported(&[&tree(), &messy()]);
     let expect = [
-        "messy/a-services.yaml: component:default/owned-by-email: owner `someone@acme.example` names no imported group or user",
-        "messy/a-services.yaml: component:default/user-on-group: owner `user:team-web` names no imported group or user (a group `team-web` exists",
-        "messy/a-services.yaml: component:default/typo-owner: owner `team-paymnts` names no imported group or user",
+        "messy/a-services.yaml: group:default/someone@acme.example: is not among the entities read; imported as the organisation `someone-acme.example`, owner of 1 entity",
+        "messy/a-services.yaml: user:default/team-web: is not among the entities read (a group `team-web` exists: write `group:team-web`); imported as the organisation `team-web-org`",
+        "messy/a-services.yaml: group:default/team-paymnts: is not among the entities read; imported as the organisation `team-paymnts`",
         "messy/a-services.yaml: component:default/reconciler: consumesApis `search` names a component, not an API",
         "messy/a-services.yaml: component:default/Legacy Billing v2!: Backstage would reject the name",
         "messy/a-services.yaml: component:default/Legacy Billing v2!: `Legacy Billing v2!` is not a valid svs id; imported as `legacy-billing-v2`",
@@ -353,9 +353,9 @@ fn messy_input_is_a_warning_per_problem_and_the_rest_is_imported() {
         "messy/a-services.yaml: api:default/petstore: the id `petstore` is already component:default/petstore's; this one is `petstore-api`",
         "messy/b-again.yaml:2: component:default/legacy-billing: defined again; the first definition wins (first at ",
         "messy/c-mixed.yaml:10: a document is not YAML",
-        "messy/c-mixed.yaml: group:default/sre: parent `team-typo` names no imported group",
+        "messy/c-mixed.yaml: group:default/team-typo: is not among the entities read; imported as the organisation `team-typo`, the parent of 1 group",
         "messy/c-mixed.yaml: group:default/loop-b: parent `group:default/loop-a` would close a cycle",
-        "messy/c-mixed.yaml: user:default/drifter: memberOf `no-such-team` names no imported group",
+        "messy/c-mixed.yaml: group:default/no-such-team: is not among the entities read; imported as the organisation `no-such-team`, the group of 1 user",
         "messy/d-openapi.yaml: holds a document that is not a Backstage entity or a Kubernetes manifest",
         "messy/e-notes.yaml: is not YAML",
     ];
@@ -371,24 +371,31 @@ fn messy_input_is_a_warning_per_problem_and_the_rest_is_imported() {
     let billing = entity(&catalogue, "services", "legacy-billing");
     assert_eq!(billing["name"], "Legacy billing");
     assert_eq!(billing["provider"], "team-payments");
-    // Unresolved owners go to one placeholder that says why.
-    let placeholder = entity(&catalogue, "organizations", "unknown-owner");
-    assert!(
-        placeholder["description"]
-            .as_str()
-            .unwrap()
-            .contains("names no imported Group or User")
-    );
-    for id in ["owned-by-email", "user-on-group", "typo-owner"] {
+    // Each owner that names nothing read is an organisation of its own.
+    for (service, owner) in [
+        ("owned-by-email", "someone-acme.example"),
+        ("user-on-group", "team-web-org"),
+        ("typo-owner", "team-paymnts"),
+    ] {
         assert_eq!(
-            entity(&catalogue, "services", id)["provider"],
-            "unknown-owner",
-            "{id}"
+            entity(&catalogue, "services", service)["provider"],
+            owner,
+            "{service}"
+        );
+        assert!(
+            entity(&catalogue, "organizations", owner)["description"]
+                .as_str()
+                .unwrap()
+                .contains("not among the entities read")
         );
     }
     assert_eq!(
         entity(&catalogue, "people", "drifter")["organization"],
-        "unknown-owner"
+        "no-such-team"
+    );
+    assert!(
+        !ids(&catalogue, "organizations").contains(&"unknown-owner".to_owned()),
+        "every entity here names an owner"
     );
     // An owner that is a user stands for that user's organisation.
     assert_eq!(
@@ -402,6 +409,10 @@ fn messy_input_is_a_warning_per_problem_and_the_rest_is_imported() {
     );
     // The stream's good documents around a broken one are imported; cycles are cut.
     assert_eq!(entity(&catalogue, "people", "sam")["organization"], "sre");
+    assert_eq!(
+        entity(&catalogue, "organizations", "sre")["parent"],
+        "team-typo"
+    );
     assert_eq!(
         entity(&catalogue, "organizations", "loop-a")["parent"],
         "loop-b"
@@ -483,7 +494,7 @@ fn the_same_input_gives_the_same_bytes_and_a_reimport_is_identical() {
     for file in [
         "catalogue.yaml",
         "owners/platform.yaml",
-        "owners/unknown-owner.yaml",
+        "owners/team-paymnts.yaml",
     ] {
         let a_text = std::fs::read_to_string(a.join(file)).unwrap();
         let b_text = std::fs::read_to_string(b.join(file)).unwrap();

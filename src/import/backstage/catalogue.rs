@@ -1,7 +1,8 @@
 //! The catalogue: what the stages found, written as a [`Draft`] in the order svs shows
 //! it.
 //!
-//! Groups become organisations (the placeholder after them, when used), users people,
+//! Groups become organisations (the placeholder after them, when used), users and the
+//! members groups list people, memberships beyond a person's organisation groups,
 //! systems and the resources outside any system products, components services, and the
 //! value network offerings and relationships, each built as the model's own entity with
 //! references unresolved. Every entity carries the origin comment that says which
@@ -15,12 +16,14 @@ use super::super::{Draft, Drafted};
 use super::consumption::{Consumption, Subject};
 use super::entities::{Entities, Kind};
 use super::ids::Ids;
+use super::members::Members;
 use super::owners::{Org, Owners};
 use super::products::Products;
 use super::read::string;
 use crate::model::{
-    Access, Balance, Common, Dimension, Offering, Organization, Output, Ownership, Person, Product,
-    Provision, Ref, Relationship, Requirements, Resource, Roles, Service, Spanned, nowhere,
+    Access, Balance, Common, Dimension, Group, Offering, Organization, Output, Ownership, Person,
+    Product, Provision, Ref, Relationship, Requirements, Resource, Roles, Service, Spanned,
+    nowhere,
 };
 use crate::write::{Comments, List};
 
@@ -30,6 +33,8 @@ pub(super) struct Found<'a> {
     pub(super) entities: &'a Entities,
     /// Who owns what.
     pub(super) owners: &'a Owners,
+    /// The people groups list.
+    pub(super) members: &'a Members,
     /// What is part of which product.
     pub(super) products: &'a Products,
     /// The value network.
@@ -45,6 +50,7 @@ impl Found<'_> {
             name: name.to_owned(),
             organizations: self.organizations(),
             people: self.people(),
+            groups: self.groups(),
             products: self.products(),
             services: self.services(),
             offerings: self.offerings(),
@@ -52,9 +58,15 @@ impl Found<'_> {
         }
     }
 
-    /// Groups, then the placeholder organisation when anything was placed in it.
+    /// Groups, then the organisations named but not read, then the placeholder
+    /// organisation when anything was placed in it.
     fn organizations(&self) -> Vec<Drafted<Organization>> {
-        let Found { entities, ids, .. } = self;
+        let Found {
+            entities,
+            owners,
+            ids,
+            ..
+        } = self;
         let mut organizations: Vec<Drafted<Organization>> = entities
             .groups
             .iter()
@@ -63,16 +75,38 @@ impl Found<'_> {
                 let name = e.display_name().unwrap_or_else(|| e.title());
                 let organization = Organization {
                     common: Common::unplaced(ids.entity[g].clone(), Some(name), e.description()),
-                    parent: self.owners.parent[g].map(|p| Ref::unplaced(ids.entity[p].clone())),
+                    parent: self.owners.parent[g].map(|p| Ref::unplaced(ids.org(p))),
                     target_margin: None,
                 };
                 Drafted::new(organization, entities.origin(g))
             })
             .collect();
+        for (m, id) in owners.missing.iter().zip(&ids.missing) {
+            let description = "Named in the Backstage descriptors (as an owner, a parent or \
+                a group of users) but not among the entities read: an organisation \
+                provider's group, most often. Give it its real name and parent.";
+            let organization = Organization {
+                common: Common::unplaced(
+                    id.clone(),
+                    Some(m.shown.clone()),
+                    Some(description.to_owned()),
+                ),
+                parent: None,
+                target_margin: None,
+            };
+            organizations.push(Drafted::new(
+                organization,
+                format!(
+                    "{}: not among the entities read, first named in {}",
+                    m.reference,
+                    entities.file_of(m.first)
+                ),
+            ));
+        }
         if let Some(id) = &ids.placeholder {
-            let description = "Placeholder: the Backstage owner (or group) of the entities \
-                placed here names no imported Group or User; `svs import backstage` warned \
-                about each. Give each its real organisation.";
+            let description = "Placeholder: the Backstage entities placed here name no \
+                owner (or no group); `svs import backstage` warned about each. Give each \
+                its real organisation.";
             let placeholder = Organization {
                 common: Common::unplaced(
                     id.clone(),
@@ -84,15 +118,34 @@ impl Found<'_> {
             };
             organizations.push(Drafted::new(
                 placeholder,
-                "no Backstage entity: stands in for owners that name no imported group or user",
+                "no Backstage entity: stands in for entities that name no owner",
             ));
         }
         organizations
     }
 
-    /// Users, each with the email of its profile in its description.
+    /// Users, each with the email of its profile in its description; then the people
+    /// named only as members, each in the first group that lists it.
     fn people(&self) -> Vec<Drafted<Person>> {
-        let Found { entities, ids, .. } = self;
+        let Found {
+            entities,
+            members,
+            ids,
+            ..
+        } = self;
+        let listed = members.listed.iter().zip(&ids.members).map(|(m, id)| {
+            let person = Person {
+                common: Common::unplaced(id.clone(), Some(m.name.clone()), None),
+                organization: Ref::unplaced(ids.entity[m.group].clone()),
+                title: None,
+            };
+            let origin = format!(
+                "a member in spec.members of {}, from {}; no User entity read",
+                entities[m.group].reference(),
+                entities.file_of(m.group)
+            );
+            Drafted::new(person, origin)
+        });
         entities
             .users
             .iter()
@@ -111,6 +164,46 @@ impl Found<'_> {
                     title: None,
                 };
                 Drafted::new(person, entities.origin(u))
+            })
+            .chain(listed)
+            .collect()
+    }
+
+    /// The groups whose members include people of other organisations, each as a group
+    /// of all its members.
+    fn groups(&self) -> Vec<Drafted<Group>> {
+        let Found {
+            entities,
+            members,
+            ids,
+            ..
+        } = self;
+        ids.teams
+            .iter()
+            .map(|(g, id)| {
+                let e = &entities[*g];
+                let name = e.display_name().unwrap_or_else(|| e.title());
+                let description = "The members Backstage lists for this group. A person \
+                    belongs to one organisation, so the members whose organisation is \
+                    another are members of this group.";
+                let group = Group {
+                    common: Common::unplaced(
+                        id.clone(),
+                        Some(format!("Members of {name}")),
+                        Some(description.to_owned()),
+                    ),
+                    organization: Some(Ref::unplaced(ids.entity[*g].clone())),
+                    size: None,
+                    members: members.of_group[*g]
+                        .iter()
+                        .map(|&p| Ref::unplaced(ids.person(p)))
+                        .collect(),
+                };
+                let origin = format!(
+                    "the members of {} (spec.members, and Users' memberOf)",
+                    entities.origin(*g)
+                );
+                Drafted::new(group, origin)
             })
             .collect()
     }
@@ -164,6 +257,7 @@ impl Found<'_> {
                 Org::Group(g) => entities[*g]
                     .display_name()
                     .unwrap_or_else(|| entities[*g].title()),
+                Org::Missing(m) => owners.missing[*m].shown.clone(),
                 Org::Placeholder => "Unknown owner".to_owned(),
             };
             let name = format!("{owner_shown} resources");
@@ -187,6 +281,7 @@ impl Found<'_> {
             products,
             consumption,
             ids,
+            ..
         } = self;
         entities
             .components

@@ -63,6 +63,8 @@ pub(super) struct Consumption {
     pub(super) outputs: Vec<Vec<String>>,
     /// The relationships each component's service depends on, by position.
     pub(super) upstream: Vec<Vec<usize>>,
+    /// The APIs read that no imported component provides: no offering, so not imported.
+    pub(super) unprovided: Vec<usize>,
 }
 
 impl Consumption {
@@ -75,6 +77,7 @@ impl Consumption {
             relationships: Vec::new(),
             outputs: provided.outputs,
             upstream: vec![Vec::new(); entities.len()],
+            unprovided: Vec::new(),
         };
         let mut relationship_of: HashMap<(Org, usize), usize> = HashMap::new();
         let mut component_offering: HashMap<usize, usize> = HashMap::new();
@@ -113,6 +116,27 @@ impl Consumption {
                 if !consumption.upstream[k].contains(&r) {
                     consumption.upstream[k].push(r);
                 }
+            }
+        }
+        let mut offered = vec![false; entities.len()];
+        for offering in &consumption.offerings {
+            if let Subject::Api {
+                entity: Some(a), ..
+            } = offering.subject
+            {
+                offered[a] = true;
+            }
+        }
+        for &a in &entities.apis {
+            if !offered[a] {
+                warnings.about(
+                    entities,
+                    a,
+                    "no imported component provides it (`spec.providesApis`), so it is no \
+                     offering; not imported"
+                        .to_owned(),
+                );
+                consumption.unprovided.push(a);
             }
         }
         consumption

@@ -151,7 +151,7 @@ fn read_entities(
             let (mapped, shown) = canonical_kind(&kind);
             *summary.read.entry(shown.clone()).or_default() += 1;
             if mapped == Kind::Other {
-                *summary.skipped.entry(shown).or_default() += 1;
+                *summary.skipped.entry(shown.clone()).or_default() += 1;
             } else if holds_template_expression(&document) {
                 // A Scaffolder skeleton: filled in when a service is created, and no
                 // part of the catalogue until then.
@@ -161,6 +161,9 @@ fn read_entities(
             let namespace = string(&document, &["metadata", "namespace"])
                 .unwrap_or_else(|| "default".to_owned());
             let Some(name) = string(&document, &["metadata", "name"]) else {
+                if mapped != Kind::Other {
+                    *summary.unnamed.entry(shown).or_default() += 1;
+                }
                 warnings.entity(
                     &file_shown,
                     format!("{}:{namespace}/?", kind.to_ascii_lowercase()),
@@ -179,6 +182,7 @@ fn read_entities(
             };
             if mapped != Kind::Other {
                 check_names(&entity, &file_shown, warnings);
+                check_substitution(&entity, &file_shown, warnings);
             }
             entities.push(entity);
         }
@@ -216,6 +220,26 @@ fn holds_template_expression(value: &Value) -> bool {
             .any(|(key, value)| key.contains("${{") || holds_template_expression(value)),
         _ => false,
     }
+}
+
+/// Warns about a `metadata.description` that is a placeholder substitution
+/// (`$text: ./README.md`): Backstage reads it from a file at ingestion, svs leaves it out.
+fn check_substitution(entity: &Entity, file: &str, warnings: &mut Warnings) {
+    let Some(Value::Object(map)) = get(&entity.value, &["metadata", "description"]) else {
+        return;
+    };
+    let Some((key, target)) = map.iter().find(|(k, _)| k.starts_with('$')) else {
+        return;
+    };
+    let target = scalar_text(target).unwrap_or_default();
+    warnings.entity(
+        file,
+        entity.reference(),
+        format!(
+            "`metadata.description` is a `{key}: {target}` substitution, which Backstage \
+             reads from that file; left out"
+        ),
+    );
 }
 
 /// Warns about names and namespaces Backstage itself would reject; they are imported.
@@ -301,6 +325,8 @@ pub(super) struct Entities {
     pub(super) components: Vec<usize>,
     /// The imported resources, in the order read.
     pub(super) resources: Vec<usize>,
+    /// The imported APIs, in the order read.
+    pub(super) apis: Vec<usize>,
 }
 
 impl Entities {
@@ -318,6 +344,10 @@ impl Entities {
             );
             if let Some(&first) = index.get(&key) {
                 duplicate[i] = true;
+                let (mapped, shown) = canonical_kind(&entity.kind_key);
+                if mapped != Kind::Other {
+                    *summary.defined_again.entry(shown).or_default() += 1;
+                }
                 let first: &Entity = &all[first];
                 let first_place = match first.line {
                     Some(line) => format!("{}:{line}", files[first.file]),
@@ -345,6 +375,7 @@ impl Entities {
             systems: of_kind(Kind::System),
             components: of_kind(Kind::Component),
             resources: of_kind(Kind::Resource),
+            apis: of_kind(Kind::Api),
             files,
             all,
             index,

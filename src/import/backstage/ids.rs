@@ -12,6 +12,7 @@ use std::collections::HashMap;
 
 use super::consumption::{Consumption, Subject};
 use super::entities::Entities;
+use super::members::{Members, Person};
 use super::owners::{Org, Owners};
 use super::products::Products;
 use super::warnings::Warnings;
@@ -20,8 +21,14 @@ use super::warnings::Warnings;
 pub(super) struct Ids {
     /// The id of each imported group, user, system and component, by entity.
     pub(super) entity: Vec<String>,
+    /// The id of each organisation named but not read, as [`Owners::missing`].
+    pub(super) missing: Vec<String>,
     /// The placeholder organisation's id, when anything was placed in it.
     pub(super) placeholder: Option<String>,
+    /// The id of each person named only as a member, as [`Members::listed`].
+    pub(super) members: Vec<String>,
+    /// Each group written as a group of its members (by entity), and its id.
+    pub(super) teams: Vec<(usize, String)>,
     /// The id of each product of resources outside any system, as [`Products::by_owner`].
     pub(super) owner_products: Vec<String>,
     /// The id of each offering, as [`Consumption::offerings`].
@@ -36,6 +43,7 @@ impl Ids {
     pub(super) fn claim(
         entities: &Entities,
         owners: &Owners,
+        members: &Members,
         products: &Products,
         consumption: &Consumption,
         warnings: &mut Warnings,
@@ -43,13 +51,23 @@ impl Ids {
         let mut taken = Taken::default();
         let mut ids = Ids {
             entity: vec![String::new(); entities.len()],
+            missing: Vec::new(),
             placeholder: None,
+            members: Vec::new(),
+            teams: Vec::new(),
             owner_products: Vec::new(),
             offerings: Vec::new(),
             relationships: Vec::new(),
         };
         for &g in &entities.groups {
             ids.entity[g] = claim_entity(&mut taken, entities, g, "group", warnings);
+        }
+        for m in &owners.missing {
+            // The id a group of that name would have had, had it been read.
+            let (base, _) = mend_id(&m.namespace, &m.name);
+            let file = entities.file_of(m.first);
+            let id = taken.claim(&base, "org", &m.reference, warnings, Some(file));
+            ids.missing.push(id);
         }
         ids.placeholder = owners.placeholder_used.then(|| {
             taken.claim(
@@ -62,6 +80,20 @@ impl Ids {
         });
         for &u in &entities.users {
             ids.entity[u] = claim_entity(&mut taken, entities, u, "user", warnings);
+        }
+        for m in &members.listed {
+            let (base, _) = mend_id(&m.namespace, &m.name);
+            let group = &entities[m.group];
+            let who = format!("the member `{}` of {}", m.name, group.reference());
+            let file = entities.file_of(m.group);
+            ids.members
+                .push(taken.claim(&base, "person", &who, warnings, Some(file)));
+        }
+        for g in members.teams(entities, owners) {
+            let base = format!("{}-members", ids.entity[g]);
+            let who = format!("the members of {}", entities[g].reference());
+            let id = taken.claim(&base, "group", &who, warnings, None);
+            ids.teams.push((g, id));
         }
         for &s in &entities.systems {
             ids.entity[s] = claim_entity(&mut taken, entities, s, "system", warnings);
@@ -102,10 +134,19 @@ impl Ids {
         ids
     }
 
+    /// The id of a person.
+    pub(super) fn person(&self, person: Person) -> String {
+        match person {
+            Person::User(u) => self.entity[u].clone(),
+            Person::Member(m) => self.members[m].clone(),
+        }
+    }
+
     /// The id of an organisation.
     pub(super) fn org(&self, org: Org) -> String {
         match org {
             Org::Group(g) => self.entity[g].clone(),
+            Org::Missing(m) => self.missing[m].clone(),
             Org::Placeholder => self.placeholder.clone().unwrap_or_default(),
         }
     }

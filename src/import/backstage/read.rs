@@ -7,6 +7,13 @@
 //! broken document in a stream does not hide the others. Location targets are followed
 //! only inside the paths given, so an import reads nothing it was not pointed at.
 //!
+//! A `.json` file named on the command line is what a running Backstage serves: the
+//! whole catalogue, org data included, as the catalog API's JSON, either a JSON array of
+//! entities (`/api/catalog/entities`) or one page of `{"items": [...], "totalItems",
+//! "pageInfo"}` (`/api/catalog/entities/by-query`; several pages are several files). Its
+//! entities are documents like any other, so they map exactly as the same entities in
+//! YAML. Its Locations are not followed: the API has already read what they register.
+//!
 //! The few helpers that read a field of a document ([`get`], [`string`],
 //! [`scalar_text`]) live here too: Location targets are the first fields read, and the
 //! entity stage reads the rest with the same helpers.
@@ -106,24 +113,15 @@ pub(super) fn read_files(
             warn(warnings, "is not UTF-8 text; skipped".to_owned());
             continue;
         };
-        let (documents, lines, errors) = parse_documents(&text);
-        for (line, error) in errors {
-            warnings.push(Warning {
-                file: shown.clone(),
-                line,
-                entity: None,
-                message: if line.is_some() {
-                    "a document is not YAML; skipped"
-                } else {
-                    "is not YAML; skipped"
+        let json = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+        let (documents, lines) = parse_text(&text, json, &shown, warnings);
+        if !json {
+            for document in &documents {
+                for target in location_targets(document) {
+                    follow(&path, &target, &roots, &mut queue, warnings);
                 }
-                .to_owned(),
-                detail: Some(error),
-            });
-        }
-        for document in &documents {
-            for target in location_targets(document) {
-                follow(&path, &target, &roots, &mut queue, warnings);
             }
         }
         read.push(File {
@@ -137,27 +135,170 @@ pub(super) fn read_files(
     Ok(read)
 }
 
+/// The documents of one file's text with the line each starts on: the catalog API's
+/// JSON when `json`, else a YAML stream; each problem is a warning about the file
+/// `shown`.
+fn parse_text(
+    text: &str,
+    json: bool,
+    shown: &str,
+    warnings: &mut Warnings,
+) -> (Vec<Value>, Vec<Option<usize>>) {
+    let parsed = if json {
+        let (documents, problems) = catalog_api_entities(text);
+        for problem in problems {
+            warnings.file(shown, problem);
+        }
+        Parsed {
+            lines: vec![None; documents.len()],
+            documents,
+            unparsed: Vec::new(),
+            twice: None,
+        }
+    } else {
+        parse_documents(text)
+    };
+    if let Some(twice) = parsed.twice {
+        warnings.file(shown, twice);
+    }
+    for (line, error) in parsed.unparsed {
+        warnings.push(Warning {
+            file: shown.to_owned(),
+            line,
+            entity: None,
+            message: if line.is_some() {
+                "a document is not YAML; skipped"
+            } else {
+                "is not YAML; skipped"
+            }
+            .to_owned(),
+            detail: Some(error),
+        });
+    }
+    (parsed.documents, parsed.lines)
+}
+
+/// The entities of a catalog API response: a JSON array of entities, or a page
+/// `{"items": [...], ...}`; a single entity is taken too. Anything else is a message
+/// that says what was expected.
+fn catalog_api_entities(text: &str) -> (Vec<Value>, Vec<String>) {
+    const EXPECTED: &str = "expected the catalog API's JSON: an array of entities \
+        (`/api/catalog/entities`) or an object with `items` (`/api/catalog/entities/by-query`)";
+    let value: Value = match serde_json::from_str(text) {
+        Ok(value) => value,
+        Err(error) => {
+            return (
+                Vec::new(),
+                vec![format!("is not JSON ({error}); {EXPECTED}; skipped")],
+            );
+        }
+    };
+    let found = match value {
+        Value::Array(items) => items,
+        Value::Object(mut map) => match map.remove("items") {
+            Some(Value::Array(items)) => items,
+            Some(_) => {
+                return (
+                    Vec::new(),
+                    vec![format!(
+                        "has `items` that is not an array; {EXPECTED}; skipped"
+                    )],
+                );
+            }
+            None if map.contains_key("kind") && map.contains_key("apiVersion") => {
+                vec![Value::Object(map)]
+            }
+            None => {
+                let mut keys: Vec<&str> = map.keys().map(String::as_str).take(5).collect();
+                keys.sort_unstable();
+                let keys = keys
+                    .iter()
+                    .map(|k| format!("`{k}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let what = if keys.is_empty() {
+                    "an empty object".to_owned()
+                } else {
+                    format!("an object with {keys}")
+                };
+                return (Vec::new(), vec![format!("is {what}; {EXPECTED}; skipped")]);
+            }
+        },
+        other => {
+            let what = match other {
+                Value::String(_) => "a string",
+                Value::Number(_) => "a number",
+                Value::Bool(_) => "a boolean",
+                _ => "null",
+            };
+            return (Vec::new(), vec![format!("is {what}; {EXPECTED}; skipped")]);
+        }
+    };
+    (
+        found.into_iter().filter(|v| !v.is_null()).collect(),
+        Vec::new(),
+    )
+}
+
+/// What a stream parsed to: its documents with the line each starts on, the documents
+/// (or the whole file) that are not YAML, and a key given twice in one mapping.
+struct Parsed {
+    documents: Vec<Value>,
+    lines: Vec<Option<usize>>,
+    unparsed: Vec<Unparsed>,
+    /// The message for a key given twice in one mapping (Backstage rejects the entity;
+    /// the first value is kept).
+    twice: Option<String>,
+}
+
 /// Parses every document of a multi-document stream, with the line each starts on. When
 /// the stream as a whole does not parse, each document (split at `---` lines) is tried
 /// alone, so that one broken document does not hide the others; every failure is the
-/// parser's message, with the line of the document when the stream was cut.
-fn parse_documents(text: &str) -> (Vec<Value>, Vec<Option<usize>>, Vec<Unparsed>) {
-    match parse_stream(text) {
+/// parser's message, with the line of the document when the stream was cut. A key given
+/// twice in one mapping is a message too, and the first value is kept.
+fn parse_documents(text: &str) -> Parsed {
+    if let Err(error) = parse_stream(text, DuplicateKeyPolicy::Error)
+        && let serde_saphyr::Error::DuplicateMappingKey { key, location } = error.without_snippet()
+    {
+        let key = key
+            .as_deref()
+            .map_or_else(String::new, |k| format!(" `{k}`"));
+        let mut parsed = parse_lenient(text);
+        parsed.twice = Some(format!(
+            "the key{key} is given twice in one mapping at line {}, which Backstage rejects; \
+             the first value is used",
+            location.line()
+        ));
+        return parsed;
+    }
+    parse_lenient(text)
+}
+
+/// The documents of a stream with the first of duplicate keys kept, and the documents
+/// that are not YAML.
+fn parse_lenient(text: &str) -> Parsed {
+    let parsed = |documents, lines, unparsed| Parsed {
+        documents,
+        lines,
+        unparsed,
+        twice: None,
+    };
+    match parse_stream(text, DuplicateKeyPolicy::FirstWins) {
         Ok(documents) => {
             let lines = document_lines(text, 1, documents.len());
-            (documents, lines, Vec::new())
+            parsed(documents, lines, Vec::new())
         }
         Err(error) => {
             let chunks = split_documents(text);
             if chunks.len() <= 1 {
                 let error = describe_error(&error, 0);
-                return (Vec::new(), Vec::new(), vec![(None, error)]);
+                return parsed(Vec::new(), Vec::new(), vec![(None, error)]);
             }
             let mut documents = Vec::new();
             let mut lines = Vec::new();
             let mut errors = Vec::new();
             for (line, chunk) in chunks {
-                match parse_stream(chunk) {
+                match parse_stream(chunk, DuplicateKeyPolicy::FirstWins) {
                     Ok(parsed) => {
                         lines.extend(document_lines(chunk, line, parsed.len()));
                         documents.extend(parsed);
@@ -165,7 +306,7 @@ fn parse_documents(text: &str) -> (Vec<Value>, Vec<Option<usize>>, Vec<Unparsed>
                     Err(error) => errors.push((Some(line), describe_error(&error, line - 1))),
                 }
             }
-            (documents, lines, errors)
+            parsed(documents, lines, errors)
         }
     }
 }
@@ -204,9 +345,12 @@ fn document_lines(text: &str, first_line: usize, count: usize) -> Vec<Option<usi
 }
 
 /// The documents of a stream, each a JSON value; null documents are left out.
-fn parse_stream(text: &str) -> Result<Vec<Value>, serde_saphyr::Error> {
+fn parse_stream(
+    text: &str,
+    duplicate_keys: DuplicateKeyPolicy,
+) -> Result<Vec<Value>, serde_saphyr::Error> {
     let mut options = Options::default();
-    options.duplicate_keys = DuplicateKeyPolicy::FirstWins;
+    options.duplicate_keys = duplicate_keys;
     options.budget = Some(budget(text.len()));
     options.with_snippet = false;
     serde_saphyr::from_multiple_with_options::<Value>(text, options)
@@ -454,11 +598,15 @@ mod tests {
     #[test]
     fn each_document_starts_on_its_first_line_of_content() {
         let text = "# a comment\n---\napiVersion: v1\n---\n\n# another\nkind: Group\n---\n";
-        let (documents, lines, _) = parse_documents(text);
+        let Parsed {
+            documents, lines, ..
+        } = parse_documents(text);
         assert_eq!(documents.len(), 2);
         assert_eq!(lines, [Some(3), Some(7)]);
         // A document that is only `null` is left out, and the lines are not guessed.
-        let (documents, lines, _) = parse_documents("a: 1\n---\n~\n---\nb: 2\n");
+        let Parsed {
+            documents, lines, ..
+        } = parse_documents("a: 1\n---\n~\n---\nb: 2\n");
         assert_eq!(documents.len(), 2);
         assert_eq!(lines, [None, None]);
     }
@@ -474,11 +622,64 @@ mod tests {
 
     #[test]
     fn a_broken_document_does_not_hide_the_others() {
-        let (documents, lines, errors) = parse_documents("a: 1\n---\nb: [\n---\nc: 3\n");
+        let Parsed {
+            documents,
+            lines,
+            unparsed: errors,
+            ..
+        } = parse_documents("a: 1\n---\nb: [\n---\nc: 3\n");
         assert_eq!(documents.len(), 2);
         assert_eq!(lines, [Some(1), Some(5)]);
         assert_eq!(errors.len(), 1, "{errors:?}");
         assert_eq!(errors[0].0, Some(2), "the line of its `---`: {errors:?}");
         assert!(errors[0].1.contains("line 3"), "{errors:?}");
+    }
+
+    #[test]
+    fn the_catalog_api_json_of_either_shape_is_a_list_of_entities() {
+        let entity = r#"{"apiVersion": "backstage.io/v1alpha1", "kind": "Group", "metadata": {"name": "a"}}"#;
+        let (array, errors) = catalog_api_entities(&format!("[{entity}, {entity}]"));
+        assert_eq!((array.len(), errors.len()), (2, 0));
+        let page = format!(
+            r#"{{"items": [{entity}], "totalItems": 3, "pageInfo": {{"nextCursor": "x"}}}}"#
+        );
+        let (items, errors) = catalog_api_entities(&page);
+        assert_eq!((items.len(), errors.len()), (1, 0));
+        assert_eq!(items, array[..1]);
+        let (one, _) = catalog_api_entities(entity);
+        assert_eq!(
+            one.len(),
+            1,
+            "a single entity, as /entities/by-name serves it"
+        );
+        let (none, errors) = catalog_api_entities(r#"{"name": "app", "version": "1.0.0"}"#);
+        assert!(none.is_empty());
+        assert_eq!(
+            errors,
+            [
+                "is an object with `name`, `version`; expected the catalog API's JSON: an array \
+              of entities (`/api/catalog/entities`) or an object with `items` \
+              (`/api/catalog/entities/by-query`); skipped"
+            ]
+        );
+        let (_, errors) = catalog_api_entities("{ nope");
+        assert!(
+            errors[0].starts_with("is not JSON (key must be a string at line 1"),
+            "{errors:?}"
+        );
+    }
+
+    #[test]
+    fn a_key_given_twice_is_a_message_and_the_first_value_is_kept() {
+        let parsed = parse_documents("a: 1\n---\nb: 2\nc: 3\nb: 4\n");
+        assert_eq!(parsed.documents.len(), 2);
+        assert_eq!(parsed.documents[1]["b"], 2);
+        assert_eq!(
+            parsed.twice.as_slice(),
+            [
+                "the key `b` is given twice in one mapping at line 5, which Backstage rejects; \
+              the first value is used"
+            ]
+        );
     }
 }
