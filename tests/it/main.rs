@@ -27,6 +27,7 @@ mod format_doc;
 mod golden;
 mod hostile;
 mod import_backstage;
+mod import_evidence;
 mod init;
 mod lint_controls;
 mod lsp;
