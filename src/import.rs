@@ -21,6 +21,7 @@
 //! failure halfway leaves nothing behind (as [`crate::init`] does for its one file).
 
 pub mod backstage;
+pub mod evidence;
 
 use std::collections::BTreeMap;
 use std::fs;

@@ -1,8 +1,10 @@
 //! `svs import SOURCE`: start a catalogue from another format ([`crate::import`]).
 //!
-//! One nested command per source format (`svs import backstage`), so that each keeps its
-//! own options and help. The catalogue goes to standard output, or with `-o DIR` to a new
+//! One nested command per source format (`svs import backstage`, `svs import evidence`),
+//! so that each keeps its own options and help. The catalogue goes to standard output, or with `-o DIR` to a new
 //! directory written atomically; warnings and the summary go to standard error.
+
+mod evidence;
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -17,7 +19,9 @@ use crate::import::{WriteError, check_target, write_directory};
 const EXAMPLES: &str = "\
 Examples:
   svs import backstage . -o catalogue/     Every catalog-info.yaml under . into catalogue/
-  svs import backstage catalog-info.yaml   One file, and the files its Locations name, to stdout";
+  svs import backstage catalog-info.yaml   One file, and the files its Locations name, to stdout
+  svs import evidence q3.csv -o catalogue/evidence-2026-q3.yaml
+                                           Tidy CSV rows into a new `evidence:` file";
 
 const BACKSTAGE_EXAMPLES: &str = "\
 Examples:
@@ -45,6 +49,14 @@ enum Source {
     /// relationships of the internal value network. Warnings name every entity passed
     /// over; the value data is left for the service owners, and `svs lint` lists it.
     Backstage(BackstageArgs),
+    /// An `evidence:` file from tidy CSV rows (monitoring, finance, survey tools)
+    ///
+    /// One row per measurement, with the columns relationship, period, kind, name and
+    /// value (and category, min, max, responses where a kind needs them), in any order.
+    /// The rows become one record per relationship and period, in the order they first
+    /// appear. Every bad row is reported as `FILE:LINE` with its column, and nothing is
+    /// written until none is left.
+    Evidence(evidence::EvidenceArgs),
 }
 
 /// Arguments of `svs import backstage`.
@@ -76,6 +88,7 @@ pub(super) fn run(
 ) -> anyhow::Result<ExitStatus> {
     match &args.source {
         Source::Backstage(args) => run_backstage(args, context, out, err),
+        Source::Evidence(args) => evidence::run(args, context, out, err),
     }
 }
 

@@ -201,6 +201,10 @@ fn exit_status(command: &str) -> Roff {
             "A usage error, an unreadable path, no Backstage entity in the input, or an \
              output directory that is not empty, lies inside an input or cannot be written."
         }
+        "evidence" => {
+            "A usage error, an unreadable file, a bad row or header (nothing is written), or \
+             an output file that exists or cannot be written."
+        }
         _ => "A usage error.",
     };
     let mut roff = Roff::default();

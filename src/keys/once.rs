@@ -42,7 +42,7 @@ const OTHER_STRINGS: &[(&str, &[&str], &str)] = &[
     ),
     (
         "src/cli/man.rs",
-        &[names::SVS, names::LINT, names::ROLES],
+        &[names::SVS, names::LINT, names::ROLES, names::EVIDENCE],
         "the program and its commands",
     ),
     (
@@ -103,6 +103,11 @@ const OTHER_STRINGS: &[(&str, &[&str], &str)] = &[
         "words of the diff's output",
     ),
     ("src/assess.rs", &[names::VALUE], "the verdict `value`"),
+    (
+        "src/cli/import/evidence.rs",
+        &[names::RELATIONSHIP, names::RELATIONSHIPS],
+        "the words of the summary: how many relationships the records are about",
+    ),
     (
         "src/cli/assess.rs",
         &[names::RELATIONSHIP],

@@ -28,6 +28,7 @@ mod golden;
 mod hostile;
 mod import_backstage;
 mod import_backstage_input;
+mod import_evidence;
 mod import_real_trees;
 mod init;
 mod lint_controls;
