@@ -104,6 +104,11 @@ const OTHER_STRINGS: &[(&str, &[&str], &str)] = &[
     ),
     ("src/assess.rs", &[names::VALUE], "the verdict `value`"),
     (
+        "src/assess/delivered/tests.rs",
+        &[names::AVAILABILITY, names::RTO_HOURS, names::RPO_HOURS],
+        "the names of warranty checks, as the assessment names them (SPEC §5.6)",
+    ),
+    (
         "src/cli/assess.rs",
         &[names::RELATIONSHIP],
         "the command line's `--relationship` filter",
@@ -215,8 +220,13 @@ const OTHER_FIELDS: &[(&str, &[&str], &str)] = &[
     ),
     (
         "src/cli/assess.rs",
-        &[names::PROVIDER, names::CONSUMER, names::RELATIONSHIPS],
-        "the command line's filters, and what they select",
+        &[
+            names::PROVIDER,
+            names::CONSUMER,
+            names::RELATIONSHIPS,
+            names::PERIOD,
+        ],
+        "the command line's filters, what they select, and `--period`",
     ),
     (
         "src/cli/roles.rs",
@@ -237,8 +247,10 @@ const OTHER_FIELDS: &[(&str, &[&str], &str)] = &[
             names::WARRANTY,
             names::RELATIONSHIP,
             names::SCORE,
+            names::PERIOD,
         ],
-        "the assessment's figures, named as SPEC §5 names them",
+        "the assessment's figures, named as SPEC §5 names them, and the period whose \
+         evidence it judges (§10.3)",
     ),
     (
         "src/assess/provision.rs",
@@ -268,6 +280,22 @@ const OTHER_FIELDS: &[(&str, &[&str], &str)] = &[
             names::SECURITY,
         ],
         "the offered warranty, which custom rules read as a warranty block (SPEC §5.1)",
+    ),
+    (
+        "src/assess/delivered.rs",
+        &[
+            names::ACHIEVED,
+            names::BUDGET,
+            names::LOSSES,
+            names::OUTCOMES,
+            names::PERCEPTION,
+            names::PERIOD,
+            names::RESPONSES,
+            names::SCORE,
+            names::SPEND,
+            names::WARRANTY,
+        ],
+        "the delivered assessment's figures, named as SPEC §10.3 names them",
     ),
     (
         "src/assess/consumers.rs",

@@ -16,6 +16,7 @@ mod cli;
 mod completions;
 mod consumers;
 mod custom_rules;
+mod delivered;
 mod diff;
 mod diff_git;
 mod docs_examples;
