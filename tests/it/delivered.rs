@@ -57,3 +57,90 @@ fn fail_on_short_fails_on_each_relationship_that_delivered_short_and_says_why() 
     let output = assess(&["--fail-on", "short", "--period", "2025"]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
 }
+
+fn json(extra: &[&str]) -> serde_json::Value {
+    let output = assess(&[&["--format", "json"][..], extra].concat());
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    serde_json::from_slice(&output.stdout).expect("JSON")
+}
+
+fn relationship<'d>(document: &'d serde_json::Value, id: &str) -> &'d serde_json::Value {
+    document["relationships"]
+        .as_array()
+        .expect("relationships")
+        .iter()
+        .find(|r| r["id"] == id)
+        .expect("the relationship")
+}
+
+#[test]
+fn json_gives_the_delivered_figures_with_the_keys_of_spec_10_4() {
+    let document = json(&["--period", "2026-Q2"]);
+    let meridian = relationship(&document, "meridian-paperless-office");
+    // Figures are numbers with two decimals, as every figure of the document.
+    let expected: serde_json::Value = serde_json::from_str(
+        r#"{
+            "period": "2026-Q2",
+            "verdict": "short",
+            "reasons": ["warranty-breached", "outcome-not-achieved", "perceived-poorly"],
+            "warranty": {
+                "checks": 7, "measured": 7, "met": 5, "score": 71.43,
+                "breached": [
+                    { "check": "availability", "required": "99.5", "achieved": "99.1" },
+                    { "check": "service_level:incident-response-hours", "required": "8",
+                      "achieved": "11" }
+                ],
+                "not_measured": []
+            },
+            "outcomes": {
+                "measured": 2, "score": 60.00,
+                "achieved": ["paperless-files"], "not_achieved": ["remote-work"],
+                "not_measured": ["gdpr-retention", "invoice-approval-fast", "no-paper-archive",
+                                 "staff-confident"]
+            },
+            "spend": 17400.00, "planned": 19471.67, "variance": -2071.67, "budget": 20000.00,
+            "losses": 800.00, "expected_losses": 1375.00,
+            "perception": [
+                { "role": "user", "score": 47.50, "responses": 134 },
+                { "role": "sponsor", "score": 50.00, "responses": 1 }
+            ]
+        }"#,
+    )
+    .expect("JSON");
+    assert_eq!(meridian["delivered"], expected);
+    let expected: serde_json::Value = serde_json::from_str(
+        r#"{ "amount": 20000.00, "per": "quarter", "authorised_by": "james-baker", "until": null }"#,
+    )
+    .expect("JSON");
+    assert_eq!(meridian["budget"], expected);
+    assert_eq!(
+        relationship(&document, "harbour-corporate-mobile")["budget"]["until"],
+        "2027-03-31"
+    );
+    // Harbour as agreed, Meridian and Calder short; the other eleven have no record.
+    assert_eq!(
+        document["summary"]["delivered"],
+        serde_json::json!({ "as_agreed": 1, "short": 2, "unmeasured": 11 })
+    );
+}
+
+#[test]
+fn json_of_a_relationship_without_a_record_says_only_that_it_is_unmeasured() {
+    let document = json(&[]);
+    let unmeasured = relationship(&document, "okafor-home-broadband");
+    assert_eq!(
+        unmeasured["delivered"],
+        serde_json::json!({ "period": null, "verdict": "unmeasured" })
+    );
+    assert_eq!(unmeasured["budget"], serde_json::Value::Null);
+    let document = json(&["--period", "2025"]);
+    let calder = relationship(&document, "calder-business-account");
+    assert_eq!(
+        calder["delivered"],
+        serde_json::json!({ "period": null, "verdict": "unmeasured" })
+    );
+    assert_eq!(
+        document["summary"]["delivered"],
+        serde_json::json!({ "as_agreed": 0, "short": 0, "unmeasured": 14 })
+    );
+}
