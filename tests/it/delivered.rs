@@ -144,3 +144,82 @@ fn json_of_a_relationship_without_a_record_says_only_that_it_is_unmeasured() {
         serde_json::json!({ "as_agreed": 0, "short": 0, "unmeasured": 14 })
     );
 }
+
+fn stdout(output: &std::process::Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("UTF-8")
+}
+
+#[test]
+fn the_table_and_markdown_show_the_delivered_verdict_and_period_and_wide_the_reasons() {
+    let table = stdout(&assess(&["--color", "never", "--period", "2026-Q2"]));
+    let meridian = table
+        .lines()
+        .find(|l| l.contains("meridian-paperless-office"))
+        .expect("a row");
+    assert!(meridian.contains("┆ short 2026-Q2 "), "{meridian}");
+    assert!(table.contains("delivered: 1 as-agreed, 2 short, 11 unmeasured\n"));
+    let wide = stdout(&assess(&[
+        "--color",
+        "never",
+        "--wide",
+        "--relationship",
+        "meridian-paperless-office",
+        "--period",
+        "2026-Q2",
+    ]));
+    assert!(wide.contains("Delivered reasons"));
+    for reason in [
+        "warranty-breached",
+        "outcome-not-achieved",
+        "perceived-poorly",
+    ] {
+        assert!(wide.contains(reason), "{reason}: {wide}");
+    }
+    let markdown = stdout(&assess(&["--format", "markdown"]));
+    assert!(markdown.contains("| Co-creation | Delivered |\n"));
+    assert!(
+        markdown.contains("| 🤝 mutual | ❌ short 2026-Q3 |\n"),
+        "{markdown}"
+    );
+    assert!(markdown.contains("| ✅ as-agreed 2026-Q3 |\n"));
+}
+
+#[test]
+fn csv_gives_every_delivered_figure_in_a_column_of_its_own() {
+    let csv = stdout(&assess(&["--format", "csv", "--period", "2026-Q2"]));
+    let mut lines = csv.lines();
+    let header: Vec<&str> = lines.next().expect("a header").split(',').collect();
+    let meridian: Vec<&str> = lines
+        .find(|l| l.starts_with("meridian-paperless-office,"))
+        .expect("a row")
+        .split(',')
+        .collect();
+    let cell = |key: &str| {
+        let at = header.iter().position(|h| *h == key).expect(key);
+        meridian[at]
+    };
+    let expected = [
+        ("delivered_period", "2026-Q2"),
+        ("delivered_verdict", "short"),
+        (
+            "delivered_reasons",
+            "warranty-breached;outcome-not-achieved;perceived-poorly",
+        ),
+        ("delivered_warranty_measured", "7"),
+        ("delivered_warranty_met", "5"),
+        ("delivered_warranty_score", "71.43"),
+        ("delivered_outcomes_score", "60.00"),
+        ("delivered_spend", "17400.00"),
+        ("delivered_planned", "19471.67"),
+        ("delivered_variance", "-2071.67"),
+        ("delivered_budget", "20000.00"),
+        ("delivered_losses", "800.00"),
+        ("delivered_expected_losses", "1375.00"),
+        ("perceived_by_customers", ""),
+        ("perceived_by_users", "47.50"),
+        ("perceived_by_sponsors", "50.00"),
+    ];
+    for (key, value) in expected {
+        assert_eq!(cell(key), value, "{key}");
+    }
+}
