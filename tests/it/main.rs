@@ -9,6 +9,7 @@ mod assess_cli;
 mod assess_properties;
 mod assess_rules;
 mod bad_input;
+mod catalog_delivered;
 mod catalog_figures;
 mod chunked_parse;
 mod ci_kit;
