@@ -223,3 +223,26 @@ fn csv_gives_every_delivered_figure_in_a_column_of_its_own() {
         assert_eq!(cell(key), value, "{key}");
     }
 }
+
+#[test]
+fn hover_on_a_relationship_shows_what_it_delivered_in_its_latest_period() {
+    let exclude = svs::load::files::Exclude::new(&[]).expect("no glob");
+    let loaded = svs::load::load(&[catalog("")], &exclude).expect("catalog/ loads");
+    let catalogue = loaded.catalogue.as_ref().expect("a catalogue");
+    let index = |id: &str| {
+        catalogue
+            .relationships
+            .iter()
+            .position(|r| r.common.id.value == id)
+            .expect(id)
+    };
+    let hover = |id| svs::lsp::symbols::hover(catalogue, svs::model::Kind::Relationship, index(id));
+    assert!(
+        hover("calder-business-account")
+            .ends_with("\n| delivered | short in 2026-Q3 (perceived-poorly) |"),
+        "{}",
+        hover("calder-business-account")
+    );
+    assert!(hover("harbour-corporate-mobile").ends_with("\n| delivered | as-agreed in 2026-Q3 |"));
+    assert!(hover("okafor-home-broadband").ends_with("\n| delivered | unmeasured |"));
+}
