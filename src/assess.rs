@@ -10,6 +10,7 @@
 //! shared by every relationship that consumes it, so the work is linear in the catalogue.
 
 pub mod consumers;
+pub mod delivered;
 pub mod exact;
 pub mod offered;
 pub mod provision;
@@ -19,7 +20,8 @@ use std::collections::HashSet;
 use rust_decimal::Decimal;
 
 use crate::keys::names;
-use crate::model::{Catalogue, Direction, Per, Priority, Relationship, Warranty};
+use crate::model::{Catalogue, Direction, Per, Period, Priority, Relationship, Warranty};
+use delivered::{Delivered, Records};
 use offered::{OfferedWarranty, Offers};
 use provision::{CoCreation, CostFlow, ProviderSide, StakeholderValue};
 
@@ -154,6 +156,8 @@ pub struct Assessment {
     pub co_creation: CoCreation,
     /// The other stakeholders' own view (§8.4).
     pub stakeholders: Vec<StakeholderValue>,
+    /// What it delivered in the period judged (§10.3).
+    pub delivered: Delivered,
 }
 
 /// An amount too large for exact arithmetic (about 7.9 × 10²⁸).
@@ -181,15 +185,30 @@ pub struct Shared {
     pub offers: Offers,
     /// Revenue, pools and users for the provider's side.
     pub flow: CostFlow,
+    /// Each relationship's evidence records.
+    pub records: Records,
+    /// The period the delivered assessment judges; each relationship's latest when `None`.
+    pub period: Option<Period>,
 }
 
 impl Shared {
-    /// Computes both once, in time linear in the catalogue.
+    /// Computes them once, in time linear in the catalogue, to judge each relationship's
+    /// latest evidence record.
     pub fn new(catalogue: &Catalogue) -> Self {
         Shared {
             offers: Offers::new(catalogue),
             flow: CostFlow::new(catalogue),
+            records: Records::new(catalogue),
+            period: None,
         }
+    }
+
+    /// Judges the evidence of `period` for every relationship, or each one's latest when
+    /// `None`.
+    #[must_use]
+    pub fn on(mut self, period: Option<Period>) -> Self {
+        self.period = period;
+        self
     }
 }
 
@@ -205,10 +224,24 @@ pub struct Evaluation {
     pub consumers: Vec<consumers::ConsumerPortfolio>,
 }
 
-/// Assesses the relationships whose indices are given, in that order, and sums them up
-/// per provider and per consumer.
+/// Assesses the relationships whose indices are given, in that order, each on its latest
+/// evidence record, and sums them up per provider and per consumer, the consumers'
+/// budgets in force at the catalogue's as-of date (see [`evaluate_at`]).
 pub fn evaluate(catalogue: &Catalogue, relationships: &[usize]) -> Result<Evaluation, Overflow> {
-    let shared = Shared::new(catalogue);
+    let as_of = crate::calendar::as_of(None, &catalogue.metadata);
+    evaluate_at(catalogue, relationships, None, as_of)
+}
+
+/// Assesses the relationships whose indices are given, in that order, with the evidence
+/// of `period` (each one's latest when `None`), and sums them up per provider and per
+/// consumer, the consumers' budgets in force at `as_of`.
+pub fn evaluate_at(
+    catalogue: &Catalogue,
+    relationships: &[usize],
+    period: Option<Period>,
+    as_of: jiff::civil::Date,
+) -> Result<Evaluation, Overflow> {
+    let shared = Shared::new(catalogue).on(period);
     let assessments = relationships
         .iter()
         .map(|&index| assess_with(catalogue, &shared, index))
@@ -218,7 +251,7 @@ pub fn evaluate(catalogue: &Catalogue, relationships: &[usize]) -> Result<Evalua
         .map(|a| (a.relationship, &a.provider))
         .collect();
     let providers = provision::portfolio(catalogue, &shared.flow, &sides)?;
-    let consumers = consumers::portfolio(catalogue, &assessments)?;
+    let consumers = consumers::portfolio(catalogue, &assessments, as_of)?;
     Ok(Evaluation {
         relationships: assessments,
         providers,
@@ -305,6 +338,13 @@ pub fn assess_with(
         co_creation,
         provider,
         stakeholders: provision::stakeholders(catalogue, relationship)?,
+        delivered: delivered::judge_with(
+            catalogue,
+            relationship,
+            shared.records.judged(catalogue, index, shared.period),
+            costs,
+            risks,
+        )?,
     })
 }
 
@@ -500,7 +540,7 @@ pub(crate) fn expected_loss(risks: &[crate::model::Risk]) -> Option<Decimal> {
     })
 }
 
-fn risks(relationship: &Relationship) -> Option<Sums> {
+pub(crate) fn risks(relationship: &Relationship) -> Option<Sums> {
     Some(Sums {
         removed: expected_loss(&relationship.risks.removed)?,
         imposed: expected_loss(&relationship.risks.imposed)?,

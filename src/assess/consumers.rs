@@ -2,12 +2,14 @@
 //! together, the consumer's counterpart of the provider portfolio of [`super::provision`].
 //!
 //! Only the consumer's side (docs/format.md §5) is summed, over the relationships whose
-//! verdict is not `unassessed`, whose figures are incomplete by definition. Sums are exact
+//! verdict is not `unassessed`, whose figures are incomplete by definition. The budget
+//! is the one exception: what a sponsor authorised does not depend on the verdict, so it
+//! is summed over every relationship, as far as it is in force at the as-of date. Sums are exact
 //! and checked for overflow; nothing is rounded here.
 
 use rust_decimal::Decimal;
 
-use super::{Assessment, Overflow, Verdict};
+use super::{Assessment, Overflow, Verdict, delivered};
 use crate::model::Catalogue;
 
 /// One consumer's relationships taken together (§8.9), per year.
@@ -29,7 +31,8 @@ pub struct ConsumerPortfolio {
     pub risks_net: Decimal,
     /// Σ net value over them.
     pub net_value: Decimal,
-    /// Σ budgets in force over all its relationships; `None` when none is declared.
+    /// Σ annualised budgets in force at the as-of date over all its relationships,
+    /// assessed or not; `None` when none is in force.
     pub budget: Option<Decimal>,
     /// Its relationships over budget, by catalogue index, in catalogue order.
     pub over_budget: Vec<usize>,
@@ -40,6 +43,7 @@ pub struct ConsumerPortfolio {
 pub fn portfolio(
     catalogue: &Catalogue,
     assessments: &[Assessment],
+    as_of: jiff::civil::Date,
 ) -> Result<Vec<ConsumerPortfolio>, Overflow> {
     let mut entries: Vec<ConsumerPortfolio> = Vec::new();
     let mut slot: Vec<Option<usize>> = vec![None; catalogue.organizations.len()];
@@ -62,6 +66,21 @@ pub fn portfolio(
             entries.len() - 1
         });
         let entry = &mut entries[at];
+        let overflow = || Overflow {
+            what: format!(
+                "the portfolio of `{}`",
+                catalogue.organizations[consumer].common.id.value
+            ),
+        };
+        if let Some(budget) = relationship
+            .budget
+            .as_ref()
+            .filter(|b| delivered::in_force(b, as_of))
+        {
+            let annual = delivered::annual_budget(budget).ok_or_else(overflow)?;
+            let sum = entry.budget.unwrap_or_default().checked_add(annual);
+            entry.budget = Some(sum.ok_or_else(overflow)?);
+        }
         match a.verdict {
             Verdict::Value => entry.value_count += 1,
             Verdict::NoValue => entry.no_value_count += 1,
@@ -80,12 +99,7 @@ pub fn portfolio(
                 entry.net_value.checked_add(a.net_value)?,
             ))
         })()
-        .ok_or_else(|| Overflow {
-            what: format!(
-                "the portfolio of `{}`",
-                catalogue.organizations[consumer].common.id.value
-            ),
-        })?;
+        .ok_or_else(overflow)?;
         (
             entry.costs_removed,
             entry.costs_imposed,

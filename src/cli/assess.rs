@@ -7,10 +7,11 @@ use std::io::Write;
 use clap::{Args, ValueEnum};
 
 use super::{Context, ExitStatus, audience, load_resolved, unknown_id};
+use crate::assess::delivered::DeliveredVerdict;
 use crate::assess::provision::ProviderVerdict;
 use crate::assess::{Assessment, Verdict};
 use crate::audience::Audience;
-use crate::model::Kind;
+use crate::model::{Kind, Period};
 use crate::report;
 
 const EXAMPLES: &str = "\
@@ -24,6 +25,8 @@ Examples:
   svs assess catalog/ --consumer acme --fail-on no-value
   svs assess catalog/ --for harbour                Harbour's relationships, for its eyes
   svs assess catalog/ --fail-on unsustainable      Exit 1 when a provider cannot sustain a relationship
+  svs assess catalog/ --period 2026-Q2             What was delivered in that quarter
+  svs assess catalog/ --fail-on short              Exit 1 when a relationship delivered short
   svs assess catalog/ --as-of 2027-01-31 --format json   Budgets and evidence judged on that day";
 
 /// Arguments of `svs assess`.
@@ -67,8 +70,13 @@ pub struct AssessArgs {
     #[arg(long = "for", value_name = "ORG")]
     for_organization: Option<String>,
 
+    /// Judge what was delivered in this period (YYYY, YYYY-Qn or YYYY-MM); without it,
+    /// each relationship's latest period with evidence
+    #[arg(long, value_name = "PERIOD", value_parser = Period::parse)]
+    period: Option<Period>,
+
     /// Exit 1 when a verdict is this bad: `no-value`, `unassessed` (which also fails on
-    /// `no-value`), or `unsustainable` (a provider verdict)
+    /// `no-value`), `unsustainable` (a provider verdict) or `short` (a delivered verdict)
     #[arg(long, value_enum, value_name = "VERDICT")]
     fail_on: Option<FailOn>,
 }
@@ -105,6 +113,8 @@ enum FailOn {
     Unassessed,
     /// A provider verdict `unsustainable`
     Unsustainable,
+    /// A delivered verdict `short`
+    Short,
 }
 
 impl FailOn {
@@ -131,6 +141,17 @@ impl FailOn {
                     reasons(a.provider.reasons.iter().map(|r| r.as_str()).collect())
                 ))
             }
+            FailOn::Short if a.delivered.verdict == DeliveredVerdict::Short => {
+                let period = a
+                    .delivered
+                    .period
+                    .map(|p| p.to_string())
+                    .unwrap_or_default();
+                Some(format!(
+                    "short in {period} ({})",
+                    reasons(a.delivered.reasons.iter().map(|r| r.as_str()).collect())
+                ))
+            }
             _ => None,
         }
     }
@@ -140,6 +161,7 @@ impl FailOn {
             FailOn::NoValue => "no-value",
             FailOn::Unassessed => "unassessed",
             FailOn::Unsustainable => "unsustainable",
+            FailOn::Short => "short",
         }
     }
 }
@@ -200,7 +222,8 @@ pub(super) fn run(
         .filter(|(_, r)| audience.keeps(r))
         .map(|(i, _)| i)
         .collect();
-    let mut evaluation = crate::assess::evaluate(&catalogue, &selected)?;
+    let as_of = args.judged_at.resolve(&catalogue);
+    let mut evaluation = crate::assess::evaluate_at(&catalogue, &selected, args.period, as_of)?;
     evaluation.providers.retain(|p| audience.sees_portfolio(p));
     render(args, context, out, &catalogue, &evaluation, &audience)?;
     out.flush()?;

@@ -109,6 +109,11 @@ const OTHER_STRINGS: &[(&str, &[&str], &str)] = &[
         "the words of the summary: how many relationships the records are about",
     ),
     (
+        "src/assess/delivered/tests.rs",
+        &[names::AVAILABILITY, names::RTO_HOURS, names::RPO_HOURS],
+        "the names of warranty checks, as the assessment names them (SPEC §5.6)",
+    ),
+    (
         "src/cli/assess.rs",
         &[names::RELATIONSHIP],
         "the command line's `--relationship` filter",
@@ -222,8 +227,13 @@ const OTHER_FIELDS: &[(&str, &[&str], &str)] = &[
     ),
     (
         "src/cli/assess.rs",
-        &[names::PROVIDER, names::CONSUMER, names::RELATIONSHIPS],
-        "the command line's filters, and what they select",
+        &[
+            names::PROVIDER,
+            names::CONSUMER,
+            names::RELATIONSHIPS,
+            names::PERIOD,
+        ],
+        "the command line's filters, what they select, and `--period`",
     ),
     (
         "src/cli/roles.rs",
@@ -244,8 +254,10 @@ const OTHER_FIELDS: &[(&str, &[&str], &str)] = &[
             names::WARRANTY,
             names::RELATIONSHIP,
             names::SCORE,
+            names::PERIOD,
         ],
-        "the assessment's figures, named as SPEC §5 names them",
+        "the assessment's figures, named as SPEC §5 names them, and the period whose \
+         evidence it judges (§10.3)",
     ),
     (
         "src/assess/provision.rs",
@@ -275,6 +287,22 @@ const OTHER_FIELDS: &[(&str, &[&str], &str)] = &[
             names::SECURITY,
         ],
         "the offered warranty, which custom rules read as a warranty block (SPEC §5.1)",
+    ),
+    (
+        "src/assess/delivered.rs",
+        &[
+            names::ACHIEVED,
+            names::BUDGET,
+            names::LOSSES,
+            names::OUTCOMES,
+            names::PERCEPTION,
+            names::PERIOD,
+            names::RESPONSES,
+            names::SCORE,
+            names::SPEND,
+            names::WARRANTY,
+        ],
+        "the delivered assessment's figures, named as SPEC §10.3 names them",
     ),
     (
         "src/assess/consumers.rs",

@@ -138,7 +138,7 @@ impl<'c> Index<'c> {
         let assessments = (0..catalogue.relationships.len())
             .map(|r| assess::assess_with(catalogue, &shared, r).ok())
             .collect();
-        let assess::Shared { offers, flow } = shared;
+        let assess::Shared { offers, flow, .. } = shared;
         let mut facilitated_anywhere = vec![false; catalogue.outcomes.len()];
         for outcome in catalogue
             .services

@@ -98,8 +98,23 @@ pub fn rename_edits(
     changes
 }
 
+/// What a relationship delivered in its latest period with evidence (§10.3):
+/// `short in 2026-Q2 (warranty-breached)`, `as-agreed in 2026-Q3` or `unmeasured`.
+fn delivered(delivered: &crate::assess::delivered::Delivered) -> String {
+    let verdict = delivered.verdict.as_str();
+    let Some(period) = delivered.period else {
+        return verdict.to_owned();
+    };
+    let reasons: Vec<&str> = delivered.reasons.iter().map(|r| r.as_str()).collect();
+    if reasons.is_empty() {
+        format!("{verdict} in {period}")
+    } else {
+        format!("{verdict} in {period} ({})", reasons.join(", "))
+    }
+}
+
 /// The hover text of an entity, in Markdown: its kind, id, name and description, and for
-/// a relationship its assessment.
+/// a relationship its assessment and what it delivered.
 pub fn hover(catalogue: &Catalogue, kind: Kind, index: usize) -> String {
     let common = catalogue.common(kind, index);
     let mut text = format!("**{kind}** `{}`", common.id.value);
@@ -133,6 +148,7 @@ pub fn hover(catalogue: &Catalogue, kind: Kind, index: usize) -> String {
                         crate::figures::money(a.net_value, currency),
                         a.co_creation.as_str(),
                     );
+                    let _ = write!(text, "\n| delivered | {} |", delivered(&a.delivered));
                 }
             }
             Err(overflow) => {

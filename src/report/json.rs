@@ -3,6 +3,8 @@
 //! Keys are never renamed; new keys may be added. `help` and `entity` are `null` when
 //! absent, so every finding has the same keys.
 
+mod delivered;
+
 use std::io::{self, Write};
 
 use serde::Serialize;
@@ -162,6 +164,10 @@ struct RelationshipValue<'a> {
     co_creation: Option<&'static str>,
     /// `null` with `provider_side`: the other stakeholders are not the consumer's to see.
     stakeholders: Option<Vec<StakeholderEffectsValue<'a>>>,
+    /// What the sponsor authorised, as written; `null` without a budget.
+    budget: Option<delivered::BudgetValue<'a>>,
+    /// What it delivered in the period judged (SPEC §10.3).
+    delivered: delivered::DeliveredValue<'a>,
 }
 
 #[derive(Serialize)]
@@ -365,6 +371,7 @@ struct AssessmentSummary {
     unassessed: usize,
     net_value: Rounded,
     co_creation: CoCreationCounts,
+    delivered: delivered::DeliveredCounts,
 }
 
 /// Writes the assessment document described in docs/json.md, pretty-printed, with a final
@@ -436,6 +443,8 @@ pub fn render_assessment(
                     provider_side: sees.then(|| provider_side(&a.provider)),
                     co_creation: sees.then(|| a.co_creation.as_str()),
                     stakeholders: sees.then(|| stakeholders(a)),
+                    budget: r.budget.as_ref().map(delivered::budget),
+                    delivered: delivered::delivered(&a.delivered),
                 }
             })
             .collect(),
@@ -463,6 +472,7 @@ pub fn render_assessment(
                 not_mutual: together(CoCreation::NotMutual),
                 unassessed: together(CoCreation::Unassessed),
             },
+            delivered: delivered::counts(assessments),
         },
     };
     serde_json::to_writer_pretty(&mut *out, &document)?;

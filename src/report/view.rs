@@ -28,6 +28,7 @@
 use rust_decimal::Decimal;
 
 use crate::assess::Verdict;
+use crate::assess::delivered::DeliveredVerdict;
 use crate::assess::provision::{CoCreation, ProviderVerdict};
 use crate::diagnostic::Severity;
 use crate::report::diff::Label;
@@ -363,6 +364,8 @@ pub enum Judgement {
     Provider(ProviderVerdict),
     /// Whether a provider's portfolio is sustainable; `None` when not assessed.
     Sustainable(Option<bool>),
+    /// Whether a relationship delivered what was agreed in a period.
+    Delivered(DeliveredVerdict),
     /// How a relationship changed between two versions.
     Change(Label),
     /// A finding one version has and the other has not.
@@ -399,6 +402,7 @@ impl Judgement {
             Judgement::Sustainable(None) => "— (not assessed)",
             Judgement::Sustainable(Some(true)) => "yes",
             Judgement::Sustainable(Some(false)) => "no",
+            Judgement::Delivered(d) => d.as_str(),
             Judgement::Change(label) => label.as_str(),
             Judgement::Finding { fixed: true, .. } => "fixed",
             Judgement::Finding { fixed: false, .. } => "introduced",
@@ -423,6 +427,9 @@ impl Judgement {
             Judgement::Sustainable(None) => "❔ not assessed",
             Judgement::Sustainable(Some(true)) => "✅ yes",
             Judgement::Sustainable(Some(false)) => "❌ no",
+            Judgement::Delivered(DeliveredVerdict::AsAgreed) => "✅ as-agreed",
+            Judgement::Delivered(DeliveredVerdict::Short) => "❌ short",
+            Judgement::Delivered(DeliveredVerdict::Unmeasured) => "❔ unmeasured",
             Judgement::Change(Label::Regressed) => "🔻 regressed",
             Judgement::Change(Label::Improved) => "🔺 improved",
             Judgement::Change(_) | Judgement::Finding { .. } => self.word(),
@@ -447,6 +454,9 @@ impl Judgement {
             Judgement::Sustainable(None) => "? not assessed",
             Judgement::Sustainable(Some(true)) => "✓ yes",
             Judgement::Sustainable(Some(false)) => "✗ no",
+            Judgement::Delivered(DeliveredVerdict::AsAgreed) => "✓ as-agreed",
+            Judgement::Delivered(DeliveredVerdict::Short) => "✗ short",
+            Judgement::Delivered(DeliveredVerdict::Unmeasured) => "? unmeasured",
             Judgement::Change(_) | Judgement::Finding { .. } => self.word(),
         }
     }
@@ -466,6 +476,7 @@ impl Judgement {
                     Some(false) => "unsustainable",
                 }
             ),
+            Judgement::Delivered(d) => format!("delivered {}", d.as_str()),
             Judgement::Change(label) => format!("change {}", label.as_str()),
             Judgement::Finding { fixed, .. } => {
                 format!("finding {}", if fixed { "fixed" } else { "introduced" })
@@ -480,12 +491,14 @@ impl Judgement {
             | Judgement::CoCreation(CoCreation::Mutual)
             | Judgement::Provider(ProviderVerdict::Sustainable)
             | Judgement::Sustainable(Some(true))
+            | Judgement::Delivered(DeliveredVerdict::AsAgreed)
             | Judgement::Change(Label::Improved)
             | Judgement::Finding { fixed: true, .. } => Tone::Good,
             Judgement::Value(Verdict::NoValue)
             | Judgement::CoCreation(CoCreation::Neither | CoCreation::NotMutual)
             | Judgement::Provider(ProviderVerdict::Unsustainable)
             | Judgement::Sustainable(Some(false))
+            | Judgement::Delivered(DeliveredVerdict::Short)
             | Judgement::Change(Label::Regressed)
             | Judgement::Finding {
                 fixed: false,
@@ -493,6 +506,7 @@ impl Judgement {
             } => Tone::Bad,
             Judgement::Value(Verdict::Unassessed)
             | Judgement::CoCreation(CoCreation::ConsumerOnly | CoCreation::ProviderOnly)
+            | Judgement::Delivered(DeliveredVerdict::Unmeasured)
             | Judgement::Finding { fixed: false, .. } => Tone::Warning,
             Judgement::CoCreation(CoCreation::Unassessed)
             | Judgement::Provider(ProviderVerdict::Unassessed) => Tone::Pending,

@@ -62,7 +62,7 @@ fn csv_snapshot() {
     let csv = text(&output);
     let lines: Vec<&str> = csv.split_terminator("\r\n").collect();
     assert_eq!(lines.len(), 3, "a header and two rows");
-    assert!(lines.iter().all(|l| l.split(',').count() == 32));
+    assert!(lines.iter().all(|l| l.split(',').count() == 48));
     insta::assert_snapshot!(csv);
 }
 
@@ -351,8 +351,12 @@ fn for_a_consumer_says_not_shown_in_every_other_format() {
     let rows: Vec<&str> = csv.lines().collect();
     assert_eq!(rows.len(), 3, "{csv}");
     assert!(rows[1].starts_with("acme-mobile,telco,acme,plan,"), "{csv}");
-    // Every column from `revenue` on is empty, the four dimensions of the cost included.
-    assert!(rows[1].ends_with(",value,,,,,,,,,,,,,,,"), "{csv}");
+    // Every column from `revenue` to the delivered ones is empty, the four dimensions of
+    // the cost included; nothing was delivered on record (no period, `unmeasured`).
+    assert!(
+        rows[1].ends_with(",value,,,,,,,,,,,,,,,,,unmeasured,,,,,,,,,,,,,,"),
+        "{csv}"
+    );
     let providers = text(&partly_visible(&[
         "--for",
         "acme",

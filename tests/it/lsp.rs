@@ -447,7 +447,8 @@ fn hover_shows_the_entity_and_a_relationship_s_assessment() {
         text,
         "**relationship** `acme-mobile`\n\n| | |\n|---|---|\n| verdict | value |\n\
          | utility | 100.00 (fit for purpose) |\n| warranty | 100.00 (fit for use) |\n\
-         | net value | 30,300.00 GBP per year |\n| co-creation | unassessed |"
+         | net value | 30,300.00 GBP per year |\n| co-creation | unassessed |\n\
+         | delivered | unmeasured |"
     );
     client.stop();
 }

@@ -4,11 +4,12 @@
 use rust_decimal::Decimal;
 
 use super::{Columns, block, dimensions, parts, view};
+use crate::assess::delivered::{DeliveredFigures, DeliveredVerdict, Perceived};
 use crate::assess::provision::{ByDimension, CoCreation, ProviderSide, ProviderVerdict};
 use crate::assess::{Assessment, Reason, UnmetCheck, Verdict};
 use crate::audience::Audience;
 use crate::figures::money;
-use crate::model::Catalogue;
+use crate::model::{Catalogue, ConsumerRole};
 use crate::report::view::{
     Block, Body, Cell, Column, Formats, Item, Judgement, NOT_SHOWN, Point, View,
 };
@@ -54,6 +55,7 @@ pub fn assessment(
     let mut columns = Columns::new();
     consumer_side(&mut columns, catalogue);
     provider_side(&mut columns, catalogue, audience);
+    delivered(&mut columns);
     if wide {
         explained(&mut columns, catalogue, audience);
     }
@@ -257,6 +259,86 @@ fn provider_side<'a>(
         .dimensions(|a| &a.provider.cost_of_provision.by_dimension, hidden);
 }
 
+/// The columns of what was delivered in the period judged (§10.3): the verdict and the
+/// period for people, every figure on its own for spreadsheets.
+fn delivered(columns: &mut Columns<'_, Assessment>) {
+    let csv = Column::csv;
+    // A figure of the period, or nothing without a record.
+    let figure = |cell: fn(&DeliveredFigures) -> Cell| {
+        move |a: &Assessment| a.delivered.figures.as_ref().map_or(Cell::Nothing, cell)
+    };
+    let perceived = |role: ConsumerRole| {
+        move |a: &Assessment| {
+            let found = a
+                .delivered
+                .figures
+                .as_ref()
+                .and_then(|f| f.perception.iter().find(|p| p.who == Perceived::Role(role)));
+            found.map_or(Cell::Nothing, |p| Cell::Score(p.score))
+        }
+    };
+    columns
+        .add(Column::people("Delivered").drops(11), |a| {
+            let verdict = Cell::Verdict(Judgement::Delivered(a.delivered.verdict));
+            match a.delivered.period {
+                Some(period) => Cell::Join(vec![verdict, Cell::text(format!(" {period}"))]),
+                None => verdict,
+            }
+        })
+        .add(csv("delivered_period"), |a| {
+            a.delivered
+                .period
+                .map_or(Cell::Nothing, |p| Cell::text(p.to_string()))
+        })
+        .add(csv("delivered_verdict"), |a| {
+            Cell::Verdict(Judgement::Delivered(a.delivered.verdict))
+        })
+        .add(csv("delivered_reasons"), |a| {
+            let reasons = a.delivered.reasons.iter().map(|r| r.as_str().to_owned());
+            Cell::Lines(reasons.collect())
+        })
+        .add(
+            csv("delivered_warranty_measured"),
+            figure(|f| Cell::Count(f.warranty.measured)),
+        )
+        .add(
+            csv("delivered_warranty_met"),
+            figure(|f| Cell::Count(f.warranty.met)),
+        )
+        .add(
+            csv("delivered_warranty_score"),
+            figure(|f| f.warranty.score.map_or(Cell::Nothing, Cell::Score)),
+        )
+        .add(
+            csv("delivered_outcomes_score"),
+            figure(|f| f.outcomes.score.map_or(Cell::Nothing, Cell::Score)),
+        )
+        .add(csv("delivered_spend"), figure(|f| Cell::Money(f.spend)))
+        .add(csv("delivered_planned"), figure(|f| Cell::Money(f.planned)))
+        .add(
+            csv("delivered_variance"),
+            figure(|f| Cell::Money(f.variance)),
+        )
+        .add(
+            csv("delivered_budget"),
+            figure(|f| f.budget.map_or(Cell::Nothing, Cell::Money)),
+        )
+        .add(csv("delivered_losses"), figure(|f| Cell::Money(f.losses)))
+        .add(
+            csv("delivered_expected_losses"),
+            figure(|f| Cell::Money(f.expected_losses)),
+        )
+        .add(
+            csv("perceived_by_customers"),
+            perceived(ConsumerRole::Customer),
+        )
+        .add(csv("perceived_by_users"), perceived(ConsumerRole::User))
+        .add(
+            csv("perceived_by_sponsors"),
+            perceived(ConsumerRole::Sponsor),
+        );
+}
+
 /// The wide table's columns: what explains each verdict.
 fn explained<'a>(
     columns: &mut Columns<'a, Assessment>,
@@ -271,6 +353,10 @@ fn explained<'a>(
     columns
         .add(wide("Reasons").drops(9), |a| {
             Cell::Lines(reasons(&a.reasons))
+        })
+        .add(wide("Delivered reasons").drops(9), |a| {
+            let reasons = a.delivered.reasons.iter().map(|r| r.as_str().to_owned());
+            Cell::Lines(reasons.collect())
         })
         .add(wide("Missing outcomes").drops(8), |a| {
             Cell::Lines(a.utility.missing.clone())
@@ -375,12 +461,19 @@ fn explanations(
 }
 
 /// "12 relationships: 10 value, 2 no-value, 0 unassessed; sum of 12 consumers' net values
-/// 1,234.00 GBP a year", then a line counting co-creation verdicts. The total says what it
+/// 1,234.00 GBP a year", then a line counting co-creation verdicts and one counting
+/// delivered verdicts. The total says what it
 /// adds up: the consumer's side of each assessed relationship, unassessed ones left out.
 /// Relationships whose provider's side `audience` does not see are left out of the
 /// co-creation count, and the line says how many.
 pub fn summary(catalogue: &Catalogue, assessments: &[Assessment], audience: &Audience) -> String {
     let count = |verdict| assessments.iter().filter(|a| a.verdict == verdict).count();
+    let delivered = |verdict| {
+        assessments
+            .iter()
+            .filter(|a| a.delivered.verdict == verdict)
+            .count()
+    };
     let seen =
         |a: &&Assessment| audience.sees_provider_side(&catalogue.relationships[a.relationship]);
     let together = |c| {
@@ -419,7 +512,8 @@ pub fn summary(catalogue: &Catalogue, assessments: &[Assessment], audience: &Aud
     format!(
         "{} {noun}: {} value, {} no-value, {} unassessed; sum of {assessed} {summed} {total} a \
          year\nco-creation: {} mutual, {} consumer-only, {} provider-only, {} neither, \
-         {} not-mutual, {} unassessed{not_shown}",
+         {} not-mutual, {} unassessed{not_shown}\ndelivered: {} as-agreed, {} short, {} \
+         unmeasured",
         assessments.len(),
         count(Verdict::Value),
         count(Verdict::NoValue),
@@ -430,5 +524,8 @@ pub fn summary(catalogue: &Catalogue, assessments: &[Assessment], audience: &Aud
         together(CoCreation::Neither),
         together(CoCreation::NotMutual),
         together(CoCreation::Unassessed),
+        delivered(DeliveredVerdict::AsAgreed),
+        delivered(DeliveredVerdict::Short),
+        delivered(DeliveredVerdict::Unmeasured),
     )
 }
