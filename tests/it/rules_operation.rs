@@ -1,0 +1,47 @@
+//! The rules of value in operation (SPEC §10.5) that judge the budget and the evidence as
+//! declared, end to end: each fires at the offending key or value and names the
+//! relationship, and its near miss does not fire it. Dates are the fixtures' own
+//! `catalogue.as_of`, or `--as-of` on the command line, never the clock.
+//!
+//! Fixtures live in `tests/fixtures/rules/`, as for every rule. Other rules may fire in a
+//! fixture too, so every assertion looks only at the code under test.
+
+use crate::common;
+
+use common::{at, check_rule, nth};
+
+#[test]
+fn svs314_over_budget() {
+    let document = check_rule(
+        "SVS314",
+        &[
+            at("SVS314", 24, 13, Some("acme-mobile")), // a quarterly budget, × 4
+            at("SVS314", 34, 7, Some("acme-roaming")), // a monthly budget, × 12, by a penny
+            at("SVS314", 45, 13, Some("acme-roaming-last-year")), // ended, still compared
+        ],
+    );
+    let finding = nth(&document, "SVS314", 0);
+    assert_eq!(finding["rule"], "over-budget");
+    assert_eq!(finding["severity"], "warning");
+    assert_eq!(
+        finding["message"],
+        "relationship `acme-mobile`: the costs it imposes, 360,000.00 GBP a year, exceed its \
+         budget of 320,000.00 GBP a year (80,000.00 GBP a quarter) authorised by `jane`"
+    );
+    assert!(
+        finding["help"]
+            .as_str()
+            .is_some_and(|h| h.contains("raise the budget")),
+        "{finding:#}"
+    );
+    assert_eq!(
+        nth(&document, "SVS314", 1)["message"],
+        "relationship `acme-roaming`: the costs it imposes, 30,000.01 GBP a year, exceed its \
+         budget of 30,000.00 GBP a year (2,500.00 GBP a month) authorised by `jane`"
+    );
+    assert_eq!(
+        nth(&document, "SVS314", 2)["message"],
+        "relationship `acme-roaming-last-year`: the costs it imposes, 101.00 GBP a year, exceed \
+         its budget of 100.00 GBP a year authorised by `jane`"
+    );
+}
