@@ -219,6 +219,7 @@ pub mod codes {
         ONE_SIDED_VALUE = "SVS312", "one-sided-value", Info, "value for the consumer only or for the provider only";
         FUNDING_NOT_ALLOCATED = "SVS313", "funding-not-allocated", Warning, "an internal provider's budget booked as a funding benefit the consumer never sees";
         OVER_BUDGET = "SVS314", "over-budget", Warning, "the relationship's annual costs imposed exceed its budget, annualised";
+        BUDGET_NOT_AUTHORISED = "SVS315", "budget-not-authorised", Warning, "a budget authorised by someone who is not one of the relationship's sponsors";
         UNUSED_ENTITY = "SVS401", "unused-entity", Info, "a product, outcome, group or organisation nothing refers to";
     }
 }

@@ -46,6 +46,7 @@ registry! {
     one_sided_value::OneSidedValue,
     funding_not_allocated::FundingNotAllocated,
     over_budget::OverBudget,
+    budget_not_authorised::BudgetNotAuthorised,
     unused_entity::UnusedEntity,
 }
 

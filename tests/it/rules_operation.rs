@@ -45,3 +45,39 @@ fn svs314_over_budget() {
          its budget of 100.00 GBP a year authorised by `jane`"
     );
 }
+
+#[test]
+fn svs315_budget_not_authorised() {
+    let document = check_rule(
+        "SVS315",
+        &[
+            at("SVS315", 21, 59, Some("acme-mobile")), // the customer signed it off
+            at("SVS315", 30, 22, Some("acme-roaming")), // a member of the sponsoring group
+            at("SVS315", 35, 54, Some("acme-trial")),  // no sponsor at all
+        ],
+    );
+    let finding = nth(&document, "SVS315", 0);
+    assert_eq!(finding["rule"], "budget-not-authorised");
+    assert_eq!(finding["severity"], "warning");
+    assert_eq!(
+        finding["message"],
+        "relationship `acme-mobile`: the budget is authorised by `omar`, who is not one of its \
+         sponsors (its sponsors: `jane`)"
+    );
+    assert!(
+        finding["help"]
+            .as_str()
+            .is_some_and(|h| h.contains("roles: { sponsor: [...] }")),
+        "{finding:#}"
+    );
+    assert_eq!(
+        nth(&document, "SVS315", 1)["message"],
+        "relationship `acme-roaming`: the budget is authorised by `jane`, who is not one of its \
+         sponsors (its sponsors: `acme-board`, `omar`)"
+    );
+    assert_eq!(
+        nth(&document, "SVS315", 2)["message"],
+        "relationship `acme-trial`: the budget is authorised by `jane`, who is not one of its \
+         sponsors (it has no sponsor)"
+    );
+}
