@@ -220,6 +220,7 @@ pub mod codes {
         FUNDING_NOT_ALLOCATED = "SVS313", "funding-not-allocated", Warning, "an internal provider's budget booked as a funding benefit the consumer never sees";
         OVER_BUDGET = "SVS314", "over-budget", Warning, "the relationship's annual costs imposed exceed its budget, annualised";
         BUDGET_NOT_AUTHORISED = "SVS315", "budget-not-authorised", Warning, "a budget authorised by someone who is not one of the relationship's sponsors";
+        BUDGET_EXPIRED = "SVS316", "budget-expired", Warning, "a budget whose authorisation ended before the as-of date";
         UNUSED_ENTITY = "SVS401", "unused-entity", Info, "a product, outcome, group or organisation nothing refers to";
     }
 }

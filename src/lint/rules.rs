@@ -47,6 +47,7 @@ registry! {
     funding_not_allocated::FundingNotAllocated,
     over_budget::OverBudget,
     budget_not_authorised::BudgetNotAuthorised,
+    budget_expired::BudgetExpired,
     unused_entity::UnusedEntity,
 }
 

@@ -81,3 +81,57 @@ fn svs315_budget_not_authorised() {
          sponsors (it has no sponsor)"
     );
 }
+
+#[test]
+fn svs316_budget_expired() {
+    let document = check_rule(
+        "SVS316",
+        &[
+            at("SVS316", 18, 72, Some("acme-mobile")), // ended months before
+            at("SVS316", 28, 14, Some("acme-roaming")), // ended the day before
+        ],
+    );
+    let finding = nth(&document, "SVS316", 0);
+    assert_eq!(finding["rule"], "budget-expired");
+    assert_eq!(finding["severity"], "warning");
+    assert_eq!(
+        finding["message"],
+        "relationship `acme-mobile`: the budget authorised by `jane` ended on 2026-03-31, before \
+         the as-of date 2026-12-01"
+    );
+    assert!(
+        finding["help"]
+            .as_str()
+            .is_some_and(|h| h.contains("renew the budget")),
+        "{finding:#}"
+    );
+}
+
+/// The findings of `code` when `rules/{name}` is linted at `as_of` on the command line.
+fn lint_at(name: &str, as_of: &str, code: &str) -> Vec<common::Finding> {
+    let output = common::svs()
+        .arg("lint")
+        .arg(common::fixture(&format!("rules/{name}")))
+        .args(["--format", "json", "--as-of", as_of])
+        .output()
+        .expect("svs runs");
+    let document: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    common::of_code(&document, code)
+}
+
+#[test]
+fn svs316_judges_at_the_as_of_date_of_the_command_line_over_the_catalogues() {
+    // The last day a budget covers is still covered; the day after, it has expired.
+    assert_eq!(lint_at("svs316.yaml", "2026-03-31", "SVS316"), vec![]);
+    assert_eq!(
+        lint_at("svs316.yaml", "2026-04-01", "SVS316"),
+        vec![at("SVS316", 18, 72, Some("acme-mobile"))]
+    );
+    assert_eq!(
+        lint_at("svs316-near-miss.yaml", "2027-04-01", "SVS316"),
+        vec![
+            at("SVS316", 18, 72, Some("acme-mobile")),
+            at("SVS316", 24, 69, Some("acme-roaming")),
+        ]
+    );
+}
