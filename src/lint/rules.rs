@@ -48,6 +48,7 @@ registry! {
     over_budget::OverBudget,
     budget_not_authorised::BudgetNotAuthorised,
     budget_expired::BudgetExpired,
+    evidence_not_required::EvidenceNotRequired,
     unused_entity::UnusedEntity,
 }
 

@@ -135,3 +135,56 @@ fn svs316_judges_at_the_as_of_date_of_the_command_line_over_the_catalogues() {
         ]
     );
 }
+
+#[test]
+fn svs319_evidence_not_required() {
+    let document = check_rule(
+        "SVS319",
+        &[
+            at("SVS319", 37, 28, Some("acme-mobile")), // a misspelt capacity metric
+            at("SVS319", 40, 21, Some("acme-mobile")), // a service level never asked for
+            at("SVS319", 43, 20, Some("acme-mobile")), // another relationship's outcome
+            at("SVS319", 44, 20, Some("acme-mobile")), // a misspelt outcome
+            at("SVS319", 48, 28, Some("acme-trial")),  // nothing is required
+            at("SVS319", 50, 20, Some("acme-trial")),
+        ],
+    );
+    let finding = nth(&document, "SVS319", 0);
+    assert_eq!(finding["rule"], "evidence-not-required");
+    assert_eq!(finding["severity"], "info");
+    assert_eq!(
+        finding["message"],
+        "relationship `acme-mobile`: the evidence of 2026-Q3 measures the capacity metric \
+         `concurrent-user`, which the relationship does not require"
+    );
+    // Did-you-mean compares with what the relationship requires, of the same kind.
+    assert_eq!(finding["help"], "did you mean `concurrent-users`?");
+    assert_eq!(
+        nth(&document, "SVS319", 3)["help"],
+        "did you mean `staff-reachable`?"
+    );
+    let finding = nth(&document, "SVS319", 1);
+    assert_eq!(
+        finding["message"],
+        "relationship `acme-mobile`: the evidence of 2026-Q3 measures the service-level metric \
+         `resolution-days`, which the relationship does not require"
+    );
+    assert!(
+        finding["help"]
+            .as_str()
+            .is_some_and(|h| h.contains("`requirements.warranty.service_levels`")),
+        "{finding:#}"
+    );
+    let finding = nth(&document, "SVS319", 5);
+    assert_eq!(
+        finding["message"],
+        "relationship `acme-trial`: the evidence of 2026-07 measures the outcome \
+         `staff-reached`, which the relationship does not require"
+    );
+    assert!(
+        finding["help"]
+            .as_str()
+            .is_some_and(|h| h.contains("`requirements.outcomes`")),
+        "{finding:#}"
+    );
+}
