@@ -49,6 +49,7 @@ registry! {
     budget_not_authorised::BudgetNotAuthorised,
     budget_expired::BudgetExpired,
     evidence_not_required::EvidenceNotRequired,
+    evidence_stale::EvidenceStale,
     unused_entity::UnusedEntity,
 }
 

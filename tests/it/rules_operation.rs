@@ -188,3 +188,60 @@ fn svs319_evidence_not_required() {
         "{finding:#}"
     );
 }
+
+#[test]
+fn svs320_evidence_stale() {
+    let document = check_rule(
+        "SVS320",
+        &[
+            at("SVS320", 17, 42, Some("acme-mobile")), // 2026-Q2, the latest of two
+            at("SVS320", 20, 43, Some("acme-roaming")), // 2026-08, the latest of two
+            at("SVS320", 21, 41, Some("acme-trial")),  // the year 2024
+        ],
+    );
+    let finding = nth(&document, "SVS320", 0);
+    assert_eq!(finding["rule"], "evidence-stale");
+    assert_eq!(finding["severity"], "info");
+    assert_eq!(
+        finding["message"],
+        "relationship `acme-mobile`: the latest evidence is of 2026-Q2, which ended on \
+         2026-06-30; the next record was due by 2026-09-30, before the as-of date 2026-12-01"
+    );
+    assert!(
+        finding["help"]
+            .as_str()
+            .is_some_and(|h| h.contains("record the evidence of the periods since")),
+        "{finding:#}"
+    );
+    assert_eq!(
+        nth(&document, "SVS320", 1)["message"],
+        "relationship `acme-roaming`: the latest evidence is of 2026-08, which ended on \
+         2026-08-31; the next record was due by 2026-09-30, before the as-of date 2026-12-01"
+    );
+}
+
+#[test]
+fn svs320_fires_only_after_the_day_the_next_record_is_due() {
+    // 2026-Q3 ended on 30 September and 2026-11 on 30 November: three months and one month
+    // on are both 30 December (the day is kept), still in time; the year 2025's next record
+    // is due by 31 December 2026.
+    assert_eq!(
+        lint_at("svs320-near-miss.yaml", "2026-12-30", "SVS320"),
+        vec![]
+    );
+    assert_eq!(
+        lint_at("svs320-near-miss.yaml", "2026-12-31", "SVS320"),
+        vec![
+            at("SVS320", 20, 42, Some("acme-mobile")),
+            at("SVS320", 22, 43, Some("acme-roaming")),
+        ]
+    );
+    assert_eq!(
+        lint_at("svs320-near-miss.yaml", "2027-01-01", "SVS320"),
+        vec![
+            at("SVS320", 20, 42, Some("acme-mobile")),
+            at("SVS320", 22, 43, Some("acme-roaming")),
+            at("SVS320", 23, 41, Some("acme-trial")),
+        ]
+    );
+}
