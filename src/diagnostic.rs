@@ -218,6 +218,11 @@ pub mod codes {
         UNSUSTAINABLE_PROVISION = "SVS311", "unsustainable-provision", Warning, "the provider's margin falls short of its target";
         ONE_SIDED_VALUE = "SVS312", "one-sided-value", Info, "value for the consumer only or for the provider only";
         FUNDING_NOT_ALLOCATED = "SVS313", "funding-not-allocated", Warning, "an internal provider's budget booked as a funding benefit the consumer never sees";
+        OVER_BUDGET = "SVS314", "over-budget", Warning, "the relationship's annual costs imposed exceed its budget, annualised";
+        BUDGET_NOT_AUTHORISED = "SVS315", "budget-not-authorised", Warning, "a budget authorised by someone who is not one of the relationship's sponsors";
+        BUDGET_EXPIRED = "SVS316", "budget-expired", Warning, "a budget whose authorisation ended before the as-of date";
+        EVIDENCE_NOT_REQUIRED = "SVS319", "evidence-not-required", Info, "evidence measures a metric or an outcome the relationship does not require";
+        EVIDENCE_STALE = "SVS320", "evidence-stale", Info, "a relationship's latest evidence is older than its period's length";
         UNUSED_ENTITY = "SVS401", "unused-entity", Info, "a product, outcome, group or organisation nothing refers to";
     }
 }
@@ -442,8 +447,9 @@ mod tests {
     fn a_code_shaped_text_gets_the_nearest_code() {
         assert_eq!(suggested("SVS1044"), ["SVS104"]);
         assert_eq!(suggested("svs31"), ["SVS301"]);
-        // Nothing is close to 9999 by edit distance; the nearest number breaks the tie.
-        assert_eq!(suggested("SVS9999"), ["SVS309"]);
+        // Nothing is close to 9999 by edit distance (the codes ending in 9 tie); the nearest
+        // number breaks the tie.
+        assert_eq!(suggested("SVS9999"), ["SVS319"]);
         assert_eq!(suggested("SVS0009"), ["SVS009"]);
         assert_eq!(suggested("SVS"), Vec::<&str>::new());
     }

@@ -45,6 +45,11 @@ registry! {
     unsustainable_provision::UnsustainableProvision,
     one_sided_value::OneSidedValue,
     funding_not_allocated::FundingNotAllocated,
+    over_budget::OverBudget,
+    budget_not_authorised::BudgetNotAuthorised,
+    budget_expired::BudgetExpired,
+    evidence_not_required::EvidenceNotRequired,
+    evidence_stale::EvidenceStale,
     unused_entity::UnusedEntity,
 }
 

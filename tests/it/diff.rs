@@ -209,7 +209,8 @@ fn a_renamed_relationship_is_one_added_and_one_removed() {
 #[test]
 fn findings_are_introduced_and_fixed_matched_like_a_baseline() {
     let versions = Versions::new();
-    // Old: Harbour has no sponsor. New: Harbour has one again, Calder lost its own.
+    // Old: Harbour has no sponsor. New: Harbour has one again, Calder lost its own. Each
+    // has a budget, which without its sponsor is authorised by nobody's sponsor (SVS315).
     versions
         .edit(
             "old",
@@ -221,13 +222,23 @@ fn findings_are_introduced_and_fixed_matched_like_a_baseline() {
     let document = versions.json();
     let introduced = &document["findings"]["introduced"];
     let fixed = &document["findings"]["fixed"];
-    assert_eq!(introduced.as_array().unwrap().len(), 1, "{document:#}");
-    assert_eq!(introduced[0]["code"], "SVS302");
-    assert_eq!(introduced[0]["entity"], "calder-business-account");
-    assert_eq!(introduced[0]["file"], "new/car-rental.yaml");
-    assert_eq!(fixed.as_array().unwrap().len(), 1);
-    assert_eq!(fixed[0]["entity"], "harbour-corporate-mobile");
-    assert_eq!(fixed[0]["file"], "old/mobile-phones.yaml");
+    assert_eq!(introduced.as_array().unwrap().len(), 2, "{document:#}");
+    for (finding, code) in introduced
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(["SVS302", "SVS315"])
+    {
+        assert_eq!(finding["code"], code);
+        assert_eq!(finding["entity"], "calder-business-account");
+        assert_eq!(finding["file"], "new/car-rental.yaml");
+    }
+    assert_eq!(fixed.as_array().unwrap().len(), 2);
+    for (finding, code) in fixed.as_array().unwrap().iter().zip(["SVS302", "SVS315"]) {
+        assert_eq!(finding["code"], code);
+        assert_eq!(finding["entity"], "harbour-corporate-mobile");
+        assert_eq!(finding["file"], "old/mobile-phones.yaml");
+    }
     assert_eq!(
         document["relationships"],
         serde_json::json!([]),
@@ -256,8 +267,9 @@ fn a_finding_that_only_moved_is_neither_introduced_nor_fixed() {
     let document = versions.json();
     assert_eq!(document["findings"]["introduced"], serde_json::json!([]));
     assert_eq!(document["findings"]["fixed"], serde_json::json!([]));
-    assert_eq!(document["old"]["findings"], 1);
-    assert_eq!(document["new"]["findings"], 1);
+    // SVS302 and SVS315 (the budget's authoriser is no longer a sponsor), in both.
+    assert_eq!(document["old"]["findings"], 2);
+    assert_eq!(document["new"]["findings"], 2);
 }
 
 #[test]

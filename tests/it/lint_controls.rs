@@ -120,8 +120,8 @@ fn a_level_flag_far_from_any_code_still_gets_the_nearest_one() {
         assert_eq!(
             message,
             format!(
-                "error: {flag} SVS9999: no rule has this code or name (did you mean `SVS309` \
-                 (unknown-outcome-requirement)?)\n"
+                "error: {flag} SVS9999: no rule has this code or name (did you mean `SVS319` \
+                 (evidence-not-required)?)\n"
             )
         );
     }
@@ -159,10 +159,7 @@ fn explain_takes_a_rule_name_and_suggests_on_a_partial_or_misspelt_one() {
             "goods-ownersip-retained",
             "did you mean `goods-ownership-retained` (SVS104)?",
         ),
-        (
-            "SVS9999",
-            "did you mean `SVS309` (unknown-outcome-requirement)?",
-        ),
+        ("SVS9999", "did you mean `SVS319` (evidence-not-required)?"),
         ("svs0009", "did you mean `SVS009` (duplicate-metadata)?"),
     ] {
         let output = run(&["explain", given]);

@@ -44,6 +44,7 @@ mod report_html;
 mod required_keys;
 mod roles_graph;
 mod rules_offerings;
+mod rules_operation;
 mod rules_relationships;
 mod rules_services;
 mod schema;
