@@ -5,7 +5,6 @@
 //! money is spent: a relationship whose declared costs already exceed what was authorised
 //! will be over budget in every period.
 
-use rust_decimal::Decimal;
 
 use crate::diagnostic::{Code, Diagnostic, codes};
 use crate::figures::money;
@@ -15,17 +14,6 @@ use crate::model::{Budget, BudgetPer};
 
 #[doc = include_str!("over_budget.md")]
 pub struct OverBudget;
-
-/// A budget per year: `year` × 1, `quarter` × 4, `month` × 12; `None` when the product is
-/// too large to compute exactly (no cost can then exceed it).
-fn annualised(budget: &Budget) -> Option<Decimal> {
-    let times = match budget.per {
-        BudgetPer::Year => 1,
-        BudgetPer::Quarter => 4,
-        BudgetPer::Month => 12,
-    };
-    budget.amount.checked_mul(Decimal::from(times))
-}
 
 /// The budget as written, for the message: `25,000.00 GBP a month`.
 fn as_written(budget: &Budget, currency: Option<&str>) -> String {
@@ -55,7 +43,7 @@ impl Rule for OverBudget {
             let (Some(budget), Some(assessment)) = (&relationship.budget, assessment) else {
                 continue;
             };
-            let Some(annual) = annualised(budget) else {
+            let Some(annual) = crate::assess::delivered::annual_budget(budget) else {
                 continue;
             };
             let imposed = assessment.costs.imposed;
