@@ -81,6 +81,13 @@ pub fn portfolio(
             let sum = entry.budget.unwrap_or_default().checked_add(annual);
             entry.budget = Some(sum.ok_or_else(overflow)?);
         }
+        if relationship
+            .budget
+            .as_ref()
+            .is_some_and(|b| delivered::exceeded_budget(b, a.costs.imposed).is_some())
+        {
+            entry.over_budget.push(a.relationship);
+        }
         match a.verdict {
             Verdict::Value => entry.value_count += 1,
             Verdict::NoValue => entry.no_value_count += 1,

@@ -354,6 +354,14 @@ pub fn annual_budget(budget: &Budget) -> Option<Decimal> {
     budget.amount.checked_mul(Decimal::from(times))
 }
 
+/// The budget annualised, when the costs a relationship imposes a year exceed it (SVS314,
+/// and the consumer portfolio's `over_budget`); `None` when they are within it, or the
+/// budget is too large to compute exactly (no cost can then exceed it).
+pub fn exceeded_budget(budget: &Budget, imposed: Decimal) -> Option<Decimal> {
+    let annual = annual_budget(budget)?;
+    (imposed > annual).then_some(annual)
+}
+
 /// A budget for a period's months: annualised, × months ÷ 12 (multiplied first).
 fn budget_for(budget: &Budget, period: Period) -> Option<Decimal> {
     for_months(annual_budget(budget)?, period)

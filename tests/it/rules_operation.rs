@@ -245,3 +245,29 @@ fn svs320_fires_only_after_the_day_the_next_record_is_due() {
         ]
     );
 }
+
+/// The consumer portfolio names the relationships SVS314 finds over budget, and none in
+/// the near miss.
+#[test]
+fn the_consumer_portfolio_lists_the_relationships_over_budget() {
+    let over = |fixture: &str| -> Vec<String> {
+        let output = common::svs()
+            .args(["assess", "--view", "consumers", "--format", "json"])
+            .arg(common::fixture(&format!("rules/{fixture}.yaml")))
+            .output()
+            .expect("svs runs");
+        let json: serde_json::Value =
+            serde_json::from_slice(&output.stdout).expect("the portfolio as JSON");
+        json["consumers"][0]["over_budget"]
+            .as_array()
+            .expect("a list")
+            .iter()
+            .map(|id| id.as_str().expect("an id").to_owned())
+            .collect()
+    };
+    assert_eq!(
+        over("svs314"),
+        ["acme-mobile", "acme-roaming", "acme-roaming-last-year"]
+    );
+    assert!(over("svs314-near-miss").is_empty());
+}

@@ -43,13 +43,10 @@ impl Rule for OverBudget {
             let (Some(budget), Some(assessment)) = (&relationship.budget, assessment) else {
                 continue;
             };
-            let Some(annual) = crate::assess::delivered::annual_budget(budget) else {
+            let imposed = assessment.costs.imposed;
+            let Some(annual) = crate::assess::delivered::exceeded_budget(budget, imposed) else {
                 continue;
             };
-            let imposed = assessment.costs.imposed;
-            if imposed <= annual {
-                continue;
-            }
             let yearly = if budget.per == BudgetPer::Year {
                 String::new()
             } else {
