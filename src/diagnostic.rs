@@ -218,6 +218,7 @@ pub mod codes {
         UNSUSTAINABLE_PROVISION = "SVS311", "unsustainable-provision", Warning, "the provider's margin falls short of its target";
         ONE_SIDED_VALUE = "SVS312", "one-sided-value", Info, "value for the consumer only or for the provider only";
         FUNDING_NOT_ALLOCATED = "SVS313", "funding-not-allocated", Warning, "an internal provider's budget booked as a funding benefit the consumer never sees";
+        WARRANTY_BREACHED = "SVS317", "warranty-breached", Warning, "the relationship's latest evidence record breaches a required warranty check";
         UNUSED_ENTITY = "SVS401", "unused-entity", Info, "a product, outcome, group or organisation nothing refers to";
     }
 }

@@ -45,6 +45,7 @@ registry! {
     unsustainable_provision::UnsustainableProvision,
     one_sided_value::OneSidedValue,
     funding_not_allocated::FundingNotAllocated,
+    warranty_breached::WarrantyBreached,
     unused_entity::UnusedEntity,
 }
 
