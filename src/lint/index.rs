@@ -4,6 +4,7 @@
 //! Rules read these tables instead of searching the catalogue, so every rule stays linear
 //! in the catalogue's size.
 
+use crate::assess::delivered::Records;
 use crate::assess::offered::Offers;
 use crate::assess::provision::CostFlow;
 use crate::assess::{self, Assessment};
@@ -88,6 +89,8 @@ pub struct Index<'c> {
     /// Every relationship's assessment, by relationship index (`None` when its amounts
     /// are too large to compute exactly).
     pub assessments: Vec<Option<Assessment>>,
+    /// Each relationship's evidence records; its latest is the one `assessments` judge.
+    pub records: Records,
     /// The `parent` hierarchy.
     pub ancestry: Ancestry,
     /// How many references name each entity, by kind and index.
@@ -138,7 +141,12 @@ impl<'c> Index<'c> {
         let assessments = (0..catalogue.relationships.len())
             .map(|r| assess::assess_with(catalogue, &shared, r).ok())
             .collect();
-        let assess::Shared { offers, flow, .. } = shared;
+        let assess::Shared {
+            offers,
+            flow,
+            records,
+            ..
+        } = shared;
         let mut facilitated_anywhere = vec![false; catalogue.outcomes.len()];
         for outcome in catalogue
             .services
@@ -153,6 +161,7 @@ impl<'c> Index<'c> {
             offers,
             flow,
             assessments,
+            records,
             ancestry: Ancestry::new(catalogue),
             references: count_references(catalogue),
             facilitated_anywhere,

@@ -48,6 +48,7 @@ registry! {
     over_budget::OverBudget,
     budget_not_authorised::BudgetNotAuthorised,
     budget_expired::BudgetExpired,
+    warranty_breached::WarrantyBreached,
     evidence_not_required::EvidenceNotRequired,
     evidence_stale::EvidenceStale,
     unused_entity::UnusedEntity,

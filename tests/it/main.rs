@@ -43,6 +43,7 @@ mod readme;
 mod report_html;
 mod required_keys;
 mod roles_graph;
+mod rules_evidence_delivered;
 mod rules_offerings;
 mod rules_operation;
 mod rules_relationships;
