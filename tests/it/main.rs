@@ -40,6 +40,7 @@ mod lsp_robust;
 mod provision;
 mod provision_input;
 mod readme;
+mod report_delivered;
 mod report_html;
 mod required_keys;
 mod roles_graph;
