@@ -19,6 +19,7 @@ mod consumers;
 mod custom_rules;
 mod delivered;
 mod diff;
+mod diff_delivered;
 mod diff_git;
 mod docs_examples;
 mod editor_hover;
