@@ -82,6 +82,19 @@ pub struct BreachedCheck {
     pub achieved: Option<String>,
 }
 
+/// One required warranty check of 5.3 in a period: agreed and achieved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckDelivered {
+    /// The check, named as in [`BreachedCheck::check`].
+    pub check: String,
+    /// The agreed (required) value (the control's name for security).
+    pub required: String,
+    /// The achieved value; `None` when not measured, or for a security control that failed.
+    pub achieved: Option<String>,
+    /// Whether the achieved value meets the requirement; `None` when not measured.
+    pub met: Option<bool>,
+}
+
 /// The warranty delivered: each required check measured and met or breached.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct WarrantyDelivered {
@@ -390,27 +403,52 @@ fn spend(record: &Evidence) -> Option<Decimal> {
 /// Each required check of 5.3, in its order, measured or not, met or breached.
 fn warranty(relationship: &Relationship, record: &Evidence) -> WarrantyDelivered {
     let mut delivered = WarrantyDelivered::default();
-    let Some(required) = relationship.requirements.warranty.as_ref() else {
-        return delivered;
-    };
-    let achieved = record.warranty.as_ref();
-    let mut check = |name: String, required: String, achieved: Option<(Option<String>, bool)>| {
+    for check in checks(relationship, record) {
         delivered.checks += 1;
-        match achieved {
-            None => delivered.not_measured.push(name),
-            Some((_, true)) => {
+        match check.met {
+            None => delivered.not_measured.push(check.check),
+            Some(true) => {
                 delivered.measured += 1;
                 delivered.met += 1;
             }
-            Some((value, false)) => {
+            Some(false) => {
                 delivered.measured += 1;
                 delivered.breached.push(BreachedCheck {
-                    check: name,
-                    required,
-                    achieved: value,
+                    check: check.check,
+                    required: check.required,
+                    achieved: check.achieved,
                 });
             }
         }
+    }
+    delivered.score = (delivered.measured > 0).then(|| {
+        super::percent(
+            Decimal::from(delivered.met),
+            Decimal::from(delivered.measured),
+        )
+    });
+    delivered
+}
+
+/// Each required check of 5.3, in its order, with what the record achieved: the agreed
+/// value beside the achieved one, for the report's table as for the verdict.
+pub fn checks(relationship: &Relationship, record: &Evidence) -> Vec<CheckDelivered> {
+    let mut checks = Vec::new();
+    let Some(required) = relationship.requirements.warranty.as_ref() else {
+        return checks;
+    };
+    let achieved = record.warranty.as_ref();
+    let mut check = |name: String, required: String, achieved: Option<(Option<String>, bool)>| {
+        let (achieved, met) = match achieved {
+            None => (None, None),
+            Some((value, met)) => (value, Some(met)),
+        };
+        checks.push(CheckDelivered {
+            check: name,
+            required,
+            achieved,
+            met,
+        });
     };
     // The achieved value, and whether it satisfies the requirement.
     let judged = |value: Option<Decimal>, met: &dyn Fn(Decimal) -> bool| {
@@ -482,13 +520,7 @@ fn warranty(relationship: &Relationship, record: &Evidence) -> WarrantyDelivered
             held.map(|held| (held.then(|| control.value.clone()), held)),
         );
     }
-    delivered.score = (delivered.measured > 0).then(|| {
-        super::percent(
-            Decimal::from(delivered.met),
-            Decimal::from(delivered.measured),
-        )
-    });
-    delivered
+    checks
 }
 
 /// Whether the record measures the required outcome at `outcome`, and its answer.

@@ -336,6 +336,11 @@ const OTHER_FIELDS: &[(&str, &[&str], &str)] = &[
         "the diff's own output (docs/json.md)",
     ),
     (
+        "src/diff/delivered.rs",
+        &[names::ID, names::PERIOD],
+        "the delivered verdicts a diff compares, named as in its output (docs/diff.md)",
+    ),
+    (
         "src/roles.rs",
         &[
             names::NAME,

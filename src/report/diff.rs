@@ -105,6 +105,15 @@ pub fn summary(diff: &Diff) -> String {
     if diff.old.suppressed != diff.new.suppressed {
         text.push_str(&suppressed(diff));
     }
+    if !diff.delivered.is_empty() {
+        text.push_str("; delivered: ");
+        text.push_str(&plural(
+            diff.delivered.len(),
+            "relationship",
+            "relationships",
+        ));
+        text.push_str(" changed");
+    }
     if let Some(totals) = total_net_value(diff) {
         text.push_str("; ");
         text.push_str(&totals);

@@ -28,6 +28,7 @@
 //! no date or other varying part: the same catalogue gives the same bytes.
 
 pub mod chart;
+pub mod delivered;
 pub mod escape;
 pub mod grid;
 pub mod network;
@@ -41,6 +42,7 @@ use std::io::{self, Write};
 use rust_decimal::Decimal;
 
 use crate::assess::consumers::ConsumerPortfolio;
+use crate::assess::delivered::Records;
 use crate::assess::provision::Portfolio;
 use crate::assess::{Assessment, Reason, Verdict};
 use crate::audience::Audience;
@@ -518,8 +520,9 @@ fn cards(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
     writeln!(out, r#"<section aria-labelledby="relationships">"#)?;
     writeln!(out, r#"<h2 id="relationships">Relationships</h2>"#)?;
     writeln!(out, r#"<div class="cards">"#)?;
+    let records = Records::new(catalogue);
     for (a, roles) in report.assessments.iter().zip(report.roles) {
-        card(out, report, a, roles, &outcome_names)?;
+        card(out, report, a, roles, &outcome_names, &records)?;
     }
     writeln!(out, "</div>")?;
     writeln!(out, "</section>")
@@ -541,6 +544,7 @@ fn card(
     a: &Assessment,
     roles: &RelationshipRoles,
     outcome_names: &HashMap<&str, &str>,
+    records: &Records,
 ) -> io::Result<()> {
     let catalogue = report.catalogue;
     let currency = catalogue.metadata.currency.as_deref();
@@ -617,6 +621,7 @@ fn card(
         esc(&money(a.risks.net(), currency))
     )?;
     writeln!(out, "</figure>")?;
+    delivered::delivered(out, catalogue, records, a, &anchor)?;
     if provider_side {
         provision::provider_side(out, catalogue, r, a)?;
         provision::stakeholders(out, catalogue, r, &roles.stakeholders)?;

@@ -1461,7 +1461,7 @@ fn output_into_a_missing_directory_or_from_a_broken_catalogue_writes_nothing() {
 /// Runs Debian's Chromium headless with a fresh profile and no network chatter; fails
 /// (never skips) when it cannot run. `timeout` bounds a hung browser; it measures
 /// nothing.
-fn chromium(args: &[&str]) -> std::process::Output {
+pub(crate) fn chromium(args: &[&str]) -> std::process::Output {
     common::require_program("chromium", "chromium");
     let profile = tempfile::tempdir().expect("profile directory");
     let profile_arg = format!("--user-data-dir={}", profile.path().display());
@@ -1491,7 +1491,7 @@ fn chromium(args: &[&str]) -> std::process::Output {
     output
 }
 
-fn url(path: &Path) -> String {
+pub(crate) fn url(path: &Path) -> String {
     format!("file://{}", path.display())
 }
 

@@ -8,7 +8,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::diff::{Diff, Finding, RelationshipValue, Version};
+use crate::diff::{DeliveredValue, Diff, Finding, RelationshipValue, Version};
 use crate::report::json::Rounded;
 
 #[derive(Serialize)]
@@ -16,6 +16,7 @@ struct Document<'a> {
     old: VersionValue<'a>,
     new: VersionValue<'a>,
     relationships: Vec<ChangeValue<'a>>,
+    delivered: Vec<DeliveredChangeValue<'a>>,
     findings: FindingsValue<'a>,
     summary: Summary,
 }
@@ -85,6 +86,30 @@ struct DeltaValue {
     margin: Rounded,
 }
 
+/// A change of what a relationship delivered (SPEC §10.4).
+#[derive(Serialize)]
+struct DeliveredChangeValue<'a> {
+    id: &'a str,
+    old: DeliveredValueOut<'a>,
+    new: DeliveredValueOut<'a>,
+}
+
+/// The period judged, the delivered verdict and its reasons, named as in `svs assess`.
+#[derive(Serialize)]
+struct DeliveredValueOut<'a> {
+    period: Option<&'a str>,
+    verdict: &'static str,
+    reasons: Vec<&'static str>,
+}
+
+fn delivered(value: &DeliveredValue) -> DeliveredValueOut<'_> {
+    DeliveredValueOut {
+        period: value.period.as_deref(),
+        verdict: value.verdict.as_str(),
+        reasons: value.reasons.iter().map(|r| r.as_str()).collect(),
+    }
+}
+
 #[derive(Serialize)]
 struct FindingsValue<'a> {
     introduced: Vec<FindingValue<'a>>,
@@ -115,6 +140,7 @@ struct Summary {
     introduced: usize,
     introduced_errors: usize,
     fixed: usize,
+    delivered_changed: usize,
     regression: bool,
 }
 
@@ -193,6 +219,15 @@ pub fn render(out: &mut dyn Write, diff: &Diff) -> io::Result<()> {
                 }),
             })
             .collect(),
+        delivered: diff
+            .delivered
+            .iter()
+            .map(|c| DeliveredChangeValue {
+                id: &c.id,
+                old: delivered(&c.old),
+                new: delivered(&c.new),
+            })
+            .collect(),
         findings: FindingsValue {
             introduced: diff.introduced.iter().map(finding).collect(),
             fixed: diff.fixed.iter().map(finding).collect(),
@@ -208,6 +243,7 @@ pub fn render(out: &mut dyn Write, diff: &Diff) -> io::Result<()> {
             introduced: diff.introduced.len(),
             introduced_errors: diff.introduced_errors(),
             fixed: diff.fixed.len(),
+            delivered_changed: diff.delivered.len(),
             regression: diff.regression(),
         },
     };

@@ -5,7 +5,7 @@
 
 use super::block;
 use crate::assess::provision::ProviderVerdict;
-use crate::diff::{Diff, Finding, RelationshipChange, RelationshipValue};
+use crate::diff::{DeliveredValue, Diff, Finding, RelationshipChange, RelationshipValue};
 use crate::report::diff::{catalogue_name, causes, label, summary};
 use crate::report::view::{Block, Body, Cell, Column, Formats, Grid, Judgement, View};
 
@@ -37,6 +37,13 @@ pub fn diff(diff: &Diff) -> View {
     ));
     if !diff.relationships.is_empty() {
         blocks.push(block(Formats::PEOPLE, Body::Grid(relationships(diff))));
+    }
+    if !diff.delivered.is_empty() {
+        blocks.push(Block {
+            shown: Formats::PEOPLE,
+            heading: Some(vec![Cell::text("Delivered")]),
+            body: Body::Grid(delivered(diff)),
+        });
     }
     if !diff.introduced.is_empty() || !diff.fixed.is_empty() {
         blocks.push(Block {
@@ -86,6 +93,38 @@ fn relationships(diff: &Diff) -> Grid {
             ];
             row.extend(values(diff, change));
             row
+        })
+        .collect();
+    Grid { columns, rows }
+}
+
+/// A row per relationship whose delivered verdict, reasons or period changed:
+/// `as-agreed 2026-Q2 → short 2026-Q3 (warranty-breached)`.
+fn delivered(diff: &Diff) -> Grid {
+    let columns = vec![Column::people("Relationship"), Column::people("Delivered")];
+    let judged = |value: &DeliveredValue| {
+        let mut cells = vec![Cell::Verdict(Judgement::Delivered(value.verdict))];
+        if let Some(period) = &value.period {
+            cells.push(Cell::text(format!(" {period}")));
+        }
+        if !value.reasons.is_empty() {
+            let reasons: Vec<&str> = value.reasons.iter().map(|r| r.as_str()).collect();
+            cells.push(Cell::text(format!(" ({})", reasons.join(", "))));
+        }
+        Cell::Join(cells)
+    };
+    let rows = diff
+        .delivered
+        .iter()
+        .map(|change| {
+            vec![
+                Cell::id(&change.id),
+                Cell::Change {
+                    old: Box::new(judged(&change.old)),
+                    new: Box::new(judged(&change.new)),
+                    delta: None,
+                },
+            ]
         })
         .collect();
     Grid { columns, rows }
