@@ -293,3 +293,13 @@ fn the_backstage_import_in_the_readme_is_real() {
         format!("{}\n", lint.lines().last().unwrap())
     );
 }
+
+#[test]
+fn the_quarterly_review_in_the_readme_is_real() {
+    let command = "svs assess catalog/ --period 2026-Q2 --relationship harbour-corporate-mobile \
+                   --relationship meridian-paperless-office --relationship calder-business-account";
+    let args: Vec<&str> = command.split(' ').skip(1).collect();
+    let mut with_colour = args.clone();
+    with_colour.extend(["--color", "never"]);
+    assert_eq!(shown_output(command), actual(&with_colour));
+}
