@@ -222,6 +222,7 @@ pub mod codes {
         BUDGET_NOT_AUTHORISED = "SVS315", "budget-not-authorised", Warning, "a budget authorised by someone who is not one of the relationship's sponsors";
         BUDGET_EXPIRED = "SVS316", "budget-expired", Warning, "a budget whose authorisation ended before the as-of date";
         WARRANTY_BREACHED = "SVS317", "warranty-breached", Warning, "the relationship's latest evidence record breaches a required warranty check";
+        VALUE_NOT_PERCEIVED = "SVS318", "value-not-perceived", Warning, "the consumer's verdict is value, but its customers, users or sponsors perceive it poorly";
         EVIDENCE_NOT_REQUIRED = "SVS319", "evidence-not-required", Info, "evidence measures a metric or an outcome the relationship does not require";
         EVIDENCE_STALE = "SVS320", "evidence-stale", Info, "a relationship's latest evidence is older than its period's length";
         UNUSED_ENTITY = "SVS401", "unused-entity", Info, "a product, outcome, group or organisation nothing refers to";

@@ -49,6 +49,7 @@ registry! {
     budget_not_authorised::BudgetNotAuthorised,
     budget_expired::BudgetExpired,
     warranty_breached::WarrantyBreached,
+    value_not_perceived::ValueNotPerceived,
     evidence_not_required::EvidenceNotRequired,
     evidence_stale::EvidenceStale,
     unused_entity::UnusedEntity,

@@ -59,3 +59,29 @@ fn svs317_warranty_breached() {
          required at least 70"
     );
 }
+
+#[test]
+fn svs318_value_not_perceived() {
+    let document = check_rule(
+        "SVS318",
+        &[
+            at("SVS318", 31, 9, Some("meridian-paperless")), // users, 30 of 100
+            at("SVS318", 32, 9, Some("meridian-paperless")), // the sponsor, 50 of 100
+        ],
+    );
+    let finding = nth(&document, "SVS318", 0);
+    assert_eq!(finding["rule"], "value-not-perceived");
+    assert_eq!(finding["severity"], "warning");
+    assert_eq!(
+        finding["message"],
+        "relationship `meridian-paperless`: the consumer's verdict is value, but in its latest \
+         evidence record (2026-Q2) its users perceive it at 30.00 out of 100 (120 responses), \
+         below the threshold of 60"
+    );
+    assert_eq!(
+        nth(&document, "SVS318", 1)["message"],
+        "relationship `meridian-paperless`: the consumer's verdict is value, but in its latest \
+         evidence record (2026-Q2) its sponsors perceive it at 50.00 out of 100 (1 response), \
+         below the threshold of 60"
+    );
+}
