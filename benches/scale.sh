@@ -11,6 +11,8 @@
 #   bash benches/scale.sh 1000 10000 100000
 #   FILES=64 bash benches/scale.sh 10000  # a directory of 64 files instead of one file
 #   bash benches/scale.sh --import 10000  # `svs import backstage` on N generated components
+#   EVIDENCE=8 bash benches/scale.sh 10000 # with 8 quarterly evidence records for the first
+#                                         # relationship of each offering (SPEC §10)
 #   RULES=1 bash benches/scale.sh 10000   # `svs lint` with and without five custom rules
 #                                         # (docs/custom-rules.md) appended to the catalogue
 #   bash benches/scale.sh --lsp 1000      # `svs lsp`: `svs lint` LINTS times, then the language
@@ -45,6 +47,9 @@ bin=${CARGO_TARGET_DIR:-target}/release
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cores=$(nproc)
+# gen_catalogue's flags: evidence records when EVIDENCE is set.
+gen_flags=()
+[ -n "${EVIDENCE:-}" ] && gen_flags=(--evidence "$EVIDENCE")
 
 # measure COMMAND...: prints "cpu_seconds wall_seconds peak_kb" of the fastest of
 # $REPEAT runs (default 3), against noise from other work on the machine: the least wall
@@ -111,10 +116,10 @@ if [ -n "$lsp" ]; then
         mkdir -p "$dir"
         if [ -n "${FILES:-}" ]; then
             # A catalogue of FILES files: the one in the middle is opened and changed.
-            "$bin/examples/gen_catalogue" "$n" "$dir" --files "$FILES"
+            "$bin/examples/gen_catalogue" "$n" "$dir" --files "$FILES" ${gen_flags[@]+"${gen_flags[@]}"}
             edited="$dir/$(printf 'part-%05d.yaml' $((FILES / 2)))"
         else
-            "$bin/examples/gen_catalogue" "$n" "$dir/catalogue.yaml"
+            "$bin/examples/gen_catalogue" "$n" "$dir/catalogue.yaml" ${gen_flags[@]+"${gen_flags[@]}"}
             edited="$dir/catalogue.yaml"
         fi
         mb=$(cat "$dir"/*.yaml | wc -c | awk '{ printf "%.1f", $1 / 1e6 }')
@@ -191,7 +196,7 @@ if [ -n "${RULES:-}" ]; then
     for n in "${sizes[@]}"; do
         plain="$work/catalogue-$n.yaml"
         ruled="$work/catalogue-$n-rules.yaml"
-        "$bin/examples/gen_catalogue" "$n" "$plain"
+        "$bin/examples/gen_catalogue" "$n" "$plain" ${gen_flags[@]+"${gen_flags[@]}"}
         { cat "$plain"; custom_rules; } > "$ruled"
         mb=$(wc -c < "$plain" | awk '{ printf "%.1f", $1 / 1e6 }')
         # The rules hold: any finding would mean they did not run as meant.
@@ -210,13 +215,13 @@ declare -A previous next_previous
 for n in "${sizes[@]}"; do
     target="$work/catalogue-$n"
     if [ -n "${FILES:-}" ]; then
-        "$bin/examples/gen_catalogue" "$n" "$target" --files "$FILES"
+        "$bin/examples/gen_catalogue" "$n" "$target" --files "$FILES" ${gen_flags[@]+"${gen_flags[@]}"}
         bytes=$(cat "$target"/*.yaml | wc -c)
         walk_cmd=(sh -c 'for f in "$0"/*.yaml; do "$1" "$f"; done' "$target" "$bin/examples/bare_parse")
         saphyr_cmd=(sh -c 'for f in "$0"/*.yaml; do "$1" --saphyr "$f"; done' "$target" "$bin/examples/bare_parse")
     else
         target="$target.yaml"
-        "$bin/examples/gen_catalogue" "$n" "$target"
+        "$bin/examples/gen_catalogue" "$n" "$target" ${gen_flags[@]+"${gen_flags[@]}"}
         bytes=$(wc -c < "$target")
         walk_cmd=("$bin/examples/bare_parse" "$target")
         saphyr_cmd=("$bin/examples/bare_parse" --saphyr "$target")

@@ -3,12 +3,16 @@
 //! ```text
 //! cargo run --release --example gen_catalogue -- N OUT           # one file
 //! cargo run --release --example gen_catalogue -- N OUT --files K # a directory of K files
+//! cargo run --release --example gen_catalogue -- N OUT --evidence Q # with Q quarterly records
 //! ```
 //!
 //! Each of the N offerings has two services, a product, two outcomes and three
 //! relationships with full requirements, costs and risks. Providers and consumers are
 //! shared between offerings (one provider per ten offerings, one consumer per five), as in
-//! a real market. The output loads without a structural finding and lints clean.
+//! a real market. With `--evidence Q`, the first relationship of each offering has an
+//! evidence record for each of the Q quarters up to 2026-Q4, delivered as agreed (SPEC §10),
+//! and the catalogue is judged at 2026-12-01. The output loads without a structural finding
+//! and lints clean.
 
 // A command-line helper: its messages go to standard error by design.
 #![allow(clippy::print_stderr)]
@@ -18,7 +22,7 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 fn usage() -> ! {
-    eprintln!("usage: gen_catalogue N OUT [--files K]");
+    eprintln!("usage: gen_catalogue N OUT [--files K] [--evidence Q]");
     std::process::exit(2);
 }
 
@@ -31,6 +35,7 @@ struct File {
     services: String,
     offerings: String,
     relationships: String,
+    evidence: String,
 }
 
 impl File {
@@ -43,6 +48,7 @@ impl File {
             ("services", &self.services),
             ("offerings", &self.offerings),
             ("relationships", &self.relationships),
+            ("evidence", &self.evidence),
         ] {
             if !body.is_empty() {
                 text.push_str(key);
@@ -87,13 +93,21 @@ fn head(head: &mut String, providers: usize, consumers: usize) {
     }
 }
 
-fn generate(offerings: usize, files: usize) -> Vec<String> {
+fn generate(offerings: usize, files: usize, quarters: usize) -> Vec<String> {
     let providers = (offerings / 10).max(1);
     let consumers = (offerings / 5).max(3);
     let mut parts = vec![File::default(); files];
     head(&mut parts[0].head, providers, consumers);
+    if quarters > 0 {
+        parts[0].head = parts[0].head.replacen(
+            "  horizon_months: 36\n",
+            "  horizon_months: 36\n  as_of: 2026-12-01\n",
+            1,
+        );
+    }
     for i in 0..offerings {
         offering(&mut parts[i % files], i, i % providers, consumers);
+        evidence(&mut parts[i % files].evidence, i, quarters);
     }
     parts.iter().map(File::text).collect()
 }
@@ -203,6 +217,37 @@ fn relationships(text: &mut String, i: usize, p: usize, consumers: usize) {
     }
 }
 
+/// The records of the first relationship of offering `i`, one for each of the `quarters`
+/// quarters up to 2026-Q4: every required check met, the outcomes achieved, the users
+/// content.
+fn evidence(text: &mut String, i: usize, quarters: usize) {
+    let last = 2026 * 4 + 3;
+    for t in (last + 1 - quarters)..=last {
+        let (year, quarter) = (t / 4, t % 4 + 1);
+        let _ = write!(
+            text,
+            "  - relationship: rel-{i}-0
+    period: {year}-Q{quarter}
+    warranty:
+      availability: 99.7
+      capacity: [{{ metric: users, value: 1200 }}]
+      service_levels: [{{ metric: response-hours, value: 6 }}]
+      continuity: {{ rto_hours: 12, rpo_hours: 12 }}
+      security: {{ failed: [] }}
+    outcomes:
+      - {{ outcome: out-{i}-a, achieved: true }}
+      - {{ outcome: out-{i}-b, achieved: true }}
+    spend:
+      - {{ name: per-user fee, category: price, amount: {} }}
+    perception:
+      - {{ role: user, score: 4.1, max: 5, responses: {} }}
+",
+            9_000 + 10 * (i % 100),
+            20 + i % 30
+        );
+    }
+}
+
 fn write_file(path: &Path, text: &str) {
     let result = std::fs::File::create(path).and_then(|mut f| f.write_all(text.as_bytes()));
     if let Err(e) = result {
@@ -219,25 +264,25 @@ fn main() {
     let Ok(offerings) = n.parse::<usize>() else {
         usage()
     };
-    let files = match args.get(2).map(String::as_str) {
-        None => None,
-        Some("--files") => Some(
-            args.get(3)
-                .and_then(|k| k.parse::<usize>().ok())
-                .filter(|&k| k > 0)
-                .unwrap_or_else(|| usage()),
-        ),
-        Some(_) => usage(),
-    };
+    let (mut files, mut quarters) = (None, 0);
+    let mut flags = args[2..].iter();
+    while let Some(flag) = flags.next() {
+        let value = flags.next().and_then(|k| k.parse::<usize>().ok());
+        match (flag.as_str(), value) {
+            ("--files", Some(k)) if k > 0 => files = Some(k),
+            ("--evidence", Some(q)) => quarters = q,
+            _ => usage(),
+        }
+    }
     let out = PathBuf::from(out);
     match files {
-        None => write_file(&out, &generate(offerings, 1)[0]),
+        None => write_file(&out, &generate(offerings, 1, quarters)[0]),
         Some(k) => {
             if let Err(e) = std::fs::create_dir_all(&out) {
                 eprintln!("cannot create {}: {e}", out.display());
                 std::process::exit(1);
             }
-            for (i, text) in generate(offerings, k).iter().enumerate() {
+            for (i, text) in generate(offerings, k, quarters).iter().enumerate() {
                 write_file(&out.join(format!("part-{i:05}.yaml")), text);
             }
         }
