@@ -38,6 +38,9 @@ pub struct ReportArgs {
     #[command(flatten)]
     input: super::Input,
 
+    #[command(flatten)]
+    judged_at: super::AsOf,
+
     /// Write the report to FILE (replaced atomically) instead of standard output
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
@@ -78,7 +81,7 @@ pub(super) fn run(
         relationships: assessments,
         mut providers,
         consumers,
-    } = crate::assess::evaluate(&catalogue, &shown)?;
+    } = crate::assess::evaluate_at(&catalogue, &shown, None, args.judged_at.resolve(&catalogue))?;
     // The consumers of the relationships shown: under `--for`, the organisation's own
     // units, and the customers of what it provides.
     providers.retain(|p| audience.sees_portfolio(p));
@@ -89,7 +92,11 @@ pub(super) fn run(
     }
     // Lint needs the catalogue inside what was loaded; it is only lent back.
     loaded.catalogue = Some(catalogue);
-    let mut lint = crate::lint::lint(&loaded, crate::lint::Options::default());
+    let options = crate::lint::Options {
+        judged_at: args.judged_at.date,
+        ..crate::lint::Options::default()
+    };
+    let mut lint = crate::lint::lint(&loaded, options);
     let Some(catalogue) = loaded.catalogue.as_ref() else {
         return Ok(ExitStatus::Error); // not reached: it was put back just above
     };

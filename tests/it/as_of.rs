@@ -72,3 +72,23 @@ fn a_bad_date_on_the_command_line_is_a_usage_error_naming_the_form() {
     let output = run(&["lint", path.to_str().unwrap(), "--as-of", "2027-01-31"]);
     assert!(output.status.success(), "{output:?}");
 }
+
+/// `svs report` judges dates too: at a later date the catalogue's budgets have ended and
+/// its evidence has stopped coming, and the page's findings say so.
+#[test]
+fn the_report_judges_budgets_and_evidence_at_the_as_of_date() {
+    let path = catalog("");
+    let path = path.to_str().unwrap();
+    let page = |extra: &[&str]| {
+        let mut args = vec!["report", path];
+        args.extend(extra);
+        let output = run(&args);
+        assert!(output.status.success(), "{output:?}");
+        String::from_utf8(output.stdout).expect("UTF-8")
+    };
+    let now = page(&[]);
+    assert!(!now.contains("SVS316") && !now.contains("SVS320"));
+    let later = page(&["--as-of", "2027-06-01"]);
+    assert!(later.contains("SVS316"), "a budget ended by 2027-06-01");
+    assert!(later.contains("SVS320"), "evidence stopped coming");
+}
