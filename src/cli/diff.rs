@@ -43,6 +43,11 @@ pub struct DiffArgs {
     #[arg(long, value_name = "GLOB")]
     exclude: Vec<String>,
 
+    // The date both versions' budgets and evidence are judged at (their findings):
+    // `--as-of` wins over each version's `catalogue.as_of`.
+    #[command(flatten)]
+    judged_at: super::AsOf,
+
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
@@ -96,8 +101,9 @@ pub(super) fn run(
 ) -> anyhow::Result<ExitStatus> {
     // Both sides are read before either is refused, so one run shows every problem.
     let exclude = crate::load::files::Exclude::new(&args.exclude)?;
-    let old = load(&args.old, &exclude, Side::Old, context, err)?;
-    let new = load(&args.new, &exclude, Side::New, context, err)?;
+    let at = args.judged_at.date;
+    let old = load(&args.old, &exclude, (Side::Old, at), context, err)?;
+    let new = load(&args.new, &exclude, (Side::New, at), context, err)?;
     let (Some(old), Some(new)) = (old, new) else {
         return Ok(ExitStatus::Error);
     };
@@ -123,12 +129,12 @@ pub(super) fn run(
     })
 }
 
-/// Loads, assesses and lints one version; `None` (after printing why) when it does not
-/// load.
+/// Loads, assesses and lints one version, its findings judged at `--as-of` when given;
+/// `None` (after printing why) when it does not load.
 fn load(
     path: &std::path::Path,
     exclude: &crate::load::files::Exclude,
-    side: Side,
+    (side, judged_at): (Side, Option<jiff::civil::Date>),
     context: &Context,
     err: &mut dyn Write,
 ) -> anyhow::Result<Option<Version>> {
@@ -174,7 +180,11 @@ fn load(
     let indices: Vec<usize> = (0..catalogue.relationships.len()).collect();
     let assessments = crate::assess::assess(catalogue, &indices)
         .with_context(|| format!("in the {} catalogue {shown}", side.as_str()))?;
-    let lint = crate::lint::lint(&loaded, crate::lint::Options::default());
+    let options = crate::lint::Options {
+        judged_at,
+        ..crate::lint::Options::default()
+    };
+    let lint = crate::lint::lint(&loaded, options);
     Ok(Some(Version::new(
         catalogue,
         &assessments,

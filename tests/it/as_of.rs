@@ -92,3 +92,31 @@ fn the_report_judges_budgets_and_evidence_at_the_as_of_date() {
     assert!(later.contains("SVS316"), "a budget ended by 2027-06-01");
     assert!(later.contains("SVS320"), "evidence stopped coming");
 }
+
+/// `svs diff` judges both versions' findings at `--as-of`: at a later date the same
+/// catalogue has the findings of ended budgets and stale evidence on both sides.
+#[test]
+fn the_diff_judges_both_versions_at_the_as_of_date() {
+    let path = catalog("");
+    let path = path.to_str().unwrap();
+    let findings = |extra: &[&str]| {
+        let mut args = vec!["diff", path, path, "--format", "json"];
+        args.extend(extra);
+        let output = run(&args);
+        assert!(output.status.success(), "{output:?}");
+        let document: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+        (
+            document["old"]["findings"].clone(),
+            document["new"]["findings"].clone(),
+        )
+    };
+    let (old, new) = findings(&[]);
+    assert_eq!(
+        (old, new),
+        (1.into(), 1.into()),
+        "SVS318 alone at 2026-12-01"
+    );
+    let (old, new) = findings(&["--as-of", "2027-06-01"]);
+    assert_eq!(old, new);
+    assert!(old.as_u64().is_some_and(|n| n > 1), "{old}");
+}
