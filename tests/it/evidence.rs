@@ -253,3 +253,73 @@ rules:
         .unwrap();
     assert!(message.contains("found `evidence`"), "{message}");
 }
+
+/// Custom rules read the delivered assessment of a relationship's latest record, in the
+/// shape of the JSON's `delivered`: Calder's users perceive the value poorly, and
+/// Meridian's latest quarter met every check.
+#[test]
+fn custom_rules_read_the_delivered_assessment() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("rules.yaml");
+    std::fs::write(
+        &rules,
+        r#"svs: 1
+rules:
+  - id: delivered-as-agreed
+    code: DV001
+    name: delivered-as-agreed
+    on: relationships
+    when: has(self.assessment) && self.assessment.delivered.verdict != 'unmeasured'
+    assert: self.assessment.delivered.verdict == 'as-agreed'
+    message: "{self.id} fell short in {self.assessment.delivered.period}"
+  - id: users-content
+    code: DV002
+    name: users-content
+    on: relationships
+    when: has(self.assessment) && has(self.assessment.delivered.perception)
+    assert: self.assessment.delivered.perception.all(p, !has(p.role) || p.role != 'user' || p.score >= 40.0)
+    message: "{self.id}: users unhappy"
+  - id: warranty-met
+    code: DV003
+    name: warranty-met
+    on: relationships
+    when: has(self.assessment) && has(self.assessment.delivered.warranty)
+    assert: self.assessment.delivered.warranty.breached.size() == 0 && self.assessment.delivered.spend <= self.assessment.delivered.budget
+    message: "{self.id}: a breach or spend over budget"
+"#,
+    )
+    .unwrap();
+    let output = crate::common::svs()
+        .args(["lint", "--format", "json"])
+        .arg(crate::common::catalog(""))
+        .arg(&rules)
+        .output()
+        .unwrap();
+    let document: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let fired: Vec<(String, String)> = document["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"].as_str().is_some_and(|c| c.starts_with("DV")))
+        .map(|f| {
+            (
+                f["code"].as_str().unwrap().to_owned(),
+                f["message"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        fired,
+        [
+            (
+                "DV001".to_owned(),
+                "calder-business-account fell short in 2026-Q3".to_owned()
+            ),
+            (
+                "DV002".to_owned(),
+                "calder-business-account: users unhappy".to_owned()
+            ),
+        ],
+        "{document:#}"
+    );
+}

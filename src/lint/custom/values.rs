@@ -11,6 +11,7 @@
 //! and reuses the CEL key the shape made. Amounts become doubles ([`number`]): for
 //! comparisons inside rules only.
 
+mod delivered;
 mod evidence;
 mod relationship;
 

@@ -169,6 +169,9 @@ fn assessment(a: &Assessment, shape: &Shape) -> Value {
         .set("reasons", |_| texts(a.reasons.iter().map(|r| r.as_str())))
         .set("provider_side", |s| provider_side(&a.provider, s))
         .set("co_creation", |_| text(a.co_creation.as_str()))
+        .set("delivered", |s| {
+            super::delivered::delivered(&a.delivered, s)
+        })
         .set(names::STAKEHOLDERS, |s| {
             list(&a.stakeholders, s, stakeholder_value)
         });
