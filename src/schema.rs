@@ -23,7 +23,10 @@ pub const ID_PATTERN: &str = "^[a-z0-9][a-z0-9._-]{0,62}$";
 const DATE_PATTERN: &str = "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$";
 
 /// The form of a period written as text: a quarter or a month of a year.
-const PERIOD_PATTERN: &str = "^[0-9]{4}-(Q[1-4]|0[1-9]|1[0-2])$";
+/// A period written as text: `2026-Q3`, `2026-07`, or a quoted year (`"2026"`), each year
+/// from 0001 to 9999, as the loader reads it.
+const PERIOD_PATTERN: &str =
+    "^([1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])(-(Q[1-4]|0[1-9]|1[0-2]))?$";
 
 /// A custom rule's code, `^[A-Z]{2,8}[0-9]{3}$`, not starting with `SVS` (written
 /// without look-ahead, which not every validator supports).

@@ -444,3 +444,25 @@ fn every_closed_set_holds_the_words_svs_accepts() {
         assert_eq!(offered, accepted, "the words of {definition}");
     }
 }
+
+/// A period is accepted by the schema in every form the loader reads: a year as a number
+/// or quoted, a quarter, a month; and refused where the loader refuses it.
+#[test]
+fn the_schema_takes_a_period_as_the_loader_does() {
+    let validator = validator();
+    let record = |period: &str| {
+        yaml_to_json(&format!(
+            "svs: 1\nevidence: [{{ relationship: r, period: {period} }}]\n"
+        ))
+    };
+    for good in ["2026", "\"2026\"", "2026-Q3", "2026-07", "0001"] {
+        assert_eq!(
+            errors(&validator, &record(good)),
+            Vec::<String>::new(),
+            "{good}"
+        );
+    }
+    for bad in ["2026-Q5", "2026-13", "\"0000\"", "26-Q1", "\"2026-\""] {
+        assert!(!errors(&validator, &record(bad)).is_empty(), "{bad}");
+    }
+}
