@@ -17,6 +17,7 @@ mod lsp;
 mod man;
 mod reference;
 mod report;
+mod review;
 mod roles;
 mod schema;
 
@@ -128,6 +129,8 @@ enum Command {
     Roles(roles::RolesArgs),
     /// Print the JSON Schema of the catalogue format, for editors
     Schema(schema::SchemaArgs),
+    /// Write the pack for each relationship's joint review, in Markdown or HTML
+    Review(review::ReviewArgs),
 }
 
 /// The whole command-line interface, for completions and the manual page.
@@ -237,6 +240,7 @@ pub fn run(
         Command::Report(args) => report::run(args, &context, out, err),
         Command::Roles(args) => roles::run(args, &context, out, err),
         Command::Schema(args) => schema::run(args, &context, out, err),
+        Command::Review(args) => review::run(args, &context, out, err),
     };
     match result {
         Ok(status) => status,

@@ -32,6 +32,7 @@ pub mod load;
 pub mod lsp;
 pub mod model;
 pub mod report;
+pub mod review;
 pub mod roles;
 pub mod schema;
 pub mod source;

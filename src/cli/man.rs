@@ -205,6 +205,10 @@ fn exit_status(command: &str) -> Roff {
             "A usage error, an unreadable file, a bad row or header (nothing is written), or \
              an output file that exists or cannot be written."
         }
+        "review" => {
+            "A usage error, a catalogue that does not load, no relationship matched (an \
+             unknown id, or no management block), or an output file that exists."
+        }
         _ => "A usage error.",
     };
     let mut roff = Roff::default();

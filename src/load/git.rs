@@ -71,6 +71,85 @@ pub fn load(rev: &str, path: &str, exclude: &Exclude) -> Result<Loaded, LoadErro
     Ok(super::load_files(inputs, default_name(rev, path)))
 }
 
+/// A commit of the first-parent history of `HEAD`, for `svs review`'s "since the last
+/// review".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Commit {
+    /// The full hash, to read the catalogue from.
+    pub rev: String,
+    /// The abbreviated hash, for people.
+    pub short: String,
+    /// The committer date, as a date in UTC.
+    pub date: jiff::civil::Date,
+    /// The first line of the message.
+    pub subject: String,
+}
+
+/// The last commit of the first-parent history of `HEAD` whose committer date, read as a
+/// date in UTC, is on or before `day`: the state of the catalogue at the end of that day,
+/// wherever the committer's clock was. `Ok(None)` when every commit is later (or there is
+/// none yet); `Err` with the reason when the current directory is not in a Git work tree.
+///
+/// # Errors
+/// When git cannot be run or the current directory is not in a work tree.
+pub fn last_commit_on_or_before(day: jiff::civil::Date) -> Result<Option<Commit>, String> {
+    let inside = git(&["rev-parse", "--is-inside-work-tree"], None)
+        .map_err(|why| why.lines().next().unwrap_or_default().to_owned())?;
+    if inside.trim() != "true" {
+        return Err("not in a Git work tree".to_owned());
+    }
+    if git(&["rev-parse", "--verify", "--quiet", "HEAD^{commit}"], None).is_err() {
+        return Ok(None);
+    }
+    // The committer date as seconds since the epoch: a time zone cannot shift the day.
+    let log = git(
+        &[
+            "log",
+            "--first-parent",
+            "--format=%H%x09%h%x09%ct%x09%s",
+            "HEAD",
+        ],
+        None,
+    )?;
+    for line in log.lines() {
+        let mut fields = line.splitn(4, '\t');
+        let (Some(rev), Some(short), Some(seconds), subject) =
+            (fields.next(), fields.next(), fields.next(), fields.next())
+        else {
+            continue;
+        };
+        let Some(date) = seconds
+            .parse::<i64>()
+            .ok()
+            .and_then(|s| jiff::Timestamp::from_second(s).ok())
+            .map(|t| t.to_zoned_datetime(jiff::tz::TimeZone::UTC).date())
+        else {
+            continue;
+        };
+        if date <= day {
+            return Ok(Some(Commit {
+                rev: rev.to_owned(),
+                short: short.to_owned(),
+                date,
+                subject: subject.unwrap_or_default().to_owned(),
+            }));
+        }
+    }
+    Ok(None)
+}
+
+/// The path of the work-tree file or directory `path` from the top of its repository, as
+/// `REV:PATH` wants it (`catalog`, or `""` for the top itself); `None` when it is not
+/// inside the repository of the current directory.
+pub fn path_in_repository(path: &Path) -> Option<String> {
+    let top = git(&["rev-parse", "--show-toplevel"], None).ok()?;
+    let top = std::fs::canonicalize(top.trim_end_matches(['\n', '\r'])).ok()?;
+    let path = std::fs::canonicalize(path).ok()?;
+    let below = path.strip_prefix(&top).ok()?;
+    let below = below.to_str()?.replace('\\', "/");
+    Some(below)
+}
+
 /// The catalogue files of the directory `path` in `rev`, as `(shown name, object)` in
 /// byte order of their names.
 fn tree_files(rev: &str, path: &str, exclude: &Exclude) -> Result<Vec<(String, String)>, String> {

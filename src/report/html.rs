@@ -34,6 +34,7 @@ pub mod grid;
 pub mod network;
 pub mod products;
 pub mod provision;
+pub mod review;
 pub mod text;
 
 use std::collections::HashMap;

@@ -6,10 +6,12 @@
 mod assessment;
 mod diff;
 mod portfolio;
+mod review;
 
 pub use assessment::{assessment, describe_unmet, summary};
 pub use diff::diff;
 pub use portfolio::{consumers, providers};
+pub use review::review;
 
 use rust_decimal::Decimal;
 

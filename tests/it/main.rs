@@ -44,6 +44,7 @@ mod readme;
 mod report_delivered;
 mod report_html;
 mod required_keys;
+mod review;
 mod roles_graph;
 mod rules_evidence_delivered;
 mod rules_offerings;

@@ -1,0 +1,414 @@
+//! `svs review`: the pack for a relationship's joint review (SPEC §11.4), run on copies of
+//! the bundled catalogue, some of them in small git repositories whose commits have fixed
+//! dates, so that "since the last review" and the pack itself are the same on every run.
+
+use crate::common;
+
+use std::fs;
+use std::path::Path;
+use std::process::Output;
+
+use common::{catalog, svs};
+
+/// The relationship the bundled catalogue finds a lint finding on (SVS318).
+const CALDER: &str = "calder-business-account";
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        let target = to.join(path.file_name().unwrap());
+        if path.is_dir() {
+            copy_dir(&path, &target);
+        } else {
+            fs::copy(&path, &target).unwrap();
+        }
+    }
+}
+
+/// A directory holding `catalog/`, a copy of the bundled catalogue, outside any git
+/// repository.
+fn catalogue_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&catalog(""), &dir.path().join("catalog"));
+    dir
+}
+
+/// Runs `svs review ARGS` in `dir`.
+fn review_in(dir: &Path, args: &[&str]) -> Output {
+    svs()
+        .current_dir(dir)
+        .arg("review")
+        .args(args)
+        .args(["--color", "never"])
+        .output()
+        .expect("svs runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("UTF-8")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).expect("UTF-8")
+}
+
+/// The `###` headings of a Markdown pack, in order.
+fn headings(markdown: &str) -> Vec<&str> {
+    markdown
+        .lines()
+        .filter_map(|l| l.strip_prefix("### "))
+        .collect()
+}
+
+#[test]
+fn help_shows_an_example_and_how_the_catalogue_is_given() {
+    let output = svs().args(["review", "--help"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let help = stdout(&output);
+    assert!(help.contains("svs review -C catalog/"), "{help}");
+    assert!(help.contains("--due"), "{help}");
+    assert!(help.contains("relationship ids"), "{help}");
+}
+
+#[test]
+fn a_named_relationship_gets_the_six_sections_in_order() {
+    let dir = catalogue_copy();
+    let output = review_in(
+        dir.path(),
+        &[CALDER, "-C", "catalog", "--as-of", "2026-12-01"],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let pack = stdout(&output);
+    assert!(
+        pack.starts_with(
+            "# Review pack: itil4-teaching-cases\n\nAs of 2026-12-01: 1 relationship.\n"
+        )
+    );
+    assert!(pack.contains(&format!("## Review: `{CALDER}`")));
+    assert_eq!(
+        headings(&pack),
+        [
+            "1. The relationship",
+            "2. Value now",
+            "3. Since the last review",
+            "4. Evidence",
+            "5. Improvements",
+            "6. Lint findings",
+        ]
+    );
+    // Outside a git work tree, and without a last review, nothing is compared.
+    assert!(pack.contains("- Last review: none yet"), "{pack}");
+    assert!(pack.contains("No review yet"), "{pack}");
+}
+
+#[test]
+fn value_now_is_the_assessment_of_svs_assess() {
+    let dir = catalogue_copy();
+    let output = review_in(
+        dir.path(),
+        &[
+            "harbour-corporate-mobile",
+            "-C",
+            "catalog",
+            "--as-of",
+            "2026-12-01",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let pack = stdout(&output);
+    let assess = svs()
+        .current_dir(dir.path())
+        .args([
+            "assess",
+            "catalog",
+            "--format",
+            "json",
+            "--as-of",
+            "2026-12-01",
+        ])
+        .output()
+        .unwrap();
+    let document: serde_json::Value = serde_json::from_slice(&assess.stdout).unwrap();
+    let harbour = document["relationships"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "harbour-corporate-mobile")
+        .unwrap();
+    assert_eq!(harbour["verdict"], "value");
+    assert_eq!(harbour["net_value"], 31026.67);
+    assert!(
+        pack.contains("| ✅ value | 88.89 ✓ | 100.00 ✓ (6/6) | 31,026.67 GBP | 68,353.33 GBP (26.34 %) | ✅ sustainable | 🤝 mutual | ✅ as-agreed 2026-Q3 |"),
+        "{pack}"
+    );
+}
+
+#[test]
+fn the_evidence_shows_agreed_against_achieved_spend_and_perception_per_role() {
+    let dir = catalogue_copy();
+    let output = review_in(
+        dir.path(),
+        &[
+            "harbour-corporate-mobile",
+            "-C",
+            "catalog",
+            "--as-of",
+            "2026-12-01",
+        ],
+    );
+    let pack = stdout(&output);
+    // Every period with evidence, without a last review to start from.
+    for period in ["2026-Q1", "2026-Q2", "2026-Q3"] {
+        assert!(
+            pack.contains(&format!("| {period} | ✅ as-agreed | — | ")),
+            "{period}: {pack}"
+        );
+    }
+    assert!(pack.contains("| 2026-Q3 | ✅ as-agreed | — | 66,000.00 GBP | 66,133.33 GBP | -133.33 GBP | 67,500.00 GBP | 0.00 GBP | 0.00 GBP | 2,750.00 GBP |"), "{pack}");
+    assert!(
+        pack.contains("| 2026-Q1 | `availability` | 99.5 | 99.82 | ✓ met |"),
+        "{pack}"
+    );
+    assert!(pack.contains("| 2026-Q3 | users | 77.50 | 265 |"), "{pack}");
+    assert!(
+        pack.contains("| 2026-Q3 | customers | 80.00 | 2 |"),
+        "{pack}"
+    );
+}
+
+#[test]
+fn the_findings_are_those_on_the_relationship_and_its_offering() {
+    let dir = catalogue_copy();
+    let calder = stdout(&review_in(
+        dir.path(),
+        &[CALDER, "-C", "catalog", "--as-of", "2026-12-01"],
+    ));
+    let findings = calder.split("### 6. Lint findings").nth(1).unwrap();
+    assert!(
+        findings.contains("`SVS318 value-not-perceived`"),
+        "{findings}"
+    );
+    assert!(
+        findings.contains("| catalog/evidence.yaml:100:9 |"),
+        "{findings}"
+    );
+    let harbour = stdout(&review_in(
+        dir.path(),
+        &[
+            "harbour-corporate-mobile",
+            "-C",
+            "catalog",
+            "--as-of",
+            "2026-12-01",
+        ],
+    ));
+    assert!(harbour.contains("No finding on the relationship or its offering."));
+    assert!(!harbour.contains("SVS318"));
+}
+
+#[test]
+fn an_unknown_id_is_a_usage_error_with_the_closest_id() {
+    let dir = catalogue_copy();
+    let output = review_in(dir.path(), &["calder-business-acount", "-C", "catalog"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty());
+    assert_eq!(
+        stderr(&output),
+        "error: svs review calder-business-acount: no relationship has this id (did you \
+         mean `calder-business-account`?)\n"
+    );
+}
+
+#[test]
+fn a_catalogue_path_where_an_id_goes_says_to_give_it_with_dash_c() {
+    let dir = catalogue_copy();
+    let output = review_in(dir.path(), &["catalog/"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("`svs review -C catalog/`"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn a_catalogue_without_management_says_how_to_add_a_block() {
+    let dir = catalogue_copy();
+    fs::remove_dir_all(dir.path().join("catalog")).unwrap();
+    copy_dir(&catalog(""), &dir.path().join("catalog"));
+    strip_management(&dir.path().join("catalog"));
+    let output = review_in(dir.path(), &["-C", "catalog"]);
+    assert_eq!(output.status.code(), Some(2));
+    let message = stderr(&output);
+    assert!(message.contains("no relationship of the catalogue has a `management` block"));
+    assert!(
+        message.contains("    management:"),
+        "a block to paste: {message}"
+    );
+    assert!(message.contains("      cadence: quarter"), "{message}");
+    assert!(output.stdout.is_empty());
+}
+
+/// Leaves the catalogue under `dir` without any `management` block.
+fn strip_management(dir: &Path) {
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "yaml") {
+            let text = fs::read_to_string(&path).unwrap();
+            let mut kept = Vec::new();
+            let mut skipping: Option<usize> = None;
+            for line in text.lines() {
+                let indent = line.len() - line.trim_start().len();
+                if let Some(level) = skipping {
+                    if line.trim().is_empty() || indent > level {
+                        continue;
+                    }
+                    skipping = None;
+                }
+                if line.trim_start().starts_with("management:") {
+                    skipping = Some(indent);
+                    continue;
+                }
+                kept.push(line);
+            }
+            fs::write(&path, kept.join("\n") + "\n").unwrap();
+        }
+    }
+}
+
+#[test]
+fn output_is_a_new_file_written_whole_and_never_overwritten() {
+    let dir = catalogue_copy();
+    let target = dir.path().join("pack.md");
+    let output = review_in(
+        dir.path(),
+        &[
+            CALDER,
+            "-C",
+            "catalog",
+            "--as-of",
+            "2026-12-01",
+            "-o",
+            "pack.md",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(output.stdout.is_empty());
+    assert_eq!(
+        stderr(&output),
+        "wrote pack.md: As of 2026-12-01: 1 relationship.\n"
+    );
+    let written = fs::read_to_string(&target).unwrap();
+    let printed = stdout(&review_in(
+        dir.path(),
+        &[CALDER, "-C", "catalog", "--as-of", "2026-12-01"],
+    ));
+    assert_eq!(written, printed);
+
+    // A second run refuses the file that exists and leaves it as it was.
+    fs::write(&target, "kept").unwrap();
+    let output = review_in(dir.path(), &[CALDER, "-C", "catalog", "-o", "pack.md"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("-o pack.md: the file exists"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(fs::read_to_string(&target).unwrap(), "kept");
+    // No temporary file is left beside it.
+    let names: Vec<String> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+
+    // A YAML name would join the catalogue the next time a directory is read.
+    let output = review_in(
+        dir.path(),
+        &[CALDER, "-C", "catalog", "-o", "catalog/pack.yaml"],
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert!(!dir.path().join("catalog/pack.yaml").exists());
+}
+
+#[test]
+fn the_same_input_and_date_give_the_same_bytes() {
+    let dir = catalogue_copy();
+    for format in ["markdown", "html"] {
+        let args = [
+            CALDER,
+            "-C",
+            "catalog",
+            "--as-of",
+            "2026-12-01",
+            "--format",
+            format,
+        ];
+        let first = review_in(dir.path(), &args);
+        let second = review_in(dir.path(), &args);
+        assert_eq!(first.status.code(), Some(0));
+        assert_eq!(first.stdout, second.stdout, "{format}");
+    }
+}
+
+#[test]
+fn the_html_pack_fetches_nothing_and_renders_in_a_real_browser() {
+    let dir = catalogue_copy();
+    let output = review_in(
+        dir.path(),
+        &[
+            CALDER,
+            "harbour-corporate-mobile",
+            "-C",
+            "catalog",
+            "--as-of",
+            "2026-12-01",
+            "--format",
+            "html",
+            "-o",
+            "pack.html",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let page_path = dir.path().join("pack.html");
+    let page = fs::read_to_string(&page_path).unwrap();
+    for fetch in [
+        "<script", "<link", "src=", "url(", "@import", "http://", "https://",
+    ] {
+        assert!(!page.contains(fetch), "the page fetches nothing: {fetch}");
+    }
+    let dom =
+        crate::report_html::chromium(&["--dump-dom", &crate::report_html::url(&page_path)]).stdout;
+    let dom = scraper::Html::parse_document(&String::from_utf8(dom).unwrap());
+    let select = |css: &str| scraper::Selector::parse(css).unwrap();
+    let articles: Vec<_> = dom.select(&select("article.review")).collect();
+    let ids: Vec<&str> = articles
+        .iter()
+        .map(|a| a.value().attr("data-relationship").unwrap())
+        .collect();
+    // Catalogue order, whatever the order named.
+    assert_eq!(ids, [CALDER, "harbour-corporate-mobile"]);
+    for article in &articles {
+        let sections: Vec<String> = article
+            .select(&select("section > h3"))
+            .map(|h| h.text().collect())
+            .collect();
+        assert_eq!(
+            sections,
+            [
+                "1. The relationship",
+                "2. Value now",
+                "3. Since the last review",
+                "4. Evidence",
+                "5. Improvements",
+                "6. Lint findings",
+            ]
+        );
+    }
+    let harbour: String = articles[1].text().collect();
+    assert!(harbour.contains("31,026.67 GBP"), "{harbour}");
+    assert!(harbour.contains("✓ value"));
+    let verdicts: Vec<_> = articles[1].select(&select("span.verdict.value")).collect();
+    assert_eq!(verdicts.len(), 1);
+}
