@@ -35,13 +35,15 @@
 //! `catalogue:` block and custom rules; [`entities`] parties, outcomes, products and
 //! services; [`offerings`] offerings and the warranty block; [`relationships`]
 //! relationships and the provider's side of them; [`evidence`] the budget of a relationship
-//! and the records of what it delivered.
+//! and the records of what it delivered; [`improvement`] the joint management of a
+//! relationship and the continual improvement register.
 
 use crate::model::Kind;
 
 pub(crate) mod entities;
 pub(crate) mod evidence;
 pub(crate) mod file;
+pub(crate) mod improvement;
 pub(crate) mod names;
 pub(crate) mod offerings;
 #[cfg(test)]
@@ -52,6 +54,7 @@ pub(crate) mod relationships;
 pub(crate) use entities::*;
 pub(crate) use evidence::*;
 pub(crate) use file::*;
+pub(crate) use improvement::*;
 pub(crate) use offerings::*;
 pub(crate) use relationships::*;
 
@@ -327,6 +330,7 @@ pub const MAPPINGS: &[&Mapping] = &[
     &CREDIT,
     &LOSS,
     &PERCEPTION,
+    &MANAGEMENT,
 ];
 
 /// The mapping the schema names `name` (`""` for the file itself).

@@ -11,6 +11,7 @@
 
 mod entity;
 mod evidence;
+mod management;
 mod metadata;
 mod offering;
 mod party;
@@ -29,6 +30,7 @@ pub use evidence::{
     Evidence, Measurement, OutcomeMeasurement, PERIOD_FORMS, Perceiver, Perception, Period,
     SecurityReport, Spend, Sum, parse_date,
 };
+pub use management::{Cadence, Management};
 pub use metadata::{
     DEFAULT_HORIZON_MONTHS, DEFAULT_PERCEPTION_THRESHOLD, DEFAULT_UTILITY_THRESHOLD, LintSettings,
     Metadata,

@@ -26,6 +26,7 @@
 
 mod entities;
 mod evidence;
+mod improvement;
 mod relationships;
 
 use std::fmt::Write as _;

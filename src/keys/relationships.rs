@@ -2,8 +2,8 @@
 //! (docs/format.md §3.10).
 
 use super::{
-    BUDGET, DESCRIPTION, DIMENSION, ENTITY_LINT, ID, Key, Mapping, PER, Range, Rule, Value,
-    WARRANTY, Words, names, words_of,
+    BUDGET, DESCRIPTION, DIMENSION, ENTITY_LINT, ID, Key, MANAGEMENT, Mapping, PER, Range, Rule,
+    Value, WARRANTY, Words, names, words_of,
 };
 use crate::load::decode::{provision, relationships};
 use crate::model::Kind;
@@ -72,6 +72,12 @@ pub(crate) const RELATIONSHIP: Mapping = Mapping {
             names::BUDGET,
             Value::Map(&BUDGET),
             "What the sponsor authorised for this relationship.",
+        ),
+        Key::optional(
+            names::MANAGEMENT,
+            Value::Map(&MANAGEMENT),
+            "The joint activities of this relationship: the relationship manager, the \
+            counterpart and how often they review it together.",
         ),
         DESCRIPTION,
         Key::optional(

@@ -30,6 +30,7 @@ use crate::suggest::closest;
 
 pub(crate) mod common;
 pub(crate) mod evidence;
+pub(crate) mod improvement;
 pub(crate) mod metadata;
 pub(crate) mod offerings;
 pub(crate) mod outcomes;

@@ -464,6 +464,25 @@ mod tests {
     }
 
     #[test]
+    fn the_keys_and_words_of_a_management_block_are_completed() {
+        let text = "svs: 1\nrelationships:\n  - id: r\n    management:\n      ";
+        assert_eq!(
+            labels(keys_or_words(text, "")),
+            [
+                names::MANAGER,
+                names::COUNTERPART,
+                names::CADENCE,
+                names::LAST_REVIEW
+            ]
+        );
+        let text = "svs: 1\nrelationships:\n  - id: r\n    management: { cadence: ";
+        assert_eq!(
+            labels(keys_or_words(text, "")),
+            ["month", "quarter", "year"]
+        );
+    }
+
+    #[test]
     fn keys_and_words_come_from_the_loader_tables() {
         let text = "svs: 1\nofferings:\n  - id: a\n    name: A\n    pr";
         let keys = labels(keys_or_words(text, ""));

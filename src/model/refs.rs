@@ -197,6 +197,10 @@ macro_rules! walk {
             if let Some(budget) = &$($mutable)? e.budget {
                 $visit(budget.authorised_by.$site(at, "budget.authorised_by"));
             }
+            if let Some(management) = &$($mutable)? e.management {
+                $visit(management.manager.$site(at, "management.manager"));
+                $visit(management.counterpart.$site(at, "management.counterpart"));
+            }
         }
         for (i, e) in (&$($mutable)? c.evidence).into_iter().enumerate() {
             let named = e.relationship.id.clone();

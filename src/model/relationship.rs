@@ -186,6 +186,9 @@ pub struct Relationship {
     pub provision: Provision,
     /// What the sponsor authorised for it.
     pub budget: Option<super::Budget>,
+    /// The joint activities of provider and consumer: who manages it, how often they
+    /// review it together.
+    pub management: Option<super::Management>,
 }
 
 /// A cost the provider bears: a service's running cost, an offering's cost to serve, or a

@@ -19,6 +19,7 @@ use crate::model::{
     AchievedContinuity, AchievedWarranty, Budget, BudgetPer, ConsumerRole, Evidence, Measurement,
     OutcomeMeasurement, Perceiver, Perception, Period, SecurityReport, Spend, Sum,
 };
+use crate::model::{Cadence, Management};
 
 /// Any text: a name, a description, a label.
 fn text() -> impl Strategy<Value = String> {
@@ -318,6 +319,7 @@ fn relationship() -> impl Strategy<Value = Relationship> {
                     },
                     provision,
                     budget: None,
+                    management: None,
                 }
             },
         )
@@ -335,6 +337,30 @@ fn budget() -> impl Strategy<Value = Budget> {
         per,
         authorised_by: Ref::unplaced("p"),
         until,
+        span: nowhere(),
+    })
+}
+
+fn management() -> impl Strategy<Value = Management> {
+    let cadence = prop::sample::select(vec![Cadence::Month, Cadence::Quarter, Cadence::Year]);
+    let last_review = option::of((1..=9999i16, 1..=12i8, 1..=31i8)).prop_map(|date| {
+        date.map(|(year, month, day)| {
+            let first = jiff::civil::Date::new(year, month, 1).expect("a day");
+            Spanned::unplaced(
+                first
+                    .with()
+                    .day(day.min(first.days_in_month()))
+                    .build()
+                    .expect("a day"),
+            )
+        })
+    });
+    (cadence, last_review).prop_map(|(cadence, last_review)| Management {
+        manager: Ref::unplaced("p"),
+        counterpart: Ref::unplaced("p"),
+        cadence,
+        cadence_span: nowhere(),
+        last_review,
         span: nowhere(),
     })
 }
@@ -445,10 +471,11 @@ proptest! {
         offering in offering(),
         relationship in relationship(),
         budget in option::of(budget()),
+        management in option::of(management()),
         evidence in records(),
         as_of in option::of((2000..=2100i16, 1..=12i8)),
     ) {
-        let relationship = Relationship { budget, ..relationship };
+        let relationship = Relationship { budget, management, ..relationship };
         let built = Catalogue {
             metadata: Metadata {
                 currency: Some("EUR".to_owned()),

@@ -6,8 +6,8 @@ use super::{Map, word_of};
 use crate::keys;
 use crate::keys::names::{
     AMOUNT, BENEFITS, BUDGET, CATEGORY, CONSUMER, COSTS, CUSTOMER, DIRECTION, EFFECTS, IMPACT,
-    IMPOSED, INTEREST, KIND, LIKELIHOOD, NAME, OFFERING, OUTCOME, OUTCOMES, PARTY, PER, PRIORITY,
-    PROVIDER, PROVISION, QUANTITY, REMOVED, REQUIREMENTS, RISKS, ROLE, ROLES, SPONSOR,
+    IMPOSED, INTEREST, KIND, LIKELIHOOD, MANAGEMENT, NAME, OFFERING, OUTCOME, OUTCOMES, PARTY, PER,
+    PRIORITY, PROVIDER, PROVISION, QUANTITY, REMOVED, REQUIREMENTS, RISKS, ROLE, ROLES, SPONSOR,
     STAKEHOLDERS, USER, WARRANTY, WEIGHT,
 };
 use crate::load::decode::{provision, relationships};
@@ -64,6 +64,10 @@ impl Entity for Relationship {
             .map_if_any(RISKS, risks(&self.risks))
             .map_if_any(PROVISION, provision)
             .maybe_map(BUDGET, self.budget.as_ref().map(super::evidence::budget))
+            .maybe_map(
+                MANAGEMENT,
+                self.management.as_ref().map(super::improvement::management),
+            )
     }
 }
 

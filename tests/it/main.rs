@@ -33,6 +33,7 @@ mod import_backstage;
 mod import_backstage_input;
 mod import_evidence;
 mod import_real_trees;
+mod improvements;
 mod init;
 mod lint_controls;
 mod lsp;

@@ -80,6 +80,7 @@ fn place(mapping: &str) -> Option<(&'static str, &'static str)> {
         "Credit" => (EVIDENCE, "credits: [{}] }\n"),
         "Loss" => (EVIDENCE, "losses: [{}] }\n"),
         "Perception" => (EVIDENCE, "perception: [{}] }\n"),
+        "Management" => (RELATIONSHIP, "management: {} }\n"),
         _ => return None,
     })
 }

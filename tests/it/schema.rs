@@ -392,6 +392,10 @@ const WORD_PLACES: &[(&str, &str)] = &[
         "evidence: [{ relationship: r, period: 2026, perception: [{ role: WORD, score: 1, max: 5, responses: 1 }] }]",
     ),
     ("RuleSeverity", "rules: [{ id: r, severity: WORD }]"),
+    (
+        "Cadence",
+        "relationships: [{ id: r, management: { manager: p, counterpart: p, cadence: WORD } }]",
+    ),
 ];
 
 #[test]

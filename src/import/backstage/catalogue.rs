@@ -425,6 +425,7 @@ impl Found<'_> {
                 risks: Balance::default(),
                 provision: Provision::default(),
                 budget: None,
+                management: None,
             };
             let origin = format!(
                 "{} {what}, from {}",

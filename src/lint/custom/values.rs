@@ -4,7 +4,7 @@
 //!
 //! One builder per kind (organizations, people, groups, outcomes, products, services,
 //! offerings; relationships and their assessment in `relationship`, their budget and
-//! evidence in `evidence`) and one for the
+//! evidence in `evidence`, their management in `improvement`) and one for the
 //! `catalogue` map, each a short table of keys in the order of the format. Every entity
 //! of a kind is built once per run and shared by `self` and the maps of `catalogue`. Keys
 //! are set through [`Object`], which skips a key no rule reads before making its value
@@ -13,6 +13,7 @@
 
 mod delivered;
 mod evidence;
+mod improvement;
 mod relationship;
 
 use std::collections::HashMap;

@@ -87,6 +87,7 @@ impl Decoder<'_> {
             .map(|n| self.balance(n, "`risks`", &keys::RISKS, Self::risk));
         let provision = fields.get(names::PROVISION).map(|n| self.provision(n));
         let budget = fields.get(names::BUDGET).map(|n| self.budget(n));
+        let management = fields.get(names::MANAGEMENT).map(|n| self.management(n));
         Some(crate::model::Relationship {
             common: common?,
             provider: provider?,
@@ -100,6 +101,7 @@ impl Decoder<'_> {
             risks: risks.unwrap_or_else(|| Some(Balance::default()))?,
             provision: provision.unwrap_or_else(|| Some(Provision::default()))?,
             budget: budget.map_or(Some(None), |b| b.map(Some))?,
+            management: management.map_or(Some(None), |m| m.map(Some))?,
         })
     }
 

@@ -79,6 +79,11 @@ pub(super) fn relationship(index: &Index<'_>, i: usize, r: &Relationship, shape:
         .maybe(names::BUDGET, |s| {
             r.budget.as_ref().map(|b| super::evidence::budget(b, s))
         })
+        .maybe(names::MANAGEMENT, |s| {
+            r.management
+                .as_ref()
+                .map(|m| super::improvement::management(m, s))
+        })
         .set(names::EVIDENCE, |s| super::evidence::records(c, i, s))
         .maybe("assessment", |s| {
             index
