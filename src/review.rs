@@ -22,29 +22,6 @@ use crate::load::git::Commit;
 use crate::model::{Catalogue, Period};
 use crate::source::SourceMap;
 
-/// Who reviews a relationship, how often, and when.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Schedule {
-    /// The provider's relationship manager, by id.
-    pub manager: Option<String>,
-    /// The consumer's counterpart, by id.
-    pub counterpart: Option<String>,
-    /// How often they review together: `month`, `quarter` or `year`.
-    pub cadence: Option<&'static str>,
-    /// The date of the last joint review, when there was one.
-    pub last_review: Option<Date>,
-    /// The date the next review is due; `None` when it is due now (no review yet).
-    pub next_review: Option<Date>,
-}
-
-impl Schedule {
-    /// Whether the review is due at `as_of`: its next date is on or before it, or there
-    /// was no review yet.
-    pub fn is_due(&self, as_of: Date) -> bool {
-        self.next_review.is_none_or(|next| next <= as_of)
-    }
-}
-
 /// A `management` block to paste under a relationship (SPEC §11.1), for the message of a
 /// catalogue that has none.
 pub const EXAMPLE_BLOCK: &str = concat!(
@@ -57,11 +34,10 @@ pub const EXAMPLE_BLOCK: &str = concat!(
     "      last_review: 2026-10-05  # optional: the date of the last joint review",
 );
 
-/// Who reviews relationship `index` and when, from its `management` block; `None` when it
-/// has none.
-pub fn schedule(catalogue: &Catalogue, index: usize) -> Option<Schedule> {
-    let _ = (catalogue, index);
-    None
+/// The date of the last joint review of relationship `index`, when it has one.
+pub fn last_review(catalogue: &Catalogue, index: usize) -> Option<Date> {
+    let management = catalogue.relationships[index].management.as_ref()?;
+    management.last_review.as_ref().map(|day| day.value)
 }
 
 /// What changed in the catalogue since the last review (section 3 of the pack).
@@ -110,8 +86,6 @@ pub struct Pack {
     pub index: usize,
     /// The date the pack is judged at.
     pub judged_at: Date,
-    /// Who reviews, how often and when.
-    pub schedule: Schedule,
     /// What changed in the catalogue since the last review.
     pub since: Since,
     /// The periods with evidence that end after the last review.

@@ -24,7 +24,7 @@ use crate::diff::Version;
 use crate::load::files::Exclude;
 use crate::model::{Catalogue, Kind};
 use crate::report;
-use crate::review::{Pack, Schedule, Since};
+use crate::review::{Pack, Since};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -138,17 +138,17 @@ pub(super) fn run(
     let mut history = History::new(&input.paths, &exclude, now, as_of);
     let records = crate::assess::delivered::Records::new(catalogue);
     let mut views = Vec::new();
-    for (index, schedule) in selected {
-        let since = match schedule.last_review {
+    for index in selected {
+        let last_review = crate::review::last_review(catalogue, index);
+        let since = match last_review {
             None => Since::NoReview,
             Some(day) => history.since(day),
         };
         let pack = Pack {
             index,
             judged_at: as_of,
-            periods: crate::review::periods_since(catalogue, &records, index, schedule.last_review),
+            periods: crate::review::periods_since(catalogue, &records, index, last_review),
             findings: crate::review::findings(catalogue, index, &lint, &loaded.sources),
-            schedule,
             since,
         };
         views.push(report::views::review(catalogue, &pack, &assessments[index]));
@@ -248,12 +248,8 @@ enum Refusal {
     NothingDue,
 }
 
-/// The relationships to review, in catalogue order, each with its schedule.
-fn select(
-    catalogue: &Catalogue,
-    args: &ReviewArgs,
-    as_of: Date,
-) -> Result<Vec<(usize, Schedule)>, Refusal> {
+/// The relationships to review, by index in catalogue order.
+fn select(catalogue: &Catalogue, args: &ReviewArgs, as_of: Date) -> Result<Vec<usize>, Refusal> {
     let known = catalogue
         .relationships
         .iter()
@@ -272,29 +268,28 @@ fn select(
         }
         wanted.push(id.as_str());
     }
-    let managed: Vec<(usize, Option<Schedule>)> = (0..catalogue.relationships.len())
-        .map(|index| (index, crate::review::schedule(catalogue, index)))
-        .collect();
-    if args.ids.is_empty() && managed.iter().all(|(_, s)| s.is_none()) {
+    let relationships = &catalogue.relationships;
+    if args.ids.is_empty() && relationships.iter().all(|r| r.management.is_none()) {
         return Err(Refusal::Usage(format!(
             "error: no relationship of the catalogue has a `management` block, so none has \
-             a review to prepare; add one to a relationship (SPEC §11.1), or name the \
-             relationships to review:\n\n{}",
+             a review to prepare; add one to a relationship (docs/format.md, \
+             `management`), or name the relationships to review:\n\n{}",
             crate::review::EXAMPLE_BLOCK
         )));
     }
-    let selected: Vec<(usize, Schedule)> = managed
-        .into_iter()
-        .filter(|(index, schedule)| {
-            let id = catalogue.relationships[*index].common.id.value.as_str();
+    let selected: Vec<usize> = (0..relationships.len())
+        .filter(|&index| {
+            let relationship = &relationships[index];
             if args.ids.is_empty() {
-                schedule.is_some()
+                relationship.management.is_some()
             } else {
-                wanted.contains(&id)
+                wanted.contains(&relationship.common.id.value.as_str())
             }
         })
-        .filter(|(_, schedule)| !args.due || schedule.as_ref().is_some_and(|s| s.is_due(as_of)))
-        .map(|(index, schedule)| (index, schedule.unwrap_or_default()))
+        .filter(|&index| {
+            let management = relationships[index].management.as_ref();
+            !args.due || management.is_some_and(|m| m.is_due(as_of))
+        })
         .collect();
     if selected.is_empty() {
         return Err(Refusal::NothingDue);
@@ -321,6 +316,7 @@ struct History<'a> {
 impl<'a> History<'a> {
     fn new(paths: &[PathBuf], exclude: &'a Exclude, now: Version, as_of: Date) -> Self {
         let inside = match paths {
+            _ if let Err(why) = crate::load::git::in_work_tree() => Err(why),
             [path] => crate::load::git::path_in_repository(path).ok_or_else(|| {
                 format!(
                     "{} is not in the Git work tree of the current directory",

@@ -85,6 +85,24 @@ pub struct Commit {
     pub subject: String,
 }
 
+/// `Ok` when the current directory is in a Git work tree; else why not, for people.
+///
+/// # Errors
+/// When git cannot be run or the current directory is not in a work tree.
+pub fn in_work_tree() -> Result<(), String> {
+    let inside = git(&["rev-parse", "--is-inside-work-tree"], None).map_err(|why| {
+        if why.starts_with("cannot run git") {
+            why
+        } else {
+            "the current directory is not in a Git work tree".to_owned()
+        }
+    })?;
+    if inside.trim() != "true" {
+        return Err("the current directory is not in a Git work tree".to_owned());
+    }
+    Ok(())
+}
+
 /// The last commit of the first-parent history of `HEAD` whose committer date, read as a
 /// date in UTC, is on or before `day`: the state of the catalogue at the end of that day,
 /// wherever the committer's clock was. `Ok(None)` when every commit is later (or there is
@@ -93,11 +111,7 @@ pub struct Commit {
 /// # Errors
 /// When git cannot be run or the current directory is not in a work tree.
 pub fn last_commit_on_or_before(day: jiff::civil::Date) -> Result<Option<Commit>, String> {
-    let inside = git(&["rev-parse", "--is-inside-work-tree"], None)
-        .map_err(|why| why.lines().next().unwrap_or_default().to_owned())?;
-    if inside.trim() != "true" {
-        return Err("not in a Git work tree".to_owned());
-    }
+    in_work_tree()?;
     if git(&["rev-parse", "--verify", "--quiet", "HEAD^{commit}"], None).is_err() {
         return Ok(None);
     }

@@ -97,8 +97,14 @@ fn a_named_relationship_gets_the_six_sections_in_order() {
             "6. Lint findings",
         ]
     );
-    // Outside a git work tree, and without a last review, nothing is compared.
-    assert!(pack.contains("- Last review: none yet"), "{pack}");
+    // Without a management block, nothing is agreed and nothing is compared.
+    assert!(
+        pack.contains(
+            "- Management: none: no manager, counterpart or cadence is agreed for this \
+             relationship\n"
+        ),
+        "{pack}"
+    );
     assert!(pack.contains("No review yet"), "{pack}");
 }
 
@@ -411,4 +417,338 @@ fn the_html_pack_fetches_nothing_and_renders_in_a_real_browser() {
     assert!(harbour.contains("✓ value"));
     let verdicts: Vec<_> = articles[1].select(&select("span.verdict.value")).collect();
     assert_eq!(verdicts.len(), 1);
+}
+
+// --- With a management block, and the catalogue's history --------------------------
+
+/// Northwave stops assuring encryption in transit, which Harbour requires.
+const WEAKER_SECURITY: (&str, &str) = (
+    "security: [encryption-in-transit, sim-pin-enforced, lost-device-barring]",
+    "security: [sim-pin-enforced, lost-device-barring]",
+);
+
+const HARBOUR: &str = "harbour-corporate-mobile";
+
+/// Gives Harbour's relationship a quarterly review, last held on `last_review` when given.
+fn manage(dir: &Path, last_review: Option<&str>) {
+    let path = dir.join("catalog/mobile-phones.yaml");
+    let text = fs::read_to_string(&path).unwrap();
+    let last_review = last_review
+        .map(|day| format!("      last_review: {day}\n"))
+        .unwrap_or_default();
+    let block = format!(
+        "    management:\n      manager: dan-osei\n      counterpart: priya-raman\n      \
+         cadence: quarter\n{last_review}"
+    );
+    let anchor = format!("  - id: {HARBOUR}\n");
+    assert!(text.contains(&anchor));
+    fs::write(&path, text.replace(&anchor, &format!("{anchor}{block}"))).unwrap();
+}
+
+fn edit(dir: &Path, (from, to): (&str, &str)) {
+    let path = dir.join("catalog/mobile-phones.yaml");
+    let text = fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from));
+    fs::write(&path, text.replace(from, to)).unwrap();
+}
+
+/// Runs git in `dir` as a fixed person; `date` (RFC 2822 or ISO 8601 with its offset)
+/// is both the author's and the committer's, so that commits are the same on every run.
+fn git(dir: &Path, date: &str, args: &[&str]) -> String {
+    let output = std::process::Command::new("git")
+        .args([
+            "-c",
+            "user.name=Test",
+            "-c",
+            "user.email=test@example.com",
+            "-c",
+            "init.defaultBranch=main",
+            "-c",
+            "commit.gpgsign=false",
+        ])
+        .args(args)
+        .env("GIT_AUTHOR_DATE", date)
+        .env("GIT_COMMITTER_DATE", date)
+        .env("TZ", "UTC")
+        .current_dir(dir)
+        .output()
+        .expect("git runs (`apt-get install git` installs it)");
+    assert!(
+        output.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).expect("UTF-8")
+}
+
+fn commit(dir: &Path, date: &str, message: &str) -> String {
+    git(dir, date, &["add", "."]);
+    git(dir, date, &["commit", "-q", "-m", message]);
+    git(dir, date, &["rev-parse", "--short", "HEAD"])
+        .trim()
+        .to_owned()
+}
+
+/// A repository whose history is: the catalogue with Harbour's review last held on
+/// 5 October 2026 (1 September); Northwave drops encryption in transit (6 October at
+/// 01:30 in UTC+2, still the 5th in UTC); it restores it (5 October at 22:30 in UTC-5,
+/// already the 6th in UTC). Returns the repository and the commits' short hashes.
+fn history() -> (tempfile::TempDir, [String; 3]) {
+    let dir = catalogue_copy();
+    manage(dir.path(), Some("2026-10-05"));
+    git(dir.path(), "2026-09-01T12:00:00+00:00", &["init", "-q"]);
+    let first = commit(dir.path(), "2026-09-01T12:00:00+00:00", "Catalogue");
+    edit(dir.path(), WEAKER_SECURITY);
+    let weaker = commit(
+        dir.path(),
+        "2026-10-06T01:30:00+02:00",
+        "Northwave drops encryption in transit",
+    );
+    edit(dir.path(), (WEAKER_SECURITY.1, WEAKER_SECURITY.0));
+    let restored = commit(
+        dir.path(),
+        "2026-10-05T22:30:00-05:00",
+        "Northwave restores encryption in transit",
+    );
+    (dir, [first, weaker, restored])
+}
+
+/// The text of section 3 of a Markdown pack.
+fn section_3(pack: &str) -> &str {
+    let from = pack
+        .find("### 3. Since the last review")
+        .expect("section 3");
+    let to = pack.find("### 4. Evidence").expect("section 4");
+    &pack[from..to]
+}
+
+#[test]
+fn since_the_last_review_is_the_diff_from_the_last_commit_on_or_before_it_in_utc() {
+    let (repo, [_, weaker, _]) = history();
+    let output = review_in(repo.path(), &["-C", "catalog", "--as-of", "2026-12-01"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let pack = stdout(&output);
+    let since = section_3(&pack);
+    assert!(
+        since.contains(&format!(
+            "**From commit {weaker} (2026-10-05, Northwave drops encryption in transit) to \
+             the catalogue now:**"
+        )),
+        "{since}"
+    );
+    // As `svs diff` reports it: the encryption restored since is an improvement.
+    assert!(
+        since.contains(&format!("| `{HARBOUR}` | 🔺 improved |")),
+        "{since}"
+    );
+    // The work tree is read as it is: an uncommitted change shows too.
+    edit(repo.path(), WEAKER_SECURITY);
+    let pack = stdout(&review_in(
+        repo.path(),
+        &["-C", "catalog", "--as-of", "2026-12-01"],
+    ));
+    let since = section_3(&pack);
+    assert!(
+        since.contains("No relationship changed") || !since.contains("🔺 improved"),
+        "{since}"
+    );
+}
+
+#[test]
+fn since_the_last_review_matches_svs_diff_of_that_commit() {
+    let (repo, [_, weaker, _]) = history();
+    let pack = stdout(&review_in(
+        repo.path(),
+        &["-C", "catalog", "--as-of", "2026-12-01"],
+    ));
+    let diff = svs()
+        .current_dir(repo.path())
+        .args([
+            "diff",
+            &format!("{weaker}:catalog"),
+            "catalog",
+            "--format",
+            "markdown",
+        ])
+        .args(["--as-of", "2026-12-01"])
+        .output()
+        .unwrap();
+    let diff = stdout(&diff);
+    // Every table row of the diff's Markdown is in the pack's section 3.
+    let since = section_3(&pack);
+    let rows: Vec<&str> = diff.lines().filter(|l| l.starts_with("| `")).collect();
+    assert!(!rows.is_empty(), "{diff}");
+    for row in rows {
+        assert!(since.contains(row), "{row}\n{since}");
+    }
+}
+
+#[test]
+fn a_last_review_before_the_first_commit_has_nothing_to_compare_with() {
+    let dir = catalogue_copy();
+    manage(dir.path(), Some("2026-08-31"));
+    git(dir.path(), "2026-09-01T00:30:00+00:00", &["init", "-q"]);
+    commit(dir.path(), "2026-09-01T00:30:00+00:00", "Catalogue");
+    let pack = stdout(&review_in(
+        dir.path(),
+        &["-C", "catalog", "--as-of", "2026-12-01"],
+    ));
+    assert!(
+        section_3(&pack)
+            .contains("No commit of the catalogue's history is on or before 2026-08-31."),
+        "{pack}"
+    );
+}
+
+#[test]
+fn outside_a_git_work_tree_the_history_is_not_available_and_that_is_no_error() {
+    let dir = catalogue_copy();
+    manage(dir.path(), Some("2026-10-05"));
+    let output = review_in(dir.path(), &["-C", "catalog", "--as-of", "2026-12-01"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(
+        section_3(&stdout(&output)).contains(
+            "The history is not available: the current directory is not in a Git work tree."
+        ),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[test]
+fn without_ids_every_managed_relationship_is_reviewed_with_its_schedule() {
+    let dir = catalogue_copy();
+    manage(dir.path(), Some("2026-10-05"));
+    let output = review_in(dir.path(), &["-C", "catalog", "--as-of", "2026-12-01"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let pack = stdout(&output);
+    assert!(
+        pack.contains("As of 2026-12-01: 1 relationship.\n"),
+        "{pack}"
+    );
+    assert_eq!(pack.matches("## Review: ").count(), 1);
+    for line in [
+        "- Relationship manager: `dan-osei`",
+        "- Counterpart: `priya-raman`",
+        "- Cadence: quarter",
+        "- Last review: 2026-10-05",
+        "- Next review: 2027-01-05",
+    ] {
+        assert!(pack.contains(&format!("{line}\n")), "{line}: {pack}");
+    }
+    let late = stdout(&review_in(
+        dir.path(),
+        &["-C", "catalog", "--as-of", "2027-02-01"],
+    ));
+    assert!(
+        late.contains("- Next review: 2027-01-05, overdue at 2027-02-01\n"),
+        "{late}"
+    );
+}
+
+#[test]
+fn due_reviews_only_those_due_and_says_when_none_is() {
+    let dir = catalogue_copy();
+    manage(dir.path(), Some("2026-10-05"));
+    let output = review_in(
+        dir.path(),
+        &["--due", "-C", "catalog", "--as-of", "2027-01-04"],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(stdout(&output), "No review is due at 2027-01-04.\n");
+    // With -o, nothing is written and the word goes to standard error.
+    let output = review_in(
+        dir.path(),
+        &[
+            "--due",
+            "-C",
+            "catalog",
+            "--as-of",
+            "2027-01-04",
+            "-o",
+            "due.md",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(stderr(&output), "No review is due at 2027-01-04.\n");
+    assert!(!dir.path().join("due.md").exists());
+    // Due on the day itself.
+    let output = review_in(
+        dir.path(),
+        &["--due", "-C", "catalog", "--as-of", "2027-01-05"],
+    );
+    assert_eq!(output.status.code(), Some(0));
+    assert!(stdout(&output).contains(&format!("## Review: `{HARBOUR}`")));
+    // A named relationship that is not due is not reviewed under --due.
+    let output = review_in(
+        dir.path(),
+        &[HARBOUR, "--due", "-C", "catalog", "--as-of", "2026-12-01"],
+    );
+    assert_eq!(stdout(&output), "No review is due at 2026-12-01.\n");
+}
+
+#[test]
+fn a_relationship_never_reviewed_is_due_now_with_all_its_evidence() {
+    let dir = catalogue_copy();
+    manage(dir.path(), None);
+    let output = review_in(
+        dir.path(),
+        &["--due", "-C", "catalog", "--as-of", "2026-12-01"],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let pack = stdout(&output);
+    assert!(
+        pack.contains("- Next review: due now: no review yet\n"),
+        "{pack}"
+    );
+    for period in ["2026-Q1", "2026-Q2", "2026-Q3"] {
+        assert!(
+            pack.contains(&format!("| {period} | ✅ as-agreed |")),
+            "{period}"
+        );
+    }
+}
+
+#[test]
+fn the_evidence_is_of_the_periods_that_end_after_the_last_review() {
+    let dir = catalogue_copy();
+    // 2026-Q2 ends on the day of the review: it was reviewed then.
+    manage(dir.path(), Some("2026-06-30"));
+    let pack = stdout(&review_in(
+        dir.path(),
+        &["-C", "catalog", "--as-of", "2026-12-01"],
+    ));
+    assert!(pack.contains("| 2026-Q3 | ✅ as-agreed |"), "{pack}");
+    assert!(!pack.contains("| 2026-Q2 |"), "{pack}");
+    assert!(!pack.contains("| 2026-Q1 |"), "{pack}");
+    manage_again(dir.path(), "2026-06-30", "2026-10-05");
+    let pack = stdout(&review_in(
+        dir.path(),
+        &["-C", "catalog", "--as-of", "2026-12-01"],
+    ));
+    assert!(
+        pack.contains("No period with evidence ends after 2026-10-05."),
+        "{pack}"
+    );
+}
+
+fn manage_again(dir: &Path, from: &str, to: &str) {
+    edit(
+        dir,
+        (
+            &format!("last_review: {from}"),
+            &format!("last_review: {to}"),
+        ),
+    );
+}
+
+#[test]
+fn the_review_pack_snapshot() {
+    let (repo, _) = history();
+    let output = review_in(
+        repo.path(),
+        &[HARBOUR, "-C", "catalog", "--as-of", "2026-12-01"],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    insta::assert_snapshot!(stdout(&output));
 }

@@ -24,7 +24,10 @@ pub fn review(catalogue: &Catalogue, pack: &Pack, assessment: &Assessment) -> Vi
     )];
     blocks.extend(value_now(assessment));
     blocks.extend(since(&pack.since));
-    blocks.extend(evidence(pack.schedule.last_review, &pack.periods));
+    blocks.extend(evidence(
+        crate::review::last_review(catalogue, pack.index),
+        &pack.periods,
+    ));
     blocks.extend(improvements(pack));
     blocks.push(findings(&pack.findings));
     View {
@@ -78,11 +81,6 @@ fn ids<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<Cell> {
 /// Section 1: the parties, the roles, who reviews, how often and when.
 fn who(relationship: &Relationship, pack: &Pack) -> Vec<Item> {
     let roles = &relationship.roles;
-    let schedule = &pack.schedule;
-    let person = |id: &Option<String>| match id {
-        Some(id) => vec![Cell::id(id)],
-        None => vec![Cell::Nothing],
-    };
     let stakeholders: Vec<String> = relationship
         .stakeholders
         .iter()
@@ -94,15 +92,7 @@ fn who(relationship: &Relationship, pack: &Pack) -> Vec<Item> {
             )
         })
         .collect();
-    let next = match (schedule.next_review, schedule.last_review) {
-        (Some(next), _) if next < pack.judged_at => {
-            format!("{next}, overdue at {}", pack.judged_at)
-        }
-        (Some(next), _) if next == pack.judged_at => format!("{next}, due today"),
-        (Some(next), _) => next.to_string(),
-        (None, _) => "due now: no review yet".to_owned(),
-    };
-    vec![
+    let mut items = vec![
         item("Provider", vec![Cell::id(&relationship.provider.id)]),
         item("Consumer", vec![Cell::id(&relationship.consumer.id)]),
         item("Offering", vec![Cell::id(&relationship.offering.id)]),
@@ -117,22 +107,39 @@ fn who(relationship: &Relationship, pack: &Pack) -> Vec<Item> {
                 vec![Cell::Lines(stakeholders)]
             },
         ),
-        item("Relationship manager", person(&schedule.manager)),
-        item("Counterpart", person(&schedule.counterpart)),
+    ];
+    let Some(management) = &relationship.management else {
+        items.push(item(
+            "Management",
+            vec![Cell::text(
+                "none: no manager, counterpart or cadence is agreed for this relationship",
+            )],
+        ));
+        return items;
+    };
+    let next = match management.next_review() {
+        Some(next) if next < pack.judged_at => format!("{next}, overdue at {}", pack.judged_at),
+        Some(next) if next == pack.judged_at => format!("{next}, due today"),
+        Some(next) => next.to_string(),
+        None => "due now: no review yet".to_owned(),
+    };
+    items.extend([
         item(
-            "Cadence",
-            vec![schedule.cadence.map_or(Cell::Nothing, Cell::text)],
+            "Relationship manager",
+            vec![Cell::id(&management.manager.id)],
         ),
+        item("Counterpart", vec![Cell::id(&management.counterpart.id)]),
+        item("Cadence", vec![Cell::text(management.cadence.word())]),
         item(
             "Last review",
-            vec![Cell::text(
-                schedule
-                    .last_review
-                    .map_or_else(|| "none yet".to_owned(), |d| d.to_string()),
-            )],
+            vec![Cell::text(management.last_review.as_ref().map_or_else(
+                || "none yet".to_owned(),
+                |day| day.value.to_string(),
+            ))],
         ),
         item("Next review", vec![Cell::text(next)]),
-    ]
+    ]);
+    items
 }
 
 /// Section 2: the verdicts and figures of `svs assess` (SPEC §5.6 and §8.6).
