@@ -152,6 +152,11 @@ impl<'a> Findings<'a> {
             Kind::Service => own(c.services[i].provider.index()),
             Kind::Offering => own(c.offerings[i].provider.index()),
             Kind::Relationship => self.audience.sees_provider_side(&c.relationships[i]),
+            // The register is joint work: either side sees what is found in it.
+            Kind::Improvement => {
+                let r = &c.relationships[c.improvements[i].relationship.index()];
+                own(r.provider.index()) || own(r.consumer.index())
+            }
             Kind::Outcome | Kind::Rule => false,
         }
     }

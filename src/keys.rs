@@ -331,6 +331,9 @@ pub const MAPPINGS: &[&Mapping] = &[
     &LOSS,
     &PERCEPTION,
     &MANAGEMENT,
+    &IMPROVEMENT,
+    &EXPECTED,
+    &EXPECTED_AMOUNT,
 ];
 
 /// The mapping the schema names `name` (`""` for the file itself).

@@ -11,6 +11,7 @@
 
 mod entity;
 mod evidence;
+mod improvement;
 mod management;
 mod metadata;
 mod offering;
@@ -30,6 +31,7 @@ pub use evidence::{
     Evidence, Measurement, OutcomeMeasurement, PERIOD_FORMS, Perceiver, Perception, Period,
     SecurityReport, Spend, Sum, parse_date,
 };
+pub use improvement::{Expected, ExpectedAmount, Improvement, ImprovementStatus};
 pub use management::{Cadence, Management};
 pub use metadata::{
     DEFAULT_HORIZON_MONTHS, DEFAULT_PERCEPTION_THRESHOLD, DEFAULT_UTILITY_THRESHOLD, LintSettings,
@@ -70,6 +72,8 @@ pub struct Catalogue {
     pub offerings: Vec<Offering>,
     /// Relationships, in catalogue order.
     pub relationships: Vec<Relationship>,
+    /// The continual improvement register, in catalogue order.
+    pub improvements: Vec<Improvement>,
     /// The catalogue's own lint rules, in catalogue order.
     pub rules: Vec<CustomRule>,
     /// What happened in relationships, period by period, in catalogue order.
@@ -93,6 +97,7 @@ impl Catalogue {
             Kind::Service => self.services.len(),
             Kind::Offering => self.offerings.len(),
             Kind::Relationship => self.relationships.len(),
+            Kind::Improvement => self.improvements.len(),
             Kind::Rule => self.rules.len(),
         }
     }
@@ -116,6 +121,7 @@ impl Catalogue {
             Kind::Service => &self.services[index].common,
             Kind::Offering => &self.offerings[index].common,
             Kind::Relationship => &self.relationships[index].common,
+            Kind::Improvement => &self.improvements[index].common,
             Kind::Rule => &self.rules[index].common,
         }
     }

@@ -186,6 +186,7 @@ pub fn catalogue(catalogue: &Catalogue) -> String {
         .section(catalogue.services.iter().map(|e| (e, &none)))
         .section(catalogue.offerings.iter().map(|e| (e, &none)))
         .section(catalogue.relationships.iter().map(|e| (e, &none)))
+        .section(catalogue.improvements.iter().map(|e| (e, &none)))
         .section(catalogue.rules.iter().map(|e| (e, &none)))
         .evidence(&catalogue.evidence)
         .text()

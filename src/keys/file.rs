@@ -2,8 +2,8 @@
 //! (docs/format.md §3.1, §1 and docs/custom-rules.md).
 
 use super::{
-    EVIDENCE, GROUP, ID, Key, Mapping, OFFERING, ORGANIZATION, OUTCOME, PERSON, PRODUCT, Presence,
-    RELATIONSHIP, Range, Rule, SERVICE, Value, Words, names, words_of,
+    EVIDENCE, GROUP, ID, IMPROVEMENT, Key, Mapping, OFFERING, ORGANIZATION, OUTCOME, PERSON,
+    PRODUCT, Presence, RELATIONSHIP, Range, Rule, SERVICE, Value, Words, names, words_of,
 };
 use crate::load::decode::rules;
 
@@ -70,6 +70,12 @@ pub(crate) const FILE: Mapping = Mapping {
             Value::List(&Value::Map(&RELATIONSHIP)),
             "Service relationships between a provider and a consumer around an offering, with \
             what the assessment of their value needs.",
+        ),
+        Key::optional(
+            names::IMPROVEMENTS,
+            Value::List(&Value::Map(&IMPROVEMENT)),
+            "The continual improvement register: what provider and consumer mean to improve in \
+            their relationships, with owners, statuses, dates and the value expected.",
         ),
         Key::optional(
             names::RULES,

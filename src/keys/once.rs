@@ -152,6 +152,7 @@ const OTHER_STRINGS: &[(&str, &[&str], &str)] = &[
             names::PEOPLE,
             names::RULES,
             names::PERIOD,
+            names::IMPROVEMENTS,
         ],
         "the words of the key reference's type column",
     ),
@@ -184,9 +185,10 @@ const OTHER_STRINGS: &[(&str, &[&str], &str)] = &[
             names::OFFERING,
             names::RELATIONSHIP,
             names::MEMBERS,
+            names::OWNER,
         ],
         "Backstage's own keys and words (`kind`, `metadata.title`, `spec.parent`, \
-         `user:` references); what is written goes through src/write",
+         `spec.owner`, `user:` references); what is written goes through src/write",
     ),
 ];
 
@@ -306,8 +308,8 @@ const OTHER_FIELDS: &[(&str, &[&str], &str)] = &[
     ),
     (
         "src/assess/consumers.rs",
-        &[names::ORGANIZATION, names::BUDGET],
-        "a consumer of the report, and its budget (SPEC §8.9)",
+        &[names::ORGANIZATION, names::BUDGET, names::COSTS_REMOVED],
+        "a consumer of the report, its budget and the costs removed for it (SPEC §8.9)",
     ),
     (
         "src/audience.rs",
@@ -332,8 +334,9 @@ const OTHER_FIELDS: &[(&str, &[&str], &str)] = &[
             names::UTILITY,
             names::WARRANTY,
             names::RELATIONSHIP,
+            names::IMPROVEMENTS,
         ],
-        "the diff's own output (docs/json.md)",
+        "the diff's own output (docs/json.md), whose improvements are changes for the better",
     ),
     (
         "src/diff/delivered.rs",
@@ -388,13 +391,14 @@ const OTHER_FIELDS: &[(&str, &[&str], &str)] = &[
             names::RULES,
             names::EVIDENCE,
             names::AS_OF,
+            names::IMPROVEMENTS,
         ],
         "one file's contents as decoded, before the files merge into the model",
     ),
     (
         "src/load/yaml.rs",
-        &[names::KIND, names::MESSAGE],
-        "a YAML node, and a syntax error",
+        &[names::KIND, names::MESSAGE, names::DONE],
+        "a YAML node, a syntax error, and whether the reader is done",
     ),
     ("src/lsp/symbols.rs", &[names::KIND], "an LSP symbol's kind"),
     (
@@ -435,10 +439,16 @@ const OTHER_FIELDS: &[(&str, &[&str], &str)] = &[
             names::MESSAGE,
             names::PRODUCTS,
             names::MEMBERS,
+            names::OWNER,
         ],
         "Backstage's entities as read, and the stages' indexes over them (which \
          component consumes which API, each owner's parent); what is written is the \
          model's values, through src/write",
+    ),
+    (
+        "src/diff/causes.rs",
+        &[names::COSTS_REMOVED, names::RISKS_REMOVED],
+        "the causes of a change of net value, named as SPEC §5.4 names the figures",
     ),
 ];
 

@@ -305,6 +305,7 @@ fn noun(kind: Kind) -> (&'static str, &'static str) {
         Kind::Service => ("a service", "services"),
         Kind::Offering => ("an offering", "offerings"),
         Kind::Relationship => ("a relationship", "relationships"),
+        Kind::Improvement => ("an improvement", "improvements"),
         Kind::Rule => ("a rule", "rules"),
     }
 }

@@ -92,6 +92,8 @@ pub struct FileContents {
     pub offerings: Vec<Offering>,
     /// Relationships.
     pub relationships: Vec<crate::model::Relationship>,
+    /// Improvements.
+    pub improvements: Vec<crate::model::Improvement>,
     /// Custom rules.
     pub rules: Vec<crate::model::CustomRule>,
     /// Evidence records.
@@ -197,6 +199,7 @@ impl FileContents {
         self.services.extend(more.services);
         self.offerings.extend(more.offerings);
         self.relationships.extend(more.relationships);
+        self.improvements.extend(more.improvements);
         self.rules.extend(more.rules);
         self.evidence.extend(more.evidence);
         self.dropped.extend(more.dropped);
@@ -779,6 +782,9 @@ impl<'a> Decoder<'a> {
             Kind::Relationship => self
                 .relationship(node)
                 .map(|e| contents.relationships.push(e)),
+            Kind::Improvement => self
+                .improvement(node)
+                .map(|e| contents.improvements.push(e)),
             Kind::Rule => self.rule(node).map(|e| contents.rules.push(e)),
         };
         if decoded.is_none() {
@@ -863,38 +869,4 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, String> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn decimals_are_read_exactly_from_their_text() {
-        assert_eq!(
-            parse_decimal("0.30000000000000004").unwrap().to_string(),
-            "0.30000000000000004"
-        );
-        assert!(parse_decimal("1_000").is_err());
-        assert_eq!(parse_decimal("0x1F").unwrap(), Decimal::from(31));
-        assert_eq!(parse_decimal("0o17").unwrap(), Decimal::from(15));
-        assert_eq!(parse_decimal("2.5e3").unwrap(), Decimal::from(2500));
-        assert_eq!(parse_decimal("+7").unwrap(), Decimal::from(7));
-    }
-
-    #[test]
-    fn numbers_that_do_not_fit_are_refused() {
-        assert!(parse_decimal("1e400").unwrap_err().contains("does not fit"));
-        assert!(parse_decimal(".nan").unwrap_err().contains("not a finite"));
-        assert!(parse_decimal("-.inf").unwrap_err().contains("not a finite"));
-        assert!(parse_decimal("123456789012345678901234567890123").is_err());
-    }
-
-    #[test]
-    fn ids_follow_the_pattern() {
-        assert!(is_valid_id("acme-mobile"));
-        assert!(is_valid_id("9.a_b-c"));
-        assert!(!is_valid_id("Acme"));
-        assert!(!is_valid_id("-acme"));
-        assert!(!is_valid_id(""));
-        assert!(!is_valid_id(&"a".repeat(64)));
-        assert!(is_valid_id(&"a".repeat(63)));
-    }
-}
+mod tests;

@@ -48,6 +48,7 @@ pub fn resolve(
         services: Vec::new(),
         offerings: Vec::new(),
         relationships: Vec::new(),
+        improvements: Vec::new(),
         rules: Vec::new(),
         evidence: Vec::new(),
     };
@@ -76,6 +77,7 @@ pub fn resolve(
         append(&mut catalogue.services, file.services);
         append(&mut catalogue.offerings, file.offerings);
         append(&mut catalogue.relationships, file.relationships);
+        append(&mut catalogue.improvements, file.improvements);
         append(&mut catalogue.rules, file.rules);
         append(&mut catalogue.evidence, file.evidence);
     }

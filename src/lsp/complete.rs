@@ -483,6 +483,35 @@ mod tests {
     }
 
     #[test]
+    fn the_keys_and_words_of_an_improvement_are_completed() {
+        let text = "svs: 1\nimprovements:\n  - id: i\n    relationship: r\n    ";
+        assert_eq!(
+            labels(keys_or_words(text, "")),
+            [
+                names::NAME,
+                names::OWNER,
+                names::STATUS,
+                names::RAISED,
+                names::DUE,
+                names::DONE,
+                names::EXPECTED,
+                names::DESCRIPTION,
+                names::LINT
+            ]
+        );
+        let text = "svs: 1\nimprovements:\n  - { id: i, status: ";
+        assert_eq!(
+            labels(keys_or_words(text, "")),
+            ["proposed", "agreed", "in-progress", names::DONE, "dropped"]
+        );
+        let text = "svs: 1\nimprovements:\n  - id: i\n    expected:\n      costs_removed: { per: ";
+        assert_eq!(
+            labels(keys_or_words(text, "")),
+            ["month", "quarter", "year"]
+        );
+    }
+
+    #[test]
     fn keys_and_words_come_from_the_loader_tables() {
         let text = "svs: 1\nofferings:\n  - id: a\n    name: A\n    pr";
         let keys = labels(keys_or_words(text, ""));

@@ -59,6 +59,8 @@ pub enum Kind {
     Offering,
     /// A service relationship.
     Relationship,
+    /// An improvement of the continual improvement register.
+    Improvement,
     /// A custom lint rule of the `rules:` section.
     Rule,
 }
@@ -66,7 +68,7 @@ pub enum Kind {
 impl Kind {
     /// The kinds of entity that rules check (every kind but `rules` themselves), in the
     /// order of the format's sections.
-    pub const CHECKED: [Kind; 8] = [
+    pub const CHECKED: [Kind; 9] = [
         Kind::Organization,
         Kind::Person,
         Kind::Group,
@@ -75,6 +77,7 @@ impl Kind {
         Kind::Service,
         Kind::Offering,
         Kind::Relationship,
+        Kind::Improvement,
     ];
 
     /// The singular noun used in messages.

@@ -202,6 +202,11 @@ macro_rules! walk {
                 $visit(management.counterpart.$site(at, "management.counterpart"));
             }
         }
+        for (i, e) in (&$($mutable)? c.improvements).into_iter().enumerate() {
+            let at = holder(Kind::Improvement, i, &e.common);
+            $visit(e.relationship.$site(at, names::RELATIONSHIP));
+            $visit(e.owner.$site(at, names::OWNER));
+        }
         for (i, e) in (&$($mutable)? c.evidence).into_iter().enumerate() {
             let named = e.relationship.id.clone();
             let at = record(i, &named, e.period.value);
@@ -243,6 +248,9 @@ relationships:
     roles: { customer: [p], user: [g], sponsor: [p] }
     stakeholders: [{ party: o, role: regulator }]
     requirements: { outcomes: [{ outcome: x }] }
+    management: { manager: p, counterpart: p, cadence: year }
+improvements:
+  - { id: i, relationship: r, name: I, owner: p, status: agreed, raised: 2026-01-01 }
 offerings:
   - { id: f, name: F, provider: o, services: [s], targets: [g] }
 services:
@@ -307,6 +315,10 @@ organizations:
                 "relationship r.roles.sponsor p",
                 "relationship r.stakeholders.party o",
                 "relationship r.requirements.outcomes x",
+                "relationship r.management.manager p",
+                "relationship r.management.counterpart p",
+                "improvement i.relationship r",
+                "improvement i.owner p",
             ]
         );
     }

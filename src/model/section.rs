@@ -26,7 +26,7 @@ pub struct Section {
 impl Section {
     /// Every section, in the format's order, which is also the order of [`Kind`]'s
     /// variants.
-    pub const ALL: [Section; 9] = [
+    pub const ALL: [Section; 10] = [
         Section::new(names::ORGANIZATIONS, Kind::Organization, "organization"),
         Section::new(names::PEOPLE, Kind::Person, "person"),
         Section::new(names::GROUPS, Kind::Group, "group"),
@@ -35,6 +35,7 @@ impl Section {
         Section::new(names::SERVICES, Kind::Service, "service"),
         Section::new(names::OFFERINGS, Kind::Offering, "offering"),
         Section::new(names::RELATIONSHIPS, Kind::Relationship, "relationship"),
+        Section::new(names::IMPROVEMENTS, Kind::Improvement, "improvement"),
         Section::new(names::RULES, Kind::Rule, "rule"),
     ];
 
@@ -43,8 +44,8 @@ impl Section {
 
     /// The keys of every section, in the format's order: the sections of entities, then
     /// the evidence.
-    pub const KEYS: [&'static str; 10] = {
-        let mut keys = [""; 10];
+    pub const KEYS: [&'static str; 11] = {
+        let mut keys = [""; 11];
         let mut i = 0;
         while i < Section::ALL.len() {
             keys[i] = Section::ALL[i].key;

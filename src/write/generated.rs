@@ -19,7 +19,7 @@ use crate::model::{
     AchievedContinuity, AchievedWarranty, Budget, BudgetPer, ConsumerRole, Evidence, Measurement,
     OutcomeMeasurement, Perceiver, Perception, Period, SecurityReport, Spend, Sum,
 };
-use crate::model::{Cadence, Management};
+use crate::model::{Cadence, Expected, ExpectedAmount, Improvement, ImprovementStatus, Management};
 
 /// Any text: a name, a description, a label.
 fn text() -> impl Strategy<Value = String> {
@@ -365,6 +365,67 @@ fn management() -> impl Strategy<Value = Management> {
     })
 }
 
+/// A day of the calendar, any that exists.
+fn day() -> impl Strategy<Value = Spanned<jiff::civil::Date>> {
+    (1..=9999i16, 1..=12i8, 1..=31i8).prop_map(|(year, month, day)| {
+        let first = jiff::civil::Date::new(year, month, 1).expect("a day");
+        let day = first.with().day(day.min(first.days_in_month())).build();
+        Spanned::unplaced(day.expect("a day"))
+    })
+}
+
+/// Improvements of relationship `r`, each with an id of its own.
+fn improvements() -> impl Strategy<Value = Vec<Improvement>> {
+    let status = prop::sample::select(vec![
+        ImprovementStatus::Proposed,
+        ImprovementStatus::Agreed,
+        ImprovementStatus::InProgress,
+        ImprovementStatus::Done,
+        ImprovementStatus::Dropped,
+    ]);
+    let amount = || {
+        let per = prop::sample::select(vec![BudgetPer::Month, BudgetPer::Quarter, BudgetPer::Year]);
+        (amount(1000), per).prop_map(|(amount, per)| ExpectedAmount {
+            amount,
+            per,
+            span: nowhere(),
+        })
+    };
+    let expected =
+        (option::of(amount()), option::of(amount())).prop_map(|(costs_removed, risks_removed)| {
+            Expected {
+                costs_removed,
+                risks_removed,
+                span: nowhere(),
+            }
+        });
+    let improvement = (
+        (text(), status),
+        (day(), option::of(day()), day()),
+        (option::of(expected), option::of(text())),
+    );
+    vec(improvement, 0..3).prop_map(|items| {
+        items
+            .into_iter()
+            .enumerate()
+            .map(
+                |(i, ((name, status), (raised, due, done), (expected, description)))| Improvement {
+                    common: Common::unplaced(format!("i{i}"), None, description),
+                    relationship: Ref::unplaced("r"),
+                    name,
+                    owner: Ref::unplaced("p"),
+                    status,
+                    status_span: nowhere(),
+                    raised,
+                    due,
+                    done: (status == ImprovementStatus::Done).then_some(done),
+                    expected,
+                },
+            )
+            .collect()
+    })
+}
+
 /// Evidence records of relationship `r`, each for a period of its own year.
 fn records() -> impl Strategy<Value = Vec<Evidence>> {
     let sum = || {
@@ -472,6 +533,7 @@ proptest! {
         relationship in relationship(),
         budget in option::of(budget()),
         management in option::of(management()),
+        improvements in improvements(),
         evidence in records(),
         as_of in option::of((2000..=2100i16, 1..=12i8)),
     ) {
@@ -500,6 +562,7 @@ proptest! {
             services: vec![service],
             offerings: vec![offering],
             relationships: vec![relationship],
+            improvements,
             rules: Vec::new(),
             evidence,
         };
@@ -511,7 +574,7 @@ proptest! {
         // The built model's references are unresolved; the one read back names its targets.
         let resolved = |debug: String| debug.replace("target: None", "target: _");
         let mut read = without_spans(&again);
-        let kinds = ["Organization", "Person", "Product", "Service", "Offering", "Outcome", "Relationship"];
+        let kinds = ["Organization", "Person", "Product", "Service", "Offering", "Outcome", "Relationship", "Improvement"];
         for kind in kinds {
             read = read.replace(&format!("target: Some(({kind}, 0))"), "target: _");
         }

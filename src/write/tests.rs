@@ -111,6 +111,7 @@ fn named(name: &str, description: &str) -> Catalogue {
         services: Vec::new(),
         offerings: Vec::new(),
         relationships: Vec::new(),
+        improvements: Vec::new(),
         rules: Vec::new(),
         evidence: Vec::new(),
     }

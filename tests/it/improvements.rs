@@ -129,3 +129,101 @@ rules:
         .collect();
     assert_eq!(fired, ["IM002"], "{document:#}");
 }
+
+#[test]
+fn every_bad_value_of_an_improvement_is_a_finding_at_its_place() {
+    let (document, lines) = lint("improvements-bad");
+    assert_eq!(
+        lines,
+        [
+            "SVS003 9:11 finished-early | improvement `finished-early` has a `done` date, but its status is `in-progress`",
+            "SVS003 14:13 finished-undated | improvement `finished-undated` is done but has no `done` date",
+            "SVS003 21:13 badly-dated | `raised`: `2026-02-30` is not a day of the calendar (`YYYY-MM-DD`)",
+            "SVS003 26:13 badly-worded | `status` must be one of proposed, agreed, in-progress, done, dropped, found `in progres`",
+            "SVS003 28:5 half-written | the improvement is missing the required key `name`",
+            "SVS003 28:5 half-written | the improvement is missing the required key `status`",
+            "SVS003 32:51 half-written | `expected.costs_removed`: `per` must be one of month, quarter, year, found `weekly`",
+            "SVS002 32:61 half-written | unknown key `risk_removed` in `expected`",
+            "SVS004 33:9 esim-rollout | the id `esim-rollout` of this improvement is already used by an improvement",
+        ]
+    );
+    assert_eq!(
+        suggestions(&document),
+        [
+            "did you mean `in-progress`?",
+            "did you mean `risks_removed`?"
+        ]
+    );
+    let duplicate = document["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "SVS004")
+        .unwrap();
+    let related = &duplicate["related"][0];
+    assert!(related["file"].as_str().unwrap().ends_with("base.yaml"));
+    assert_eq!(
+        (related["line"].as_u64(), related["column"].as_u64()),
+        (Some(38), Some(9))
+    );
+}
+
+#[test]
+fn an_improvement_names_a_relationship_and_a_person() {
+    let (document, lines) = lint("improvements-references");
+    assert_eq!(
+        lines,
+        [
+            "SVS005 4:19 misdirected | unknown relationship `acme-mobil` in `relationship` of improvement `misdirected`",
+            "SVS006 6:12 misdirected | `acme` is an organization, but `owner` of improvement `misdirected` must name a person",
+            "SVS006 10:19 ownerless | `jane` is a person, but `relationship` of improvement `ownerless` must name a relationship",
+            "SVS005 12:12 ownerless | unknown person `jame` in `owner` of improvement `ownerless`",
+        ]
+    );
+    assert_eq!(
+        suggestions(&document),
+        ["did you mean `acme-mobile`?", "did you mean `jane`?"]
+    );
+}
+
+/// Custom rules run on improvements, reading them as written.
+#[test]
+fn custom_rules_run_on_improvements() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("rules.yaml");
+    std::fs::write(
+        &rules,
+        r#"svs: 1
+rules:
+  - id: dated-improvements
+    code: IM003
+    name: dated-improvements
+    on: improvements
+    assert: has(self.due) || self.status == 'done'
+    message: "{self.id}: no due date"
+  - id: priced-improvements
+    code: IM004
+    name: priced-improvements
+    on: improvements
+    when: has(self.expected)
+    assert: self.expected.costs_removed.amount == 5000.0 && self.expected.risks_removed.per == 'quarter' && self.raised == '2026-07-01' && self.owner == 'telco-am'
+    message: "{self.id}: not as written"
+  - id: named-improvements
+    code: IM005
+    name: named-improvements
+    on: improvements
+    assert: self.name.startsWith('Move')
+    message: "{self.id}: another name"
+"#,
+    )
+    .unwrap();
+    let (document, _) = lint_json(&[&improvements("base"), &rules]);
+    let fired: Vec<(&str, &str)> = document["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"].as_str().unwrap().starts_with("IM"))
+        .map(|f| (f["code"].as_str().unwrap(), f["entity"].as_str().unwrap()))
+        .collect();
+    assert_eq!(fired, [("IM005", "roaming-bundle")], "{document:#}");
+}

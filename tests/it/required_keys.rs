@@ -81,6 +81,12 @@ fn place(mapping: &str) -> Option<(&'static str, &'static str)> {
         "Loss" => (EVIDENCE, "losses: [{}] }\n"),
         "Perception" => (EVIDENCE, "perception: [{}] }\n"),
         "Management" => (RELATIONSHIP, "management: {} }\n"),
+        "Improvement" => ("svs: 1\nimprovements:\n  - ", "\n"),
+        "ExpectedAmount" => (
+            "svs: 1\nimprovements:\n  - { id: i, relationship: r, name: I, owner: p, \
+             status: agreed, raised: 2026-01-01, expected: { costs_removed: ",
+            " } }\n",
+        ),
         _ => return None,
     })
 }

@@ -396,6 +396,10 @@ const WORD_PLACES: &[(&str, &str)] = &[
         "Cadence",
         "relationships: [{ id: r, management: { manager: p, counterpart: p, cadence: WORD } }]",
     ),
+    (
+        "ImprovementStatus",
+        "improvements: [{ id: i, status: WORD }]",
+    ),
 ];
 
 #[test]

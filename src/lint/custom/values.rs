@@ -4,7 +4,8 @@
 //!
 //! One builder per kind (organizations, people, groups, outcomes, products, services,
 //! offerings; relationships and their assessment in `relationship`, their budget and
-//! evidence in `evidence`, their management in `improvement`) and one for the
+//! evidence in `evidence`, their management and the improvements in `improvement`) and one
+//! for the
 //! `catalogue` map, each a short table of keys in the order of the format. Every entity
 //! of a kind is built once per run and shared by `self` and the maps of `catalogue`. Keys
 //! are set through [`Object`], which skips a key no rule reads before making its value
@@ -187,6 +188,7 @@ pub(super) fn entity(index: &Index<'_>, kind: Kind, i: usize, shape: &Shape) -> 
         Kind::Service => service(c, &c.services[i], shape),
         Kind::Offering => offering(index, i, shape),
         Kind::Relationship => relationship::relationship(index, i, &c.relationships[i], shape),
+        Kind::Improvement => improvement::improvement(&c.improvements[i], shape),
         Kind::Rule => Value::Null,
     }
 }
