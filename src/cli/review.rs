@@ -58,8 +58,8 @@ pub struct ReviewArgs {
     exclude: Vec<String>,
 
     /// Only the relationships whose review is due at the as-of date
-    #[arg(long)]
-    due: bool,
+    #[arg(long = crate::keys::names::DUE)]
+    only_due: bool,
 
     #[command(flatten)]
     judged_at: super::AsOf,
@@ -288,7 +288,7 @@ fn select(catalogue: &Catalogue, args: &ReviewArgs, as_of: Date) -> Result<Vec<u
         })
         .filter(|&index| {
             let management = relationships[index].management.as_ref();
-            !args.due || management.is_some_and(|m| m.is_due(as_of))
+            !args.only_due || management.is_some_and(|m| m.is_due(as_of))
         })
         .collect();
     if selected.is_empty() {

@@ -361,6 +361,8 @@ fn the_same_input_and_date_give_the_same_bytes() {
 #[test]
 fn the_html_pack_fetches_nothing_and_renders_in_a_real_browser() {
     let dir = catalogue_copy();
+    manage(dir.path(), Some("2026-10-05"));
+    fs::write(dir.path().join("catalog/improvements.yaml"), REGISTER).unwrap();
     let output = review_in(
         dir.path(),
         &[
@@ -417,6 +419,20 @@ fn the_html_pack_fetches_nothing_and_renders_in_a_real_browser() {
     assert!(harbour.contains("✓ value"));
     let verdicts: Vec<_> = articles[1].select(&select("span.verdict.value")).collect();
     assert_eq!(verdicts.len(), 1);
+    assert!(
+        harbour.contains(
+            "Net value if the open improvements land: 38,026.67 GBP a year (now 31,026.67 \
+             GBP, expected 7,000.00 GBP)"
+        ),
+        "{harbour}"
+    );
+    let open: Vec<String> = articles[1]
+        .select(&select("tbody tr"))
+        .map(|row| row.text().collect::<String>())
+        .filter(|row| row.starts_with("esim-rollout"))
+        .collect();
+    assert_eq!(open.len(), 1, "the open improvement's row");
+    assert!(open[0].contains("⚠️ overdue"), "{}", open[0]);
 }
 
 // --- With a management block, and the catalogue's history --------------------------
@@ -751,4 +767,97 @@ fn the_review_pack_snapshot() {
     );
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     insta::assert_snapshot!(stdout(&output));
+}
+
+/// Harbour's register: one open improvement overdue at 2026-12-01 with an expected value
+/// (5,000 of costs a year, 500 of risks a quarter), one done after the last review, one
+/// done before it, one dropped.
+const REGISTER: &str = "\
+svs: 1
+improvements:
+  - id: esim-rollout
+    relationship: harbour-corporate-mobile
+    name: Move handsets to eSIM
+    owner: dan-osei
+    status: agreed
+    raised: 2026-07-01
+    due: 2026-11-30
+    expected:
+      costs_removed: { amount: 5000, per: year }
+      risks_removed: { amount: 500, per: quarter }
+  - id: remote-wipe
+    relationship: harbour-corporate-mobile
+    name: Wipe lost handsets remotely
+    owner: priya-raman
+    status: done
+    raised: 2026-06-01
+    done: 2026-10-20
+  - id: roaming-alerts
+    relationship: harbour-corporate-mobile
+    name: Alert users before roaming charges
+    owner: dan-osei
+    status: done
+    raised: 2026-05-01
+    done: 2026-09-15
+  - id: paper-bills
+    relationship: harbour-corporate-mobile
+    name: Stop paper bills
+    owner: dan-osei
+    status: dropped
+    raised: 2026-05-01
+";
+
+#[test]
+fn improvements_open_and_done_since_and_the_net_value_if_they_land() {
+    let dir = catalogue_copy();
+    manage(dir.path(), Some("2026-10-05"));
+    fs::write(dir.path().join("catalog/improvements.yaml"), REGISTER).unwrap();
+    let output = review_in(dir.path(), &["-C", "catalog", "--as-of", "2026-12-01"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let pack = stdout(&output);
+    let from = pack.find("### 5. Improvements").unwrap();
+    let to = pack.find("### 6. Lint findings").unwrap();
+    let section = &pack[from..to];
+    // 31,026.67 now, plus 5,000 + 4 × 500 a year.
+    assert!(
+        section.contains(
+            "- Net value if the open improvements land: 38,026.67 GBP a year (now 31,026.67 \
+             GBP, expected 7,000.00 GBP)\n"
+        ),
+        "{section}"
+    );
+    assert!(
+        section.contains(
+            "| `esim-rollout` | Move handsets to eSIM | agreed | `dan-osei` | 2026-07-01 | \
+             2026-11-30 | ⚠️ overdue | 7,000.00 GBP |"
+        ),
+        "{section}"
+    );
+    assert!(
+        section.contains(
+            "| `remote-wipe` | Wipe lost handsets remotely | `priya-raman` | 2026-10-20 | — |"
+        ),
+        "{section}"
+    );
+    // Done before the last review, or dropped: not part of this review.
+    assert!(!section.contains("roaming-alerts"), "{section}");
+    assert!(!section.contains("paper-bills"), "{section}");
+}
+
+#[test]
+fn without_improvements_the_net_value_stays_as_it_is() {
+    let dir = catalogue_copy();
+    manage(dir.path(), Some("2026-10-05"));
+    let pack = stdout(&review_in(
+        dir.path(),
+        &["-C", "catalog", "--as-of", "2026-12-01"],
+    ));
+    assert!(
+        pack.contains(
+            "- Net value if the open improvements land: 31,026.67 GBP a year (now 31,026.67 \
+             GBP, expected 0.00 GBP)\n\n- Open: none\n"
+        ),
+        "{pack}"
+    );
+    assert!(pack.contains("- Done since 2026-10-05: none\n"), "{pack}");
 }

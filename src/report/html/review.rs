@@ -14,6 +14,10 @@ use crate::figures::grouped;
 use crate::report::table;
 use crate::report::view::{Body, Cell, Column, Formats, Grid, View};
 
+/// What a pack adds to the report's style sheet: room between the tables of a section.
+const PACK_STYLE: &str =
+    ".review .table-wrap { margin-bottom: 1rem; }\n.review > section { margin-top: 1.5rem; }\n";
+
 /// Writes the page: `title`, the line under it, and each view as an article.
 pub fn render(out: &mut dyn Write, title: &str, lead: &str, views: &[View]) -> io::Result<()> {
     writeln!(out, "<!DOCTYPE html>")?;
@@ -31,7 +35,7 @@ pub fn render(out: &mut dyn Write, title: &str, lead: &str, views: &[View]) -> i
         env!("CARGO_PKG_VERSION")
     )?;
     writeln!(out, "<title>{}</title>", esc(title))?;
-    writeln!(out, "<style>\n{}</style>", super::STYLE)?;
+    writeln!(out, "<style>\n{}{PACK_STYLE}</style>", super::STYLE)?;
     writeln!(out, "</head>")?;
     writeln!(out, "<body>")?;
     writeln!(out, "<header>")?;

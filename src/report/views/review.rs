@@ -7,7 +7,9 @@
 use crate::assess::delivered::{DeliveredFigures, Perceived};
 use crate::assess::{Assessment, provision::ProviderVerdict};
 use crate::diff::Finding;
-use crate::model::{Catalogue, ConsumerRole, Relationship};
+use rust_decimal::Decimal;
+
+use crate::model::{Catalogue, ConsumerRole, Improvement, Relationship};
 use crate::report::view::{Block, Body, Cell, Column, Formats, Grid, Item, Judgement, View};
 use crate::review::{Pack, PeriodDelivered, Since};
 
@@ -28,7 +30,7 @@ pub fn review(catalogue: &Catalogue, pack: &Pack, assessment: &Assessment) -> Vi
         crate::review::last_review(catalogue, pack.index),
         &pack.periods,
     ));
-    blocks.extend(improvements(pack));
+    blocks.extend(improvements(catalogue, pack, assessment.net_value));
     blocks.push(findings(&pack.findings));
     View {
         title: vec![
@@ -453,15 +455,145 @@ fn perception(periods: &[(&PeriodDelivered, &DeliveredFigures)]) -> Grid {
     Grid { columns, rows }
 }
 
-/// Section 5: the improvements of the relationship.
-fn improvements(_pack: &Pack) -> Vec<Block> {
-    vec![section(
-        "5. Improvements",
-        Body::Summary {
-            lines: vec!["No improvement is registered for this relationship.".to_owned()],
-            wrap: true,
-        },
-    )]
+/// Section 5: the open improvements of the relationship, those done since the last
+/// review, and the consumer's net value if the open ones land as expected.
+fn improvements(catalogue: &Catalogue, pack: &Pack, net_value: Decimal) -> Vec<Block> {
+    const HEADING: &str = "5. Improvements";
+    let last_review = crate::review::last_review(catalogue, pack.index);
+    let of_this: Vec<&Improvement> = catalogue
+        .improvements
+        .iter()
+        .filter(|i| i.relationship.try_index() == Some(pack.index))
+        .collect();
+    let open: Vec<&Improvement> = of_this
+        .iter()
+        .copied()
+        .filter(|i| i.status.is_open())
+        .collect();
+    let done: Vec<&Improvement> = of_this
+        .iter()
+        .copied()
+        .filter(|i| {
+            i.done
+                .as_ref()
+                .is_some_and(|day| last_review.is_none_or(|last| day.value > last))
+        })
+        .collect();
+    let expected = open
+        .iter()
+        .filter_map(|i| i.expected.as_ref())
+        .try_fold(Decimal::ZERO, |sum, e| sum.checked_add(e.annual()));
+    let landed = expected.and_then(|expected| net_value.checked_add(expected));
+    let summary = match (expected, landed) {
+        (Some(expected), Some(landed)) => vec![
+            Cell::text("Net value if the open improvements land: "),
+            Cell::Money(landed),
+            Cell::text(" a year (now "),
+            Cell::Money(net_value),
+            Cell::text(", expected "),
+            Cell::Money(expected),
+            Cell::text(")"),
+        ],
+        _ => vec![Cell::text(
+            "Net value if the open improvements land: too large to compute exactly",
+        )],
+    };
+    let mut blocks = vec![section(
+        HEADING,
+        Body::List(vec![Item {
+            line: summary,
+            under: Vec::new(),
+        }]),
+    )];
+    if open.is_empty() {
+        blocks.push(more(Body::List(vec![item(
+            "Open",
+            vec![Cell::text("none")],
+        )])));
+    } else {
+        blocks.push(more(Body::Grid(open_grid(&open, pack.judged_at))));
+    }
+    let since = last_review.map_or_else(|| "Done".to_owned(), |day| format!("Done since {day}"));
+    if done.is_empty() {
+        blocks.push(more(Body::List(vec![item(
+            &since,
+            vec![Cell::text("none")],
+        )])));
+    } else {
+        blocks.push(more(Body::Grid(done_grid(&done))));
+    }
+    blocks
+}
+
+/// The expected value of an improvement a year, or nothing.
+fn expected(improvement: &Improvement) -> Cell {
+    improvement
+        .expected
+        .as_ref()
+        .map_or(Cell::Nothing, |e| Cell::Money(e.annual()))
+}
+
+/// A date, or nothing.
+fn day(day: Option<&crate::model::Spanned<jiff::civil::Date>>) -> Cell {
+    day.map_or(Cell::Nothing, |d| Cell::text(d.value.to_string()))
+}
+
+/// A row per open improvement: where it stands, who answers for it, when it is due.
+fn open_grid(open: &[&Improvement], judged_at: jiff::civil::Date) -> Grid {
+    let columns = vec![
+        Column::people("Open improvement"),
+        Column::people("Name"),
+        Column::people("Status"),
+        Column::people("Owner"),
+        Column::people("Raised"),
+        Column::people("Due"),
+        Column::people("Overdue"),
+        Column::people("Expected").per_year().right(),
+    ];
+    let rows = open
+        .iter()
+        .map(|i| {
+            vec![
+                Cell::id(&i.common.id.value),
+                Cell::text(&i.name),
+                Cell::text(i.status.word()),
+                Cell::id(&i.owner.id),
+                Cell::text(i.raised.value.to_string()),
+                day(i.due.as_ref()),
+                if i.is_overdue(judged_at) {
+                    Cell::text("⚠️ overdue")
+                } else {
+                    Cell::Nothing
+                },
+                expected(i),
+            ]
+        })
+        .collect();
+    Grid { columns, rows }
+}
+
+/// A row per improvement done since the last review.
+fn done_grid(done: &[&Improvement]) -> Grid {
+    let columns = vec![
+        Column::people("Done improvement"),
+        Column::people("Name"),
+        Column::people("Owner"),
+        Column::people("Done"),
+        Column::people("Expected").per_year().right(),
+    ];
+    let rows = done
+        .iter()
+        .map(|i| {
+            vec![
+                Cell::id(&i.common.id.value),
+                Cell::text(&i.name),
+                Cell::id(&i.owner.id),
+                day(i.done.as_ref()),
+                expected(i),
+            ]
+        })
+        .collect();
+    Grid { columns, rows }
 }
 
 /// Section 6: the findings of `svs lint` on the relationship and its offering.
