@@ -354,8 +354,16 @@ impl<'a> History<'a> {
             Ok(None) => return Since::NoCommit(day),
             Err(why) => return Since::NotAvailable(why),
         };
-        let loaded = match crate::load::git::load(&commit.rev, inside, self.exclude) {
+        // The abbreviated hash, unique when git wrote it, names the files in findings as
+        // people read them: `1547ceb:catalog/mobile-phones.yaml`.
+        let loaded = match crate::load::git::load(&commit.short, inside, self.exclude) {
             Ok(loaded) => loaded,
+            Err(crate::load::LoadError::Git { message, .. }) => {
+                return Since::Unreadable {
+                    commit,
+                    why: message,
+                };
+            }
             Err(error) => {
                 let why = format!("{:#}", anyhow::Error::from(error));
                 return Since::Unreadable { commit, why };

@@ -861,3 +861,24 @@ fn without_improvements_the_net_value_stays_as_it_is() {
     );
     assert!(pack.contains("- Done since 2026-10-05: none\n"), "{pack}");
 }
+
+#[test]
+fn a_catalogue_not_yet_in_the_commit_of_the_last_review_is_said_so() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("NOTES.md"), "notes\n").unwrap();
+    git(dir.path(), "2026-09-01T12:00:00+00:00", &["init", "-q"]);
+    let first = commit(dir.path(), "2026-09-01T12:00:00+00:00", "Notes");
+    copy_dir(&catalog(""), &dir.path().join("catalog"));
+    manage(dir.path(), Some("2026-10-05"));
+    commit(dir.path(), "2026-10-10T12:00:00+00:00", "Catalogue");
+    let output = review_in(dir.path(), &["-C", "catalog", "--as-of", "2026-12-01"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let pack = stdout(&output);
+    assert!(
+        section_3(&pack).contains(&format!(
+            "**The catalogue at {first} (2026-09-01) cannot be compared: no `catalog` in \
+             revision `{first}`.**"
+        )),
+        "{pack}"
+    );
+}
