@@ -47,6 +47,7 @@ mod report_html;
 mod required_keys;
 mod roles_graph;
 mod rules_evidence_delivered;
+mod rules_management;
 mod rules_offerings;
 mod rules_operation;
 mod rules_relationships;
