@@ -9,7 +9,8 @@ use common::{catalog, findings, lint_json};
 fn the_example_catalogue_lints_with_the_one_finding_its_story_tells() {
     // Calder's users perceive poorly what its figures say is worth having (SVS318): the
     // quarterly review the catalogue shows, and the joint review with Swiftway that should
-    // have heard it is overdue (SVS321). Nothing else is found.
+    // have heard it is overdue (SVS321); Harbour's eSIM migration is past its due date
+    // (SVS323). Nothing else is found.
     let (document, code) = lint_json(&[&catalog("")]);
     let calder = Some("calder-business-account".to_owned());
     assert_eq!(
@@ -17,6 +18,12 @@ fn the_example_catalogue_lints_with_the_one_finding_its_story_tells() {
         vec![
             ("SVS321".to_owned(), 216, 20, calder.clone()),
             ("SVS318".to_owned(), 100, 9, calder),
+            (
+                "SVS323".to_owned(),
+                25,
+                10,
+                Some("harbour-esim-migration".to_owned())
+            ),
         ],
         "{document:#}"
     );
