@@ -225,6 +225,10 @@ pub mod codes {
         VALUE_NOT_PERCEIVED = "SVS318", "value-not-perceived", Warning, "the consumer's verdict is value, but its customers, users or sponsors perceive it poorly";
         EVIDENCE_NOT_REQUIRED = "SVS319", "evidence-not-required", Info, "evidence measures a metric or an outcome the relationship does not require";
         EVIDENCE_STALE = "SVS320", "evidence-stale", Info, "a relationship's latest evidence is older than its period's length";
+        REVIEW_OVERDUE = "SVS321", "review-overdue", Warning, "the next joint review of a relationship fell due before the as-of date";
+        RELATIONSHIP_UNMANAGED = "SVS322", "relationship-unmanaged", Info, "a relationship with evidence has no `management` block";
+        IMPROVEMENT_OVERDUE = "SVS323", "improvement-overdue", Warning, "an open improvement whose due date is before the as-of date";
+        MANAGEMENT_OUTSIDE_PARTIES = "SVS324", "management-outside-parties", Warning, "a relationship manager outside the provider's organisation, or a counterpart outside the consumer's";
         UNUSED_ENTITY = "SVS401", "unused-entity", Info, "a product, outcome, group or organisation nothing refers to";
     }
 }

@@ -52,6 +52,10 @@ registry! {
     value_not_perceived::ValueNotPerceived,
     evidence_not_required::EvidenceNotRequired,
     evidence_stale::EvidenceStale,
+    review_overdue::ReviewOverdue,
+    relationship_unmanaged::RelationshipUnmanaged,
+    improvement_overdue::ImprovementOverdue,
+    management_outside_parties::ManagementOutsideParties,
     unused_entity::UnusedEntity,
 }
 

@@ -113,8 +113,8 @@ fn the_diff_judges_both_versions_at_the_as_of_date() {
     let (old, new) = findings(&[]);
     assert_eq!(
         (old, new),
-        (1.into(), 1.into()),
-        "SVS318 alone at 2026-12-01"
+        (3.into(), 3.into()),
+        "SVS321, SVS318 and SVS323 alone at 2026-12-01"
     );
     let (old, new) = findings(&["--as-of", "2027-06-01"]);
     assert_eq!(old, new);

@@ -227,3 +227,52 @@ rules:
         .collect();
     assert_eq!(fired, [("IM005", "roaming-bundle")], "{document:#}");
 }
+
+/// The bundled register tells its story at the catalogue's date: one improvement done with
+/// its date, one overdue, the others open with what they should add.
+#[test]
+fn the_bundled_register_has_one_done_one_overdue_and_the_rest_open_and_priced() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("rules.yaml");
+    std::fs::write(
+        &rules,
+        r#"svs: 1
+rules:
+  - id: register-done
+    code: IM006
+    name: register-done
+    on: improvements
+    assert: self.status != 'done' || !has(self.done)
+    message: "{self.id} is done"
+  - id: register-open-priced
+    code: IM007
+    name: register-open-priced
+    on: improvements
+    when: self.status != 'done'
+    assert: "!has(self.expected)"
+    message: "{self.id} is open and priced"
+"#,
+    )
+    .unwrap();
+    let (document, _) = lint_json(&[&crate::common::catalog(""), &rules]);
+    let fired = |code: &str| -> Vec<&str> {
+        document["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["code"] == code)
+            .map(|f| f["entity"].as_str().unwrap())
+            .collect()
+    };
+    assert_eq!(fired("IM006"), ["calder-app-unlock"]);
+    assert_eq!(
+        fired("IM007"),
+        [
+            "harbour-esim-migration",
+            "harbour-roaming-caps",
+            "calder-site-deliveries",
+            "meridian-retention-rules"
+        ]
+    );
+    assert_eq!(fired("SVS323"), ["harbour-esim-migration"]);
+}

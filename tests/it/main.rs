@@ -48,6 +48,7 @@ mod required_keys;
 mod review;
 mod roles_graph;
 mod rules_evidence_delivered;
+mod rules_management;
 mod rules_offerings;
 mod rules_operation;
 mod rules_relationships;
