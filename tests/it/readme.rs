@@ -309,3 +309,19 @@ fn the_quarterly_review_in_the_readme_is_real() {
     with_colour.extend(["--color", "never"]);
     assert_eq!(shown_output(command), actual(&with_colour));
 }
+
+#[test]
+fn the_review_pack_in_the_readme_is_real() {
+    // Run from the repository's root, as the README does: places read `catalog/…`, and
+    // the history read is this repository's.
+    let output = common::svs()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["review", "calder-business-account", "-C", "catalog/"])
+        .output()
+        .expect("svs runs");
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(
+        shown_output("svs review calder-business-account -C catalog/"),
+        String::from_utf8(output.stdout).expect("UTF-8")
+    );
+}

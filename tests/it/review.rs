@@ -26,9 +26,18 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-/// A directory holding `catalog/`, a copy of the bundled catalogue, outside any git
-/// repository.
+/// A directory holding `catalog/`, a copy of the bundled catalogue without its
+/// `management` blocks and improvement register (each test gives the ones it is about),
+/// outside any git repository.
 fn catalogue_copy() -> tempfile::TempDir {
+    let dir = bundled_copy();
+    strip_management(&dir.path().join("catalog"));
+    fs::remove_file(dir.path().join("catalog/improvements.yaml")).unwrap();
+    dir
+}
+
+/// A directory holding `catalog/`, a copy of the bundled catalogue as it is.
+fn bundled_copy() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     copy_dir(&catalog(""), &dir.path().join("catalog"));
     dir
@@ -185,7 +194,7 @@ fn the_evidence_shows_agreed_against_achieved_spend_and_perception_per_role() {
 
 #[test]
 fn the_findings_are_those_on_the_relationship_and_its_offering() {
-    let dir = catalogue_copy();
+    let dir = bundled_copy();
     let calder = stdout(&review_in(
         dir.path(),
         &[CALDER, "-C", "catalog", "--as-of", "2026-12-01"],
@@ -241,9 +250,6 @@ fn a_catalogue_path_where_an_id_goes_says_to_give_it_with_dash_c() {
 #[test]
 fn a_catalogue_without_management_says_how_to_add_a_block() {
     let dir = catalogue_copy();
-    fs::remove_dir_all(dir.path().join("catalog")).unwrap();
-    copy_dir(&catalog(""), &dir.path().join("catalog"));
-    strip_management(&dir.path().join("catalog"));
     let output = review_in(dir.path(), &["-C", "catalog"]);
     assert_eq!(output.status.code(), Some(2));
     let message = stderr(&output);
@@ -260,7 +266,9 @@ fn a_catalogue_without_management_says_how_to_add_a_block() {
 fn strip_management(dir: &Path) {
     for entry in fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
-        if path.extension().is_some_and(|e| e == "yaml") {
+        if path.is_dir() {
+            strip_management(&path);
+        } else if path.extension().is_some_and(|e| e == "yaml") {
             let text = fs::read_to_string(&path).unwrap();
             let mut kept = Vec::new();
             let mut skipping: Option<usize> = None;
@@ -868,7 +876,8 @@ fn a_catalogue_not_yet_in_the_commit_of_the_last_review_is_said_so() {
     fs::write(dir.path().join("NOTES.md"), "notes\n").unwrap();
     git(dir.path(), "2026-09-01T12:00:00+00:00", &["init", "-q"]);
     let first = commit(dir.path(), "2026-09-01T12:00:00+00:00", "Notes");
-    copy_dir(&catalog(""), &dir.path().join("catalog"));
+    let copy = catalogue_copy();
+    copy_dir(&copy.path().join("catalog"), &dir.path().join("catalog"));
     manage(dir.path(), Some("2026-10-05"));
     commit(dir.path(), "2026-10-10T12:00:00+00:00", "Catalogue");
     let output = review_in(dir.path(), &["-C", "catalog", "--as-of", "2026-12-01"]);
@@ -880,5 +889,41 @@ fn a_catalogue_not_yet_in_the_commit_of_the_last_review_is_said_so() {
              revision `{first}`.**"
         )),
         "{pack}"
+    );
+}
+
+#[test]
+fn the_bundled_catalogue_has_three_reviews_and_calder_s_is_due() {
+    let dir = bundled_copy();
+    let every = stdout(&review_in(dir.path(), &["-C", "catalog"]));
+    let reviewed: Vec<&str> = every
+        .lines()
+        .filter_map(|l| l.strip_prefix("## Review: "))
+        .collect();
+    // Catalogue order; the as-of date is the catalogue's own, 2026-12-01.
+    assert_eq!(
+        reviewed,
+        [
+            "`calder-business-account`",
+            "`harbour-corporate-mobile`",
+            "`meridian-paperless-office`"
+        ]
+    );
+    assert!(every.starts_with(
+        "# Review pack: itil4-teaching-cases\n\nAs of 2026-12-01: 3 relationships.\n"
+    ));
+    let due = stdout(&review_in(dir.path(), &["--due", "-C", "catalog"]));
+    let reviewed: Vec<&str> = due
+        .lines()
+        .filter_map(|l| l.strip_prefix("## Review: "))
+        .collect();
+    assert_eq!(reviewed, ["`calder-business-account`"]);
+    // Harbour's register: 4 × 1,500 + 4,000 and 12 × 600 a year on top of 31,026.67.
+    assert!(
+        every.contains(
+            "- Net value if the open improvements land: 48,226.67 GBP a year (now 31,026.67 \
+             GBP, expected 17,200.00 GBP)\n"
+        ),
+        "{every}"
     );
 }
