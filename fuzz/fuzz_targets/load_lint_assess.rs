@@ -13,7 +13,7 @@ use svs::source::{FileId, SourceFile};
 /// Every event of reading `text` as `reading` says, as text, or the error.
 fn events(text: &str, reading: Reading) -> String {
     let source = SourceFile::new("fuzz.yaml".into(), text.into());
-    let sections = ["organizations", "people", "groups", "outcomes", "products", "services", "offerings", "relationships", "rules", "evidence"];
+    let sections = ["organizations", "people", "groups", "outcomes", "products", "services", "offerings", "relationships", "rules", "evidence", "improvements"];
     let mut out = String::new();
     match parse_with(FileId(0), &source, &sections, reading, &mut |e| out.push_str(&format!("{e:?}\n"))) {
         Ok(_) => out,

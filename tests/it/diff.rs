@@ -268,8 +268,7 @@ fn a_finding_that_only_moved_is_neither_introduced_nor_fixed() {
     assert_eq!(document["findings"]["introduced"], serde_json::json!([]));
     assert_eq!(document["findings"]["fixed"], serde_json::json!([]));
     // SVS302 and SVS315 (the budget's authoriser is no longer a sponsor), and the
-    // catalogue's own SVS321 (Calder's overdue review), SVS318 (Calder's users) and SVS323
-    // (Harbour's overdue improvement), in both.
+    // catalogue's own SVS321, SVS318 and SVS323 (its story of operation), in both.
     assert_eq!(document["old"]["findings"], 5);
     assert_eq!(document["new"]["findings"], 5);
 }

@@ -221,6 +221,9 @@ people:
   - id: cio
     name: Chief Information Officer
     organization: buyer
+  - id: seller
+    name: Account Manager
+    organization: acme
 outcomes:
   - id: calls
     name: Staff can make calls
@@ -286,6 +289,11 @@ relationships:
       amount: 1200
       per: year
       authorised_by: cio
+    management:
+      manager: seller
+      counterpart: cio
+      cadence: quarter
+      last_review: 2026-10-05
 evidence:
   - relationship: acme-buyer
     period: 2026-Q3
@@ -298,6 +306,18 @@ evidence:
         score: 4
         max: 5
         responses: 3
+improvements:
+  - id: esim
+    relationship: acme-buyer
+    name: Move handsets to eSIM
+    owner: seller
+    status: in-progress
+    raised: 2026-07-01
+    due: 2027-01-31
+    expected:
+      costs_removed:
+        amount: 5000
+        per: year
 ";
 
 /// A key to hover over: the first key `name` below the first line containing `below`, a
@@ -444,6 +464,36 @@ const KEYS: &[Key] = &[
         name: "role",
         own: "The consumer role asked: `customer`, `user` or `sponsor`.",
         shared: Some("The consumer role whose perception is asked."),
+    },
+    Key {
+        below: "management:",
+        name: "cadence",
+        own: "How often they review the relationship together: `month`, `quarter` or `year`.",
+        shared: Some("How often a relationship is reviewed jointly."),
+    },
+    Key {
+        below: "management:",
+        name: "last_review",
+        own: "The date of the last joint review (`YYYY-MM-DD`); none: a review is due now.",
+        shared: None,
+    },
+    Key {
+        below: "improvements:",
+        name: "status",
+        own: "Where it stands: `proposed`, `agreed`, `in-progress`, `done` or `dropped`.",
+        shared: Some("Where an improvement stands."),
+    },
+    Key {
+        below: "improvements:",
+        name: "owner",
+        own: "Who answers for it: a person of either side.",
+        shared: None,
+    },
+    Key {
+        below: "costs_removed:",
+        name: "per",
+        own: "The period the amount covers: `month`, `quarter` or `year`.",
+        shared: Some("per month, quarter or year."),
     },
 ];
 

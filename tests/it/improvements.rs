@@ -276,3 +276,42 @@ rules:
     );
     assert_eq!(fired("SVS323"), ["harbour-esim-migration"]);
 }
+
+/// The language server follows the references of a management block and an improvement:
+/// definition from `owner`, and a rename of a person from `management.counterpart` that
+/// edits every place naming her, the register included.
+#[test]
+fn the_language_server_finds_and_renames_what_management_and_improvements_name() {
+    use crate::lsp::{Client, apply, at, uri, workspace};
+    let base = std::fs::read_to_string(improvements("base")).unwrap();
+    let (_dir, root) = workspace(&[("base.yaml", base.as_str())]);
+    let path = root.join("base.yaml");
+    let line = |text: &str| -> u64 {
+        base.lines()
+            .position(|l| l == text)
+            .expect("the line is there") as u64
+    };
+    let (mut client, _) = Client::start(&root);
+
+    let owner = line("    owner: telco-am");
+    let found = client
+        .request("textDocument/definition", at(&path, owner, 13))
+        .unwrap();
+    assert_eq!(found["uri"], uri(&path));
+    assert_eq!(
+        found["range"]["start"]["line"].as_u64(),
+        Some(line(
+            "  - { id: telco-am, name: Telco account manager, organization: telco }"
+        ))
+    );
+
+    let mut params = at(&path, line("      counterpart: jane"), 20);
+    params["newName"] = serde_json::json!("jane-doe");
+    let edit = client.request("textDocument/rename", params).unwrap();
+    let renamed = apply(&base, &edit["changes"][uri(&path)]);
+    assert_eq!(renamed.matches("jane-doe").count(), 4, "{renamed}");
+    assert!(renamed.contains("counterpart: jane-doe\n"));
+    assert!(renamed.contains("    owner: jane-doe\n"));
+    assert!(renamed.contains("customer: [jane-doe]"));
+    client.stop();
+}
