@@ -1,6 +1,6 @@
 //! `svs review`'s pack (SPEC §11.4): what provider and consumer look at together when they
-//! review a relationship, gathered from the assessment, the evidence, the lint findings
-//! and the catalogue's own git history.
+//! review a relationship, gathered from the assessment, the evidence, the improvement
+//! register, the lint findings and the catalogue's own git history.
 //!
 //! Service relationship management is joint work: the provider's manager and the
 //! consumer's counterpart meet at a cadence and ask whether the relationship still

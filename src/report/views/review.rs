@@ -4,11 +4,11 @@
 //! improvements, and the findings. Markdown writes it for a pull request or a wiki, and
 //! the page writes the same blocks ([`crate::report::html::review`]).
 
+use rust_decimal::Decimal;
+
 use crate::assess::delivered::{DeliveredFigures, Perceived};
 use crate::assess::{Assessment, provision::ProviderVerdict};
 use crate::diff::Finding;
-use rust_decimal::Decimal;
-
 use crate::model::{Catalogue, ConsumerRole, Improvement, Relationship};
 use crate::report::view::{Block, Body, Cell, Column, Formats, Grid, Item, Judgement, View};
 use crate::review::{Pack, PeriodDelivered, Since};
@@ -17,7 +17,7 @@ use crate::review::{Pack, PeriodDelivered, Since};
 /// shows.
 const SHOWN: Formats = Formats::MARKDOWN;
 
-/// The pack of one relationship, judged at `as_of`.
+/// The pack of one relationship, judged at the pack's date, with its assessment.
 pub fn review(catalogue: &Catalogue, pack: &Pack, assessment: &Assessment) -> View {
     let relationship = &catalogue.relationships[pack.index];
     let mut blocks = vec![section(
