@@ -323,7 +323,7 @@ impl<'a> History<'a> {
                     path.display()
                 )
             }),
-            _ => Err("the history is read for a catalogue given as one PATH".to_owned()),
+            _ => Err("it is read only for a catalogue given as one PATH (-C)".to_owned()),
         };
         History {
             inside,

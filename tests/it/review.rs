@@ -927,3 +927,22 @@ fn the_bundled_catalogue_has_three_reviews_and_calder_s_is_due() {
         "{every}"
     );
 }
+
+#[test]
+fn a_catalogue_of_several_paths_has_no_history_to_compare() {
+    let (repo, _) = history();
+    fs::write(repo.path().join("extra.yaml"), "svs: 1\n").unwrap();
+    let output = review_in(
+        repo.path(),
+        &["-C", "catalog", "-C", "extra.yaml", "--as-of", "2026-12-01"],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(
+        section_3(&stdout(&output)).contains(
+            "The history is not available: it is read only for a catalogue given as one \
+             PATH (-C)."
+        ),
+        "{}",
+        stdout(&output)
+    );
+}
