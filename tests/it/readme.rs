@@ -312,16 +312,46 @@ fn the_quarterly_review_in_the_readme_is_real() {
 
 #[test]
 fn the_review_pack_in_the_readme_is_real() {
-    // Run from the repository's root, as the README does: places read `catalog/…`, and
-    // the history read is this repository's.
+    // The README runs it in a clone of this repository, whose first commit is later than
+    // Calder's last review. The test gives the same history without depending on how this
+    // checkout was made (a shallow clone, an exported tree): `catalog/` committed once, on
+    // the day the repository began.
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let copy = std::process::Command::new("cp")
+        .args(["-R", concat!(env!("CARGO_MANIFEST_DIR"), "/catalog")])
+        .arg(dir.path())
+        .status()
+        .expect("cp runs");
+    assert!(copy.success(), "catalog/ is copied");
+    for args in [
+        &["init", "-q"][..],
+        &["add", "catalog"],
+        &["commit", "-q", "-m", "The bundled catalogue"],
+    ] {
+        let status = std::process::Command::new("git")
+            .args(["-c", "user.name=Test", "-c", "user.email=test@example.com"])
+            .args(["-c", "commit.gpgsign=false"])
+            .args(args)
+            .env("GIT_AUTHOR_DATE", "2026-11-22T10:00:00Z")
+            .env("GIT_COMMITTER_DATE", "2026-11-22T10:00:00Z")
+            .current_dir(dir.path())
+            .status()
+            .expect("git runs (`apt-get install git` installs it)");
+        assert!(status.success(), "git {args:?}");
+    }
     let output = common::svs()
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .current_dir(dir.path())
         .args(["review", "calder-business-account", "-C", "catalog/"])
         .output()
         .expect("svs runs");
     assert_eq!(output.status.code(), Some(0));
+    let pack = String::from_utf8(output.stdout).expect("UTF-8");
+    assert!(
+        pack.contains("No commit of the catalogue's history is on or before 2026-07-14"),
+        "the review is compared with the repository's history:\n{pack}"
+    );
     assert_eq!(
         shown_output("svs review calder-business-account -C catalog/"),
-        String::from_utf8(output.stdout).expect("UTF-8")
+        pack
     );
 }
