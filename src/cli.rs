@@ -10,6 +10,7 @@ mod completions;
 mod diff;
 mod explain;
 mod graph;
+mod history;
 mod import;
 mod init;
 mod lint;
@@ -128,6 +129,8 @@ enum Command {
     Roles(roles::RolesArgs),
     /// Print the JSON Schema of the catalogue format, for editors
     Schema(schema::SchemaArgs),
+    /// Each relationship's value along the catalogue's git history
+    History(history::HistoryArgs),
 }
 
 /// The whole command-line interface, for completions and the manual page.
@@ -237,6 +240,7 @@ pub fn run(
         Command::Report(args) => report::run(args, &context, out, err),
         Command::Roles(args) => roles::run(args, &context, out, err),
         Command::Schema(args) => schema::run(args, &context, out, err),
+        Command::History(args) => history::run(args, &context, out, err),
     };
     match result {
         Ok(status) => status,

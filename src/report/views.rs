@@ -5,10 +5,12 @@
 
 mod assessment;
 mod diff;
+mod history;
 mod portfolio;
 
 pub use assessment::{assessment, describe_unmet, summary};
 pub use diff::diff;
+pub use history::history;
 pub use portfolio::{consumers, providers};
 
 use rust_decimal::Decimal;
