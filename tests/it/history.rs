@@ -732,3 +732,62 @@ window.addEventListener('load', function () {
     }
     charts
 }
+
+#[test]
+fn a_terminal_sees_a_progress_line_and_a_pipe_does_not() {
+    let repo = shop_repository();
+    let command = format!(
+        "stty rows 40 cols 100; cd {} && timeout 120 {} history --format json > /dev/null; echo exit=$?",
+        repo.path().display(),
+        env!("CARGO_BIN_EXE_svs")
+    );
+    let output = std::process::Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .env_remove("CI")
+        .output()
+        .expect("util-linux `script` runs the terminal tests (Debian: apt-get install bsdutils)");
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.contains("exit=0"), "{text}");
+    assert!(text.contains("reading history: "), "{text}");
+    assert!(text.contains("/4 commits"), "{text}");
+    let piped = history_in(repo.path(), &["--format", "json"]);
+    assert!(
+        !String::from_utf8_lossy(&piped.stderr).contains("reading"),
+        "never in a pipe"
+    );
+}
+
+#[test]
+fn a_revision_s_directory_reads_alike_from_a_subdirectory() {
+    // `git ls-tree` lists only what lies below the current directory unless told
+    // otherwise: `svs diff REV:PATH` and the history read the whole tree from anywhere.
+    let repo = shop_repository();
+    fs::create_dir(repo.path().join("notes")).unwrap();
+    let from = |dir: &Path| {
+        svs()
+            .current_dir(dir)
+            .args(["diff", "HEAD~3:catalog", "HEAD:catalog", "--format", "json"])
+            .output()
+            .unwrap()
+    };
+    let top = from(repo.path());
+    let below = from(&repo.path().join("notes"));
+    assert_eq!(
+        top.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&top.stderr)
+    );
+    assert_eq!(
+        below.status.code(),
+        top.status.code(),
+        "{}",
+        String::from_utf8_lossy(&below.stderr)
+    );
+    assert_eq!(below.stdout, top.stdout);
+    let document: serde_json::Value = serde_json::from_slice(&top.stdout).unwrap();
+    assert!(
+        !document["relationships"].as_array().unwrap().is_empty(),
+        "the fee changed between them: {document:#}"
+    );
+}
