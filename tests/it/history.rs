@@ -541,6 +541,18 @@ fn golden_history_in_every_format() {
             &history_in(repo.path(), &["catalog", "--format", format]),
         );
     }
+    // The same repository read again, from another clone, gives the same bytes.
+    let place = tempfile::tempdir().unwrap();
+    git(
+        place.path(),
+        &["clone", "-q", repo.path().to_str().unwrap(), "again"],
+    );
+    let again = history_in(
+        &place.path().join("again"),
+        &["catalog", "--format", "json"],
+    );
+    let first = history_in(repo.path(), &["catalog", "--format", "json"]);
+    assert_eq!(again.stdout, first.stdout);
 }
 
 #[test]
