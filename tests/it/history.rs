@@ -803,3 +803,31 @@ fn a_revision_s_directory_reads_alike_from_a_subdirectory() {
         "the fee changed between them: {document:#}"
     );
 }
+
+#[test]
+fn exclude_and_svsignore_leave_a_file_out_of_every_commit() {
+    let repo = shop_repository();
+    // A workflow file that is not a catalogue file: without a word about it, the
+    // catalogue does not load from this commit on.
+    fs::write(repo.path().join("catalog/ci.yaml"), "on: push\njobs: {}\n").unwrap();
+    commit(repo.path(), "2026-05-04", "A workflow beside the catalogue");
+    let plain = json(&history_in(repo.path(), &["catalog", "--format", "json"]));
+    let last = plain["commits"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(last["subject"], "A workflow beside the catalogue");
+    assert_eq!(last["loads"], false);
+    // `--exclude` leaves it out: that commit changes no catalogue file.
+    let excluded = json(&history_in(
+        repo.path(),
+        &["catalog", "--exclude", "ci.yaml", "--format", "json"],
+    ));
+    assert_eq!(subjects(&excluded).len(), 4);
+    // So does a `.svsignore` committed with it, from its commit on.
+    fs::write(repo.path().join("catalog/.svsignore"), "ci.yaml\n").unwrap();
+    commit(repo.path(), "2026-05-11", "Ignore the workflow");
+    let ignored = json(&history_in(repo.path(), &["catalog", "--format", "json"]));
+    let subjects = subjects(&ignored);
+    assert_eq!(subjects.len(), 6, "{subjects:?}");
+    let last = ignored["commits"].as_array().unwrap().last().unwrap();
+    assert_eq!(last["subject"], "Ignore the workflow");
+    assert_eq!(last["loads"], true);
+}
