@@ -25,6 +25,11 @@
 #                                         # and current memory after 10 changes and after
 #                                         # all of them (close: nothing kept per change);
 #                                         # with FILES=64, one file of 64 is changed
+#   bash benches/scale.sh --history 1000  # `svs history` (SPEC §11.3): a repository of COMMITS
+#                                         # (default 200) first-parent commits of an
+#                                         # N-offering catalogue in FILES (default 64) files,
+#                                         # each commit changing one file's set-up fee, timed
+#                                         # against one `svs lint` of the catalogue
 #   CHECK_JSONSCHEMA=/path/to/check-jsonschema bash benches/scale.sh 1000
 #                                         # also time check-jsonschema against `svs schema`
 #
@@ -34,10 +39,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-import= lsp=
+import= lsp= history=
 case "${1:-}" in
     --import) import=1; shift ;;
     --lsp) lsp=1; shift ;;
+    --history) history=1; shift ;;
 esac
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000)
@@ -144,6 +150,47 @@ if [ -n "$lsp" ]; then
         row "lsp peak, $changes changes" "" "$(figure hwm_kb)"
         row "lsp now, 10 changes" "" "$(figure rss10_kb)"
         row "lsp now, $changes changes" "" "$(figure rss_kb)"
+    done
+    exit 0
+fi
+
+if [ -n "$history" ]; then
+    commits=${COMMITS:-200}
+    files=${FILES:-64}
+    # The runs below happen inside the repository.
+    bin=$(realpath "$bin")
+    printf '%-9s %-9s %-8s %-22s %7s %7s %9s %7s\n' offerings size commits step cpu_s wall_s peak_MiB x_lint
+    for n in "${sizes[@]}"; do
+        repo="$work/history-$n"
+        mkdir -p "$repo"
+        "$bin/examples/gen_catalogue" "$n" "$repo/catalog" --files "$files" ${gen_flags[@]+"${gen_flags[@]}"}
+        mb=$(cat "$repo"/catalog/*.yaml | wc -c | awk '{ printf "%.1f", $1 / 1e6 }')
+        (
+            cd "$repo"
+            export GIT_AUTHOR_NAME=bench GIT_AUTHOR_EMAIL=bench@example.com
+            export GIT_COMMITTER_NAME=bench GIT_COMMITTER_EMAIL=bench@example.com
+            git init -q
+            # One commit a day from 2026-01-01; each after the first changes one file's
+            # first set-up fee, so that figures move at every commit.
+            day() { date -u -d "2026-01-01 + $1 days" +%Y-%m-%dT12:00:00Z; }
+            git add catalog
+            GIT_AUTHOR_DATE=$(day 0) GIT_COMMITTER_DATE=$(day 0) git -c commit.gpgsign=false commit -q -m catalogue
+            for i in $(seq 1 $((commits - 1))); do
+                file=$(printf 'catalog/part-%05d.yaml' $((i % files)))
+                sed -i "0,/amount: [0-9]*, per: once/s//amount: $((1200 + i)), per: once/" "$file"
+                GIT_AUTHOR_DATE=$(day "$i") GIT_COMMITTER_DATE=$(day "$i") \
+                    git -c commit.gpgsign=false commit -q -a -m "set-up fee $i"
+            done
+        )
+        read -r lint_cpu lint_wall lint_kb < <(cd "$repo" && measure "$bin/svs" lint catalog)
+        read -r cpu wall kb < <(cd "$repo" && measure "$bin/svs" history catalog --format json)
+        points=$(cd "$repo" && "$bin/svs" history catalog --format csv | tail -n +2 | wc -l)
+        row() { # STEP CPU WALL KB
+            awk -v n="$n" -v mb="$mb" -v c="$commits" -v step="$1" -v cpu="$2" -v wall="$3" -v kb="$4" -v lint="$lint_wall" \
+                'BEGIN { printf "%-9s %-9s %-8s %-22s %7.2f %7.2f %9.1f %7.1f\n", n, mb " MB", c, step, cpu, wall, kb / 1024, wall / lint }'
+        }
+        row lint "$lint_cpu" "$lint_wall" "$lint_kb"
+        row "history ($points points)" "$cpu" "$wall" "$kb"
     done
     exit 0
 fi

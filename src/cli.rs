@@ -10,6 +10,7 @@ mod completions;
 mod diff;
 mod explain;
 mod graph;
+mod history;
 mod import;
 mod init;
 mod lint;
@@ -129,6 +130,8 @@ enum Command {
     Roles(roles::RolesArgs),
     /// Print the JSON Schema of the catalogue format, for editors
     Schema(schema::SchemaArgs),
+    /// Each relationship's value along the catalogue's git history
+    History(history::HistoryArgs),
     /// Write the pack for each relationship's joint review, in Markdown or HTML
     Review(review::ReviewArgs),
 }
@@ -240,6 +243,7 @@ pub fn run(
         Command::Report(args) => report::run(args, &context, out, err),
         Command::Roles(args) => roles::run(args, &context, out, err),
         Command::Schema(args) => schema::run(args, &context, out, err),
+        Command::History(args) => history::run(args, &context, out, err),
         Command::Review(args) => review::run(args, &context, out, err),
     };
     match result {

@@ -24,6 +24,7 @@ pub mod diagnostic;
 pub mod diff;
 pub mod figures;
 pub mod graph;
+pub mod history;
 pub mod import;
 pub mod init;
 pub mod keys;

@@ -29,7 +29,8 @@ Examples:
   svs report catalog/ -o value-report.html    Write the report for every relationship
   svs report catalog/ > value-report.html     The same, through standard output
   svs report catalog/ --for harbour > h.html  For Harbour's eyes: its own side of what it consumes
-  svs report shop.yaml extra.yaml -o out/report.html";
+  svs report shop.yaml extra.yaml -o out/report.html
+  svs report catalog/ --history -o r.html     With a trend of net value and margin over the git history";
 
 /// Arguments of `svs report`.
 #[derive(Debug, Args)]
@@ -50,6 +51,11 @@ pub struct ReportArgs {
     /// `visible`, and those it provides from both sides
     #[arg(long = "for", value_name = "ORG")]
     for_organization: Option<String>,
+
+    /// Add a trend chart of each relationship's net value and margin over the commits of
+    /// the git history that change the catalogue (as `svs history` reads them)
+    #[arg(long)]
+    history: bool,
 }
 
 pub(super) fn run(
@@ -77,6 +83,27 @@ pub(super) fn run(
     let shown: Vec<usize> = (0..catalogue.relationships.len())
         .filter(|&r| audience.keeps(&catalogue.relationships[r]))
         .collect();
+    let history = if args.history {
+        let Some(mut history) = super::history::read(
+            &args.input,
+            super::history::Span::ALL,
+            "--history: ",
+            context,
+            err,
+        )?
+        else {
+            return Ok(ExitStatus::Error);
+        };
+        // Only the relationships the page shows, which the audience sees.
+        let ids: std::collections::HashSet<&str> = shown
+            .iter()
+            .map(|&r| catalogue.relationships[r].common.id.value.as_str())
+            .collect();
+        history.keep(|id| ids.contains(id));
+        Some(history)
+    } else {
+        None
+    };
     let crate::assess::Evaluation {
         relationships: assessments,
         mut providers,
@@ -115,6 +142,7 @@ pub(super) fn run(
             lint: &lint,
             sources: &loaded.sources,
             audience: &audience,
+            history: history.as_ref(),
         },
     )?;
     match &args.output {

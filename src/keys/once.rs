@@ -190,6 +190,16 @@ const OTHER_STRINGS: &[(&str, &[&str], &str)] = &[
         "Backstage's own keys and words (`kind`, `metadata.title`, `spec.parent`, \
          `spec.owner`, `user:` references); what is written goes through src/write",
     ),
+    (
+        "src/cli/history.rs",
+        &[names::RELATIONSHIP],
+        "the noun of an unknown `--relationship`'s message",
+    ),
+    (
+        "src/history.rs",
+        &[names::REMOVED],
+        "the verdict of a relationship no longer in the catalogue (SPEC §11.3)",
+    ),
 ];
 
 /// Files whose structs have fields named like a key, meaning something else.
@@ -450,6 +460,24 @@ const OTHER_FIELDS: &[(&str, &[&str], &str)] = &[
         &[names::COSTS_REMOVED, names::RISKS_REMOVED],
         "the causes of a change of net value, named as SPEC §5.4 names the figures",
     ),
+    (
+        "src/cli/history.rs",
+        &[names::RELATIONSHIPS, names::UNTIL],
+        "the command line's filter, and `--until REV`",
+    ),
+    (
+        "src/history.rs",
+        &[
+            names::CURRENCY,
+            names::ID,
+            names::NAME,
+            names::RELATIONSHIPS,
+            names::UNTIL,
+            names::WARRANTY,
+        ],
+        "a history's commits and relationships, and the figures of each point (SPEC §11.3)",
+    ),
+    ("src/history/git.rs", &[names::ID], "a commit's object id"),
 ];
 
 /// Where a struct field may be declared: the model, one module over several files, or

@@ -166,9 +166,15 @@ pub fn path_in_repository(path: &Path) -> Option<String> {
 
 /// The catalogue files of the directory `path` in `rev`, as `(shown name, object)` in
 /// byte order of their names.
-fn tree_files(rev: &str, path: &str, exclude: &Exclude) -> Result<Vec<(String, String)>, String> {
+pub(crate) fn tree_files(
+    rev: &str,
+    path: &str,
+    exclude: &Exclude,
+) -> Result<Vec<(String, String)>, String> {
     let tree = format!("{rev}:{path}");
-    let listing = git(&["ls-tree", "-r", "-z", &tree], None)?;
+    // `--full-tree`: run from a subdirectory, `ls-tree` would otherwise list only what
+    // lies below the same subdirectory of the tree given.
+    let listing = git(&["ls-tree", "--full-tree", "-r", "-z", &tree], None)?;
     let mut blobs = Vec::new();
     for entry in listing.split('\0').filter(|e| !e.is_empty()) {
         // `<mode> SP <type> SP <object> TAB <path>`
@@ -320,7 +326,7 @@ fn ignored(ignores: &[Svsignore], base: &str, below: &str) -> bool {
 }
 
 /// Whether `--exclude` leaves out `below` or one of the directories it is in.
-fn excluded(exclude: &Exclude, root: &str, below: &str) -> bool {
+pub(crate) fn excluded(exclude: &Exclude, root: &str, below: &str) -> bool {
     let root = Path::new(root);
     let mut prefix = String::new();
     for part in below.split('/') {
@@ -337,7 +343,7 @@ fn excluded(exclude: &Exclude, root: &str, below: &str) -> bool {
 
 /// The contents of the objects, in order, read with one `git cat-file --batch`; `None`
 /// for one that does not exist.
-fn read_objects<'a>(
+pub(crate) fn read_objects<'a>(
     objects: impl Iterator<Item = &'a str>,
 ) -> Result<Vec<Option<Vec<u8>>>, String> {
     let mut request = String::new();
@@ -382,7 +388,7 @@ fn read_objects<'a>(
 
 /// Runs `git ARGS` in the current directory and returns its standard output as text, or
 /// what it said on standard error.
-fn git(args: &[&str], input: Option<&[u8]>) -> Result<String, String> {
+pub(crate) fn git(args: &[&str], input: Option<&[u8]>) -> Result<String, String> {
     run(args, input).map(|out| String::from_utf8_lossy(&out).into_owned())
 }
 

@@ -28,6 +28,12 @@ pub fn enable(on: bool) {
     ENABLED.store(on, Ordering::Relaxed);
 }
 
+/// Whether a progress line may be shown, for a command that draws its own (the commits
+/// `svs history` reads).
+pub fn enabled() -> bool {
+    ENABLED.load(Ordering::Relaxed)
+}
+
 /// Runs `load`, which counts finished files in the counter it is given, with a progress
 /// line for `files` files of `bytes` bytes when allowed and slow enough to need one.
 pub fn show<R>(files: usize, bytes: usize, load: impl FnOnce(&AtomicUsize) -> R) -> R {

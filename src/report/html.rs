@@ -31,6 +31,7 @@ pub mod chart;
 pub mod delivered;
 pub mod escape;
 pub mod grid;
+pub mod history;
 pub mod network;
 pub mod products;
 pub mod provision;
@@ -82,6 +83,8 @@ pub struct Report<'a> {
     pub sources: &'a SourceMap,
     /// Whose eyes the page is for.
     pub audience: &'a Audience,
+    /// The relationships' value along the git history (`--history`), when asked for.
+    pub history: Option<&'a crate::history::History>,
 }
 
 impl Report<'_> {
@@ -194,9 +197,14 @@ pub fn render(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
     let provision = report.shows_provision();
     writeln!(
         out,
-        "<nav aria-label=\"Contents\"><a href=\"#summary\">Summary</a> · <a href=\"#fit\">Fit for purpose and use</a> · {}<a href=\"#consumers\">Consumer portfolio</a> · <a href=\"#relationships\">Relationships</a> · <a href=\"#network\">Value network</a> · <a href=\"#findings\">Lint findings</a></nav>",
+        "<nav aria-label=\"Contents\"><a href=\"#summary\">Summary</a> · <a href=\"#fit\">Fit for purpose and use</a> · {}<a href=\"#consumers\">Consumer portfolio</a> · {}<a href=\"#relationships\">Relationships</a> · <a href=\"#network\">Value network</a> · <a href=\"#findings\">Lint findings</a></nav>",
         if provision {
             "<a href=\"#co-creation\">Co-creation</a> · <a href=\"#providers\">Provider portfolio</a> · "
+        } else {
+            ""
+        },
+        if report.history.is_some() {
+            "<a href=\"#history\">Value over the history</a> · "
         } else {
             ""
         }
@@ -210,6 +218,9 @@ pub fn render(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
         provision::portfolio(out, report.catalogue, report.providers)?;
     }
     provision::consumers(out, report.catalogue, report.consumers)?;
+    if let Some(history) = report.history {
+        history::section(out, history)?;
+    }
     cards(out, report)?;
     value_network(out, report)?;
     findings(out, report)?;

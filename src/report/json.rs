@@ -4,6 +4,9 @@
 //! absent, so every finding has the same keys.
 
 mod delivered;
+mod history;
+
+pub use history::render_history;
 
 use std::io::{self, Write};
 

@@ -5,11 +5,13 @@
 
 mod assessment;
 mod diff;
+mod history;
 mod portfolio;
 mod review;
 
 pub use assessment::{assessment, describe_unmet, summary};
 pub use diff::diff;
+pub use history::history;
 pub use portfolio::{consumers, providers};
 pub use review::review;
 

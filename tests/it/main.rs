@@ -28,6 +28,7 @@ mod evidence;
 mod examples;
 mod format_doc;
 mod golden;
+mod history;
 mod hostile;
 mod import_backstage;
 mod import_backstage_input;

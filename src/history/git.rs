@@ -1,0 +1,236 @@
+//! The commits of a repository's first-parent history, and what the catalogue is made of
+//! at each: git's own answers, read with the `git` program in the current directory.
+//!
+//! Every question is asked of git's objects (`sha:path`, `cat-file --batch-check`), so
+//! the work tree, the index and `HEAD` are never touched. The number of processes stays
+//! small: one `git log` for the commits, one `cat-file --batch-check` for the tree of
+//! every PATH at every commit, then one `ls-tree` per commit whose trees changed.
+//!
+//! [`first_parent`] and [`last_on_or_before`] are what any command that looks back over
+//! the catalogue's history needs ("the last commit on or before a date").
+
+use std::path::{Component, Path, PathBuf};
+
+use jiff::civil::Date;
+
+use crate::load::git::{git, read_objects};
+
+/// A commit of the first-parent history.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Commit {
+    /// The full object id.
+    pub id: String,
+    /// The abbreviated id git prints (`git log --format=%h`).
+    pub short: String,
+    /// The committer date, as a day in UTC: the date the catalogue is judged at.
+    pub date: Date,
+    /// The first line of the message.
+    pub subject: String,
+}
+
+/// The commits of the first-parent history of `until` (`HEAD`, a branch, a tag, any
+/// revision git reads), oldest first. When the repository is a shallow clone, the first
+/// commit listed may have parents that were not fetched: [`is_shallow_boundary`] says so.
+pub fn first_parent(until: &str) -> Result<Vec<Commit>, String> {
+    let id = commit_id(until)?;
+    let listing = git(
+        &[
+            "log",
+            "--first-parent",
+            "--reverse",
+            "--format=%H%x00%h%x00%ct%x00%s",
+            &id,
+            "--",
+        ],
+        None,
+    )?;
+    let mut commits = Vec::new();
+    for line in listing.lines().filter(|l| !l.is_empty()) {
+        let mut fields = line.splitn(4, '\0');
+        let (Some(id), Some(short), Some(seconds), subject) =
+            (fields.next(), fields.next(), fields.next(), fields.next())
+        else {
+            return Err(format!("git log said `{line}`"));
+        };
+        let seconds: i64 = seconds
+            .parse()
+            .map_err(|_| format!("git log gave the date `{seconds}`"))?;
+        let date = jiff::Timestamp::from_second(seconds)
+            .map_err(|e| e.to_string())?
+            .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+            .date();
+        commits.push(Commit {
+            id: id.to_owned(),
+            short: short.to_owned(),
+            date,
+            subject: subject.unwrap_or("").to_owned(),
+        });
+    }
+    Ok(commits)
+}
+
+/// The last of `commits` (oldest first, as [`first_parent`] lists them) committed on or
+/// before `date`, or `None` when every one is later.
+pub fn last_on_or_before(commits: &[Commit], date: Date) -> Option<&Commit> {
+    commits.iter().rev().find(|c| c.date <= date)
+}
+
+/// The full id of the commit `rev` names, or git's reason why it names none.
+pub fn commit_id(rev: &str) -> Result<String, String> {
+    if rev.starts_with('-') {
+        return Err(format!("`{rev}` is not a revision"));
+    }
+    let commit = format!("{rev}^{{commit}}");
+    if let Ok(id) = git(&["rev-parse", "--verify", "--quiet", &commit], None) {
+        return Ok(id.trim().to_owned());
+    }
+    // git's own words for why: `ambiguous argument 'x': unknown revision or path …`.
+    match git(&["rev-parse", rev], None) {
+        Ok(_) => Err(format!("`{rev}` does not name a commit")),
+        Err(why) => Err(why),
+    }
+}
+
+/// Whether the current directory is inside a Git work tree; git's reason when it is not.
+pub fn in_work_tree() -> Result<(), String> {
+    match git(&["rev-parse", "--is-inside-work-tree"], None) {
+        Ok(out) if out.trim() == "true" => Ok(()),
+        Err(why) if why.starts_with("cannot run git") => Err(why),
+        // `false` inside `.git` or a bare repository; an error outside any repository.
+        _ => Err("the current directory is not in a git work tree".to_owned()),
+    }
+}
+
+/// Whether `commit` is where a shallow clone's history stops: its parents were not
+/// fetched.
+pub fn is_shallow_boundary(commit: &str) -> bool {
+    let Ok(path) = git(&["rev-parse", "--git-path", "shallow"], None) else {
+        return false;
+    };
+    std::fs::read_to_string(path.trim())
+        .is_ok_and(|text| text.lines().any(|line| line.trim() == commit))
+}
+
+/// `path`, given on the command line (relative to the current directory, or absolute),
+/// as a path from the top of the repository: `catalog`, `catalog/shop.yaml`, or `""` for
+/// the top itself.
+pub fn from_top(path: &Path) -> Result<String, String> {
+    let relative = if path.is_absolute() {
+        let top = git(&["rev-parse", "--show-toplevel"], None)?;
+        let top = PathBuf::from(top.trim());
+        let top = std::fs::canonicalize(&top).unwrap_or(top);
+        let full = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        full.strip_prefix(&top)
+            .map(Path::to_path_buf)
+            .map_err(|_| format!("{} is outside the repository", path.display()))?
+    } else {
+        let prefix = git(&["rev-parse", "--show-prefix"], None)?;
+        Path::new(prefix.trim()).join(path)
+    };
+    let mut parts: Vec<String> = Vec::new();
+    for component in relative.components() {
+        match component {
+            Component::Normal(part) => parts.push(part.to_string_lossy().into_owned()),
+            Component::ParentDir => {
+                parts
+                    .pop()
+                    .ok_or_else(|| format!("{} is outside the repository", path.display()))?;
+            }
+            _ => {}
+        }
+    }
+    Ok(parts.join("/"))
+}
+
+/// What each of `names` (`sha:path` object names) is: its object id and type, or `None`
+/// when it does not exist; one `git cat-file --batch-check` for all of them.
+pub fn objects(names: &[String]) -> Result<Vec<Option<(String, String)>>, String> {
+    if names.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut request = names.join("\n");
+    request.push('\n');
+    let answer = git(&["cat-file", "--batch-check"], Some(request.as_bytes()))?;
+    let mut found = Vec::with_capacity(names.len());
+    let mut lines = answer.lines();
+    for _ in names {
+        let line = lines.next().ok_or("git cat-file ended early")?;
+        // `<object> SP <type> SP <size>`, or `<name> missing` / `<name> ambiguous`.
+        let mut fields = line.rsplitn(3, ' ');
+        let (Some(_size), Some(kind), Some(object)) = (fields.next(), fields.next(), fields.next())
+        else {
+            found.push(None);
+            continue;
+        };
+        let known = kind == "blob" || kind == "tree";
+        found.push(known.then(|| (object.to_owned(), kind.to_owned())));
+    }
+    Ok(found)
+}
+
+/// The names a file had, along the first-parent history of `until`, as `git log --follow`
+/// follows it back across renames: `(commit, path from the top)` for each commit that
+/// added, changed or renamed it, newest first.
+pub fn names_along(until: &str, path: &str) -> Result<Vec<(String, String)>, String> {
+    let listing = git(
+        &[
+            "log",
+            "--first-parent",
+            "--follow",
+            "--name-only",
+            "--format=%x01%H",
+            until,
+            "--",
+            &format!(":(top,literal){path}"),
+        ],
+        None,
+    )?;
+    let mut names = Vec::new();
+    for record in listing.split('\u{1}').filter(|r| !r.trim().is_empty()) {
+        let mut lines = record.lines().filter(|l| !l.is_empty());
+        let (Some(commit), Some(name)) = (lines.next(), lines.next()) else {
+            continue;
+        };
+        names.push((commit.trim().to_owned(), name.trim().to_owned()));
+    }
+    Ok(names)
+}
+
+/// The contents of the blobs, by object id, read with one `git cat-file --batch`.
+pub fn blobs(ids: &[&str]) -> Result<Vec<Vec<u8>>, String> {
+    let contents = read_objects(ids.iter().copied())?;
+    contents
+        .into_iter()
+        .zip(ids)
+        .map(|(content, id)| content.ok_or_else(|| format!("git has no object {id}")))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn commit(short: &str, date: Date) -> Commit {
+        Commit {
+            id: short.repeat(8),
+            short: short.to_owned(),
+            date,
+            subject: String::new(),
+        }
+    }
+
+    #[test]
+    fn the_last_commit_on_or_before_a_date_is_found_from_the_newest() {
+        let commits = [
+            commit("a", jiff::civil::date(2026, 1, 1)),
+            commit("b", jiff::civil::date(2026, 2, 1)),
+            commit("c", jiff::civil::date(2026, 2, 1)),
+            commit("d", jiff::civil::date(2026, 3, 1)),
+        ];
+        let found = |d| last_on_or_before(&commits, d).map(|c| c.short.as_str());
+        assert_eq!(found(jiff::civil::date(2025, 12, 31)), None);
+        assert_eq!(found(jiff::civil::date(2026, 2, 1)), Some("c"));
+        assert_eq!(found(jiff::civil::date(2026, 2, 28)), Some("c"));
+        assert_eq!(found(jiff::civil::date(2027, 1, 1)), Some("d"));
+    }
+}
