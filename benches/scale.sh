@@ -30,6 +30,8 @@
 #                                         # N-offering catalogue in FILES (default 64) files,
 #                                         # each commit changing one file's set-up fee, timed
 #                                         # against one `svs lint` of the catalogue
+#   KEEP=1 bash benches/scale.sh ...      # leave the generated catalogues and repositories
+#                                         # in the temporary folder it prints, for profiling
 #   CHECK_JSONSCHEMA=/path/to/check-jsonschema bash benches/scale.sh 1000
 #                                         # also time check-jsonschema against `svs schema`
 #
@@ -51,7 +53,11 @@ cargo build --release --quiet --bin svs --example gen_catalogue --example bare_p
 # Cargo puts its builds under $CARGO_TARGET_DIR when it is set.
 bin=${CARGO_TARGET_DIR:-target}/release
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+if [ -n "${KEEP:-}" ]; then
+    echo "keeping $work" >&2
+else
+    trap 'rm -rf "$work"' EXIT
+fi
 cores=$(nproc)
 # gen_catalogue's flags: evidence records when EVIDENCE is set.
 gen_flags=()
