@@ -662,6 +662,33 @@ fn a_real_browser_draws_the_trend_points_where_their_values_are() {
         .map(|p| (p.place, p.value))
         .collect();
     assert_eq!(net, [(0, 8000.0), (1, 5600.0), (3, 5600.0)]);
+    // A figure holds until it changes: the line runs level from a point and steps where
+    // the figure changed; it stops before a commit where the catalogue does not load, so
+    // acme-mobile's net value has one line, from the first commit to the second, and none
+    // into the half-written third. No line is filled in.
+    let lines = LINES.with(|kept| kept.borrow().clone());
+    let acme_net: Vec<(f64, f64)> = lines
+        .split(';')
+        .filter_map(|row| {
+            let fields: Vec<&str> = row.splitn(5, ' ').collect();
+            assert_eq!(fields[4], "none", "a trend line is not filled: {row}");
+            (fields[0] == "acme-mobile" && fields[1] == "net-value")
+                .then(|| (fields[2].parse().unwrap(), fields[3].parse().unwrap()))
+        })
+        .collect();
+    #[allow(clippy::cast_precision_loss)]
+    let x1 = 78.0 + (344.0 - 78.0) / (revs.len() - 1) as f64;
+    assert_eq!(acme_net.len(), 1, "{acme_net:?}");
+    assert!(
+        (acme_net[0].0 - 78.0).abs() < 1.5 && (acme_net[0].1 - x1).abs() < 1.5,
+        "{acme_net:?}"
+    );
+}
+
+thread_local! {
+    /// The trend lines of the last page [`drawn`] laid out: `id series left right fill`,
+    /// separated by `;`.
+    static LINES: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
 }
 
 /// A trend point as a browser drew it.
@@ -704,6 +731,16 @@ window.addEventListener('load', function () {
     });
   });
   document.body.setAttribute('data-points', rows.join(';'));
+  var lines = [];
+  doc.querySelectorAll('figure.history g.series').forEach(function (g) {
+    var id = g.closest('figure').getAttribute('data-relationship');
+    g.querySelectorAll('.line').forEach(function (l) {
+      var b = l.getBBox();
+      lines.push([id, g.getAttribute('data-series'), b.x.toFixed(2),
+                  (b.x + b.width).toFixed(2), getComputedStyle(l).fill].join(' '));
+    });
+  });
+  document.body.setAttribute('data-lines', lines.join(';'));
 });
 </script></body></html>"#,
     )
@@ -720,6 +757,8 @@ window.addEventListener('load', function () {
         .next()
         .unwrap();
     let rows = body.value().attr("data-points").expect("the probe ran");
+    let lines = body.value().attr("data-lines").expect("the probe ran");
+    LINES.with(|kept| kept.replace(lines.to_owned()));
     // Per chart: (series, commit's place, value, y, x, zero's y, fill).
     let mut charts: std::collections::BTreeMap<String, Vec<Drawn>> =
         std::collections::BTreeMap::new();

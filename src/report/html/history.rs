@@ -7,6 +7,7 @@
 //! large one's, and the zero line is always drawn. Commits sit across in the history's
 //! order, evenly spaced, the same for every chart.
 
+use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use rust_decimal::Decimal;
@@ -213,8 +214,10 @@ fn axes(
     Ok(())
 }
 
-/// One figure's line and points: joined from point to point, but not across a commit
-/// where the relationship was removed or the catalogue did not load.
+/// One figure's line and points. A point holds until the next one: the line runs level to
+/// the commit where the figure changed and steps there, and runs on to the last commit
+/// while the relationship is still assessed; it stops before a commit where the
+/// relationship was removed or the catalogue did not load.
 fn trend(
     out: &mut dyn Write,
     history: &History,
@@ -228,21 +231,20 @@ fn trend(
         out,
         r#"<g class="series series-{class}" data-series="{class}">"#
     )?;
-    for pair in points.windows(2) {
-        let ((s0, f0), (s1, f1)) = (pair[0], pair[1]);
-        let joined = series
-            .points
-            .iter()
-            .all(|p| p.step <= s0 || p.step >= s1 || matches!(p.state, State::Assessed(_)));
-        if joined {
-            writeln!(
-                out,
-                r#"<line class="line" x1="{:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}"/>"#,
-                plot.x(s0),
-                plot.y(of(f0)),
-                plot.x(s1),
-                plot.y(of(f1))
-            )?;
+    for (step, figures) in points {
+        let next = series.points.iter().find(|p| p.step > *step);
+        let y = plot.y(of(figures));
+        let (until, then) = match next.map(|p| (p.step, &p.state)) {
+            Some((at, State::Assessed(changed))) => (at, Some(plot.y(of(changed)))),
+            Some((at, State::Removed | State::DoesNotLoad)) => (at - 1, None),
+            None => (history.commits.len().saturating_sub(1), None),
+        };
+        if until > *step {
+            let mut path = format!("M{:.1} {y:.1}H{:.1}", plot.x(*step), plot.x(until));
+            if let Some(then) = then {
+                let _ = write!(path, "V{then:.1}");
+            }
+            writeln!(out, r#"<path class="line" d="{path}"/>"#)?;
         }
     }
     for (step, figures) in points {
@@ -288,4 +290,106 @@ fn legend(out: &mut dyn Write) -> io::Result<()> {
         )?;
     }
     writeln!(out, "</ul>")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assess::Verdict;
+    use crate::assess::delivered::DeliveredVerdict;
+    use crate::assess::provision::CoCreation;
+    use crate::history::git::Commit;
+    use crate::history::{Point, Step};
+
+    fn figures(net_value: i64) -> Figures {
+        Figures {
+            verdict: Verdict::Value,
+            utility: Decimal::ONE_HUNDRED,
+            warranty: Decimal::ONE_HUNDRED,
+            net_value: Decimal::from(net_value),
+            margin: Decimal::from(net_value),
+            co_creation: CoCreation::Mutual,
+            delivered: DeliveredVerdict::Unmeasured,
+        }
+    }
+
+    fn series(id: &str, points: &[(usize, State)]) -> Series {
+        Series {
+            id: id.to_owned(),
+            points: points
+                .iter()
+                .map(|(step, state)| Point {
+                    step: *step,
+                    state: state.clone(),
+                })
+                .collect(),
+        }
+    }
+
+    /// The `d` of each net-value line drawn for `series` in a history of four commits.
+    fn net_value_lines(series: &Series) -> Vec<String> {
+        let mut history = History::default();
+        history.commits = (1..=4)
+            .map(|day| Step {
+                commit: Commit {
+                    id: format!("{day:040}"),
+                    short: format!("{day:07}"),
+                    date: jiff::civil::date(2026, 1, day),
+                    subject: String::new(),
+                },
+                problems: 0,
+            })
+            .collect();
+        let mut out = Vec::new();
+        chart(&mut out, &history, series).unwrap();
+        let svg = String::from_utf8(out).unwrap();
+        let group = svg.split(r#"data-series="net-value">"#).nth(1).unwrap();
+        let group = &group[..group.find("</g>\n<g class=\"series").unwrap_or(group.len())];
+        group
+            .split(r#"<path class="line" d=""#)
+            .skip(1)
+            .map(|rest| rest[..rest.find('"').unwrap()].to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn a_figure_holds_level_to_the_last_commit_and_steps_where_it_changed() {
+        // x of commit 0 is 78 and of commit 3 is 344; y of 10 and 20 on a 0..20 scale.
+        let (x0, x2, x3) = (78.0, 78.0 + 2.0 * 266.0 / 3.0, 344.0);
+        let (y10, y20) = (TOP + PLOT / 2.0, TOP);
+        let only = series("a", &[(0, State::Assessed(figures(20)))]);
+        assert_eq!(
+            net_value_lines(&only),
+            [format!("M{x0:.1} {y20:.1}H{x3:.1}")]
+        );
+        let changed = series(
+            "b",
+            &[
+                (0, State::Assessed(figures(10))),
+                (2, State::Assessed(figures(20))),
+            ],
+        );
+        assert_eq!(
+            net_value_lines(&changed),
+            [
+                format!("M{x0:.1} {y10:.1}H{x2:.1}V{y20:.1}"),
+                format!("M{x2:.1} {y20:.1}H{x3:.1}"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_line_stops_before_a_removal_or_a_catalogue_that_does_not_load() {
+        let x1 = 78.0 + 266.0 / 3.0;
+        let y20 = TOP;
+        for gone in [State::Removed, State::DoesNotLoad] {
+            let ended = series("c", &[(0, State::Assessed(figures(20))), (2, gone)]);
+            assert_eq!(net_value_lines(&ended), [format!("M78.0 {y20:.1}H{x1:.1}")]);
+        }
+        let at_once = series(
+            "d",
+            &[(0, State::Assessed(figures(20))), (1, State::Removed)],
+        );
+        assert!(net_value_lines(&at_once).is_empty());
+    }
 }
