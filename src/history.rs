@@ -9,8 +9,9 @@
 //!
 //! Most commits change one file of many. So a file's text is kept by its git blob id and
 //! handed to the loader shared ([`crate::load::Content::Shared`]): an unchanged blob is
-//! neither read from git nor parsed again, and a commit costs the files it changed plus
-//! one resolve-and-assess pass.
+//! neither read from git nor parsed again, and a commit costs the files it changed, one
+//! resolve pass, and the assessments of the relationships whose inputs changed
+//! ([`again`]).
 
 pub mod again;
 pub mod git;
@@ -247,8 +248,9 @@ impl History {
             let loader = scope.spawn(move || -> anyhow::Result<()> {
                 let mut texts: HashMap<String, Text> = HashMap::new();
                 let mut decodings = Decodings::default();
+                let mut blobs = git::Blobs::start().map_err(HistoryError)?;
                 for (commit, files) in changing {
-                    texts = read_texts(&files, texts)?;
+                    texts = read_texts(&files, texts, &mut blobs)?;
                     let inputs: Vec<(String, Content)> = files
                         .iter()
                         .map(|(name, blob)| (name.clone(), texts[blob].content()))
@@ -390,10 +392,11 @@ impl Text {
 }
 
 /// The texts of `files`' blobs: those already in `kept` taken from there, the others
-/// read from git in one go. Only this commit's are kept for the next.
+/// read from `blobs`. Only this commit's are kept for the next.
 fn read_texts(
     files: &[(String, String)],
     mut kept: HashMap<String, Text>,
+    blobs: &mut git::Blobs,
 ) -> anyhow::Result<HashMap<String, Text>> {
     let mut texts = HashMap::with_capacity(files.len());
     let mut missing: Vec<&str> = Vec::new();
@@ -404,7 +407,7 @@ fn read_texts(
             missing.push(blob);
         }
     }
-    let contents = git::blobs(&missing).map_err(HistoryError)?;
+    let contents = blobs.read(&missing).map_err(HistoryError)?;
     for (blob, bytes) in missing.into_iter().zip(contents) {
         let text = match String::from_utf8(bytes) {
             Ok(text) => Text::Shared(Arc::new(text)),
