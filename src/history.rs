@@ -9,9 +9,11 @@
 //!
 //! Most commits change one file of many. So a file's text is kept by its git blob id and
 //! handed to the loader shared ([`crate::load::Content::Shared`]): an unchanged blob is
-//! neither read from git nor parsed again, and a commit costs the files it changed plus
-//! one resolve-and-assess pass.
+//! neither read from git nor parsed again, and a commit costs the files it changed, one
+//! resolve pass, and the assessments of the relationships whose inputs changed
+//! ([`again`]).
 
+pub mod again;
 pub mod git;
 
 use std::collections::HashMap;
@@ -246,24 +248,27 @@ impl History {
             let loader = scope.spawn(move || -> anyhow::Result<()> {
                 let mut texts: HashMap<String, Text> = HashMap::new();
                 let mut decodings = Decodings::default();
+                let mut blobs = git::Blobs::start().map_err(HistoryError)?;
                 for (commit, files) in changing {
-                    texts = read_texts(&files, texts)?;
+                    texts = read_texts(&files, texts, &mut blobs)?;
                     let inputs: Vec<(String, Content)> = files
                         .iter()
                         .map(|(name, blob)| (name.clone(), texts[blob].content()))
                         .collect();
                     let loaded =
                         crate::load::load_files_again(inputs, name.clone(), Some(&mut decodings));
-                    if send.send((commit, loaded)).is_err() {
+                    let reused = decodings.reused().to_vec();
+                    if send.send((commit, loaded, reused)).is_err() {
                         // The assessing stage stopped on an error of its own.
                         break;
                     }
                 }
                 Ok(())
             });
-            for (done, (commit, loaded)) in receive.iter().enumerate() {
+            let mut before = None;
+            for (done, (commit, loaded, reused)) in receive.iter().enumerate() {
                 progress(done, total);
-                self.assess_at(commit, loaded)?;
+                self.assess_at(commit, loaded, &reused, &mut before)?;
             }
             loader
                 .join()
@@ -274,8 +279,17 @@ impl History {
     }
 
     /// Records the catalogue loaded at `commit`: its figures assessed as of the commit's
-    /// date, or that it does not load.
-    fn assess_at(&mut self, commit: Commit, loaded: crate::load::Loaded) -> anyhow::Result<()> {
+    /// date, or that it does not load. `before` holds the last catalogue that loaded, as
+    /// assessed, whose assessments are kept where nothing they read changed
+    /// ([`again`]), and then this one; `reused` tells which files were taken unchanged
+    /// from the commit before.
+    fn assess_at(
+        &mut self,
+        commit: Commit,
+        loaded: crate::load::Loaded,
+        reused: &[bool],
+        before: &mut Option<again::Assessed>,
+    ) -> anyhow::Result<()> {
         let step = self.commits.len();
         let date = commit.date;
         self.commits.push(Step {
@@ -284,17 +298,22 @@ impl History {
         });
         let Some(catalogue) = loaded.catalogue else {
             self.record_no_load(step);
+            // The next commit's files are reused from this one, not from `before`.
+            if let Some(before) = before {
+                before.reused_from_last = false;
+            }
             return Ok(());
         };
-        let all: Vec<usize> = (0..catalogue.relationships.len()).collect();
-        let evaluation = crate::assess::evaluate_at(&catalogue, &all, None, date)?;
-        let figures = evaluation.relationships.iter().map(|a| {
+        let assessed = again::Assessed::again(before.take(), catalogue, reused, date)?;
+        let catalogue = &assessed.loaded;
+        let figures = assessed.assessments.iter().map(|a| {
             let id = &catalogue.relationships[a.relationship].common.id.value;
             (id.as_str(), Figures::of(a))
         });
         self.record(step, figures.collect());
         self.currency.clone_from(&catalogue.metadata.currency);
         self.name.clone_from(&catalogue.metadata.name);
+        *before = Some(assessed);
         Ok(())
     }
 
@@ -373,10 +392,11 @@ impl Text {
 }
 
 /// The texts of `files`' blobs: those already in `kept` taken from there, the others
-/// read from git in one go. Only this commit's are kept for the next.
+/// read from `blobs`. Only this commit's are kept for the next.
 fn read_texts(
     files: &[(String, String)],
     mut kept: HashMap<String, Text>,
+    blobs: &mut git::Blobs,
 ) -> anyhow::Result<HashMap<String, Text>> {
     let mut texts = HashMap::with_capacity(files.len());
     let mut missing: Vec<&str> = Vec::new();
@@ -387,7 +407,7 @@ fn read_texts(
             missing.push(blob);
         }
     }
-    let contents = git::blobs(&missing).map_err(HistoryError)?;
+    let contents = blobs.read(&missing).map_err(HistoryError)?;
     for (blob, bytes) in missing.into_iter().zip(contents) {
         let text = match String::from_utf8(bytes) {
             Ok(text) => Text::Shared(Arc::new(text)),
@@ -426,6 +446,10 @@ fn sources(request: &Request, until: &str) -> Result<Vec<Source>, HistoryError> 
 /// A catalogue's files at a commit, as `(shown name, blob id)` in reading order.
 type Files = Vec<(String, String)>;
 
+/// What decides whether a commit's files changed: the object id and kind (or absence) of
+/// each of its sources' keys (see [`Source::keys`]).
+type Key = Vec<Option<(String, String)>>;
+
 /// The commits at which the catalogue's files (names and blobs) differ from the commit
 /// before, with those files.
 fn changing_commits(
@@ -450,26 +474,55 @@ fn changing_commits(
     }
     let flat: Vec<String> = keys_of.iter().flatten().flatten().cloned().collect();
     let mut found = git::objects(&flat).map_err(HistoryError)?.into_iter();
-    let mut changing = Vec::new();
-    let mut last_key = None;
-    let mut last_files: Files = Vec::new();
-    for ((commit, keys), names) in commits.iter().zip(&keys_of).zip(&names_at) {
-        let key: Vec<Option<(String, String)>> = keys
+    // The commits whose trees or files differ from the commit before: only they are listed.
+    let mut listed: Vec<(usize, Key)> = Vec::new();
+    for (at, keys) in keys_of.iter().enumerate() {
+        let key: Key = keys
             .iter()
             .flatten()
             .map(|_| found.next().flatten())
             .collect();
-        if last_key.as_ref() == Some(&key) {
-            continue;
+        if listed.last().is_none_or(|(_, last)| *last != key) {
+            listed.push((at, key));
         }
-        let files = files_at(commit, sources, names, &key, exclude)?;
-        last_key = Some(key);
+    }
+    let lists = list_files(&listed, commits, sources, &names_at, exclude);
+    let mut changing = Vec::new();
+    let mut last_files: Files = Vec::new();
+    for ((at, _), files) in listed.iter().zip(lists) {
+        let files = files?;
         if files != last_files {
-            changing.push((commit.clone(), files.clone()));
+            changing.push((commits[*at].clone(), files.clone()));
             last_files = files;
         }
     }
     Ok(changing)
+}
+
+/// [`files_at`] for each commit of `listed` (an index into `commits` and its key), in
+/// order. Each listing is a `git` process or two that mostly waits on git, so the commits
+/// are listed on two threads, which halves the time before the first commit is loaded.
+fn list_files(
+    listed: &[(usize, Key)],
+    commits: &[Commit],
+    sources: &[Source],
+    names_at: &[Vec<Option<String>>],
+    exclude: &Exclude,
+) -> Vec<Result<Files, HistoryError>> {
+    let list =
+        |(at, key): &(usize, Key)| files_at(&commits[*at], sources, &names_at[*at], key, exclude);
+    let half = listed.len().div_ceil(2);
+    let (first, second) = listed.split_at(half);
+    std::thread::scope(|scope| {
+        let later = scope.spawn(|| second.iter().map(list).collect::<Vec<_>>());
+        let mut lists: Vec<_> = first.iter().map(list).collect();
+        lists.extend(
+            later
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+        );
+        lists
+    })
 }
 
 /// The catalogue's files at `commit`, as `(shown name, blob id)`, PATH by PATH.

@@ -142,12 +142,20 @@ pub fn load_files<C: Into<Content>>(inputs: Vec<(String, C)>, name: String) -> L
 pub struct Decodings {
     files: Vec<Option<(String, Arc<String>, Decoded)>>,
     decoded: usize,
+    reused: Vec<bool>,
 }
 
 impl Decodings {
     /// How many files the last load decoded, rather than took from the one before.
     pub fn decoded(&self) -> usize {
         self.decoded
+    }
+
+    /// Whether each file of the last load, by [`FileId`], was taken from the load before
+    /// (same place, path and text): its entities are those of the load before, positions
+    /// included, wherever the catalogue resolves their references alike.
+    pub fn reused(&self) -> &[bool] {
+        &self.reused
     }
 }
 
@@ -292,25 +300,64 @@ fn decode_again(sources: &SourceMap, files: &[FileId], decodings: &mut Decodings
         is_changed[file.0 as usize] = true;
     }
     decodings.decoded = changed.len();
+    decodings.reused = vec![false; sources.files().len()];
+    for &file in files {
+        decodings.reused[file.0 as usize] = !is_changed[file.0 as usize];
+    }
     let mut fresh = decode_all(sources, &changed, &AtomicUsize::new(0)).into_iter();
     let mut kept = std::mem::take(&mut decodings.files);
     decodings.files = (0..sources.files().len()).map(|_| None).collect();
-    files
+    for &file in files {
+        let slot = kept.get_mut(file.0 as usize).and_then(Option::take);
+        let decoded = match slot {
+            Some((_, _, decoded)) if !is_changed[file.0 as usize] => decoded,
+            _ => fresh.next().expect("one decoding per changed file"),
+        };
+        let source = sources.file(file);
+        decodings.files[file.0 as usize] =
+            Some((source.path.clone(), Arc::clone(&source.text), decoded));
+    }
+    let kept: Vec<&Decoded> = files
         .iter()
-        .map(|&file| {
-            let slot = kept.get_mut(file.0 as usize).and_then(Option::take);
-            let decoded = match slot {
-                Some((_, _, decoded)) if !is_changed[file.0 as usize] => decoded,
-                _ => fresh.next().expect("one decoding per changed file"),
-            };
-            let source = sources.file(file);
-            decodings.files[file.0 as usize] = Some((
-                source.path.clone(),
-                Arc::clone(&source.text),
-                decoded.clone(),
-            ));
-            decoded
-        })
+        .filter_map(|file| decodings.files[file.0 as usize].as_ref())
+        .map(|(_, _, decoded)| decoded)
+        .collect();
+    copy_all(&kept)
+}
+
+/// Copies of `decodings`, for the resolve that takes them over while the originals are
+/// kept for the next load. Copying a large catalogue's decodings costs as much as
+/// resolving them, and the copies are independent, so they are made on every core, each
+/// worker taking every n-th file as [`decode_all`] does.
+fn copy_all(decodings: &[&Decoded]) -> Vec<Decoded> {
+    let workers = jobs().min(decodings.len());
+    if workers <= 1 {
+        return decodings.iter().map(|&d| d.clone()).collect();
+    }
+    let mut copies: Vec<Option<Decoded>> = (0..decodings.len()).map(|_| None).collect();
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|w| {
+                scope.spawn(move || {
+                    (w..decodings.len())
+                        .step_by(workers)
+                        .map(|i| (i, decodings[i].clone()))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        for handle in handles {
+            let done = handle
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            for (i, copy) in done {
+                copies[i] = Some(copy);
+            }
+        }
+    });
+    copies
+        .into_iter()
+        .map(|c| c.expect("every decoding copied"))
         .collect()
 }
 

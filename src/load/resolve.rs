@@ -6,8 +6,14 @@
 //! resolution is linear in the number of references; suggestions for unknown ids use a
 //! length-bucketed index built only when one is needed. An evidence record has no id: its
 //! relationship and period are unique together (SVS004 on the second record).
+//!
+//! The map of ids hashes with `FxHash` rather than the standard library's `SipHash`: its keys
+//! are the catalogue's own ids, not an adversary's, and `svs history` resolves a catalogue
+//! at every commit, where `SipHash` was the largest single cost of resolving.
 
 use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
 
 use super::decode::{FileContents, RawMetadata};
 use crate::diagnostic::{Diagnostic, codes};
@@ -110,7 +116,7 @@ pub fn resolve(
     }
 
     let mut resolver = Resolver {
-        ids: HashMap::new(),
+        ids: FxHashMap::default(),
         suggesters: None,
         diagnostics,
     };
@@ -137,7 +143,7 @@ fn append<T>(all: &mut Vec<T>, mut more: Vec<T>) {
 }
 
 struct Resolver<'d> {
-    ids: HashMap<String, (Kind, usize, Span)>,
+    ids: FxHashMap<String, (Kind, usize, Span)>,
     suggesters: Option<HashMap<Kind, Suggester>>,
     diagnostics: &'d mut Vec<Diagnostic>,
 }

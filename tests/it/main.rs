@@ -29,6 +29,7 @@ mod examples;
 mod format_doc;
 mod golden;
 mod history;
+mod history_again;
 mod hostile;
 mod import_backstage;
 mod import_backstage_input;
