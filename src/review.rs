@@ -22,9 +22,31 @@ use crate::load::git::Commit;
 use crate::model::{Catalogue, Period};
 use crate::source::SourceMap;
 
-/// A `management` block to paste under a relationship (SPEC §11.1), for the message of a
-/// catalogue that has none.
-pub const EXAMPLE_BLOCK: &str = concat!(
+/// A `management` block to paste under the catalogue's first relationship (SPEC §11.1),
+/// for the message of a catalogue that has none: its manager a person of the provider and
+/// its counterpart a person of the consumer where the catalogue has them, named as
+/// placeholders to replace where it does not.
+pub fn example_block(catalogue: &Catalogue) -> String {
+    let Some(relationship) = catalogue.relationships.first() else {
+        return EXAMPLE_BLOCK.to_owned();
+    };
+    let person_of = |organization: &str, otherwise: &str| {
+        catalogue
+            .people
+            .iter()
+            .find(|p| &*p.organization.id == organization)
+            .map_or_else(|| otherwise.to_owned(), |p| p.common.id.value.clone())
+    };
+    let manager = person_of(&relationship.provider.id, "PROVIDER-PERSON");
+    let counterpart = person_of(&relationship.consumer.id, "CONSUMER-PERSON");
+    EXAMPLE_BLOCK
+        .replacen("acme-mobile", &relationship.common.id.value, 1)
+        .replacen("telco-am        #", &format!("{manager:<15} #"), 1)
+        .replacen("jane        #", &format!("{counterpart:<11} #"), 1)
+}
+
+/// The block [`example_block`] fills in, for a catalogue without relationships.
+const EXAMPLE_BLOCK: &str = concat!(
     "relationships:\n",
     "  - id: acme-mobile\n",
     "    management:                # the joint activities of this relationship\n",

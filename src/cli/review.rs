@@ -274,7 +274,7 @@ fn select(catalogue: &Catalogue, args: &ReviewArgs, as_of: Date) -> Result<Vec<u
             "error: no relationship of the catalogue has a `management` block, so none has \
              a review to prepare; add one to a relationship (docs/format.md, \
              `management`), or name the relationships to review:\n\n{}",
-            crate::review::EXAMPLE_BLOCK
+            crate::review::example_block(catalogue)
         )));
     }
     let selected: Vec<usize> = (0..relationships.len())

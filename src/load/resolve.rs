@@ -216,7 +216,14 @@ impl Resolver<'_> {
                         with_article(&expected(accepts))
                     ),
                 )
-                .with_label(span, format!("`{}` is defined here as a {kind}", site.id))
+                .with_label(
+                    span,
+                    format!(
+                        "`{}` is defined here as {}",
+                        site.id,
+                        with_article(kind.noun())
+                    ),
+                )
                 .with_entity(Some(holder.id)),
             ),
             None => {

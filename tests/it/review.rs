@@ -946,3 +946,61 @@ fn a_catalogue_of_several_paths_has_no_history_to_compare() {
         stdout(&output)
     );
 }
+
+#[test]
+fn the_block_to_paste_names_the_first_relationship_and_a_person_of_each_side() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("catalogue.yaml"),
+        "svs: 1
+catalogue: { name: Paste, currency: GBP }
+organizations:
+  - { id: telco, name: Telco }
+  - { id: acme, name: Acme }
+  - { id: shop, name: Shop }
+people:
+  - { id: kim, name: Kim, organization: acme }
+  - { id: pat, name: Pat, organization: telco }
+outcomes:
+  - { id: calls, name: Calls, kind: performance }
+services:
+  - { id: mobile, name: Mobile, provider: telco, outputs: [{ name: calls, enables: [calls] }] }
+offerings:
+  - { id: plan, name: Plan, provider: telco, services: [mobile] }
+relationships:
+  - { id: acme-mobile, provider: telco, consumer: acme, offering: plan, roles: { customer: [kim] } }
+  - { id: shop-mobile, provider: telco, consumer: shop, offering: plan }
+",
+    )
+    .unwrap();
+    let output = review_in(dir.path(), &["-C", "."]);
+    assert_eq!(output.status.code(), Some(2));
+    let message = stderr(&output);
+    let block = &message[message.find("relationships:").expect("a block")..];
+    assert!(
+        block.starts_with("relationships:\n  - id: acme-mobile\n"),
+        "{block}"
+    );
+    assert!(
+        block.contains("      manager: pat             # the provider's"),
+        "{block}"
+    );
+    assert!(
+        block.contains("      counterpart: kim         # the consumer's"),
+        "{block}"
+    );
+    // With no person of the consumer, the place to fill in says whose it is.
+    fs::write(
+        dir.path().join("catalogue.yaml"),
+        fs::read_to_string(dir.path().join("catalogue.yaml"))
+            .unwrap()
+            .replace("  - { id: kim, name: Kim, organization: acme }\n", "")
+            .replace("roles: { customer: [kim] } ", ""),
+    )
+    .unwrap();
+    let message = stderr(&review_in(dir.path(), &["-C", "."]));
+    assert!(
+        message.contains("      counterpart: CONSUMER-PERSON # the consumer's"),
+        "{message}"
+    );
+}

@@ -251,6 +251,35 @@ fn svs006_wrong_kind_reference_says_what_it_found() {
     );
     let message = document["findings"][0]["message"].as_str().unwrap();
     assert!(message.contains("is a person"), "{message}");
+    let label = document["findings"][0]["related"][0]["message"]
+        .as_str()
+        .unwrap();
+    assert!(label.ends_with("is defined here as a person"), "{label}");
+}
+
+#[test]
+fn svs006_names_the_kind_defined_with_its_article() {
+    let temp = tempfile::tempdir().unwrap();
+    let path = temp.path().join("catalogue.yaml");
+    std::fs::write(
+        &path,
+        "svs: 1\ncatalogue: { name: K, currency: GBP }\norganizations:\n  - { id: acme, name: Acme }\n\
+         services:\n  - { id: s, name: S, provider: acme }\n\
+         offerings:\n  - { id: o, name: O, provider: acme, services: [s], targets: [acme] }\n",
+    )
+    .unwrap();
+    let output = common::run(&["lint", path.to_str().unwrap(), "--format", "json"]);
+    let document: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let finding = document["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "SVS006")
+        .expect("SVS006");
+    assert_eq!(
+        finding["related"][0]["message"],
+        "`acme` is defined here as an organization"
+    );
 }
 
 #[test]
