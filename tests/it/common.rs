@@ -143,3 +143,50 @@ pub fn require_program(name: &str, debian_package: &str) {
          `bash .ci/run`, which installs it when it is missing"
     );
 }
+
+/// Runs git in `dir` with a fixed identity, `main` as the first branch and no signing;
+/// with `date` (as git reads `GIT_COMMITTER_DATE`, e.g. `2026-01-05T12:00:00Z`), the
+/// author and committer dates are that date, so commit ids are the same on every run.
+/// Returns what git prints; a git that fails fails the test.
+pub fn git_at(dir: &Path, date: Option<&str>, args: &[&str]) -> String {
+    let mut command = std::process::Command::new("git");
+    command
+        .args(["-c", "user.name=Test", "-c", "user.email=test@example.com"])
+        .args([
+            "-c",
+            "init.defaultBranch=main",
+            "-c",
+            "commit.gpgsign=false",
+        ])
+        .args(args)
+        .env("TZ", "UTC")
+        .current_dir(dir);
+    if let Some(date) = date {
+        command
+            .env("GIT_AUTHOR_DATE", date)
+            .env("GIT_COMMITTER_DATE", date);
+    }
+    let output = command
+        .output()
+        .expect("git runs (`apt-get install git` installs it)");
+    assert!(
+        output.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).expect("UTF-8")
+}
+
+/// Copies the directory `from`, with everything below it, to `to`.
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        let target = to.join(path.file_name().unwrap());
+        if path.is_dir() {
+            copy_dir(&path, &target);
+        } else {
+            std::fs::copy(&path, &target).unwrap();
+        }
+    }
+}

@@ -8,50 +8,14 @@ use crate::common;
 use std::fs;
 use std::path::Path;
 
-use common::{catalog, svs};
-
-/// Runs git in `dir` with a fixed identity and, when given, a fixed date.
-fn git_at(dir: &Path, date: Option<&str>, args: &[&str]) -> String {
-    let mut command = std::process::Command::new("git");
-    command
-        .args(["-c", "user.name=Test", "-c", "user.email=test@example.com"])
-        .args([
-            "-c",
-            "init.defaultBranch=main",
-            "-c",
-            "commit.gpgsign=false",
-        ])
-        .args(args)
-        .current_dir(dir);
-    if let Some(date) = date {
-        let date = format!("{date}T12:00:00Z");
-        command
-            .env("GIT_AUTHOR_DATE", &date)
-            .env("GIT_COMMITTER_DATE", &date);
-    }
-    let output = command.output().expect("git runs");
-    assert!(
-        output.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).expect("UTF-8")
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let path = entry.unwrap().path();
-        let target = to.join(path.file_name().unwrap());
-        if path.is_dir() {
-            copy_dir(&path, &target);
-        } else {
-            fs::copy(&path, &target).unwrap();
-        }
-    }
-}
+use common::{catalog, copy_dir, svs};
 
 /// Replaces the first `from` in `path` by `to`, which must be there.
+/// Runs git in `dir`, dated `day` at noon UTC when given (see [`common::git_at`]).
+fn git_at(dir: &Path, day: Option<&str>, args: &[&str]) -> String {
+    common::git_at(dir, day.map(|d| format!("{d}T12:00:00Z")).as_deref(), args)
+}
+
 fn edit(path: &Path, from: &str, to: &str) {
     let text = fs::read_to_string(path).unwrap();
     assert!(text.contains(from), "{} holds {from:?}", path.display());

@@ -317,28 +317,15 @@ fn the_review_pack_in_the_readme_is_real() {
     // checkout was made (a shallow clone, an exported tree): `catalog/` committed once, on
     // the day the repository began.
     let dir = tempfile::tempdir().expect("temporary directory");
-    let copy = std::process::Command::new("cp")
-        .args(["-R", concat!(env!("CARGO_MANIFEST_DIR"), "/catalog")])
-        .arg(dir.path())
-        .status()
-        .expect("cp runs");
-    assert!(copy.success(), "catalog/ is copied");
-    for args in [
-        &["init", "-q"][..],
-        &["add", "catalog"],
+    common::copy_dir(&common::catalog(""), &dir.path().join("catalog"));
+    let day = Some("2026-11-22T10:00:00Z");
+    common::git_at(dir.path(), day, &["init", "-q"]);
+    common::git_at(dir.path(), day, &["add", "catalog"]);
+    common::git_at(
+        dir.path(),
+        day,
         &["commit", "-q", "-m", "The bundled catalogue"],
-    ] {
-        let status = std::process::Command::new("git")
-            .args(["-c", "user.name=Test", "-c", "user.email=test@example.com"])
-            .args(["-c", "commit.gpgsign=false"])
-            .args(args)
-            .env("GIT_AUTHOR_DATE", "2026-11-22T10:00:00Z")
-            .env("GIT_COMMITTER_DATE", "2026-11-22T10:00:00Z")
-            .current_dir(dir.path())
-            .status()
-            .expect("git runs (`apt-get install git` installs it)");
-        assert!(status.success(), "git {args:?}");
-    }
+    );
     let output = common::svs()
         .current_dir(dir.path())
         .args(["review", "calder-business-account", "-C", "catalog/"])

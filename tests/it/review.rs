@@ -8,23 +8,10 @@ use std::fs;
 use std::path::Path;
 use std::process::Output;
 
-use common::{catalog, svs};
+use common::{catalog, copy_dir, svs};
 
 /// The relationship the bundled catalogue finds a lint finding on (SVS318).
 const CALDER: &str = "calder-business-account";
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let path = entry.unwrap().path();
-        let target = to.join(path.file_name().unwrap());
-        if path.is_dir() {
-            copy_dir(&path, &target);
-        } else {
-            fs::copy(&path, &target).unwrap();
-        }
-    }
-}
 
 /// A directory holding `catalog/`, a copy of the bundled catalogue without its
 /// `management` blocks and improvement register (each test gives the ones it is about),
@@ -476,33 +463,9 @@ fn edit(dir: &Path, (from, to): (&str, &str)) {
     fs::write(&path, text.replace(from, to)).unwrap();
 }
 
-/// Runs git in `dir` as a fixed person; `date` (RFC 2822 or ISO 8601 with its offset)
-/// is both the author's and the committer's, so that commits are the same on every run.
+/// Runs git in `dir` dated `date` (see [`common::git_at`]).
 fn git(dir: &Path, date: &str, args: &[&str]) -> String {
-    let output = std::process::Command::new("git")
-        .args([
-            "-c",
-            "user.name=Test",
-            "-c",
-            "user.email=test@example.com",
-            "-c",
-            "init.defaultBranch=main",
-            "-c",
-            "commit.gpgsign=false",
-        ])
-        .args(args)
-        .env("GIT_AUTHOR_DATE", date)
-        .env("GIT_COMMITTER_DATE", date)
-        .env("TZ", "UTC")
-        .current_dir(dir)
-        .output()
-        .expect("git runs (`apt-get install git` installs it)");
-    assert!(
-        output.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).expect("UTF-8")
+    common::git_at(dir, Some(date), args)
 }
 
 fn commit(dir: &Path, date: &str, message: &str) -> String {
