@@ -190,3 +190,31 @@ pub fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// Lints `base.yaml` and `NAME.yaml` of the fixture folder `folder` together: the
+/// document, and `code line:column entity | message` of each finding in `NAME.yaml`.
+pub fn lint_beside_base(folder: &str, name: &str) -> (serde_json::Value, Vec<String>) {
+    let file = |name: &str| fixture(&format!("{folder}/{name}.yaml"));
+    let (document, _) = lint_json(&[&file("base"), &file(name)]);
+    let lines = document["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| {
+            f["file"]
+                .as_str()
+                .is_some_and(|p| p.ends_with(&format!("/{name}.yaml")))
+        })
+        .map(|f| {
+            format!(
+                "{} {}:{} {} | {}",
+                f["code"].as_str().unwrap(),
+                f["line"],
+                f["column"],
+                f["entity"].as_str().unwrap_or("-"),
+                f["message"].as_str().unwrap()
+            )
+        })
+        .collect();
+    (document, lines)
+}

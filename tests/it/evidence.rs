@@ -4,36 +4,16 @@
 
 use std::path::PathBuf;
 
-use crate::common::{at, findings, fixture, lint_json, of_code};
+use crate::common::{at, findings, fixture, lint_beside_base, lint_json, of_code};
 
 fn evidence(name: &str) -> PathBuf {
     fixture(&format!("evidence/{name}.yaml"))
 }
 
-/// `code line:column entity | message` of every finding of `base.yaml` with `name`.
+/// `code line:column entity | message` of every finding of `base.yaml` with `name`, in
+/// `name`, and the document.
 fn lint(name: &str) -> (serde_json::Value, Vec<String>) {
-    let (document, _) = lint_json(&[&evidence("base"), &evidence(name)]);
-    let lines = document["findings"]
-        .as_array()
-        .expect("findings")
-        .iter()
-        .filter(|f| {
-            f["file"]
-                .as_str()
-                .is_some_and(|p| p.ends_with(&format!("{name}.yaml")))
-        })
-        .map(|f| {
-            format!(
-                "{} {}:{} {} | {}",
-                f["code"].as_str().unwrap(),
-                f["line"],
-                f["column"],
-                f["entity"].as_str().unwrap_or("-"),
-                f["message"].as_str().unwrap()
-            )
-        })
-        .collect();
-    (document, lines)
+    lint_beside_base("evidence", name)
 }
 
 #[test]

@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use crate::common::{fixture, lint_json};
+use crate::common::{fixture, lint_beside_base, lint_json};
 
 fn improvements(name: &str) -> PathBuf {
     fixture(&format!("improvements/{name}.yaml"))
@@ -13,28 +13,7 @@ fn improvements(name: &str) -> PathBuf {
 /// `code line:column entity | message` of every finding of `base.yaml` with `name`, in
 /// `name`, and the document.
 fn lint(name: &str) -> (serde_json::Value, Vec<String>) {
-    let (document, _) = lint_json(&[&improvements("base"), &improvements(name)]);
-    let lines = document["findings"]
-        .as_array()
-        .expect("findings")
-        .iter()
-        .filter(|f| {
-            f["file"]
-                .as_str()
-                .is_some_and(|p| p.ends_with(&format!("/{name}.yaml")))
-        })
-        .map(|f| {
-            format!(
-                "{} {}:{} {} | {}",
-                f["code"].as_str().unwrap(),
-                f["line"],
-                f["column"],
-                f["entity"].as_str().unwrap_or("-"),
-                f["message"].as_str().unwrap()
-            )
-        })
-        .collect();
-    (document, lines)
+    lint_beside_base("improvements", name)
 }
 
 /// The `help` lines that suggest a word or a key.
