@@ -41,6 +41,20 @@ fn review_in(dir: &Path, args: &[&str]) -> Output {
         .expect("svs runs")
 }
 
+/// `svs review harbour-corporate-mobile` of the catalogue under `dir`, as of 1 December 2026.
+fn harbour_pack(dir: &Path) -> Output {
+    review_in(
+        dir,
+        &[
+            "harbour-corporate-mobile",
+            "-C",
+            "catalog",
+            "--as-of",
+            "2026-12-01",
+        ],
+    )
+}
+
 fn stdout(output: &Output) -> String {
     String::from_utf8(output.stdout.clone()).expect("UTF-8")
 }
@@ -107,16 +121,7 @@ fn a_named_relationship_gets_the_six_sections_in_order() {
 #[test]
 fn value_now_is_the_assessment_of_svs_assess() {
     let dir = catalogue_copy();
-    let output = review_in(
-        dir.path(),
-        &[
-            "harbour-corporate-mobile",
-            "-C",
-            "catalog",
-            "--as-of",
-            "2026-12-01",
-        ],
-    );
+    let output = harbour_pack(dir.path());
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let pack = stdout(&output);
     let assess = svs()
@@ -149,16 +154,7 @@ fn value_now_is_the_assessment_of_svs_assess() {
 #[test]
 fn the_evidence_shows_agreed_against_achieved_spend_and_perception_per_role() {
     let dir = catalogue_copy();
-    let output = review_in(
-        dir.path(),
-        &[
-            "harbour-corporate-mobile",
-            "-C",
-            "catalog",
-            "--as-of",
-            "2026-12-01",
-        ],
-    );
+    let output = harbour_pack(dir.path());
     let pack = stdout(&output);
     // Every period with evidence, without a last review to start from.
     for period in ["2026-Q1", "2026-Q2", "2026-Q3"] {
@@ -195,16 +191,7 @@ fn the_findings_are_those_on_the_relationship_and_its_offering() {
         findings.contains("| catalog/evidence.yaml:100:9 |"),
         "{findings}"
     );
-    let harbour = stdout(&review_in(
-        dir.path(),
-        &[
-            "harbour-corporate-mobile",
-            "-C",
-            "catalog",
-            "--as-of",
-            "2026-12-01",
-        ],
-    ));
+    let harbour = stdout(&harbour_pack(dir.path()));
     assert!(harbour.contains("No finding on the relationship or its offering."));
     assert!(!harbour.contains("SVS318"));
 }
