@@ -17,8 +17,8 @@ use rust_decimal::Decimal;
 
 use crate::assess::delivered::{self, CheckDelivered, Delivered, Records};
 use crate::diff::{Diff, Finding};
+use crate::history::git::Commit;
 use crate::lint::LintReport;
-use crate::load::git::Commit;
 use crate::model::{Catalogue, Period};
 use crate::source::SourceMap;
 

@@ -316,8 +316,8 @@ struct History<'a> {
 impl<'a> History<'a> {
     fn new(paths: &[PathBuf], exclude: &'a Exclude, now: Version, as_of: Date) -> Self {
         let inside = match paths {
-            _ if let Err(why) = crate::load::git::in_work_tree() => Err(why),
-            [path] => crate::load::git::path_in_repository(path).ok_or_else(|| {
+            _ if let Err(why) = crate::history::git::in_work_tree() => Err(why),
+            [path] => crate::history::git::from_top(path).map_err(|_| {
                 format!(
                     "{} is not in the Git work tree of the current directory",
                     path.display()
@@ -349,7 +349,7 @@ impl<'a> History<'a> {
             Ok(inside) => inside,
             Err(why) => return Since::NotAvailable(why.clone()),
         };
-        let commit = match crate::load::git::last_commit_on_or_before(day) {
+        let commit = match crate::history::git::last_commit_on_or_before(day) {
             Ok(Some(commit)) => commit,
             Ok(None) => return Since::NoCommit(day),
             Err(why) => return Since::NotAvailable(why),

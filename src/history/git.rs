@@ -75,6 +75,20 @@ pub fn last_on_or_before(commits: &[Commit], date: Date) -> Option<&Commit> {
     commits.iter().rev().find(|c| c.date <= date)
 }
 
+/// The last commit of the first-parent history of `HEAD` committed on or before `day` (as
+/// a date in UTC: the state of the catalogue at the end of that day, wherever the
+/// committer's clock was). `Ok(None)` when every commit is later, or there is none yet.
+///
+/// # Errors
+/// When git cannot be run or the current directory is not in a work tree.
+pub fn last_commit_on_or_before(day: Date) -> Result<Option<Commit>, String> {
+    in_work_tree()?;
+    if git(&["rev-parse", "--verify", "--quiet", "HEAD^{commit}"], None).is_err() {
+        return Ok(None);
+    }
+    Ok(last_on_or_before(&first_parent("HEAD")?, day).cloned())
+}
+
 /// The full id of the commit `rev` names, or git's reason why it names none.
 pub fn commit_id(rev: &str) -> Result<String, String> {
     if rev.starts_with('-') {
@@ -97,7 +111,7 @@ pub fn in_work_tree() -> Result<(), String> {
         Ok(out) if out.trim() == "true" => Ok(()),
         Err(why) if why.starts_with("cannot run git") => Err(why),
         // `false` inside `.git` or a bare repository; an error outside any repository.
-        _ => Err("the current directory is not in a git work tree".to_owned()),
+        _ => Err("the current directory is not in a Git work tree".to_owned()),
     }
 }
 

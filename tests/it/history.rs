@@ -253,7 +253,7 @@ fn outside_a_git_work_tree_is_a_usage_error() {
     let output = history_in(dir.path(), &[]);
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("not in a git work tree"), "{stderr}");
+    assert!(stderr.contains("not in a Git work tree"), "{stderr}");
     assert!(output.stdout.is_empty());
 }
 
@@ -527,7 +527,7 @@ fn report_history_outside_git_is_a_usage_error_and_without_it_there_is_no_trend(
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
-        stderr.contains("--history: the current directory is not in a git work tree"),
+        stderr.contains("--history: the current directory is not in a Git work tree"),
         "{stderr}"
     );
     assert!(output.stdout.is_empty());
