@@ -148,6 +148,23 @@ pub struct Finding {
 }
 
 impl Finding {
+    /// `diagnostic` as found in the version whose files `sources` holds.
+    pub fn of(diagnostic: &crate::diagnostic::Diagnostic, sources: &SourceMap) -> Finding {
+        let position = sources.position(diagnostic.span);
+        Finding {
+            code: diagnostic.code.code().to_owned(),
+            rule: diagnostic.code.name().to_owned(),
+            severity: diagnostic.severity,
+            message: diagnostic.message.clone(),
+            entity: diagnostic.entity.clone(),
+            file: sources.file(diagnostic.span.file).path.clone(),
+            line: position.line,
+            column: position.column,
+        }
+    }
+}
+
+impl Finding {
     /// What identifies a finding across versions: never its place, which edits elsewhere
     /// move (the matching of [`crate::lint::baseline`]).
     fn key(&self) -> (&str, Option<&str>, &str) {
@@ -189,19 +206,7 @@ impl Version {
         let findings = lint
             .findings
             .iter()
-            .map(|d| {
-                let position = sources.position(d.span);
-                Finding {
-                    code: d.code.code().to_owned(),
-                    rule: d.code.name().to_owned(),
-                    severity: d.severity,
-                    message: d.message.clone(),
-                    entity: d.entity.clone(),
-                    file: sources.file(d.span.file).path.clone(),
-                    line: position.line,
-                    column: position.column,
-                }
-            })
+            .map(|d| Finding::of(d, sources))
             .collect();
         Version {
             catalogue: catalogue.metadata.name.clone(),

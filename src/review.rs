@@ -167,18 +167,6 @@ pub fn findings(
     lint.findings
         .iter()
         .filter(|d| d.entity.as_deref().is_some_and(|e| ids.contains(&e)))
-        .map(|d| {
-            let position = sources.position(d.span);
-            Finding {
-                code: d.code.code().to_owned(),
-                rule: d.code.name().to_owned(),
-                severity: d.severity,
-                message: d.message.clone(),
-                entity: d.entity.clone(),
-                file: sources.file(d.span.file).path.clone(),
-                line: position.line,
-                column: position.column,
-            }
-        })
+        .map(|d| Finding::of(d, sources))
         .collect()
 }
