@@ -170,9 +170,9 @@ fn anchor(id: &str) -> String {
     format!("rel-{id}")
 }
 
-/// Writes the whole page.
-pub fn render(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
-    let name = &report.title();
+/// Writes a self-contained page's opening, up to `<body>`: its `title` and the report's
+/// style sheet followed by `more_style`, the page's own rules.
+pub(crate) fn head(out: &mut dyn Write, title: &str, more_style: &str) -> io::Result<()> {
     writeln!(out, "<!DOCTYPE html>")?;
     writeln!(out, r#"<html lang="en">"#)?;
     writeln!(out, "<head>")?;
@@ -187,10 +187,16 @@ pub fn render(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
         r#"<meta name="generator" content="svs {}">"#,
         env!("CARGO_PKG_VERSION")
     )?;
-    writeln!(out, "<title>Value report: {}</title>", esc(name))?;
-    writeln!(out, "<style>\n{STYLE}</style>")?;
+    writeln!(out, "<title>{}</title>", esc(title))?;
+    writeln!(out, "<style>\n{STYLE}{more_style}</style>")?;
     writeln!(out, "</head>")?;
-    writeln!(out, "<body>")?;
+    writeln!(out, "<body>")
+}
+
+/// Writes the whole page.
+pub fn render(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
+    let name = &report.title();
+    head(out, &format!("Value report: {name}"), "")?;
     writeln!(out, "<header>")?;
     writeln!(out, "<h1>Value report: {}</h1>", esc(name))?;
     lead(out, report)?;

@@ -20,24 +20,7 @@ const PACK_STYLE: &str =
 
 /// Writes the page: `title`, the line under it, and each view as an article.
 pub fn render(out: &mut dyn Write, title: &str, lead: &str, views: &[View]) -> io::Result<()> {
-    writeln!(out, "<!DOCTYPE html>")?;
-    writeln!(out, r#"<html lang="en">"#)?;
-    writeln!(out, "<head>")?;
-    writeln!(out, r#"<meta charset="utf-8">"#)?;
-    writeln!(
-        out,
-        r#"<meta name="viewport" content="width=device-width, initial-scale=1">"#
-    )?;
-    writeln!(out, r#"<meta name="color-scheme" content="light dark">"#)?;
-    writeln!(
-        out,
-        r#"<meta name="generator" content="svs {}">"#,
-        env!("CARGO_PKG_VERSION")
-    )?;
-    writeln!(out, "<title>{}</title>", esc(title))?;
-    writeln!(out, "<style>\n{}{PACK_STYLE}</style>", super::STYLE)?;
-    writeln!(out, "</head>")?;
-    writeln!(out, "<body>")?;
+    super::head(out, title, PACK_STYLE)?;
     writeln!(out, "<header>")?;
     writeln!(out, "<h1>{}</h1>", esc(title))?;
     writeln!(out, r#"<p class="lead">{}</p>"#, esc(lead))?;
