@@ -328,37 +328,9 @@ fn decode_again(sources: &SourceMap, files: &[FileId], decodings: &mut Decodings
 /// Copies of `decodings`, for the resolve that takes them over while the originals are
 /// kept for the next load. Copying a large catalogue's decodings costs as much as
 /// resolving them, and the copies are independent, so they are made on every core, each
-/// worker taking every n-th file as [`decode_all`] does.
+/// worker taking every n-th file ([`strided`]).
 fn copy_all(decodings: &[&Decoded]) -> Vec<Decoded> {
-    let workers = jobs().min(decodings.len());
-    if workers <= 1 {
-        return decodings.iter().map(|&d| d.clone()).collect();
-    }
-    let mut copies: Vec<Option<Decoded>> = (0..decodings.len()).map(|_| None).collect();
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..workers)
-            .map(|w| {
-                scope.spawn(move || {
-                    (w..decodings.len())
-                        .step_by(workers)
-                        .map(|i| (i, decodings[i].clone()))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        for handle in handles {
-            let done = handle
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            for (i, copy) in done {
-                copies[i] = Some(copy);
-            }
-        }
-    });
-    copies
-        .into_iter()
-        .map(|c| c.expect("every decoding copied"))
-        .collect()
+    strided(decodings.len(), jobs(), |i| decodings[i].clone())
 }
 
 /// Parses and decodes the files, in parallel when there are several, and returns the
@@ -380,16 +352,26 @@ fn decode_all(sources: &SourceMap, files: &[FileId], done: &AtomicUsize) -> Vec<
             .map(|&file| yaml::with_jobs(jobs, || decode_one(file)))
             .collect();
     }
-    // Worker `w` takes files w, w + workers, …: sizes in a directory vary, and striding
-    // spreads large and small files alike.
-    let mut results: Vec<Option<Decoded>> = (0..files.len()).map(|_| None).collect();
+    strided(files.len(), workers, |i| decode_one(files[i]))
+}
+
+/// `each(i)` for every `i` below `n`, in order, computed on `workers` threads: worker `w`
+/// takes w, w + workers, …, since sizes vary (the files of a directory) and striding spreads
+/// large and small alike. One worker, or none, computes them in turn on this thread.
+fn strided<T: Send>(n: usize, workers: usize, each: impl Fn(usize) -> T + Sync) -> Vec<T> {
+    let workers = workers.min(n);
+    if workers <= 1 {
+        return (0..n).map(each).collect();
+    }
+    let each = &each;
+    let mut results: Vec<Option<T>> = (0..n).map(|_| None).collect();
     std::thread::scope(|scope| {
         let handles: Vec<_> = (0..workers)
             .map(|w| {
                 scope.spawn(move || {
-                    (w..files.len())
+                    (w..n)
                         .step_by(workers)
-                        .map(|i| (i, decode_one(files[i])))
+                        .map(|i| (i, each(i)))
                         .collect::<Vec<_>>()
                 })
             })
@@ -398,14 +380,14 @@ fn decode_all(sources: &SourceMap, files: &[FileId], done: &AtomicUsize) -> Vec<
             let done = handle
                 .join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            for (i, decoded) in done {
-                results[i] = Some(decoded);
+            for (i, result) in done {
+                results[i] = Some(result);
             }
         }
     });
     results
         .into_iter()
-        .map(|r| r.expect("every file decoded"))
+        .map(|r| r.expect("every index computed"))
         .collect()
 }
 
