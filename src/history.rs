@@ -26,8 +26,10 @@ use crate::assess::Verdict;
 use crate::assess::delivered::DeliveredVerdict;
 use crate::assess::provision::CoCreation;
 use crate::figures::round2;
+use crate::load::Content;
 use crate::load::files::Exclude;
-use crate::load::{Content, Decodings};
+use crate::load::reload::{Reader, Reload, Reloaded};
+use crate::model::Catalogue;
 use git::Commit;
 
 /// What to read: the catalogue's PATHs, the revisions that bound the history, and what
@@ -245,9 +247,9 @@ impl History {
         let name = self.name.clone();
         std::thread::scope(|scope| {
             let (send, receive) = std::sync::mpsc::sync_channel(1);
-            let loader = scope.spawn(move || -> anyhow::Result<()> {
+            let reader = scope.spawn(move || -> anyhow::Result<()> {
                 let mut texts: HashMap<String, Text> = HashMap::new();
-                let mut decodings = Decodings::default();
+                let mut reader = Reader::default();
                 let mut blobs = git::Blobs::start().map_err(HistoryError)?;
                 for (commit, files) in changing {
                     texts = read_texts(&files, texts, &mut blobs)?;
@@ -255,22 +257,22 @@ impl History {
                         .iter()
                         .map(|(name, blob)| (name.clone(), texts[blob].content()))
                         .collect();
-                    let loaded =
-                        crate::load::load_files_again(inputs, name.clone(), Some(&mut decodings));
-                    let reused = decodings.reused().to_vec();
-                    if send.send((commit, loaded, reused)).is_err() {
+                    if send.send((commit, reader.read(inputs))).is_err() {
                         // The assessing stage stopped on an error of its own.
                         break;
                     }
                 }
                 Ok(())
             });
+            let mut reload = Reload::default();
             let mut before = None;
-            for (done, (commit, loaded, reused)) in receive.iter().enumerate() {
+            for (done, (commit, version)) in receive.iter().enumerate() {
                 progress(done, total);
-                self.assess_at(commit, loaded, &reused, &mut before)?;
+                let (last, assessed) = before.take().unzip();
+                let reloaded = reload.load(version, name.clone(), last);
+                before = self.assess_at(commit, reloaded, assessed)?;
             }
-            loader
+            reader
                 .join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
         })?;
@@ -279,33 +281,42 @@ impl History {
     }
 
     /// Records the catalogue loaded at `commit`: its figures assessed as of the commit's
-    /// date, or that it does not load. `before` holds the last catalogue that loaded, as
-    /// assessed, whose assessments are kept where nothing they read changed
-    /// ([`again`]), and then this one; `reused` tells which files were taken unchanged
-    /// from the commit before.
+    /// date, or that it does not load. `before` holds the assessments of the commit
+    /// before, when it loaded, which a patched catalogue keeps where nothing they read
+    /// changed ([`again`]). Returns this commit's catalogue and assessments when it loads.
     fn assess_at(
         &mut self,
         commit: Commit,
-        loaded: crate::load::Loaded,
-        reused: &[bool],
-        before: &mut Option<again::Assessed>,
-    ) -> anyhow::Result<()> {
+        reloaded: Reloaded,
+        before: Option<again::Assessed>,
+    ) -> anyhow::Result<Option<(Catalogue, again::Assessed)>> {
         let step = self.commits.len();
         let date = commit.date;
-        self.commits.push(Step {
-            commit,
-            problems: loaded.diagnostics.len(),
-        });
-        let Some(catalogue) = loaded.catalogue else {
-            self.record_no_load(step);
-            // The next commit's files are reused from this one, not from `before`.
-            if let Some(before) = before {
-                before.reused_from_last = false;
+        let (catalogue, assessed) = match reloaded {
+            Reloaded::Patched { catalogue, changes } => {
+                self.commits.push(Step {
+                    commit,
+                    problems: 0,
+                });
+                let assessed = match before {
+                    Some(before) => before.again(&catalogue, &changes, date)?,
+                    None => again::Assessed::new(&catalogue, date)?,
+                };
+                (catalogue, assessed)
             }
-            return Ok(());
+            Reloaded::Loaded(loaded) => {
+                self.commits.push(Step {
+                    commit,
+                    problems: loaded.diagnostics.len(),
+                });
+                let Some(catalogue) = loaded.catalogue else {
+                    self.record_no_load(step);
+                    return Ok(None);
+                };
+                let assessed = again::Assessed::new(&catalogue, date)?;
+                (catalogue, assessed)
+            }
         };
-        let assessed = again::Assessed::again(before.take(), catalogue, reused, date)?;
-        let catalogue = &assessed.loaded;
         let figures = assessed.assessments.iter().map(|a| {
             let id = &catalogue.relationships[a.relationship].common.id.value;
             (id.as_str(), Figures::of(a))
@@ -313,8 +324,7 @@ impl History {
         self.record(step, figures.collect());
         self.currency.clone_from(&catalogue.metadata.currency);
         self.name.clone_from(&catalogue.metadata.name);
-        *before = Some(assessed);
-        Ok(())
+        Ok(Some((catalogue, assessed)))
     }
 
     /// Adds a point to each relationship whose figures differ from its last point, and a

@@ -12,6 +12,7 @@ pub mod decode;
 pub mod files;
 pub mod git;
 pub mod progress;
+pub mod reload;
 pub mod resolve;
 pub mod yaml;
 
@@ -142,20 +143,12 @@ pub fn load_files<C: Into<Content>>(inputs: Vec<(String, C)>, name: String) -> L
 pub struct Decodings {
     files: Vec<Option<(String, Arc<String>, Decoded)>>,
     decoded: usize,
-    reused: Vec<bool>,
 }
 
 impl Decodings {
     /// How many files the last load decoded, rather than took from the one before.
     pub fn decoded(&self) -> usize {
         self.decoded
-    }
-
-    /// Whether each file of the last load, by [`FileId`], was taken from the load before
-    /// (same place, path and text): its entities are those of the load before, positions
-    /// included, wherever the catalogue resolves their references alike.
-    pub fn reused(&self) -> &[bool] {
-        &self.reused
     }
 }
 
@@ -165,6 +158,35 @@ pub fn load_files_again<C: Into<Content>>(
     name: String,
     decodings: Option<&mut Decodings>,
 ) -> Loaded {
+    let read = read(inputs, decodings.as_deref());
+    let decoded = if let Some(decodings) = decodings {
+        decode_again(&read.sources, &read.readable, decodings)
+    } else {
+        let sources = &read.sources;
+        let bytes = read
+            .readable
+            .iter()
+            .map(|&f| sources.file(f).text.len())
+            .sum();
+        progress::show(read.readable.len(), bytes, |files_done| {
+            decode_all(sources, &read.readable, files_done)
+        })
+    };
+    finish(read, decoded, name)
+}
+
+/// The files of a load as read: every one's source, a finding for each that is not valid
+/// UTF-8, and the others, to decode.
+#[derive(Debug)]
+struct Read {
+    sources: SourceMap,
+    diagnostics: Vec<Diagnostic>,
+    readable: Vec<FileId>,
+}
+
+/// Reads `inputs` into sources; a text that is the one `kept` holds at the same place is
+/// shared with it rather than held twice.
+fn read<C: Into<Content>>(inputs: Vec<(String, C)>, kept: Option<&Decodings>) -> Read {
     let mut sources = SourceMap::default();
     let mut diagnostics = Vec::new();
     let mut readable = Vec::with_capacity(inputs.len());
@@ -187,8 +209,7 @@ pub fn load_files_again<C: Into<Content>>(
             }
         };
         // The same text as last time: the copy kept is shared rather than held twice.
-        let kept = decodings
-            .as_deref()
+        let kept = kept
             .and_then(|d| d.files.get(sources.files().len()))
             .and_then(Option::as_ref)
             .filter(|(kept_path, kept, _)| *kept_path == path && kept.as_str() == text)
@@ -209,15 +230,22 @@ pub fn load_files_again<C: Into<Content>>(
             None => readable.push(file),
         }
     }
-    let mut contents = Vec::with_capacity(readable.len());
-    let decoded = if let Some(decodings) = decodings {
-        decode_again(&sources, &readable, decodings)
-    } else {
-        let bytes = readable.iter().map(|&f| sources.file(f).text.len()).sum();
-        progress::show(readable.len(), bytes, |files_done| {
-            decode_all(&sources, &readable, files_done)
-        })
-    };
+    Read {
+        sources,
+        diagnostics,
+        readable,
+    }
+}
+
+/// Gathers the findings of the files' decodings and resolves their contents into the
+/// catalogue.
+fn finish(read: Read, decoded: Vec<Decoded>, name: String) -> Loaded {
+    let Read {
+        sources,
+        mut diagnostics,
+        ..
+    } = read;
+    let mut contents = Vec::with_capacity(decoded.len());
     for (decoded, mut findings) in decoded {
         for finding in &mut findings {
             if finding.help.is_none() && lacks_the_format(finding) {
@@ -300,10 +328,6 @@ fn decode_again(sources: &SourceMap, files: &[FileId], decodings: &mut Decodings
         is_changed[file.0 as usize] = true;
     }
     decodings.decoded = changed.len();
-    decodings.reused = vec![false; sources.files().len()];
-    for &file in files {
-        decodings.reused[file.0 as usize] = !is_changed[file.0 as usize];
-    }
     let mut fresh = decode_all(sources, &changed, &AtomicUsize::new(0)).into_iter();
     let mut kept = std::mem::take(&mut decodings.files);
     decodings.files = (0..sources.files().len()).map(|_| None).collect();

@@ -2,7 +2,7 @@
 //!
 //! A commit of a history usually changes one file of many, and most relationships' figures
 //! cannot have moved: assessing every relationship at every commit costs the history far
-//! more than loading does. So each commit's catalogue is kept with its assessments, and at
+//! more than loading does. So each commit's assessments are kept with its catalogue, and at
 //! the next commit a relationship is assessed again only when something its assessment
 //! reads may have changed; the others keep the assessment they had. The figures are those
 //! a full assessment gives, exactly: anything not proven unchanged is assessed again.
@@ -24,181 +24,153 @@
 //! sum that history does not show; the portfolios are still summed at every commit so that
 //! an amount too large to compute fails the history exactly as `svs assess` would.
 //!
-//! Entities are compared whole, positions included: an edit that shifts the lines below it
-//! assesses the relationships written there again, which is wasted work but never wrong.
-//! An entity of a file the loader took unchanged from the commit before
-//! ([`crate::load::Decodings::reused`]) is not compared at all: it is the entity of the
-//! commit before, decoded from the same text, and its references resolve alike since
-//! every id is where it was. Comparing the whole catalogue would cost each commit as much
-//! as the assessments it saves.
+//! The changes come from the loader ([`crate::load::reload`]): the catalogue of the commit
+//! before, patched with the entities of the files that changed, and which of those
+//! entities differ, positions included (an edit that shifts the lines below it assesses
+//! the relationships written there again, which is wasted work but never wrong). A commit
+//! the loader cannot patch (ids added, removed or moved, a file that does not load) is
+//! assessed in full.
 
 use crate::assess::provision::{self, CostFlow};
 use crate::assess::{self, Assessment, Overflow, Shared, consumers};
-use crate::model::Catalogue;
+use crate::load::reload::Changes;
+use crate::model::{Catalogue, Kind};
 
-/// A commit's catalogue as assessed, kept to assess the next commit's from.
+/// The assessments of a commit's catalogue, kept to assess the next commit's from.
 #[derive(Debug)]
 pub struct Assessed {
-    /// The catalogue as loaded at the commit.
-    pub loaded: Catalogue,
     /// What every assessment of it shares.
     shared: Shared,
     /// One assessment per relationship, in catalogue order.
     pub assessments: Vec<Assessment>,
     /// How many relationships were assessed rather than kept from the commit before.
     pub fresh: usize,
-    /// Whether this is the catalogue of the commit just before the next one read, so the
-    /// files that commit reuses are this catalogue's: false after a commit that does not
-    /// load.
-    pub reused_from_last: bool,
 }
 
 impl Assessed {
-    /// Assesses every relationship of `catalogue`, taking from `before` (the commit before
-    /// it, when that one loaded) the assessments that cannot have changed, and sums the
-    /// portfolios with the budgets in force at `as_of`. `reused` tells, by file, whether
-    /// the loader took the file unchanged from the commit before.
+    /// Assesses every relationship of `catalogue`, and sums the portfolios with the
+    /// budgets in force at `as_of`.
+    pub fn new(catalogue: &Catalogue, as_of: jiff::civil::Date) -> Result<Assessed, Overflow> {
+        let shared = Shared::new(catalogue);
+        let stale = vec![true; catalogue.relationships.len()];
+        Self::assess(catalogue, shared, Vec::new(), &stale, as_of)
+    }
+
+    /// Assesses `catalogue`, this commit's catalogue patched with `changes`, keeping the
+    /// assessments of this one that nothing in `changes` can have moved.
     pub fn again(
-        before: Option<Assessed>,
-        catalogue: Catalogue,
-        reused: &[bool],
+        self,
+        catalogue: &Catalogue,
+        changes: &Changes,
         as_of: jiff::civil::Date,
     ) -> Result<Assessed, Overflow> {
-        let shared = Shared::new(&catalogue);
-        let mut kept = match before {
-            Some(before) if same_frame(&before.loaded, &catalogue) => {
-                let unchanged = Unchanged {
-                    before: &before.loaded,
-                    after: &catalogue,
-                    shared_before: &before.shared,
-                    shared_after: &shared,
-                    reused: if before.reused_from_last { reused } else { &[] },
-                };
-                let keep: Vec<bool> = (0..catalogue.relationships.len())
-                    .map(|index| unchanged.relationship(index))
-                    .collect();
-                before
-                    .assessments
-                    .into_iter()
-                    .zip(keep)
-                    .map(|(assessment, keep)| keep.then_some(assessment))
-                    .collect()
-            }
-            _ => Vec::new(),
-        };
-        kept.resize_with(catalogue.relationships.len(), || None);
+        let shared = Shared::new(catalogue);
+        let stale = Stale {
+            patched: catalogue,
+            before: &self.shared,
+            after: &shared,
+        }
+        .relationships(changes);
+        Self::assess(catalogue, shared, self.assessments, &stale, as_of)
+    }
+
+    /// Assesses the relationships `stale` marks, keeps the others' of `kept`, and sums the
+    /// portfolios.
+    fn assess(
+        catalogue: &Catalogue,
+        shared: Shared,
+        kept: Vec<Assessment>,
+        stale: &[bool],
+        as_of: jiff::civil::Date,
+    ) -> Result<Assessed, Overflow> {
+        let mut kept = kept.into_iter();
         let mut fresh = 0;
-        let assessments = kept
-            .into_iter()
+        let assessments = stale
+            .iter()
             .enumerate()
-            .map(|(index, kept)| {
-                if let Some(assessment) = kept {
-                    return Ok(assessment);
+            .map(|(index, &stale)| match kept.next() {
+                Some(assessment) if !stale => Ok(assessment),
+                _ => {
+                    fresh += 1;
+                    assess::assess_with(catalogue, &shared, index)
                 }
-                fresh += 1;
-                assess::assess_with(&catalogue, &shared, index)
             })
             .collect::<Result<Vec<_>, _>>()?;
         let sides: Vec<(usize, &provision::ProviderSide)> = assessments
             .iter()
             .map(|a| (a.relationship, &a.provider))
             .collect();
-        provision::portfolio(&catalogue, &shared.flow, &sides)?;
-        consumers::portfolio(&catalogue, &assessments, as_of)?;
+        provision::portfolio(catalogue, &shared.flow, &sides)?;
+        consumers::portfolio(catalogue, &assessments, as_of)?;
         Ok(Assessed {
-            loaded: catalogue,
             shared,
             assessments,
             fresh,
-            reused_from_last: true,
         })
     }
 }
 
-/// Whether two catalogues have the same settings, the same entities at the same places
-/// (so indices mean the same), and the same organisations, people, groups, outcomes,
-/// products, improvements and rules: what every assessment may read.
-fn same_frame(before: &Catalogue, after: &Catalogue) -> bool {
-    before.metadata == after.metadata
-        && before.organizations == after.organizations
-        && before.people == after.people
-        && before.groups == after.groups
-        && before.outcomes == after.outcomes
-        && before.products == after.products
-        && before.improvements == after.improvements
-        && before.rules == after.rules
-        && before.services.len() == after.services.len()
-        && before.offerings.len() == after.offerings.len()
-        && before.relationships.len() == after.relationships.len()
-        && ids_match(&before.services, &after.services, |s| &s.common.id.value)
-        && ids_match(&before.offerings, &after.offerings, |o| &o.common.id.value)
-        && ids_match(&before.relationships, &after.relationships, |r| {
-            &r.common.id.value
-        })
+/// A patched catalogue with what its assessments share, and what the catalogue before it
+/// shared.
+struct Stale<'a> {
+    patched: &'a Catalogue,
+    before: &'a Shared,
+    after: &'a Shared,
 }
 
-fn ids_match<T>(before: &[T], after: &[T], id: impl Fn(&T) -> &String) -> bool {
-    before.iter().zip(after).all(|(b, a)| id(b) == id(a))
-}
-
-/// Two consecutive catalogues of the same frame (see [`same_frame`]) with what their
-/// assessments share.
-struct Unchanged<'a> {
-    before: &'a Catalogue,
-    after: &'a Catalogue,
-    shared_before: &'a Shared,
-    shared_after: &'a Shared,
-    /// By file: taken unchanged from `before`'s commit; empty when that is not known.
-    reused: &'a [bool],
-}
-
-impl Unchanged<'_> {
-    /// Whether an entity written at `span` is sure to be what it was: its file was reused.
-    fn reused(&self, span: crate::source::Span) -> bool {
-        self.reused
-            .get(span.file.0 as usize)
-            .copied()
-            .unwrap_or(false)
+impl Stale<'_> {
+    /// Whether each relationship must be assessed again after `changes`.
+    fn relationships(&self, changes: &Changes) -> Vec<bool> {
+        let catalogue = self.patched;
+        let count = catalogue.relationships.len();
+        let mut relationships = vec![false; count];
+        let mut offerings = vec![false; catalogue.offerings.len()];
+        let mut services = vec![false; catalogue.services.len()];
+        for &(kind, index) in &changes.entities {
+            match kind {
+                Kind::Relationship => relationships[index] = true,
+                Kind::Offering => offerings[index] = true,
+                Kind::Service => services[index] = true,
+                // Settings, parties, outcomes, products, improvements and rules: anything
+                // may read them.
+                _ => return vec![true; count],
+            }
+        }
+        // A record is judged for the relationship it names; which record is judged does
+        // not move, since every record is where it was, for the same period.
+        for &record in &changes.records {
+            relationships[catalogue.evidence[record].relationship.index()] = true;
+        }
+        (0..count)
+            .map(|index| {
+                let offering = catalogue.relationships[index].offering.index();
+                relationships[index]
+                    || offerings[offering]
+                    || !self.same_inputs(index, offering, &services)
+            })
+            .collect()
     }
 
-    /// Whether everything the assessment of relationship `index` reads is as it was.
-    fn relationship(&self, index: usize) -> bool {
+    /// Whether what relationship `index` reads of the offers and of the flow of money is
+    /// as it was, none of the services it reaches having changed.
+    fn same_inputs(&self, index: usize, offering: usize, changed: &[bool]) -> bool {
         let (before, after) = (self.before, self.after);
-        let relationship = &after.relationships[index];
-        if !self.reused(relationship.common.id.span) && before.relationships[index] != *relationship
-        {
-            return false;
-        }
-        let offering = relationship.offering.index();
-        let same_offering = |o: &crate::model::Offering| {
-            self.reused(o.common.id.span) || before.offerings[offering] == *o
-        };
-        if !same_offering(&after.offerings[offering]) {
-            return false;
-        }
-        let (offers_before, offers_after) = (&self.shared_before.offers, &self.shared_after.offers);
+        let (offers_before, offers_after) = (&before.offers, &after.offers);
         if offers_before.warranty(offering) != offers_after.warranty(offering)
             || offers_before.facilitated(offering) != offers_after.facilitated(offering)
         {
             return false;
         }
-        let (flow_before, flow_after) = (&self.shared_before.flow, &self.shared_after.flow);
+        let (flow_before, flow_after) = (&before.flow, &after.flow);
         if flow_before.revenue(index) != flow_after.revenue(index)
             || flow_before.services(offering) != flow_after.services(offering)
         {
             return false;
         }
-        let quantity = relationship.quantity;
-        let same_services = flow_after.services(offering).iter().all(|&service| {
-            let reused = self.reused(after.services[service].common.id.span);
-            (reused || before.services[service] == after.services[service])
-                && same_share(flow_before, flow_after, service, quantity)
-        });
-        let (records_before, records_after) =
-            (&self.shared_before.records, &self.shared_after.records);
-        same_services
-            && records_before.judged(before, index, self.shared_before.period)
-                == records_after.judged(after, index, self.shared_after.period)
+        let quantity = self.patched.relationships[index].quantity;
+        flow_after.services(offering).iter().all(|&service| {
+            !changed[service] && same_share(flow_before, flow_after, service, quantity)
+        })
     }
 }
 
@@ -214,14 +186,18 @@ fn same_share(
 
 #[cfg(test)]
 mod tests {
+    use std::sync::Arc;
+
     use super::*;
+    use crate::load::Content;
+    use crate::load::reload::{Reader, Reload, Reloaded};
 
     /// The bundled catalogue's files, with `edit` applied to the file named `name`.
-    fn bundled(name: &str, edit: impl Fn(&str) -> String) -> Catalogue {
+    fn bundled(name: &str, edit: impl Fn(&str) -> String) -> Vec<(String, Content)> {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("catalog");
         let exclude = crate::load::files::Exclude::default();
         let files = crate::load::files::collect(&[dir], &exclude).unwrap();
-        let inputs: Vec<(String, Vec<u8>)> = files
+        files
             .iter()
             .map(|path| {
                 let text = std::fs::read_to_string(path).unwrap();
@@ -230,32 +206,50 @@ mod tests {
                 } else {
                     text
                 };
-                (path.display().to_string(), text.into_bytes())
+                (path.display().to_string(), Content::Shared(Arc::new(text)))
             })
-            .collect();
-        let loaded = crate::load::load_files(inputs, "catalog".into());
-        assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
-        loaded.catalogue.unwrap()
+            .collect()
     }
 
     #[test]
     fn only_what_an_edit_reaches_is_assessed_again_and_the_figures_are_a_full_assessment() {
         let day = jiff::civil::date(2026, 12, 1);
-        let first = Assessed::again(None, bundled("none", str::to_owned), &[], day).unwrap();
+        let (mut reader, mut reload) = (Reader::default(), Reload::default());
+        let Reloaded::Loaded(loaded) = reload.load(
+            reader.read(bundled("none", str::to_owned)),
+            "catalog".into(),
+            None,
+        ) else {
+            panic!("the first version is loaded in full");
+        };
+        let catalogue = loaded.catalogue.unwrap();
+        let first = Assessed::new(&catalogue, day).unwrap();
         assert_eq!(first.fresh, first.assessments.len());
         let dearer = |text: &str| text.replacen("amount: 1150", "amount: 1250", 1);
-        let catalogue = bundled("training.yaml", dearer);
+        let version = reader.read(bundled("training.yaml", dearer));
+        let Reloaded::Patched { catalogue, changes } =
+            reload.load(version, "catalog".into(), Some(catalogue))
+        else {
+            panic!("a price edit is patched");
+        };
         let all: Vec<usize> = (0..catalogue.relationships.len()).collect();
         let full = assess::evaluate_at(&catalogue, &all, None, day).unwrap();
-        let again = Assessed::again(Some(first), catalogue, &[], day).unwrap();
+        let again = first.again(&catalogue, &changes, day).unwrap();
         assert_eq!(again.assessments, full.relationships);
         // The training offering has one relationship: nothing else is assessed again.
         assert_eq!(again.fresh, 1);
-        // A setting every assessment reads assesses everything.
-        let catalogue = bundled("catalogue.yaml", |t| {
-            t.replacen("horizon_months: 36", "horizon_months: 24", 1)
-        });
-        let after = Assessed::again(Some(again), catalogue, &[], day).unwrap();
+        // A person every assessment may name assesses everything.
+        let renamed =
+            |text: &str| dearer(text).replacen("name: Helen Marsh", "name: Helen Marsh-Price", 1);
+        let version = reader.read(bundled("training.yaml", renamed));
+        let Reloaded::Patched { catalogue, changes } =
+            reload.load(version, "catalog".into(), Some(catalogue))
+        else {
+            panic!("a person's name is patched");
+        };
+        let after = again.again(&catalogue, &changes, day).unwrap();
         assert_eq!(after.fresh, after.assessments.len());
+        let full = assess::evaluate_at(&catalogue, &all, None, day).unwrap();
+        assert_eq!(after.assessments, full.relationships);
     }
 }

@@ -47,7 +47,7 @@ pub(crate) mod warranty;
 pub const FORMAT_VERSION: &str = "1";
 
 /// The `catalogue:` block as written in one file.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RawMetadata {
     /// The `catalogue` key, for SVS009.
     pub key_span: Span,

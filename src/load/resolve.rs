@@ -35,29 +35,7 @@ pub fn resolve(
     let mut metadata: Option<RawMetadata> = None;
     let mut first_amount = None;
     let mut dropped = Vec::new();
-    let mut catalogue = Catalogue {
-        metadata: Metadata {
-            name: String::new(),
-            currency: None,
-            horizon_months: DEFAULT_HORIZON_MONTHS,
-            utility_threshold: DEFAULT_UTILITY_THRESHOLD,
-            margin_threshold: rust_decimal::Decimal::ZERO,
-            perception_threshold: DEFAULT_PERCEPTION_THRESHOLD,
-            as_of: None,
-            lint: crate::model::LintSettings::default(),
-        },
-        organizations: Vec::new(),
-        people: Vec::new(),
-        groups: Vec::new(),
-        outcomes: Vec::new(),
-        products: Vec::new(),
-        services: Vec::new(),
-        offerings: Vec::new(),
-        relationships: Vec::new(),
-        improvements: Vec::new(),
-        rules: Vec::new(),
-        evidence: Vec::new(),
-    };
+    let mut catalogue = empty();
     for file in files {
         if let Some(found) = file.metadata {
             match &metadata {
@@ -122,10 +100,84 @@ pub fn resolve(
     };
     resolver.index(&catalogue, &dropped);
     resolver.link_all(&mut catalogue);
-    check_parent_cycles(&catalogue, resolver.diagnostics);
-    check_custom_codes(&catalogue, resolver.diagnostics);
-    check_evidence_records(&catalogue, resolver.diagnostics);
+    check_whole(&catalogue, resolver.diagnostics);
     diagnostics.is_empty().then_some(catalogue)
+}
+
+/// A catalogue with no entities and the default settings.
+fn empty() -> Catalogue {
+    Catalogue {
+        metadata: Metadata {
+            name: String::new(),
+            currency: None,
+            horizon_months: DEFAULT_HORIZON_MONTHS,
+            utility_threshold: DEFAULT_UTILITY_THRESHOLD,
+            margin_threshold: rust_decimal::Decimal::ZERO,
+            perception_threshold: DEFAULT_PERCEPTION_THRESHOLD,
+            as_of: None,
+            lint: crate::model::LintSettings::default(),
+        },
+        organizations: Vec::new(),
+        people: Vec::new(),
+        groups: Vec::new(),
+        outcomes: Vec::new(),
+        products: Vec::new(),
+        services: Vec::new(),
+        offerings: Vec::new(),
+        relationships: Vec::new(),
+        improvements: Vec::new(),
+        rules: Vec::new(),
+        evidence: Vec::new(),
+    }
+}
+
+/// The checks that look at the whole catalogue at once: cycles of `parent`, custom codes,
+/// one evidence record per relationship and period.
+pub(super) fn check_whole(catalogue: &Catalogue, diagnostics: &mut Vec<Diagnostic>) {
+    check_parent_cycles(catalogue, diagnostics);
+    check_custom_codes(catalogue, diagnostics);
+    check_evidence_records(catalogue, diagnostics);
+}
+
+/// Every id of a resolved catalogue, with the kind and index of its entity.
+pub(super) type Ids = FxHashMap<String, (Kind, usize)>;
+
+/// The ids of a resolved catalogue (where each id is defined once).
+pub(super) fn ids(catalogue: &Catalogue) -> Ids {
+    all_ids(catalogue, &[])
+        .into_iter()
+        .map(|(kind, index, id)| (id.value.clone(), (kind, index)))
+        .collect()
+}
+
+/// One file's entities on their own, as a catalogue with the default settings, to be
+/// linked against the ids of the whole ([`link_part`]).
+pub(super) fn part(file: FileContents) -> Catalogue {
+    Catalogue {
+        organizations: file.organizations,
+        people: file.people,
+        groups: file.groups,
+        outcomes: file.outcomes,
+        products: file.products,
+        services: file.services,
+        offerings: file.offerings,
+        relationships: file.relationships,
+        improvements: file.improvements,
+        rules: file.rules,
+        evidence: file.evidence,
+        ..empty()
+    }
+}
+
+/// Points every reference of `part` at the entity of `ids` it names. False when one names
+/// no entity of a kind it accepts: that takes a whole resolve to report.
+pub(super) fn link_part(part: &mut Catalogue, ids: &Ids) -> bool {
+    let mut linked = true;
+    refs::for_each_ref_mut(part, |mut site| match ids.get(site.id) {
+        Some(&(kind, index)) if site.accepts.contains(&kind) => site.resolve(kind, index),
+        _ => linked = false,
+    });
+    linked
 }
 
 /// The index recorded for an entity that failed to decode.
