@@ -27,7 +27,8 @@ use crate::assess::delivered::DeliveredVerdict;
 use crate::assess::provision::CoCreation;
 use crate::figures::round2;
 use crate::load::Content;
-use crate::load::files::Exclude;
+use crate::load::files::{Exclude, IGNORE_FILE};
+use crate::load::git::Tree;
 use crate::load::reload::{Reader, Reload, Reloaded};
 use crate::model::Catalogue;
 use git::Commit;
@@ -179,23 +180,39 @@ impl Source {
         if self.names.is_some() {
             return name.map(|n| format!("{commit}:{n}")).into_iter().collect();
         }
-        let mut keys = vec![format!("{commit}:{}", self.top)];
-        let parts: Vec<&str> = self.top.split('/').filter(|p| !p.is_empty()).collect();
-        let mut above = String::new();
-        keys.push(format!("{commit}:{}", crate::load::files::IGNORE_FILE));
-        for part in parts.iter().take(parts.len().saturating_sub(1)) {
-            above = if above.is_empty() {
-                (*part).to_owned()
-            } else {
-                format!("{above}/{part}")
-            };
-            keys.push(format!(
-                "{commit}:{above}/{}",
-                crate::load::files::IGNORE_FILE
-            ));
-        }
-        keys
+        self.watched()
+            .into_iter()
+            .map(|path| format!("{commit}:{path}"))
+            .collect()
     }
+
+    /// A directory's paths from the top of the repository whose changes change what is
+    /// read of it: the directory, and the `.svsignore` files of the directories above it.
+    fn watched(&self) -> Vec<String> {
+        let parts: Vec<&str> = self.top.split('/').filter(|p| !p.is_empty()).collect();
+        let mut watched = vec![self.top.clone(), IGNORE_FILE.to_owned()];
+        for end in 1..parts.len() {
+            watched.push(format!("{}/{IGNORE_FILE}", parts[..end].join("/")));
+        }
+        watched
+    }
+
+    /// `path` (from the top of the repository) as a path below this directory, when it is
+    /// below it.
+    fn below<'p>(&self, path: &'p str) -> Option<&'p str> {
+        if self.top.is_empty() {
+            return Some(path);
+        }
+        path.strip_prefix(self.top.as_str())?.strip_prefix('/')
+    }
+}
+
+/// Whether `differences` change a `.svsignore` file: what a directory's listing leaves out
+/// is then decided again.
+fn ignores_change(differences: &[git::Change]) -> bool {
+    differences
+        .iter()
+        .any(|d| d.path.rsplit('/').next() == Some(IGNORE_FILE))
 }
 
 /// Reads the history `request` asks for; `progress` is told each commit loaded, of how
@@ -292,6 +309,7 @@ impl History {
     ) -> anyhow::Result<Option<(Catalogue, again::Assessed)>> {
         let step = self.commits.len();
         let date = commit.date;
+        let patched = matches!(reloaded, Reloaded::Patched { .. });
         let (catalogue, assessed) = match reloaded {
             Reloaded::Patched { catalogue, changes } => {
                 self.commits.push(Step {
@@ -317,19 +335,21 @@ impl History {
                 (catalogue, assessed)
             }
         };
-        let figures = assessed.assessments.iter().map(|a| {
-            let id = &catalogue.relationships[a.relationship].common.id.value;
-            (id.as_str(), Figures::of(a))
+        // A patch keeps every relationship, and the figures of those not assessed again.
+        let figures = assessed.fresh.iter().map(|&index| {
+            let id = &catalogue.relationships[index].common.id.value;
+            (id.as_str(), Figures::of(&assessed.assessments[index]))
         });
-        self.record(step, figures.collect());
+        self.record(step, figures.collect(), !patched);
         self.currency.clone_from(&catalogue.metadata.currency);
         self.name.clone_from(&catalogue.metadata.name);
         Ok(Some((catalogue, assessed)))
     }
 
-    /// Adds a point to each relationship whose figures differ from its last point, and a
-    /// `removed` point to each that is no longer there.
-    fn record(&mut self, step: usize, figures: Vec<(&str, Figures)>) {
+    /// Adds a point to each relationship of `figures` whose figures differ from its last
+    /// point. When `figures` has every relationship of the catalogue (`whole`), a
+    /// `removed` point goes to each relationship that is no longer there.
+    fn record(&mut self, step: usize, figures: Vec<(&str, Figures)>, whole: bool) {
         let mut present = vec![false; self.relationships.len()];
         for (id, figures) in figures {
             let index = if let Some(&index) = self.places.get(id) {
@@ -349,6 +369,9 @@ impl History {
             if series.points.last().is_none_or(|p| p.state != state) {
                 series.points.push(Point { step, state });
             }
+        }
+        if !whole {
+            return;
         }
         for (series, present) in self.relationships.iter_mut().zip(present) {
             let gone = series
@@ -496,56 +519,58 @@ fn changing_commits(
             listed.push((at, key));
         }
     }
-    let lists = list_files(&listed, commits, sources, &names_at, exclude);
+    // Each directory is listed in full at its first commit, and then changed by what
+    // differs between one listed commit and the next: one `git diff-tree` for them all.
+    let pairs: Vec<(&str, &str)> = listed
+        .windows(2)
+        .map(|w| (commits[w[1].0].id.as_str(), commits[w[0].0].id.as_str()))
+        .collect();
+    let tops: Vec<String> = sources
+        .iter()
+        .filter(|s| s.names.is_none())
+        .flat_map(Source::watched)
+        .collect();
+    let differences = git::changes_between(&pairs, &tops).map_err(HistoryError)?;
+    let mut trees: Vec<Option<Tree>> = sources.iter().map(|_| None).collect();
     let mut changing = Vec::new();
     let mut last_files: Files = Vec::new();
-    for ((at, _), files) in listed.iter().zip(lists) {
-        let files = files?;
+    for (i, (at, key)) in listed.iter().enumerate() {
+        let commit = &commits[*at];
+        let differences =
+            (i > 0).then(|| differences.get(&commit.id).map_or(&[][..], Vec::as_slice));
+        let files = files_at(
+            commit,
+            sources,
+            &names_at[*at],
+            key,
+            exclude,
+            &mut trees,
+            differences,
+        )?;
         if files != last_files {
-            changing.push((commits[*at].clone(), files.clone()));
+            changing.push((commit.clone(), files.clone()));
             last_files = files;
         }
     }
     Ok(changing)
 }
 
-/// [`files_at`] for each commit of `listed` (an index into `commits` and its key), in
-/// order. Each listing is a `git` process or two that mostly waits on git, so the commits
-/// are listed on two threads, which halves the time before the first commit is loaded.
-fn list_files(
-    listed: &[(usize, Key)],
-    commits: &[Commit],
-    sources: &[Source],
-    names_at: &[Vec<Option<String>>],
-    exclude: &Exclude,
-) -> Vec<Result<Files, HistoryError>> {
-    let list =
-        |(at, key): &(usize, Key)| files_at(&commits[*at], sources, &names_at[*at], key, exclude);
-    let half = listed.len().div_ceil(2);
-    let (first, second) = listed.split_at(half);
-    std::thread::scope(|scope| {
-        let later = scope.spawn(|| second.iter().map(list).collect::<Vec<_>>());
-        let mut lists: Vec<_> = first.iter().map(list).collect();
-        lists.extend(
-            later
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-        );
-        lists
-    })
-}
-
-/// The catalogue's files at `commit`, as `(shown name, blob id)`, PATH by PATH.
+/// The catalogue's files at `commit`, as `(shown name, blob id)`, PATH by PATH. `trees`
+/// holds each directory as listed at the commit listed before, changed here by
+/// `differences` (what differs from that commit), or listed again when there is none to
+/// change or a `.svsignore` file changed.
 fn files_at(
     commit: &Commit,
     sources: &[Source],
     names: &[Option<String>],
     key: &[Option<(String, String)>],
     exclude: &Exclude,
-) -> Result<Vec<(String, String)>, HistoryError> {
+    trees: &mut [Option<Tree>],
+    differences: Option<&[git::Change]>,
+) -> Result<Files, HistoryError> {
     let mut files = Vec::new();
     let mut at = 0;
-    for (source, name) in sources.iter().zip(names) {
+    for ((source, name), tree) in sources.iter().zip(names).zip(trees.iter_mut()) {
         // The first of a source's keys is its own tree or blob.
         let own = source.keys(&commit.id, name.as_deref()).len();
         let first = if own > 0 {
@@ -557,21 +582,28 @@ fn files_at(
         match (&source.names, first) {
             (Some(_), Some((blob, _))) => files.push((source.shown.clone(), blob)),
             (None, Some((_, kind))) if kind == "tree" => {
+                let listed = match (tree.as_mut(), differences) {
+                    (Some(listed), Some(differences)) if !ignores_change(differences) => {
+                        for difference in differences {
+                            if let Some(below) = source.below(&difference.path) {
+                                let now = difference.now.as_ref();
+                                listed.change(below, now.map(|(m, o)| (m.as_str(), o.as_str())));
+                            }
+                        }
+                        listed
+                    }
+                    _ => tree.insert(Tree::read(&commit.id, &source.top).map_err(HistoryError)?),
+                };
                 let root = format!("{}:{}", commit.id, source.top);
                 let root = root.trim_end_matches('/');
-                let listed = crate::load::git::tree_files(&commit.id, &source.top, exclude)
-                    .map_err(HistoryError)?;
-                for (name, blob) in listed {
-                    let below = name
-                        .strip_prefix(root)
-                        .map_or(name.as_str(), |b| b.trim_start_matches('/'));
+                for (below, blob) in listed.files(root, exclude) {
                     // `--exclude` tried on the path as a checkout shows it, too.
                     if !crate::load::git::excluded(exclude, &source.shown, below) {
-                        files.push((shown_name(&source.shown, below), blob));
+                        files.push((shown_name(&source.shown, below), blob.to_owned()));
                     }
                 }
             }
-            _ => {}
+            _ => *tree = None,
         }
     }
     Ok(files)

@@ -43,8 +43,8 @@ pub struct Assessed {
     shared: Shared,
     /// One assessment per relationship, in catalogue order.
     pub assessments: Vec<Assessment>,
-    /// How many relationships were assessed rather than kept from the commit before.
-    pub fresh: usize,
+    /// The relationships assessed rather than kept from the commit before, in order.
+    pub fresh: Vec<usize>,
 }
 
 impl Assessed {
@@ -52,8 +52,12 @@ impl Assessed {
     /// budgets in force at `as_of`.
     pub fn new(catalogue: &Catalogue, as_of: jiff::civil::Date) -> Result<Assessed, Overflow> {
         let shared = Shared::new(catalogue);
-        let stale = vec![true; catalogue.relationships.len()];
-        Self::assess(catalogue, shared, Vec::new(), &stale, as_of)
+        let all: Vec<usize> = (0..catalogue.relationships.len()).collect();
+        let assessments = all
+            .iter()
+            .map(|&index| assess::assess_with(catalogue, &shared, index))
+            .collect::<Result<Vec<_>, _>>()?;
+        Self::summed(catalogue, shared, assessments, all, as_of)
     }
 
     /// Assesses `catalogue`, this commit's catalogue patched with `changes`, keeping the
@@ -71,31 +75,22 @@ impl Assessed {
             after: &shared,
         }
         .relationships(changes);
-        Self::assess(catalogue, shared, self.assessments, &stale, as_of)
+        let mut assessments = self.assessments;
+        for &index in &stale {
+            assessments[index] = assess::assess_with(catalogue, &shared, index)?;
+        }
+        Self::summed(catalogue, shared, assessments, stale, as_of)
     }
 
-    /// Assesses the relationships `stale` marks, keeps the others' of `kept`, and sums the
-    /// portfolios.
-    fn assess(
+    /// Sums the portfolios of `assessments`, as `svs assess` does, so that an amount too
+    /// large to compute fails here too.
+    fn summed(
         catalogue: &Catalogue,
         shared: Shared,
-        kept: Vec<Assessment>,
-        stale: &[bool],
+        assessments: Vec<Assessment>,
+        fresh: Vec<usize>,
         as_of: jiff::civil::Date,
     ) -> Result<Assessed, Overflow> {
-        let mut kept = kept.into_iter();
-        let mut fresh = 0;
-        let assessments = stale
-            .iter()
-            .enumerate()
-            .map(|(index, &stale)| match kept.next() {
-                Some(assessment) if !stale => Ok(assessment),
-                _ => {
-                    fresh += 1;
-                    assess::assess_with(catalogue, &shared, index)
-                }
-            })
-            .collect::<Result<Vec<_>, _>>()?;
         let sides: Vec<(usize, &provision::ProviderSide)> = assessments
             .iter()
             .map(|a| (a.relationship, &a.provider))
@@ -119,8 +114,8 @@ struct Stale<'a> {
 }
 
 impl Stale<'_> {
-    /// Whether each relationship must be assessed again after `changes`.
-    fn relationships(&self, changes: &Changes) -> Vec<bool> {
+    /// The relationships to assess again after `changes`, in order.
+    fn relationships(&self, changes: &Changes) -> Vec<usize> {
         let catalogue = self.patched;
         let count = catalogue.relationships.len();
         let mut relationships = vec![false; count];
@@ -133,7 +128,7 @@ impl Stale<'_> {
                 Kind::Service => services[index] = true,
                 // Settings, parties, outcomes, products, improvements and rules: anything
                 // may read them.
-                _ => return vec![true; count],
+                _ => return (0..count).collect(),
             }
         }
         // A record is judged for the relationship it names; which record is judged does
@@ -142,7 +137,7 @@ impl Stale<'_> {
             relationships[catalogue.evidence[record].relationship.index()] = true;
         }
         (0..count)
-            .map(|index| {
+            .filter(|&index| {
                 let offering = catalogue.relationships[index].offering.index();
                 relationships[index]
                     || offerings[offering]
@@ -224,7 +219,7 @@ mod tests {
         };
         let catalogue = loaded.catalogue.unwrap();
         let first = Assessed::new(&catalogue, day).unwrap();
-        assert_eq!(first.fresh, first.assessments.len());
+        assert_eq!(first.fresh.len(), first.assessments.len());
         let dearer = |text: &str| text.replacen("amount: 1150", "amount: 1250", 1);
         let version = reader.read(bundled("training.yaml", dearer));
         let Reloaded::Patched { catalogue, changes } =
@@ -237,7 +232,7 @@ mod tests {
         let again = first.again(&catalogue, &changes, day).unwrap();
         assert_eq!(again.assessments, full.relationships);
         // The training offering has one relationship: nothing else is assessed again.
-        assert_eq!(again.fresh, 1);
+        assert_eq!(again.fresh.len(), 1);
         // A person every assessment may name assesses everything.
         let renamed =
             |text: &str| dearer(text).replacen("name: Helen Marsh", "name: Helen Marsh-Price", 1);
@@ -248,7 +243,7 @@ mod tests {
             panic!("a person's name is patched");
         };
         let after = again.again(&catalogue, &changes, day).unwrap();
-        assert_eq!(after.fresh, after.assessments.len());
+        assert_eq!(after.fresh.len(), after.assessments.len());
         let full = assess::evaluate_at(&catalogue, &all, None, day).unwrap();
         assert_eq!(after.assessments, full.relationships);
     }

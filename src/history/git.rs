@@ -210,6 +210,73 @@ pub fn names_along(until: &str, path: &str) -> Result<Vec<(String, String)>, Str
     Ok(names)
 }
 
+/// A file that differs between two commits: its path from the top of the repository, and
+/// its mode and object id in the later commit, or `None` when it is not there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    /// The path from the top of the repository.
+    pub path: String,
+    /// The mode and object id it has now; `None` when it was removed.
+    pub now: Option<(String, String)>,
+}
+
+/// The files that differ between each pair `(commit, earlier)` of `pairs`, among the
+/// paths of `tops` (from the top of the repository; `""` for all), by commit: one
+/// `git diff-tree --stdin` for all of them. A pair with no difference has no entry.
+pub fn changes_between(
+    pairs: &[(&str, &str)],
+    tops: &[String],
+) -> Result<std::collections::HashMap<String, Vec<Change>>, String> {
+    let mut changes = std::collections::HashMap::new();
+    if pairs.is_empty() {
+        return Ok(changes);
+    }
+    let mut request = String::new();
+    for (commit, earlier) in pairs {
+        request.push_str(commit);
+        request.push(' ');
+        request.push_str(earlier);
+        request.push('\n');
+    }
+    let pathspecs: Vec<String> = tops
+        .iter()
+        .map(|top| format!(":(top,literal){top}"))
+        .collect();
+    let mut args = vec!["diff-tree", "--stdin", "-r", "-z", "--no-renames"];
+    // The top itself is the whole tree: no pathspec then.
+    if !tops.iter().any(String::is_empty) {
+        args.push("--");
+        args.extend(pathspecs.iter().map(String::as_str));
+    }
+    let listing = git(&args, Some(request.as_bytes()))?;
+    // Each pair that differs: the commit's id, then `:<mode> <mode> <object> <object>
+    // <status>` and the path of each file, every field ended by NUL.
+    let mut fields = listing.split('\0').filter(|f| !f.is_empty());
+    let mut current: Option<&mut Vec<Change>> = None;
+    while let Some(field) = fields.next() {
+        let Some(meta) = field.strip_prefix(':') else {
+            current = Some(changes.entry(field.trim().to_owned()).or_default());
+            continue;
+        };
+        let path = fields.next().ok_or("git diff-tree ended early")?;
+        let parts: Vec<&str> = meta.split(' ').collect();
+        let [_, mode, _, object, status] = parts[..] else {
+            return Err(format!("git diff-tree said `{field}`"));
+        };
+        let now = (!status.starts_with('D')).then(|| (mode.to_owned(), object.to_owned()));
+        let Some(list) = current.as_mut() else {
+            return Err(format!(
+                "git diff-tree said `{field}` before naming a commit"
+            ));
+        };
+        list.push(Change {
+            path: path.to_owned(),
+            now,
+        });
+    }
+    Ok(changes)
+}
+
 /// A long-lived `git cat-file --batch` that reads blobs by object id: one process for the
 /// whole history rather than one per commit, which cost about 1.5 ms of each commit's
 /// loading.

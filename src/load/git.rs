@@ -7,6 +7,7 @@
 //! `*.yaml` / `*.yml` blobs below it, hidden entries skipped, `.svsignore` files and
 //! `--exclude` applied. Files are named `REV:PATH/below.yaml` in findings.
 
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -78,50 +79,104 @@ pub(crate) fn tree_files(
     path: &str,
     exclude: &Exclude,
 ) -> Result<Vec<(String, String)>, String> {
-    let tree = format!("{rev}:{path}");
-    // `--full-tree`: run from a subdirectory, `ls-tree` would otherwise list only what
-    // lies below the same subdirectory of the tree given.
-    let listing = git(&["ls-tree", "--full-tree", "-r", "-z", &tree], None)?;
-    let mut blobs = Vec::new();
-    for entry in listing.split('\0').filter(|e| !e.is_empty()) {
-        // `<mode> SP <type> SP <object> TAB <path>`
-        let Some((meta, below)) = entry.split_once('\t') else {
-            continue;
-        };
-        let mut fields = meta.split(' ');
-        let (Some(mode), Some("blob"), Some(object)) =
-            (fields.next(), fields.next(), fields.next())
-        else {
-            // Submodules (commits) are another repository's business.
-            continue;
-        };
-        if mode == "120000" {
-            // A symbolic link's blob is its target's name, not a file.
-            continue;
-        }
-        blobs.push((below.to_owned(), object.to_owned()));
-    }
-    let ignores = svsignores(rev, path, &blobs)?;
-    let root = tree.trim_end_matches('/');
-    let mut files: Vec<(String, String)> = blobs
-        .into_iter()
-        .filter(|(below, _)| {
-            is_yaml(Path::new(below))
-                && !below.split('/').any(|part| part.starts_with('.'))
-                && !ignored(&ignores, from_top(path).unwrap_or(""), below)
-                && !excluded(exclude, root, below)
-        })
+    let tree = Tree::read(rev, path)?;
+    let root = format!("{rev}:{path}");
+    let root = root.trim_end_matches('/');
+    Ok(tree
+        .files(root, exclude)
         .map(|(below, object)| {
             let name = if root.ends_with(':') {
                 format!("{root}{below}")
             } else {
                 format!("{root}/{below}")
             };
-            (name, object)
+            (name, object.to_owned())
         })
-        .collect();
-    files.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
-    Ok(files)
+        .collect())
+}
+
+/// A directory of a revision as svs reads it: every blob below it, and the `.svsignore`
+/// files that apply to it.
+#[derive(Debug)]
+pub(crate) struct Tree {
+    /// The directory, as given.
+    path: String,
+    /// Each blob's object id, by its path below the directory (symbolic links and
+    /// submodules are not files).
+    blobs: BTreeMap<String, String>,
+    ignores: Vec<Svsignore>,
+}
+
+impl Tree {
+    /// Lists the directory `path` of `rev` and reads its `.svsignore` files.
+    pub(crate) fn read(rev: &str, path: &str) -> Result<Tree, String> {
+        let tree = format!("{rev}:{path}");
+        // `--full-tree`: run from a subdirectory, `ls-tree` would otherwise list only what
+        // lies below the same subdirectory of the tree given.
+        let listing = git(&["ls-tree", "--full-tree", "-r", "-z", &tree], None)?;
+        let mut blobs = BTreeMap::new();
+        for entry in listing.split('\0').filter(|e| !e.is_empty()) {
+            // `<mode> SP <type> SP <object> TAB <path>`
+            let Some((meta, below)) = entry.split_once('\t') else {
+                continue;
+            };
+            let mut fields = meta.split(' ');
+            let (Some(mode), Some("blob"), Some(object)) =
+                (fields.next(), fields.next(), fields.next())
+            else {
+                // Submodules (commits) are another repository's business.
+                continue;
+            };
+            if is_file(mode) {
+                blobs.insert(below.to_owned(), object.to_owned());
+            }
+        }
+        let ignores = svsignores(rev, path, &blobs)?;
+        Ok(Tree {
+            path: path.to_owned(),
+            blobs,
+            ignores,
+        })
+    }
+
+    /// The catalogue files, as `(path below the directory, object)` in byte order of their
+    /// paths: YAML files, not hidden, not left out by `.svsignore` nor by `exclude` (tried
+    /// under `root`, the directory as named).
+    pub(crate) fn files<'t>(
+        &'t self,
+        root: &'t str,
+        exclude: &'t Exclude,
+    ) -> impl Iterator<Item = (&'t str, &'t str)> {
+        let base = from_top(&self.path).unwrap_or("");
+        self.blobs
+            .iter()
+            .filter(move |(below, _)| {
+                is_yaml(Path::new(below))
+                    && !below.split('/').any(|part| part.starts_with('.'))
+                    && !ignored(&self.ignores, base, below)
+                    && !excluded(exclude, root, below)
+            })
+            .map(|(below, object)| (below.as_str(), object.as_str()))
+    }
+
+    /// Applies a change of the file at `below` to `object` with `mode`, or its removal
+    /// (`None`). A change of a `.svsignore` file is not applied: the tree is read again.
+    pub(crate) fn change(&mut self, below: &str, now: Option<(&str, &str)>) {
+        match now {
+            Some((mode, object)) if is_file(mode) => {
+                self.blobs.insert(below.to_owned(), object.to_owned());
+            }
+            _ => {
+                self.blobs.remove(below);
+            }
+        }
+    }
+}
+
+/// Whether a tree entry of `mode` is a file: not a symbolic link (whose blob is its
+/// target's name) nor a submodule.
+fn is_file(mode: &str) -> bool {
+    mode != "120000" && mode != "160000"
 }
 
 /// A `.svsignore` matcher and the directory it applies to, relative to the tree read
@@ -151,7 +206,11 @@ fn join(a: &str, b: &str) -> String {
 /// The `.svsignore` files that apply to the tree `path` of `rev`, shallowest first: those
 /// in the directories above it (when `path` is written from the top of the repository)
 /// and those within it.
-fn svsignores(rev: &str, path: &str, blobs: &[(String, String)]) -> Result<Vec<Svsignore>, String> {
+fn svsignores(
+    rev: &str,
+    path: &str,
+    blobs: &BTreeMap<String, String>,
+) -> Result<Vec<Svsignore>, String> {
     let mut wanted: Vec<(Option<String>, String)> = Vec::new();
     if let Some(top) = from_top(path) {
         let mut above = String::new();
