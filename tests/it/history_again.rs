@@ -207,34 +207,19 @@ fn figures_at(document: &serde_json::Value, step: usize) -> Vec<(String, serde_j
     figures
 }
 
-#[test]
-fn kept_assessments_give_what_a_full_assessment_of_each_commit_gives() {
-    let dir = tempfile::tempdir().unwrap();
-    let repo = dir.path();
-    git_at(repo, None, &["init", "-q"]);
-    let count = varied_history(repo);
-    let output = svs()
-        .current_dir(repo)
-        .env("GIT_CEILING_DIRECTORIES", std::env::temp_dir())
-        .args(["history", "catalog", "--format", "json", "--color", "never"])
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
+/// Checks every commit of `document` (the history of `catalog` in `repo`) that loads
+/// against `svs assess` of its checkout as of its date: the same relationships with the
+/// same figures. Returns how many points came after the first commit.
+fn assert_each_commit_assessed_as_its_checkout(repo: &Path, document: &serde_json::Value) -> usize {
+    let checkout = tempfile::tempdir().unwrap();
+    let clone = checkout.path().join("clone");
+    git_at(
+        checkout.path(),
+        None,
+        &["clone", "-q", repo.to_str().unwrap(), "clone"],
     );
-    let document: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-    let commits = document["commits"].as_array().unwrap();
-    assert_eq!(commits.len(), count);
-    let broken: Vec<usize> = (0..count)
-        .filter(|&i| commits[i]["loads"] == false)
-        .collect();
-    assert_eq!(broken, [11], "only the half-written file does not load");
-    let clone = dir.path().join("clone");
-    git_at(repo, None, &["clone", "-q", ".", "clone"]);
     let mut moved = 0;
-    for (step, commit) in commits.iter().enumerate() {
+    for (step, commit) in document["commits"].as_array().unwrap().iter().enumerate() {
         if commit["loads"] == false {
             continue;
         }
@@ -251,13 +236,12 @@ fn kept_assessments_give_what_a_full_assessment_of_each_commit_gives() {
             .unwrap();
         let assessed: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
         let relationships = assessed["relationships"].as_array().unwrap();
-        let history = figures_at(&document, step);
-        let ids: Vec<&str> = history.iter().map(|(id, _)| id.as_str()).collect();
-        let expected: Vec<&str> = relationships
+        let history = figures_at(document, step);
+        let mut ids: Vec<&str> = history.iter().map(|(id, _)| id.as_str()).collect();
+        let mut expected: Vec<&str> = relationships
             .iter()
             .map(|r| r["id"].as_str().unwrap())
             .collect();
-        let (mut ids, mut expected) = (ids, expected);
         ids.sort_unstable();
         expected.sort_unstable();
         assert_eq!(ids, expected, "the relationships at {commit}");
@@ -274,6 +258,151 @@ fn kept_assessments_give_what_a_full_assessment_of_each_commit_gives() {
             moved += usize::from(step > 0 && point["rev"] == commit["rev"]);
         }
     }
+    moved
+}
+
+/// `svs history catalog --format json` in `repo`, which must succeed.
+fn history_json(repo: &Path) -> serde_json::Value {
+    history_of(repo, "catalog")
+}
+
+/// `svs history PATH --format json` in `dir`, which must succeed.
+fn history_of(dir: &Path, path: &str) -> serde_json::Value {
+    let output = svs()
+        .current_dir(dir)
+        .env("GIT_CEILING_DIRECTORIES", std::env::temp_dir())
+        .args(["history", path, "--format", "json", "--color", "never"])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
+/// An edit of a repository's files, made before its commit.
+type Edit<'a> = Box<dyn Fn() + 'a>;
+
+#[test]
+fn a_directory_followed_from_commit_to_commit_holds_what_each_checkout_holds() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path();
+    git_at(repo, None, &["init", "-q"]);
+    let catalog_dir = repo.join("catalog");
+    copy_dir(&catalog(""), &catalog_dir);
+    let deep = catalog_dir.join("more/deep");
+    let training = deep.join("training.yaml");
+    let foreign = "on: push\njobs: {}\n";
+    let edits: Vec<(&str, Edit)> = vec![
+        ("the bundled catalogue", Box::new(|| {})),
+        (
+            "a file moved into a new directory",
+            Box::new(|| {
+                fs::create_dir_all(&deep).unwrap();
+                fs::rename(catalog_dir.join("training.yaml"), &training).unwrap();
+            }),
+        ),
+        (
+            "a file removed",
+            Box::new(|| fs::remove_file(catalog_dir.join("improvements.yaml")).unwrap()),
+        ),
+        (
+            "a directory left out by a .svsignore in the catalogue",
+            Box::new(|| fs::write(catalog_dir.join(".svsignore"), "evidence/\n").unwrap()),
+        ),
+        (
+            "a foreign file, left out by a .svsignore above the catalogue",
+            Box::new(|| {
+                fs::write(catalog_dir.join("notes.yaml"), foreign).unwrap();
+                fs::write(repo.join(".svsignore"), "notes.yaml\n").unwrap();
+            }),
+        ),
+        (
+            "the .svsignore above no longer leaves it out",
+            Box::new(|| fs::write(repo.join(".svsignore"), "other.yaml\n").unwrap()),
+        ),
+        (
+            "and again",
+            Box::new(|| fs::write(repo.join(".svsignore"), "notes.yaml\n").unwrap()),
+        ),
+        (
+            "a price in the moved file",
+            Box::new(|| edit(&training, "amount: 1150", "amount: 1250")),
+        ),
+        (
+            "a file that is not YAML, and a hidden one",
+            Box::new(|| {
+                fs::write(catalog_dir.join("README.md"), "# notes\n").unwrap();
+                fs::create_dir_all(catalog_dir.join(".hidden")).unwrap();
+                fs::write(catalog_dir.join(".hidden/x.yaml"), foreign).unwrap();
+            }),
+        ),
+        (
+            "the evidence back",
+            Box::new(|| fs::remove_file(catalog_dir.join(".svsignore")).unwrap()),
+        ),
+        (
+            "the moved file removed with its directory",
+            Box::new(|| fs::remove_dir_all(catalog_dir.join("more")).unwrap()),
+        ),
+    ];
+    for (i, (subject, make)) in edits.iter().enumerate() {
+        make();
+        git_at(repo, None, &["add", "-A"]);
+        let date = format!("2026-{:02}-10", 1 + i);
+        git_at(repo, Some(&date), &["commit", "-q", "-m", subject]);
+    }
+    let document = history_json(repo);
+    let commits = document["commits"].as_array().unwrap();
+    let subjects: Vec<&str> = commits
+        .iter()
+        .map(|c| c["subject"].as_str().unwrap())
+        .collect();
+    // A file left out from the start, a non-YAML and a hidden file change no catalogue
+    // file.
+    let expected: Vec<&str> = edits
+        .iter()
+        .map(|(s, _)| *s)
+        .filter(|s| !s.starts_with("a file that is not YAML") && !s.starts_with("a foreign"))
+        .collect();
+    assert_eq!(subjects, expected);
+    let loads: Vec<bool> = commits.iter().map(|c| c["loads"] == true).collect();
+    // The foreign file is read where the .svsignore above no longer leaves it out.
+    assert_eq!(
+        loads,
+        [true, true, true, true, false, true, true, true, true]
+    );
+    let moved = assert_each_commit_assessed_as_its_checkout(repo, &document);
+    assert!(moved >= 3, "{moved} points after the first commit");
+    // The same, read as the whole repository and from within the directory.
+    for (dir, path) in [(repo.to_path_buf(), "."), (catalog_dir.clone(), ".")] {
+        let again = history_of(&dir, path);
+        assert_eq!(
+            again["commits"],
+            document["commits"],
+            "{path} in {}",
+            dir.display()
+        );
+        assert_eq!(again["relationships"], document["relationships"]);
+    }
+}
+
+#[test]
+fn kept_assessments_give_what_a_full_assessment_of_each_commit_gives() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path();
+    git_at(repo, None, &["init", "-q"]);
+    let count = varied_history(repo);
+    let document = history_json(repo);
+    let commits = document["commits"].as_array().unwrap();
+    assert_eq!(commits.len(), count);
+    let broken: Vec<usize> = (0..count)
+        .filter(|&i| commits[i]["loads"] == false)
+        .collect();
+    assert_eq!(broken, [11], "only the half-written file does not load");
+    let moved = assert_each_commit_assessed_as_its_checkout(repo, &document);
     // The edits move figures: the walk does not compare a history that stands still.
     assert!(moved >= 8, "{moved} points after the first commit");
     let second = document["relationships"]
