@@ -9,9 +9,12 @@
 //!
 //! Most commits change one file of many. So a file's text is kept by its git blob id and
 //! handed to the loader shared ([`crate::load::Content::Shared`]): an unchanged blob is
-//! neither read from git nor parsed again, and a commit costs the files it changed, one
-//! resolve pass, and the assessments of the relationships whose inputs changed
-//! ([`again`]).
+//! neither read from git nor parsed again. The catalogue of the commit before is patched
+//! with the changed files' entities where they keep every id in place
+//! ([`crate::load::reload`]), so a commit costs the files it changed, the tables every
+//! assessment shares, and the assessments of the relationships whose inputs changed
+//! ([`again`]). Each directory is listed once, then followed through what changed from
+//! one commit to the next ([`git::changes_between`]).
 
 pub mod again;
 pub mod git;

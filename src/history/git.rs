@@ -3,8 +3,10 @@
 //!
 //! Every question is asked of git's objects (`sha:path`, `cat-file --batch-check`), so
 //! the work tree, the index and `HEAD` are never touched. The number of processes stays
-//! small: one `git log` for the commits, one `cat-file --batch-check` for the tree of
-//! every PATH at every commit, then one `ls-tree` per commit whose trees changed.
+//! small whatever the history's length: one `git log` for the commits, one `cat-file
+//! --batch-check` for the tree of every PATH at every commit, one `diff-tree --stdin` for
+//! what changed between the commits that change it ([`changes_between`]), and one
+//! `cat-file --batch` for the blobs ([`Blobs`]).
 //!
 //! [`first_parent`] and [`last_on_or_before`] are what any command that looks back over
 //! the catalogue's history needs ("the last commit on or before a date").
