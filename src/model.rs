@@ -81,6 +81,24 @@ pub struct Catalogue {
 }
 
 impl Catalogue {
+    /// A catalogue with nothing in it but its name, every setting at its default.
+    pub fn named(name: impl Into<String>) -> Catalogue {
+        Catalogue {
+            metadata: Metadata::named(name),
+            organizations: Vec::new(),
+            people: Vec::new(),
+            groups: Vec::new(),
+            outcomes: Vec::new(),
+            products: Vec::new(),
+            services: Vec::new(),
+            offerings: Vec::new(),
+            relationships: Vec::new(),
+            improvements: Vec::new(),
+            rules: Vec::new(),
+            evidence: Vec::new(),
+        }
+    }
+
     /// The id of an entity of a kind at an index.
     pub fn id(&self, kind: Kind, index: usize) -> &str {
         &self.common(kind, index).id.value

@@ -189,19 +189,15 @@ mod tests {
 
     /// The bundled catalogue's files, with `edit` applied to the file named `name`.
     fn bundled(name: &str, edit: impl Fn(&str) -> String) -> Vec<(String, Content)> {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("catalog");
-        let exclude = crate::load::files::Exclude::default();
-        let files = crate::load::files::collect(&[dir], &exclude).unwrap();
-        files
-            .iter()
-            .map(|path| {
-                let text = std::fs::read_to_string(path).unwrap();
+        crate::load::reload::tests::bundled()
+            .into_iter()
+            .map(|(path, text)| {
                 let text = if path.ends_with(name) {
-                    edit(&text)
+                    Arc::new(edit(&text))
                 } else {
                     text
                 };
-                (path.display().to_string(), Content::Shared(Arc::new(text)))
+                (path, Content::Shared(text))
             })
             .collect()
     }

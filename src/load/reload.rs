@@ -334,14 +334,14 @@ fn swap_in(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     /// A version of a catalogue's files: path and text, in reading order.
-    type Files = Vec<(String, Arc<String>)>;
+    pub(crate) type Files = Vec<(String, Arc<String>)>;
 
     /// The bundled catalogue's files, by name under `catalog/`, in reading order.
-    fn bundled() -> Files {
+    pub(crate) fn bundled() -> Files {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("catalog");
         let exclude = crate::load::files::Exclude::default();
         let files = crate::load::files::collect(&[dir], &exclude).unwrap();

@@ -20,7 +20,7 @@ use crate::diagnostic::{Diagnostic, codes};
 use crate::model::refs::RefSiteMut;
 use crate::model::{
     Catalogue, DEFAULT_HORIZON_MONTHS, DEFAULT_PERCEPTION_THRESHOLD, DEFAULT_UTILITY_THRESHOLD,
-    Kind, Metadata, Ref, Section, refs,
+    Kind, Ref, Section, refs,
 };
 use crate::source::Span;
 use crate::suggest::Suggester;
@@ -35,7 +35,7 @@ pub fn resolve(
     let mut metadata: Option<RawMetadata> = None;
     let mut first_amount = None;
     let mut dropped = Vec::new();
-    let mut catalogue = empty();
+    let mut catalogue = Catalogue::named(String::new());
     for file in files {
         if let Some(found) = file.metadata {
             match &metadata {
@@ -104,33 +104,6 @@ pub fn resolve(
     diagnostics.is_empty().then_some(catalogue)
 }
 
-/// A catalogue with no entities and the default settings.
-fn empty() -> Catalogue {
-    Catalogue {
-        metadata: Metadata {
-            name: String::new(),
-            currency: None,
-            horizon_months: DEFAULT_HORIZON_MONTHS,
-            utility_threshold: DEFAULT_UTILITY_THRESHOLD,
-            margin_threshold: rust_decimal::Decimal::ZERO,
-            perception_threshold: DEFAULT_PERCEPTION_THRESHOLD,
-            as_of: None,
-            lint: crate::model::LintSettings::default(),
-        },
-        organizations: Vec::new(),
-        people: Vec::new(),
-        groups: Vec::new(),
-        outcomes: Vec::new(),
-        products: Vec::new(),
-        services: Vec::new(),
-        offerings: Vec::new(),
-        relationships: Vec::new(),
-        improvements: Vec::new(),
-        rules: Vec::new(),
-        evidence: Vec::new(),
-    }
-}
-
 /// The checks that look at the whole catalogue at once: cycles of `parent`, custom codes,
 /// one evidence record per relationship and period.
 pub(super) fn check_whole(catalogue: &Catalogue, diagnostics: &mut Vec<Diagnostic>) {
@@ -165,7 +138,7 @@ pub(super) fn part(file: FileContents) -> Catalogue {
         improvements: file.improvements,
         rules: file.rules,
         evidence: file.evidence,
-        ..empty()
+        ..Catalogue::named(String::new())
     }
 }
 

@@ -94,7 +94,6 @@ fn every_catalogue_of_the_repository_comes_back_as_the_same_model() {
 /// An organisation named `name`, described by `description`, and a person in it.
 fn named(name: &str, description: &str) -> Catalogue {
     Catalogue {
-        metadata: Metadata::named(name),
         organizations: vec![Organization {
             common: Common::unplaced("o", Some(name.to_owned()), Some(description.to_owned())),
             parent: None,
@@ -105,15 +104,7 @@ fn named(name: &str, description: &str) -> Catalogue {
             organization: Ref::unplaced("o"),
             title: Some(name.to_owned()),
         }],
-        groups: Vec::new(),
-        outcomes: Vec::new(),
-        products: Vec::new(),
-        services: Vec::new(),
-        offerings: Vec::new(),
-        relationships: Vec::new(),
-        improvements: Vec::new(),
-        rules: Vec::new(),
-        evidence: Vec::new(),
+        ..Catalogue::named(name)
     }
 }
 
