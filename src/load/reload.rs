@@ -561,4 +561,57 @@ pub(crate) mod tests {
             ]
         );
     }
+
+    /// `text` with one line edited: `kind` picks a digit moved on, the line removed,
+    /// doubled, pushed down by an empty line, or swapped with the next.
+    fn edit_line(text: &str, line: usize, kind: u8) -> String {
+        let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+        if lines.is_empty() {
+            return text.to_owned();
+        }
+        let at = line % lines.len();
+        match kind {
+            0 => {
+                if let Some((i, d)) = lines[at].char_indices().find(|(_, c)| c.is_ascii_digit()) {
+                    let next = char::from_digit((d.to_digit(10).unwrap() + 1) % 10, 10).unwrap();
+                    lines[at].replace_range(i..=i, &next.to_string());
+                }
+            }
+            1 => {
+                lines.remove(at);
+            }
+            2 => lines.insert(at, lines[at].clone()),
+            3 => lines.insert(at, String::new()),
+            _ => {
+                if at + 1 < lines.len() {
+                    lines.swap(at, at + 1);
+                }
+            }
+        }
+        lines.join("\n") + "\n"
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(24))]
+
+        /// Random line edits, one file at a time: each version reloaded, patched or in full,
+        /// is what a full load of it gives ([`reload_each`] checks).
+        #[test]
+        fn random_edits_reload_as_a_full_load_reads_them(
+            edits in proptest::collection::vec((0usize..64, 0usize..4096, 0u8..5), 1..6)
+        ) {
+            let mut versions = vec![bundled()];
+            for (file, line, kind) in edits {
+                let last = versions.last().unwrap();
+                let file = file % last.len();
+                let mut next = last.clone();
+                let text = edit_line(&next[file].1, line, kind);
+                if text != *next[file].1 {
+                    next[file].1 = Arc::new(text);
+                }
+                versions.push(next);
+            }
+            reload_each(&versions);
+        }
+    }
 }
