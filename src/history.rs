@@ -255,8 +255,8 @@ pub fn read(request: &Request, progress: &mut dyn FnMut(usize, usize)) -> anyhow
 
 impl History {
     /// Loads and assesses the catalogue at each commit of `changing`. Two stages run side
-    /// by side: one reads the changed blobs and loads each commit's catalogue (reusing the
-    /// decodings of unchanged files), the other assesses the catalogue loaded before.
+    /// by side: one reads the changed blobs and parses them ([`Reader`]), the other
+    /// patches or loads each commit's catalogue from them ([`Reload`]) and assesses it.
     fn walk(
         &mut self,
         changing: Vec<(Commit, Files)>,
@@ -278,7 +278,7 @@ impl History {
                         .map(|(name, blob)| (name.clone(), texts[blob].content()))
                         .collect();
                     if send.send((commit, reader.read(inputs))).is_err() {
-                        // The assessing stage stopped on an error of its own.
+                        // The other stage stopped on an error of its own.
                         break;
                     }
                 }
