@@ -828,3 +828,49 @@ mod tests {
         assert!(parse_text(&text).is_err());
     }
 }
+
+#[cfg(test)]
+mod race {
+    use super::*;
+    use crate::keys::names;
+
+    /// A file of one section with many small items: cut into pieces of one item each.
+    fn many_items(count: usize) -> String {
+        use std::fmt::Write;
+        let mut text = format!("svs: 1\n{}:\n", names::ORGANIZATIONS);
+        for i in 0..count {
+            writeln!(text, "  - {{ id: o{i}, name: O{i} }}").unwrap();
+        }
+        text
+    }
+
+    /// The workers wait while they are too far ahead of the reader, and all of them stop
+    /// when it is done: a wake-up lost between a worker's look and its wait would leave it
+    /// waiting for ever, and the read with it. Each worker pauses in that gap here, so a
+    /// wake-up sent outside the lock the workers look under is lost, and the read hangs.
+    #[test]
+    fn every_chunked_read_ends_however_the_threads_interleave() {
+        let (done, finished) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            chunks::PAUSE_BEFORE_WAIT.store(200, std::sync::atomic::Ordering::Relaxed);
+            let good = SourceFile::new("many.yaml".into(), many_items(64));
+            // A piece that does not parse on its own stops the chunked read early, while
+            // the workers run ahead.
+            let bad = many_items(64).replacen("- { id: o20,", "- {!%id: o20,", 1);
+            let bad = SourceFile::new("bad.yaml".into(), bad);
+            for source in [&good, &bad].repeat(20) {
+                let reading = Reading::Chunked { jobs: 4, piece: 1 };
+                // A reader slower than the workers, so that they wait on it.
+                let slow = &mut |_| std::thread::sleep(std::time::Duration::from_micros(50));
+                let _ = parse_with(FileId(0), source, &[names::ORGANIZATIONS], reading, slow);
+            }
+            chunks::PAUSE_BEFORE_WAIT.store(0, std::sync::atomic::Ordering::Relaxed);
+            done.send(()).unwrap();
+        });
+        // Not a measure of speed: the reads take a fraction of a second; a read that never
+        // ends is what this catches.
+        finished
+            .recv_timeout(std::time::Duration::from_secs(60))
+            .expect("every chunked read ends");
+    }
+}

@@ -382,6 +382,19 @@ impl Read<'_> {
     }
 }
 
+/// For tests: how long, in microseconds, a worker pauses between finding itself too far
+/// ahead and waiting, which widens the gap a lost wake-up would fall in.
+#[cfg(test)]
+pub(super) static PAUSE_BEFORE_WAIT: AtomicUsize = AtomicUsize::new(0);
+
+#[cfg(test)]
+fn pause_before_wait() {
+    let micros = PAUSE_BEFORE_WAIT.load(Ordering::Relaxed);
+    if micros > 0 {
+        std::thread::sleep(std::time::Duration::from_micros(micros as u64));
+    }
+}
+
 /// Why a chunked parse stopped: the caller parses sequentially instead.
 #[derive(Debug)]
 pub(super) struct Fallback;
@@ -445,6 +458,8 @@ pub(super) fn run<B: Send>(
                         while index >= consumed.load(Ordering::SeqCst) + window
                             && !stop.load(Ordering::SeqCst)
                         {
+                            #[cfg(test)]
+                            pause_before_wait();
                             guard = ready.wait(guard).expect("no panic while locked");
                         }
                     }
@@ -468,7 +483,12 @@ pub(super) fn run<B: Send>(
                     guard = ready.wait(guard).expect("no panic while locked");
                 }
             };
-            consumed.store(index + 1, Ordering::SeqCst);
+            // Told under the lock a waiting worker looks under: told outside it, the news
+            // could fall between a worker's look and its wait, and be lost to it.
+            {
+                let _guard = results.lock().expect("no panic while locked");
+                consumed.store(index + 1, Ordering::SeqCst);
+            }
             ready.notify_all();
             let Ok((parsed, piece_copied)) = parsed else {
                 outcome = Err(Fallback);
@@ -488,7 +508,10 @@ pub(super) fn run<B: Send>(
                 Parsed::Batch(batch, items, end) => sink(Handed::Batch { batch, items, end }),
             }
         }
-        stop.store(true, Ordering::SeqCst);
+        {
+            let _guard = results.lock().expect("no panic while locked");
+            stop.store(true, Ordering::SeqCst);
+        }
         ready.notify_all();
     });
     outcome
