@@ -117,6 +117,19 @@ pub fn in_work_tree() -> Result<(), String> {
     }
 }
 
+/// The top of the Git work tree `path` (a file or a directory) is in, when it is in one.
+pub fn work_tree_of(path: &Path) -> Option<String> {
+    let dir = if path.is_dir() { path } else { path.parent()? };
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let dir = dir.to_str()?;
+    let top = git(&["-C", dir, "rev-parse", "--show-toplevel"], None).ok()?;
+    Some(top.trim().to_owned()).filter(|top| !top.is_empty())
+}
+
 /// Whether `commit` is where a shallow clone's history stops: its parents were not
 /// fetched.
 pub fn is_shallow_boundary(commit: &str) -> bool {

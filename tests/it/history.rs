@@ -258,6 +258,31 @@ fn outside_a_git_work_tree_is_a_usage_error() {
 }
 
 #[test]
+fn a_catalogue_in_another_work_tree_is_a_usage_error_that_names_it() {
+    let repo = shop_repository();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let catalogue = repo.path().join("catalog");
+    let output = history_in(elsewhere.path(), &[catalogue.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("not in a Git work tree"), "{stderr}");
+    let top = fs::canonicalize(repo.path()).unwrap();
+    assert!(
+        stderr.contains(&format!("the catalogue is in the one at {}", top.display())),
+        "{stderr}"
+    );
+    assert!(stderr.contains("run svs history from there"), "{stderr}");
+    // From there it reads.
+    let output = history_in(repo.path(), &[catalogue.to_str().unwrap()]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+#[test]
 fn a_shallow_clone_stops_at_its_first_commit_and_says_so() {
     let repo = shop_repository();
     let place = tempfile::tempdir().unwrap();
