@@ -222,15 +222,7 @@ fn ignores_change(differences: &[git::Change]) -> bool {
 /// many.
 pub fn read(request: &Request, progress: &mut dyn FnMut(usize, usize)) -> anyhow::Result<History> {
     let usage = |message: String| HistoryError(message);
-    git::in_work_tree().map_err(|why| {
-        match request.paths.iter().find_map(|p| git::work_tree_of(p)) {
-            // git reads the repository of the current directory, and so does the history.
-            Some(top) => usage(format!(
-                "{why}; the catalogue is in the one at {top}: run svs history from there"
-            )),
-            None => usage(why),
-        }
-    })?;
+    git::in_work_tree().map_err(|why| usage(git::not_here(why, request.paths, "history")))?;
     let until_id = git::commit_id(request.until)
         .map_err(|why| usage(format!("--until {}: {why}", request.until)))?;
     let mut commits = git::first_parent(&until_id).map_err(usage)?;

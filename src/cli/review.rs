@@ -316,7 +316,9 @@ struct History<'a> {
 impl<'a> History<'a> {
     fn new(paths: &[PathBuf], exclude: &'a Exclude, now: Version, as_of: Date) -> Self {
         let inside = match paths {
-            _ if let Err(why) = crate::history::git::in_work_tree() => Err(why),
+            _ if let Err(why) = crate::history::git::in_work_tree() => {
+                Err(crate::history::git::not_here(why, paths, "review"))
+            }
             [path] => crate::history::git::from_top(path).map_err(|_| {
                 format!(
                     "{} is not in the Git work tree of the current directory",

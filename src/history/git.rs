@@ -117,8 +117,20 @@ pub fn in_work_tree() -> Result<(), String> {
     }
 }
 
+/// `why` the current directory is not in a work tree, and, when one of `paths` is in one,
+/// where that is and that `svs COMMAND` runs from there: git reads the repository of the
+/// current directory, and so does svs.
+pub fn not_here(why: String, paths: &[PathBuf], command: &str) -> String {
+    match paths.iter().find_map(|p| work_tree_of(p)) {
+        Some(top) => {
+            format!("{why}; the catalogue is in the one at {top}: run svs {command} from there")
+        }
+        None => why,
+    }
+}
+
 /// The top of the Git work tree `path` (a file or a directory) is in, when it is in one.
-pub fn work_tree_of(path: &Path) -> Option<String> {
+fn work_tree_of(path: &Path) -> Option<String> {
     let dir = if path.is_dir() { path } else { path.parent()? };
     let dir = if dir.as_os_str().is_empty() {
         Path::new(".")

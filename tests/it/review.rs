@@ -590,6 +590,37 @@ fn outside_a_git_work_tree_the_history_is_not_available_and_that_is_no_error() {
 }
 
 #[test]
+fn a_catalogue_in_another_work_tree_is_named_where_the_history_is_not_available() {
+    let dir = catalogue_copy();
+    manage(dir.path(), Some("2026-10-05"));
+    crate::common::git_at(dir.path(), None, &["init", "-q"]);
+    crate::common::git_at(dir.path(), None, &["add", "-A"]);
+    crate::common::git_at(
+        dir.path(),
+        Some("2026-09-01T12:00:00Z"),
+        &["commit", "-q", "-m", "c"],
+    );
+    let elsewhere = tempfile::tempdir().unwrap();
+    let catalogue = dir.path().join("catalog");
+    let output = review_in(
+        elsewhere.path(),
+        &["-C", catalogue.to_str().unwrap(), "--as-of", "2026-12-01"],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let top = fs::canonicalize(dir.path()).unwrap();
+    let expected = format!(
+        "The history is not available: the current directory is not in a Git work tree; \
+         the catalogue is in the one at {}: run svs review from there.",
+        top.display()
+    );
+    assert!(
+        section_3(&stdout(&output)).contains(&expected),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[test]
 fn without_ids_every_managed_relationship_is_reviewed_with_its_schedule() {
     let dir = catalogue_copy();
     manage(dir.path(), Some("2026-10-05"));
