@@ -3,7 +3,10 @@
 //! threads must give exactly what reading it in one pass gives. The input may carry a
 //! `rules:` section; and, as text, it is also the `assert` of a custom rule on a small
 //! catalogue, which must lint without panicking whatever the expression. A catalogue that
-//! loads is written by `svs::write` and loaded again, and must come back the same.
+//! loads is written by `svs::write` and loaded again, and must come back the same. And as
+//! the new text of one file of a catalogue of two, loaded again after the catalogue it
+//! changes (as `svs history` loads each commit, patching where it can), it must give what
+//! a full load gives, and so must the old text after it.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -50,7 +53,46 @@ fn with_rule(expression: &str) -> String {
     format!("{SMALL}rules:\n  - id: r\n    code: FUZ001\n    name: fuzzed\n    on: offerings\n    assert: |\n{body}    message: \"{{self.id}}\"\n")
 }
 
+/// The bundled catalogue's settings and training files: a catalogue of two files.
+const SETTINGS: &str = include_str!("../../catalog/catalogue.yaml");
+const TRAINING: &str = include_str!("../../catalog/training.yaml");
+
+/// The training file, then `data` in its place, then the training file again, each loaded
+/// again after the one before: patched or in full, each must be what a full load gives.
+fn reload_as_a_full_load(data: &[u8]) {
+    use std::sync::Arc;
+    use svs::load::Content;
+    use svs::load::reload::{Reader, Reload, Reloaded};
+    let settings = Arc::new(SETTINGS.to_owned());
+    let training = Arc::new(TRAINING.to_owned());
+    let fuzzed = std::str::from_utf8(data).ok().map(|text| Arc::new(text.to_owned()));
+    let second = |text: Option<&Arc<String>>| match text {
+        Some(text) => Content::Shared(Arc::clone(text)),
+        None => Content::Bytes(data.to_vec()),
+    };
+    let (mut reader, mut reload) = (Reader::default(), Reload::default());
+    let mut last = None;
+    for text in [Some(&training), fuzzed.as_ref(), Some(&training)] {
+        let inputs = || -> Vec<(String, Content)> {
+            vec![("catalogue.yaml".into(), Content::Shared(Arc::clone(&settings))), ("training.yaml".into(), second(text))]
+        };
+        let full = svs::load::load_files(inputs(), "fuzz".into());
+        match reload.load(reader.read(inputs()), "fuzz".into(), last.take()) {
+            Reloaded::Patched { catalogue, .. } => {
+                assert_eq!(Some(&catalogue), full.catalogue.as_ref(), "patched");
+                last = Some(catalogue);
+            }
+            Reloaded::Loaded(loaded) => {
+                assert_eq!(loaded.diagnostics, full.diagnostics);
+                assert_eq!(loaded.catalogue, full.catalogue);
+                last = loaded.catalogue;
+            }
+        }
+    }
+}
+
 fuzz_target!(|data: &[u8]| {
+    reload_as_a_full_load(data);
     if let Ok(text) = std::str::from_utf8(data) {
         let ruled = svs::load::load_files(vec![("rule.yaml".into(), with_rule(text).into_bytes())], "fuzz".into());
         let report = svs::lint::lint(&ruled, svs::lint::Options::default());
