@@ -70,6 +70,9 @@ fn reload_as_a_full_load(data: &[u8]) {
         Some(text) => Content::Shared(Arc::clone(text)),
         None => Content::Bytes(data.to_vec()),
     };
+    // On one thread: a thread started per file and per load is most of what this costs
+    // the fuzzer, and chunked reading has checks of its own below.
+    svs::load::set_jobs(std::num::NonZeroUsize::new(1));
     let (mut reader, mut reload) = (Reader::default(), Reload::default());
     let mut last = None;
     for text in [Some(&training), fuzzed.as_ref(), Some(&training)] {
@@ -89,6 +92,7 @@ fn reload_as_a_full_load(data: &[u8]) {
             }
         }
     }
+    svs::load::set_jobs(None);
 }
 
 fuzz_target!(|data: &[u8]| {
