@@ -150,28 +150,6 @@ fn commits_that_change_the_catalogue_oldest_first_and_a_broken_one_says_so() {
     assert!(removed["net_value"].is_null() && removed["co_creation"].is_null());
 }
 
-/// The figures of each relationship at `rev`: its last point at or before that commit.
-fn figures_at(document: &serde_json::Value, step: usize) -> Vec<(String, serde_json::Value)> {
-    let revs: Vec<&serde_json::Value> = document["commits"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| &c["rev"])
-        .collect();
-    let mut figures = Vec::new();
-    for series in document["relationships"].as_array().unwrap() {
-        let last = series["points"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .rfind(|p| revs.iter().position(|r| **r == p["rev"]).unwrap() <= step);
-        if let Some(point) = last.filter(|p| p["verdict"] != "removed") {
-            figures.push((series["id"].as_str().unwrap().to_owned(), point.clone()));
-        }
-    }
-    figures
-}
-
 #[test]
 fn the_figures_at_each_commit_are_those_svs_assess_gives_as_of_its_date() {
     let repo = shop_repository();
@@ -187,59 +165,9 @@ fn the_figures_at_each_commit_are_those_svs_assess_gives_as_of_its_date() {
     );
     commit(repo.path(), "2026-06-01", "Northwave: weaker security");
     let document = json(&history_in(repo.path(), &["catalog", "--format", "json"]));
-    let checkout = tempfile::tempdir().unwrap();
-    let clone = checkout.path().join("clone");
-    git(
-        checkout.path(),
-        &["clone", "-q", repo.path().to_str().unwrap(), "clone"],
-    );
     let commits = document["commits"].as_array().unwrap();
     assert_eq!(commits.len(), 6);
-    for (step, commit) in commits.iter().enumerate() {
-        if commit["loads"] == false {
-            continue;
-        }
-        git(&clone, &["checkout", "-q", commit["rev"].as_str().unwrap()]);
-        let output = svs()
-            .current_dir(&clone)
-            .args(["assess", "catalog", "--format", "json", "--as-of"])
-            .arg(commit["date"].as_str().unwrap())
-            .output()
-            .unwrap();
-        let assessed = json(&output);
-        let relationships = assessed["relationships"].as_array().unwrap();
-        let history = figures_at(&document, step);
-        assert_eq!(
-            history.len(),
-            relationships.len(),
-            "the relationships at {commit}"
-        );
-        for (id, point) in history {
-            let r = relationships
-                .iter()
-                .find(|r| r["id"] == id.as_str())
-                .unwrap();
-            let expected = serde_json::json!({
-                "verdict": r["verdict"],
-                "net_value": r["net_value"],
-                "utility": r["utility"]["score"],
-                "warranty": r["warranty"]["score"],
-                "margin": r["provider_side"]["margin"],
-                "co_creation": r["co_creation"],
-                "delivered": r["delivered"]["verdict"],
-            });
-            let got = serde_json::json!({
-                "verdict": point["verdict"],
-                "net_value": point["net_value"],
-                "utility": point["utility"],
-                "warranty": point["warranty"],
-                "margin": point["margin"],
-                "co_creation": point["co_creation"],
-                "delivered": point["delivered"],
-            });
-            assert_eq!(got, expected, "{id} at {commit}");
-        }
-    }
+    crate::history_again::assert_each_commit_assessed_as_its_checkout(repo.path(), &document);
     // The weaker security shows: Harbour's verdict falls at the last commit.
     let harbour = points(&document, "harbour-corporate-mobile");
     assert_eq!(harbour.last().unwrap()["rev"], commits[5]["rev"]);

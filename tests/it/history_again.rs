@@ -210,7 +210,10 @@ fn figures_at(document: &serde_json::Value, step: usize) -> Vec<(String, serde_j
 /// Checks every commit of `document` (the history of `catalog` in `repo`) that loads
 /// against `svs assess` of its checkout as of its date: the same relationships with the
 /// same figures. Returns how many points came after the first commit.
-fn assert_each_commit_assessed_as_its_checkout(repo: &Path, document: &serde_json::Value) -> usize {
+pub fn assert_each_commit_assessed_as_its_checkout(
+    repo: &Path,
+    document: &serde_json::Value,
+) -> usize {
     let checkout = tempfile::tempdir().unwrap();
     let clone = checkout.path().join("clone");
     git_at(
