@@ -218,3 +218,15 @@ pub fn lint_beside_base(folder: &str, name: &str) -> (serde_json::Value, Vec<Str
         .collect();
     (document, lines)
 }
+
+/// The findings of `code` when `rules/{name}` is linted at `as_of` on the command line.
+pub fn lint_at(name: &str, as_of: &str, code: &str) -> Vec<Finding> {
+    let output = svs()
+        .arg("lint")
+        .arg(fixture(&format!("rules/{name}")))
+        .args(["--format", "json", "--as-of", as_of])
+        .output()
+        .expect("svs runs");
+    let document: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    of_code(&document, code)
+}

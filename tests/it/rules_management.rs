@@ -10,18 +10,6 @@ use crate::common;
 
 use common::{at, check_rule, nth};
 
-/// The findings of `code` in the fixture `name`, judged at `as_of`.
-fn lint_at(name: &str, as_of: &str, code: &str) -> Vec<common::Finding> {
-    let output = common::svs()
-        .arg("lint")
-        .arg(common::fixture(&format!("rules/{name}")))
-        .args(["--format", "json", "--as-of", as_of])
-        .output()
-        .expect("svs runs");
-    let document: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
-    common::of_code(&document, code)
-}
-
 #[test]
 fn svs321_review_overdue() {
     let document = check_rule(
@@ -59,18 +47,18 @@ fn svs321_fires_the_day_after_the_review_was_due() {
     // overdue, that day; overdue the next. The relationship never reviewed stays due now,
     // never overdue.
     assert_eq!(
-        lint_at("svs321-near-miss.yaml", "2026-12-01", "SVS321"),
+        common::lint_at("svs321-near-miss.yaml", "2026-12-01", "SVS321"),
         vec![]
     );
     assert_eq!(
-        lint_at("svs321-near-miss.yaml", "2026-12-02", "SVS321"),
+        common::lint_at("svs321-near-miss.yaml", "2026-12-02", "SVS321"),
         vec![
             at("SVS321", 21, 83, Some("acme-mobile")),
             at("SVS321", 26, 81, Some("acme-roaming")),
         ]
     );
     assert_eq!(
-        lint_at("svs321.yaml", "2026-11-30", "SVS321"),
+        common::lint_at("svs321.yaml", "2026-11-30", "SVS321"),
         vec![at("SVS321", 30, 80, Some("acme-devices"))]
     );
 }
@@ -123,12 +111,12 @@ fn svs323_improvement_overdue() {
 #[test]
 fn svs323_fires_the_day_after_an_open_improvement_was_due() {
     assert_eq!(
-        lint_at("svs323-near-miss.yaml", "2026-12-02", "SVS323"),
+        common::lint_at("svs323-near-miss.yaml", "2026-12-02", "SVS323"),
         vec![at("SVS323", 16, 114, Some("esim"))]
     );
     // Done and dropped improvements are never overdue, however late the date.
     assert_eq!(
-        lint_at("svs323-near-miss.yaml", "2030-01-01", "SVS323"),
+        common::lint_at("svs323-near-miss.yaml", "2030-01-01", "SVS323"),
         vec![
             at("SVS323", 16, 114, Some("esim")),
             at("SVS323", 17, 116, Some("roaming")),

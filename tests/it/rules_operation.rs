@@ -107,28 +107,19 @@ fn svs316_budget_expired() {
     );
 }
 
-/// The findings of `code` when `rules/{name}` is linted at `as_of` on the command line.
-fn lint_at(name: &str, as_of: &str, code: &str) -> Vec<common::Finding> {
-    let output = common::svs()
-        .arg("lint")
-        .arg(common::fixture(&format!("rules/{name}")))
-        .args(["--format", "json", "--as-of", as_of])
-        .output()
-        .expect("svs runs");
-    let document: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
-    common::of_code(&document, code)
-}
-
 #[test]
 fn svs316_judges_at_the_as_of_date_of_the_command_line_over_the_catalogues() {
     // The last day a budget covers is still covered; the day after, it has expired.
-    assert_eq!(lint_at("svs316.yaml", "2026-03-31", "SVS316"), vec![]);
     assert_eq!(
-        lint_at("svs316.yaml", "2026-04-01", "SVS316"),
+        common::lint_at("svs316.yaml", "2026-03-31", "SVS316"),
+        vec![]
+    );
+    assert_eq!(
+        common::lint_at("svs316.yaml", "2026-04-01", "SVS316"),
         vec![at("SVS316", 18, 72, Some("acme-mobile"))]
     );
     assert_eq!(
-        lint_at("svs316-near-miss.yaml", "2027-04-01", "SVS316"),
+        common::lint_at("svs316-near-miss.yaml", "2027-04-01", "SVS316"),
         vec![
             at("SVS316", 18, 72, Some("acme-mobile")),
             at("SVS316", 24, 69, Some("acme-roaming")),
@@ -226,18 +217,18 @@ fn svs320_fires_only_after_the_day_the_next_record_is_due() {
     // on are both 30 December (the day is kept), still in time; the year 2025's next record
     // is due by 31 December 2026.
     assert_eq!(
-        lint_at("svs320-near-miss.yaml", "2026-12-30", "SVS320"),
+        common::lint_at("svs320-near-miss.yaml", "2026-12-30", "SVS320"),
         vec![]
     );
     assert_eq!(
-        lint_at("svs320-near-miss.yaml", "2026-12-31", "SVS320"),
+        common::lint_at("svs320-near-miss.yaml", "2026-12-31", "SVS320"),
         vec![
             at("SVS320", 20, 42, Some("acme-mobile")),
             at("SVS320", 22, 43, Some("acme-roaming")),
         ]
     );
     assert_eq!(
-        lint_at("svs320-near-miss.yaml", "2027-01-01", "SVS320"),
+        common::lint_at("svs320-near-miss.yaml", "2027-01-01", "SVS320"),
         vec![
             at("SVS320", 20, 42, Some("acme-mobile")),
             at("SVS320", 22, 43, Some("acme-roaming")),
