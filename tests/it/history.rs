@@ -620,14 +620,9 @@ struct Drawn {
 /// Every trend point of the report at `page`, per relationship, as Chromium lays it out.
 fn drawn(page: &Path, revs: &[String]) -> std::collections::BTreeMap<String, Vec<Drawn>> {
     let temp = page.parent().unwrap();
-    let probe = temp.join("probe.html");
-    fs::write(
-        &probe,
-        r#"<!DOCTYPE html><html><body style="margin:0">
-<iframe id="report" src="report.html" style="width:1280px;height:2000px;border:0"></iframe>
-<script>
-window.addEventListener('load', function () {
-  var doc = document.getElementById('report').contentDocument;
+    let dom = crate::report_html::probe_report(
+        temp,
+        r"
   var rows = [];
   doc.querySelectorAll('figure.history').forEach(function (figure) {
     var id = figure.getAttribute('data-relationship');
@@ -653,17 +648,8 @@ window.addEventListener('load', function () {
     });
   });
   document.body.setAttribute('data-lines', lines.join(';'));
-});
-</script></body></html>"#,
-    )
-    .unwrap();
-    let dom = crate::report_html::chromium(&[
-        "--allow-file-access-from-files",
-        "--dump-dom",
-        &crate::report_html::url(&probe),
-    ])
-    .stdout;
-    let dom = scraper::Html::parse_document(&String::from_utf8(dom).unwrap());
+",
+    );
     let body = dom
         .select(&scraper::Selector::parse("body").unwrap())
         .next()

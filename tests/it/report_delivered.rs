@@ -8,7 +8,6 @@ use std::fs;
 use std::path::Path;
 
 use crate::common::{catalog, svs};
-use crate::report_html::{chromium, url};
 use scraper::{ElementRef, Html, Selector};
 
 fn select<'a>(scope: ElementRef<'a>, css: &str) -> Vec<ElementRef<'a>> {
@@ -256,14 +255,9 @@ fn a_real_browser_draws_each_role_s_perception_where_its_scores_are() {
         .output()
         .expect("svs runs");
     assert_eq!(output.status.code(), Some(0));
-    let probe = temp.path().join("probe.html");
-    fs::write(
-        &probe,
-        r#"<!DOCTYPE html><html><body style="margin:0">
-<iframe id="report" src="report.html" style="width:1280px;height:2000px;border:0"></iframe>
-<script>
-window.addEventListener('load', function () {
-  var doc = document.getElementById('report').contentDocument;
+    let dom = crate::report_html::probe_report(
+        temp.path(),
+        r"
   var rows = [];
   doc.querySelectorAll('svg.chart.perception').forEach(function (chart) {
     var card = chart.closest('article').id;
@@ -280,12 +274,8 @@ window.addEventListener('load', function () {
     rows.push([card, 'width', chart.getBoundingClientRect().width.toFixed(0)].join(' '));
   });
   document.body.setAttribute('data-points', rows.join(';'));
-});
-</script></body></html>"#,
-    )
-    .expect("write");
-    let dom = chromium(&["--allow-file-access-from-files", "--dump-dom", &url(&probe)]).stdout;
-    let dom = Html::parse_document(&String::from_utf8(dom).expect("UTF-8"));
+",
+    );
     let body = select(dom.root_element(), "body")[0];
     let rows = body.value().attr("data-points").expect("the probe ran");
     let mut fills = std::collections::HashMap::new();

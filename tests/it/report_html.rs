@@ -1506,6 +1506,25 @@ pub(crate) fn chromium(args: &[&str]) -> std::process::Output {
     output
 }
 
+/// Frames `report.html` of `dir` at a desktop's width in Chromium and, once it has loaded,
+/// runs `script` with `doc` the report's document; returns the page as Chromium left it,
+/// where the script writes what it measured into the body's attributes.
+pub(crate) fn probe_report(dir: &Path, script: &str) -> Html {
+    let probe = dir.join("probe.html");
+    let page = format!(
+        r#"<!DOCTYPE html><html><body style="margin:0">
+<iframe id="report" src="report.html" style="width:1280px;height:2000px;border:0"></iframe>
+<script>
+window.addEventListener('load', function () {{
+  var doc = document.getElementById('report').contentDocument;
+{script}}});
+</script></body></html>"#
+    );
+    fs::write(&probe, page).expect("write");
+    let dom = chromium(&["--allow-file-access-from-files", "--dump-dom", &url(&probe)]).stdout;
+    Html::parse_document(&String::from_utf8(dom).expect("UTF-8"))
+}
+
 pub(crate) fn url(path: &Path) -> String {
     format!("file://{}", path.display())
 }
@@ -1676,14 +1695,9 @@ window.addEventListener('load', function () {
 /// provider's bar: `id=total@track-width:` then, for each segment, its dimension, amount,
 /// position, width and fill (segments apart by `|`; bars by `;`).
 fn stacks_in_a_browser(dir: &Path) -> (f64, String) {
-    let probe = dir.join("probe.html");
-    fs::write(
-        &probe,
-        r#"<!DOCTYPE html><html><body style="margin:0">
-<iframe id="report" src="report.html" style="width:1280px;height:2000px;border:0"></iframe>
-<script>
-window.addEventListener('load', function () {
-  var doc = document.getElementById('report').contentDocument;
+    let dom = probe_report(
+        dir,
+        r"
   var chart = doc.querySelector('section[aria-labelledby=providers] svg.chart.dimensions');
   var rows = [];
   chart.querySelectorAll('g.stack').forEach(function (g) {
@@ -1699,12 +1713,8 @@ window.addEventListener('load', function () {
   });
   document.body.setAttribute('data-stacks', rows.join(';'));
   document.body.setAttribute('data-drawn', String(chart.getBoundingClientRect().width));
-});
-</script></body></html>"#,
-    )
-    .expect("write");
-    let dom = chromium(&["--allow-file-access-from-files", "--dump-dom", &url(&probe)]).stdout;
-    let dom = Html::parse_document(&String::from_utf8(dom).expect("UTF-8"));
+",
+    );
     let body = select(dom.root_element(), "body")[0].value();
     let drawn = body
         .attr("data-drawn")
