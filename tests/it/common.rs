@@ -2,6 +2,7 @@
 
 #![allow(dead_code)]
 
+use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
@@ -229,4 +230,14 @@ pub fn lint_at(name: &str, as_of: &str, code: &str) -> Vec<Finding> {
         .expect("svs runs");
     let document: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
     of_code(&document, code)
+}
+
+/// `svs lint --format json` of `paths` with `rules` (a file of custom rules) beside them.
+pub fn lint_with_rules(paths: &[&Path], rules: &str) -> serde_json::Value {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let file = dir.path().join("rules.yaml");
+    fs::write(&file, rules).expect("write");
+    let mut all = paths.to_vec();
+    all.push(&file);
+    lint_json(&all).0
 }

@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use crate::common::{at, findings, fixture, lint_beside_base, lint_json, of_code};
+use crate::common::{at, findings, fixture, lint_beside_base, lint_json, lint_with_rules, of_code};
 
 fn evidence(name: &str) -> PathBuf {
     fixture(&format!("evidence/{name}.yaml"))
@@ -178,10 +178,8 @@ fn the_catalogue_as_of_and_perception_threshold_are_checked() {
 /// rule cannot run `on: evidence`, whose records have no id to point at.
 #[test]
 fn custom_rules_read_the_budget_and_the_records_of_a_relationship() {
-    let dir = tempfile::tempdir().unwrap();
-    let rules = dir.path().join("rules.yaml");
-    std::fs::write(
-        &rules,
+    let document = lint_with_rules(
+        &[&evidence("base"), &evidence("clean")],
         r#"svs: 1
 rules:
   - id: budget-by-sponsor
@@ -210,9 +208,7 @@ rules:
     assert: self.evidence.exists(e, e.perception.exists(p, has(p.role) && p.role == 'user' && p.responses == 240)) && catalogue.thresholds.perception == 70.0 && catalogue.as_of == '2026-12-01'
     message: "{self.id}: users asked"
 "#,
-    )
-    .unwrap();
-    let (document, _) = lint_json(&[&evidence("base"), &evidence("clean"), &rules]);
+    );
     let fired: Vec<&str> = document["findings"]
         .as_array()
         .unwrap()
@@ -222,12 +218,10 @@ rules:
         .collect();
     assert_eq!(fired, ["EV002", "EV003"], "{document:#}");
 
-    std::fs::write(
-        &rules,
+    let document = lint_with_rules(
+        &[&evidence("base")],
         "svs: 1\nrules:\n  - { id: r, code: EV005, name: r, on: evidence, assert: 'true', message: m }\n",
-    )
-    .unwrap();
-    let (document, _) = lint_json(&[&evidence("base"), &rules]);
+    );
     let message = crate::common::nth(&document, "SVS003", 0)["message"]
         .as_str()
         .unwrap();

@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use crate::common::{fixture, lint_beside_base, lint_json};
+use crate::common::{fixture, lint_beside_base, lint_json, lint_with_rules};
 
 fn improvements(name: &str) -> PathBuf {
     fixture(&format!("improvements/{name}.yaml"))
@@ -76,10 +76,8 @@ fn a_manager_and_a_counterpart_must_name_people() {
 /// Custom rules read a relationship's management block as written, its dates as text.
 #[test]
 fn custom_rules_read_the_management_of_a_relationship() {
-    let dir = tempfile::tempdir().unwrap();
-    let rules = dir.path().join("rules.yaml");
-    std::fs::write(
-        &rules,
+    let document = lint_with_rules(
+        &[&improvements("base")],
         r#"svs: 1
 rules:
   - id: reviewed-quarterly
@@ -96,9 +94,7 @@ rules:
     assert: has(self.management) && self.management.counterpart == 'someone-else'
     message: "{self.id}: another counterpart"
 "#,
-    )
-    .unwrap();
-    let (document, _) = lint_json(&[&improvements("base"), &rules]);
+    );
     let fired: Vec<&str> = document["findings"]
         .as_array()
         .unwrap()
@@ -168,10 +164,8 @@ fn an_improvement_names_a_relationship_and_a_person() {
 /// Custom rules run on improvements, reading them as written.
 #[test]
 fn custom_rules_run_on_improvements() {
-    let dir = tempfile::tempdir().unwrap();
-    let rules = dir.path().join("rules.yaml");
-    std::fs::write(
-        &rules,
+    let document = lint_with_rules(
+        &[&improvements("base")],
         r#"svs: 1
 rules:
   - id: dated-improvements
@@ -194,9 +188,7 @@ rules:
     assert: self.name.startsWith('Move')
     message: "{self.id}: another name"
 "#,
-    )
-    .unwrap();
-    let (document, _) = lint_json(&[&improvements("base"), &rules]);
+    );
     let fired: Vec<(&str, &str)> = document["findings"]
         .as_array()
         .unwrap()
@@ -211,10 +203,8 @@ rules:
 /// its date, one overdue, the others open with what they should add.
 #[test]
 fn the_bundled_register_has_one_done_one_overdue_and_the_rest_open_and_priced() {
-    let dir = tempfile::tempdir().unwrap();
-    let rules = dir.path().join("rules.yaml");
-    std::fs::write(
-        &rules,
+    let document = lint_with_rules(
+        &[&crate::common::catalog("")],
         r#"svs: 1
 rules:
   - id: register-done
@@ -231,9 +221,7 @@ rules:
     assert: "!has(self.expected)"
     message: "{self.id} is open and priced"
 "#,
-    )
-    .unwrap();
-    let (document, _) = lint_json(&[&crate::common::catalog(""), &rules]);
+    );
     let fired = |code: &str| -> Vec<&str> {
         document["findings"]
             .as_array()
